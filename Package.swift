@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "FactCheck",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "FactCheck", targets: ["FactCheck"]),
+    .executable(name: "factcheck", targets: ["FactCheckCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CPCRE2",
+      pkgConfig: "libpcre2-8",
+      providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+    ),
+    .target(name: "PatternMatching", dependencies: ["CPCRE2"]),
+    .target(
+      name: "FactCheck",
+      dependencies: ["PatternMatching", .product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "FactCheckCLI",
+      dependencies: ["FactCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(name: "PatternMatchingTests", dependencies: ["PatternMatching"]),
+    .testTarget(name: "FactCheckTests", dependencies: ["FactCheck"]),
+  ]
+)

@@ -1,0 +1,84 @@
+/// The regex fragment behind every placeholder of one language, built once from its lexicon.
+///
+/// Fragments never capture: the expander wraps each placeholder use in one named group, and the
+/// normaliser re-reads the captured text with the same lexicon. One source of truth, two readers.
+struct PlaceholderCatalog: Sendable {
+  /// Placeholders whose captured text is a figure, with the kind of figure.
+  static let valueKinds: [String: ValueKind] = [
+    "count": .count, "number": .count, "money": .money, "percent": .percent, "year": .year, "duration": .duration,
+  ]
+  /// Built-in placeholders that qualify a figure or a claim.
+  static let modifiers: Set<String> = ["approx", "when", "entity", "date"]
+
+  let lexicon: Lexicon
+  /// Built-in fragments by placeholder name.
+  let builtins: [String: String]
+
+  init(lexicon: Lexicon, entities: [EntityDefinition]) {
+    self.lexicon = lexicon
+    let hs = RegexFragments.horizontalSpace
+    let ws = RegexFragments.space
+    let digits = RegexFragments.digits
+
+    // Spelled numbers: number words joined by hyphens, spaces or a conjunction ("vingt et un"); an
+    // article counts only before a multiplier or scale ("un million", "a dozen").
+    let numberWord = RegexFragments.words(Array(lexicon.numberWords.keys) + Array(lexicon.multipliers.keys))
+    let scaleWord = RegexFragments.words(lexicon.scales.keys)
+    let joiner = lexicon.conjunctions.isEmpty
+      ? "(?:-|\(ws))"
+      : "(?:-|\(ws))(?:\(RegexFragments.words(lexicon.conjunctions))(?:-|\(ws)))?"
+    let articleLead = lexicon.articles.isEmpty
+      ? "(?!)"
+      : "\(RegexFragments.words(lexicon.articles))\(ws)(?=\(RegexFragments.words(Array(lexicon.multipliers.keys) + Array(lexicon.scales.keys))))"
+    let spelled = "(?:(?:\(articleLead))?\(numberWord)(?:\(joiner)\(numberWord))*)"
+    // Scales may be glued to the digits ("14k", "$3bn", "15Md€").
+    let scale = "(?:\(hs)*\(scaleWord))"
+    let count = "(?:\(digits)|\(spelled))\(scale)?"
+
+    let currencyWord = RegexFragments.words(lexicon.currencies.keys)
+    let symbols = lexicon.currencies.keys.filter { !($0.first?.isLetter ?? false) || $0.count <= 3 && $0 == $0.uppercased() }
+    let currencyBefore = RegexFragments.words(symbols)
+    let preposition = "(?:(?:de|of)\(ws)|d\(RegexFragments.apostrophe))?"
+    let money = "(?:\(currencyBefore)\(hs)*(?:\(digits)|\(spelled))\(scale)?"
+      + "|(?:\(digits)|\(spelled))(?:\(scale)(?:\(hs)*\(preposition)\(currencyWord))?|\(hs)*\(preposition)\(currencyWord)))"
+
+    let percentWord = RegexFragments.words(lexicon.percentWords)
+    let fraction = RegexFragments.words(lexicon.fractions.keys)
+    let ratio = lexicon.ratioWords.isEmpty ? "(?!)" : "\(spelled)\(ws)\(RegexFragments.words(lexicon.ratioWords))\(ws)\(spelled)"
+    let percent = "(?:\(RegexFragments.sign)\(digits)\(hs)*\(percentWord)|\(spelled)\(hs)*\(percentWord)|\(fraction)|\(ratio))"
+
+    let hedgeWords = lexicon.hedges.flatMap(\.words)
+    let approx = RegexFragments.words(hedgeWords)
+
+    let month = RegexFragments.words(lexicon.months.keys)
+    let year = RegexFragments.year
+    let yearPrefix = RegexFragments.words(lexicon.yearPrefixes)
+    let periodWords = lexicon.periods.flatMap(\.words)
+    let when = "(?:\(yearPrefix)\(ws)(?:\(month)\(ws))?\(year)|\(RegexFragments.words(periodWords)))"
+
+    let duration = "(?:\(digits)|\(spelled))\(hs)*\(RegexFragments.words(lexicon.durationUnits.keys))"
+
+    let date = "(?:[0-9]{1,2}[-/.][0-9]{1,2}[-/.]\(year)|\(year)-[0-9]{2}-[0-9]{2}"
+      + "|(?:1er|[0-9]{1,2})(?:st|nd|rd|th)?\(ws)\(month)\(ws)\(year)|\(month)\(ws)[0-9]{1,2}(?:st|nd|rd|th)?,?\(ws)\(year))"
+
+    // Entities: known names and aliases, words that refer back to the subject ("l'entreprise"), or a
+    // capitalised proper name that is not a function word ("Duolingo", "Northwind Bank").
+    let known = RegexFragments.words(entities.flatMap(\.allNames))
+    let generic = RegexFragments.words(lexicon.genericSubjects)
+    let notFunctionWord = lexicon.functionWords.isEmpty ? "" : "(?!\(RegexFragments.words(lexicon.functionWords)))"
+    let nameWord = "\\p{Lu}[\\p{L}\\p{N}&.\\-]*"
+    let proper = "(?-i:\(RegexFragments.wordStart)\(notFunctionWord)\(nameWord)(?:[ ]\(notFunctionWord)\(nameWord)){0,3})"
+    let entity = "(?:\(known)|\(generic)|\(proper))"
+
+    builtins = [
+      "count": count, "number": count, "money": money, "percent": percent, "year": year, "duration": duration,
+      "approx": approx, "when": when, "entity": entity, "date": date,
+    ]
+  }
+
+  /// The fragment for a placeholder name: built-in first, then the lexicon's own fragments.
+  func fragment(named name: String) -> String? { builtins[name] ?? lexicon.fragments[name] }
+
+  /// Every placeholder name this language knows.
+  var allNames: [String] { Array(builtins.keys) + Array(lexicon.fragments.keys) }
+}

@@ -1,0 +1,249 @@
+/// One placeholder use in a pattern and the named group that captures it.
+struct PlaceholderSlot: Sendable, Hashable {
+  /// What the captured text is.
+  enum Role: Sendable, Hashable {
+    /// A figure of this kind.
+    case value(ValueKind)
+    /// A hedge or bound word (`{approx}`).
+    case hedge
+    /// A period expression (`{when}`).
+    case period
+    /// An entity name (`{entity}`).
+    case entity
+    /// A date (`{date}`), for datelines.
+    case date
+    /// A lexicon fragment (`{staff}`); captured so a rule can use it as a scope.
+    case fragment(String)
+  }
+
+  let role: Role
+  /// The placeholder name as written (`count`).
+  let name: String
+  /// The label after the colon (`before` in `{count:before}`), if any.
+  let label: String?
+  /// The PCRE2 group name (`s0`, `s1`, …).
+  let group: String
+  /// Byte range of the placeholder in the rule's pattern text.
+  let sourceRange: Range<Int>
+}
+
+/// A rule pattern with its placeholders expanded into PCRE2 syntax.
+struct ExpandedPattern: Sendable {
+  /// A piece of the output and the bytes of the source it came from.
+  struct Piece: Sendable {
+    let output: Range<Int>
+    let source: Range<Int>
+    let isPlaceholder: Bool
+  }
+
+  /// The PCRE2 pattern.
+  let regex: String
+  /// Placeholder uses, in pattern order.
+  let slots: [PlaceholderSlot]
+  /// Output ↔ source correspondence, for mapping PCRE2 error offsets back into the rule file.
+  let pieces: [Piece]
+
+  /// The byte offset in the rule's pattern text that produced output byte `offset`.
+  ///
+  /// An offset inside a placeholder's expansion maps to the placeholder itself; one in copied text maps
+  /// to the same character of the source.
+  func sourceOffset(forOutputOffset offset: Int) -> Int {
+    for piece in pieces where piece.output.contains(offset) || (piece.output.isEmpty && piece.output.lowerBound == offset) {
+      if piece.isPlaceholder { return piece.source.lowerBound }
+      return min(piece.source.upperBound, piece.source.lowerBound + (offset - piece.output.lowerBound))
+    }
+    return pieces.last?.source.upperBound ?? 0
+  }
+}
+
+/// Expands `{placeholders}` in rule patterns, and turns the pattern's typography into regex:
+/// a space matches any run of spacing (no-break spaces and line breaks included), an apostrophe matches
+/// ' and ’, and an optional placeholder (`{when}?`) takes its neighbouring space with it so that
+/// "emploie {when}? {count}" matches "emploie 3 800" as well as "emploie actuellement 3 800".
+enum PlaceholderExpander {
+  /// Why a pattern could not be expanded.
+  enum Failure: Error, Equatable {
+    case unknownPlaceholder(name: String, at: Range<Int>)
+    case unbalancedBrace(at: Int)
+  }
+
+  private enum Token {
+    case raw(String, Range<Int>)
+    case space(Range<Int>)
+    case placeholder(name: String, label: String?, optional: Bool, Range<Int>)
+  }
+
+  /// Expands `pattern` with `catalog`.
+  ///
+  /// - Parameter knownElsewhere: placeholder names other lexicons define, to tell "unknown" from "not in this language".
+  static func expand(_ pattern: String, catalog: PlaceholderCatalog) throws(Failure) -> ExpandedPattern {
+    let tokens = try tokenize(pattern, allowPlaceholders: true)
+    var output = ""
+    var pieces: [ExpandedPattern.Piece] = []
+    var slots: [PlaceholderSlot] = []
+    var index = 0
+
+    func append(_ text: String, source: Range<Int>, placeholder: Bool) {
+      let start = output.utf8.count
+      output += text
+      pieces.append(.init(output: start..<output.utf8.count, source: source, isPlaceholder: placeholder))
+    }
+
+    while index < tokens.count {
+      switch tokens[index] {
+      case .raw(let text, let range):
+        append(text, source: range, placeholder: false)
+      case .space(let range):
+        // A space before an optional placeholder that ends the pattern or precedes a non-space goes
+        // inside the optional group, so it is not required when the placeholder is absent.
+        if index + 1 < tokens.count, case .placeholder(_, _, true, _) = tokens[index + 1],
+          !(index + 2 < tokens.count && { if case .space = tokens[index + 2] { return true } else { return false } }())
+        {
+          index += 1
+          guard case .placeholder(let name, let label, _, let prange) = tokens[index] else { break }
+          let group = try slot(name, label, prange, catalog, &slots)
+          append("(?:\(RegexFragments.space)\(group))?", source: range.lowerBound..<prange.upperBound, placeholder: true)
+        } else {
+          append(RegexFragments.space, source: range, placeholder: false)
+        }
+      case .placeholder(let name, let label, let optional, let range):
+        let group = try slot(name, label, range, catalog, &slots)
+        if optional, index + 1 < tokens.count, case .space(let spaceRange) = tokens[index + 1] {
+          append("(?:\(group)\(RegexFragments.space))?", source: range.lowerBound..<spaceRange.upperBound, placeholder: true)
+          index += 1
+        } else {
+          append(optional ? "(?:\(group))?" : group, source: range, placeholder: true)
+        }
+      }
+      index += 1
+    }
+    return ExpandedPattern(regex: output, slots: slots, pieces: pieces)
+  }
+
+  /// Turns a lexicon fragment's typography into regex (no placeholders inside fragments).
+  static func expandFragment(_ fragment: String) -> String {
+    guard let tokens = try? tokenize(fragment, allowPlaceholders: false) else { return fragment }
+    return tokens.map { token -> String in
+      switch token {
+      case .raw(let text, _): return text
+      case .space: return RegexFragments.space
+      case .placeholder: return ""
+      }
+    }.joined()
+  }
+
+  private static func slot(_ name: String, _ label: String?, _ range: Range<Int>, _ catalog: PlaceholderCatalog,
+                           _ slots: inout [PlaceholderSlot]) throws(Failure) -> String {
+    guard let fragment = catalog.fragment(named: name) else { throw .unknownPlaceholder(name: name, at: range) }
+    let role: PlaceholderSlot.Role
+    if let kind = PlaceholderCatalog.valueKinds[name] {
+      role = .value(kind)
+    } else {
+      switch name {
+      case "approx": role = .hedge
+      case "when": role = .period
+      case "entity": role = .entity
+      case "date": role = .date
+      default: role = .fragment(name)
+      }
+    }
+    let group = "s\(slots.count)"
+    slots.append(PlaceholderSlot(role: role, name: name, label: label, group: group, sourceRange: range))
+    let body = catalog.builtins[name] != nil ? fragment : expandFragment(fragment)
+    return "(?<\(group)>\(body))"
+  }
+
+  private static func tokenize(_ pattern: String, allowPlaceholders: Bool) throws(Failure) -> [Token] {
+    let bytes = Array(pattern.utf8)
+    var tokens: [Token] = []
+    var raw: [UInt8] = []
+    var rawStart = 0
+    var i = 0
+
+    func flush(_ end: Int) {
+      if !raw.isEmpty { tokens.append(.raw(String(decoding: raw, as: UTF8.self), rawStart..<end)) }
+      raw = []
+    }
+
+    while i < bytes.count {
+      let byte = bytes[i]
+      if raw.isEmpty { rawStart = i }
+      switch byte {
+      case UInt8(ascii: "\\"):
+        // An escape is copied as is, with its argument (\x{202F}, \p{L}).
+        raw.append(byte)
+        i += 1
+        if i < bytes.count {
+          raw.append(bytes[i])
+          let escaped = bytes[i]
+          i += 1
+          if (escaped == UInt8(ascii: "x") || escaped == UInt8(ascii: "p") || escaped == UInt8(ascii: "P")
+            || escaped == UInt8(ascii: "N")), i < bytes.count, bytes[i] == UInt8(ascii: "{")
+          {
+            while i < bytes.count && bytes[i] != UInt8(ascii: "}") { raw.append(bytes[i]); i += 1 }
+            if i < bytes.count { raw.append(bytes[i]); i += 1 }
+          }
+        }
+      case UInt8(ascii: "["):
+        // A character class is copied verbatim; an apostrophe inside it also admits ’.
+        var j = i + 1
+        if j < bytes.count && bytes[j] == UInt8(ascii: "^") { j += 1 }
+        if j < bytes.count && bytes[j] == UInt8(ascii: "]") { j += 1 }
+        while j < bytes.count && bytes[j] != UInt8(ascii: "]") {
+          if bytes[j] == UInt8(ascii: "\\") { j += 1 }
+          j += 1
+        }
+        let end = min(j + 1, bytes.count)
+        var cls = Array(bytes[i..<end])
+        if cls.contains(UInt8(ascii: "'")), cls.count > 1 {
+          cls.insert(contentsOf: Array("\\x{2019}".utf8), at: cls.count - 1)
+        }
+        raw += cls
+        i = end
+      case UInt8(ascii: "{") where allowPlaceholders && i + 1 < bytes.count && isLetter(bytes[i + 1]):
+        flush(i)
+        guard let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) else { throw .unbalancedBrace(at: i) }
+        let inner = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
+        let parts = inner.split(separator: ":", maxSplits: 1).map(String.init)
+        var end = close + 1
+        var optional = false
+        if end < bytes.count && bytes[end] == UInt8(ascii: "?") {
+          optional = true
+          end += 1
+        }
+        tokens.append(.placeholder(name: parts[0], label: parts.count > 1 ? parts[1] : nil, optional: optional, i..<end))
+        i = end
+      case UInt8(ascii: " "):
+        flush(i)
+        var j = i
+        while j < bytes.count && bytes[j] == UInt8(ascii: " ") { j += 1 }
+        // A quantified space ("a ?b") stays literal regex, as the author wrote it.
+        if j < bytes.count && (bytes[j] == UInt8(ascii: "?") || bytes[j] == UInt8(ascii: "*") || bytes[j] == UInt8(ascii: "+")) {
+          rawStart = i
+          raw = Array("(?:\(RegexFragments.space))".utf8)
+          i = j
+        } else {
+          tokens.append(.space(i..<j))
+          i = j
+        }
+      case UInt8(ascii: "'"):
+        flush(i)
+        tokens.append(.raw(RegexFragments.apostrophe, i..<(i + 1)))
+        i += 1
+      case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99:  // ’
+        flush(i)
+        tokens.append(.raw(RegexFragments.apostrophe, i..<(i + 3)))
+        i += 3
+      default:
+        raw.append(byte)
+        i += 1
+      }
+    }
+    flush(bytes.count)
+    return tokens
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+  }
+}

@@ -1,0 +1,287 @@
+/// What a text must contain for a rule to possibly match, computed from the rule's pattern.
+///
+/// PCRE2 scanned rule by rule spends most of its time proving that a rule does not match. A prefilter
+/// answers that question for most rules and most articles with a few `memmem` calls on a case-folded
+/// copy of the text (shared/design/PERFORMANCE.md: separate scans with prefilters beat one big
+/// alternation). It is conservative: when in doubt it says "may match".
+struct Prefilter: Sendable, Hashable {
+  /// Each requirement is a set of folded literals; at least one of each must occur.
+  let requirements: [[[UInt8]]]
+  /// Whether the rule needs a figure (a digit or a spelled number).
+  let needsNumber: Bool
+
+  /// Whether the prefilter can skip anything at all.
+  var isUseful: Bool { !requirements.isEmpty || needsNumber }
+
+  /// Shortest literal worth searching for.
+  static let minimumLiteralLength = 3
+
+  /// Analyses a rule pattern (before expansion); fragments are analysed through `fragmentSource`.
+  init(pattern: String, fragmentSource: @escaping (String) -> String?, caseless: Bool) {
+    var parser = PatternParser(Array(pattern), fragmentSource: fragmentSource)
+    let sequence = parser.parseAlternation()
+    var requirements: [[String]] = []
+    var needsNumber = false
+    PatternParser.collect(sequence, into: &requirements, needsNumber: &needsNumber, depth: 0)
+    let folded = requirements.map { alternatives in
+      alternatives.map { caseless ? CaseFolding.fold(Array($0.utf8)) : Array($0.utf8) }
+    }
+    var seen = Set<[[UInt8]]>()
+    self.requirements = folded.filter { seen.insert($0).inserted }
+    self.needsNumber = needsNumber
+  }
+
+  init(requirements: [[[UInt8]]], needsNumber: Bool) {
+    self.requirements = requirements
+    self.needsNumber = needsNumber
+  }
+}
+
+/// A tiny parser of rule patterns, enough to find the literals every match must contain.
+private struct PatternParser {
+  indirect enum Node {
+    case literal(Character)
+    case group([[Node]], optional: Bool)
+    case placeholder(String, optional: Bool)
+    case breaker
+  }
+
+  let characters: [Character]
+  var position = 0
+  let fragmentSource: (String) -> String?
+  var fragmentDepth = 0
+
+  init(_ characters: [Character], fragmentSource: @escaping (String) -> String?) {
+    self.characters = characters
+    self.fragmentSource = fragmentSource
+  }
+
+  /// Parses alternatives separated by `|` up to a closing parenthesis or the end.
+  mutating func parseAlternation() -> [[Node]] {
+    var alternatives: [[Node]] = [[]]
+    while position < characters.count {
+      let c = characters[position]
+      if c == ")" { break }
+      if c == "|" {
+        alternatives.append([])
+        position += 1
+        continue
+      }
+      let node = parseAtom()
+      let optional = parseQuantifierIsOptional()
+      switch node {
+      case .literal(let ch) where optional:
+        alternatives[alternatives.count - 1].append(.breaker)
+        _ = ch
+      case .group(let alts, _): alternatives[alternatives.count - 1].append(.group(alts, optional: optional))
+      case .placeholder(let name, let wasOptional):
+        alternatives[alternatives.count - 1].append(.placeholder(name, optional: optional || wasOptional))
+      default: alternatives[alternatives.count - 1].append(node)
+      }
+    }
+    return alternatives
+  }
+
+  private mutating func parseAtom() -> Node {
+    let c = characters[position]
+    switch c {
+    case "(":
+      position += 1
+      var lookaround = false
+      if position < characters.count && characters[position] == "?" {
+        // (?:  (?<name>  (?=  (?!  (?<=  (?<!  (?i)
+        position += 1
+        if position < characters.count {
+          let k = characters[position]
+          if k == ":" {
+            position += 1
+          } else if k == "=" || k == "!" {
+            lookaround = true
+            position += 1
+          } else if k == "<" && position + 1 < characters.count && (characters[position + 1] == "=" || characters[position + 1] == "!") {
+            lookaround = true
+            position += 2
+          } else if k == "<" || k == "P" || k == "'" {
+            while position < characters.count && characters[position] != ">" && characters[position] != "'" { position += 1 }
+            position += 1
+          } else {
+            // Inline options or other constructs: skip to ':' or ')'.
+            while position < characters.count && characters[position] != ":" && characters[position] != ")" { position += 1 }
+            if position < characters.count && characters[position] == ":" { position += 1 } else {
+              if position < characters.count { position += 1 }
+              return .breaker
+            }
+          }
+        }
+      }
+      let alternatives = parseAlternation()
+      if position < characters.count { position += 1 }  // ')'
+      return lookaround ? .breaker : .group(alternatives, optional: false)
+    case "[":
+      position += 1
+      if position < characters.count && characters[position] == "^" { position += 1 }
+      if position < characters.count && characters[position] == "]" { position += 1 }
+      while position < characters.count && characters[position] != "]" {
+        if characters[position] == "\\" { position += 1 }
+        position += 1
+      }
+      position += 1
+      return .breaker
+    case "\\":
+      position += 1
+      guard position < characters.count else { return .breaker }
+      let e = characters[position]
+      position += 1
+      if "xpPN".contains(e), position < characters.count, characters[position] == "{" {
+        while position < characters.count && characters[position] != "}" { position += 1 }
+        position += 1
+        return .breaker
+      }
+      if e.isLetter || e.isNumber { return .breaker }
+      return .literal(e)
+    case "{":
+      if position + 1 < characters.count, characters[position + 1].isLetter,
+        let close = characters[position...].firstIndex(of: "}")
+      {
+        let inner = String(characters[(position + 1)..<close])
+        position = close + 1
+        var optional = false
+        if position < characters.count && characters[position] == "?" {
+          optional = true
+          position += 1
+        }
+        let name = String(inner.split(separator: ":").first ?? "")
+        let builtin = PlaceholderCatalog.valueKinds[name] != nil || PlaceholderCatalog.modifiers.contains(name)
+        if !builtin, fragmentDepth < 4, let source = fragmentSource(name) {
+          // A lexicon fragment ({staff}) is analysed like the pattern text it stands for.
+          var inner = PatternParser(Array(source), fragmentSource: fragmentSource)
+          inner.fragmentDepth = fragmentDepth + 1
+          return .group(inner.parseAlternation(), optional: optional)
+        }
+        return .placeholder(name, optional: optional)
+      }
+      position += 1
+      return .breaker
+    case ".", "^", "$", " ", "'", "\u{2019}":
+      position += 1
+      return .breaker
+    default:
+      position += 1
+      return c.isLetter || c.isNumber || c == "-" || c == "%" || c == "€" || c == "$" ? .literal(c) : .breaker
+    }
+  }
+
+  /// Consumes a quantifier after an atom; true when it allows zero occurrences.
+  private mutating func parseQuantifierIsOptional() -> Bool {
+    guard position < characters.count else { return false }
+    var optional = false
+    switch characters[position] {
+    case "?", "*":
+      optional = true
+      position += 1
+    case "+":
+      position += 1
+    case "{":
+      if position + 1 < characters.count, characters[position + 1].isNumber {
+        let start = position
+        while position < characters.count && characters[position] != "}" { position += 1 }
+        position += 1
+        let body = String(characters[(start + 1)..<(position - 1)])
+        optional = body.hasPrefix("0")
+      } else {
+        return false
+      }
+    default: return false
+    }
+    // Lazy or possessive suffix.
+    if position < characters.count && (characters[position] == "?" || characters[position] == "+") { position += 1 }
+    return optional
+  }
+
+  /// Collects requirements from a top-level alternation.
+  static func collect(_ alternatives: [[Node]], into requirements: inout [[String]], needsNumber: inout Bool, depth: Int) {
+    if alternatives.count == 1 {
+      collectSequence(alternatives[0], into: &requirements, needsNumber: &needsNumber, depth: depth)
+      return
+    }
+    // Several alternatives: one literal from each, or nothing.
+    var choice: [String] = []
+    var allNeedNumber = true
+    for alternative in alternatives {
+      var inner: [[String]] = []
+      var innerNeedsNumber = false
+      collectSequence(alternative, into: &inner, needsNumber: &innerNeedsNumber, depth: depth)
+      allNeedNumber = allNeedNumber && innerNeedsNumber
+      guard let best = inner.filter({ $0.count == 1 }).map({ $0[0] }).max(by: { $0.utf8.count < $1.utf8.count }) else {
+        choice = []
+        break
+      }
+      choice.append(best)
+    }
+    if choice.count == alternatives.count { requirements.append(choice) }
+    if allNeedNumber { needsNumber = true }
+  }
+
+  private static func collectSequence(_ nodes: [Node], into requirements: inout [[String]], needsNumber: inout Bool, depth: Int) {
+    var run = ""
+    func endRun() {
+      if run.utf8.count >= Prefilter.minimumLiteralLength && run.allSatisfy({ $0.isASCII || CaseFolding.isLatin1($0) }) {
+        requirements.append([run])
+      }
+      run = ""
+    }
+    for node in nodes {
+      switch node {
+      case .literal(let c):
+        if c.isASCII || CaseFolding.isLatin1(c) { run.append(c) } else { endRun() }
+      case .group(let alternatives, let optional):
+        endRun()
+        if !optional { collect(alternatives, into: &requirements, needsNumber: &needsNumber, depth: depth) }
+      case .placeholder(let name, let optional):
+        endRun()
+        guard !optional else { continue }
+        if PlaceholderCatalog.valueKinds[name] != nil || name == "date" {
+          needsNumber = true
+        }
+      case .breaker:
+        endRun()
+      }
+    }
+    endRun()
+  }
+}
+
+/// Case folding for the prefilter: ASCII and Latin-1 letters, byte for byte, so lengths never change.
+enum CaseFolding {
+  /// Whether a character is a Latin-1 letter (U+00C0…U+00FF), which folds within two UTF-8 bytes.
+  static func isLatin1(_ c: Character) -> Bool {
+    guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
+    return (0xC0...0xFF).contains(scalar.value) && scalar.value != 0xD7 && scalar.value != 0xF7
+  }
+
+  /// Lower-cases ASCII letters and Latin-1 capitals (À…Þ) in UTF-8 bytes; everything else is kept.
+  static func fold(_ bytes: [UInt8]) -> [UInt8] {
+    var folded = bytes
+    fold(&folded)
+    return folded
+  }
+
+  /// In-place version of ``fold(_:)-swift.type.method``.
+  static func fold(_ bytes: inout [UInt8]) {
+    let count = bytes.count
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      var i = 0
+      while i < count {
+        let b = buffer[i]
+        if b >= 0x41 && b <= 0x5A {
+          buffer[i] = b | 0x20
+        } else if b == 0xC3 && i + 1 < count {
+          let next = buffer[i + 1]
+          if next >= 0x80 && next <= 0x9E && next != 0x97 { buffer[i + 1] = next + 0x20 }
+          i += 1
+        }
+        i += 1
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import PatternMatching
+
+/// Compiles a ``RuleLibrary`` into a ``CompiledRuleSet``: placeholders expanded from each rule's
+/// lexicon, PCRE2 compiled and JIT-compiled once, prefilters computed, and PCRE2 errors mapped back to
+/// the line and column of the rule file.
+public enum RuleCompiler {
+  /// Compiles every rule of `library`; broken rules are left out and reported in the result's problems.
+  public static func compile(_ library: RuleLibrary) -> CompiledRuleSet {
+    var problems = library.problems
+    var catalogs: [String: PlaceholderCatalog] = [:]
+    for (language, lexicon) in library.lexicons {
+      catalogs[language] = PlaceholderCatalog(lexicon: lexicon, entities: library.entities)
+    }
+    let allPlaceholderNames = Set(catalogs.values.flatMap(\.allNames))
+    var compiled: [CompiledRule] = []
+    var usedFragments: [String: Set<String>] = [:]
+
+    for rule in library.rules {
+      guard let catalog = catalogs[rule.language] else { continue }  // reported by the loader
+      let expansion: ExpandedPattern
+      do {
+        expansion = try PlaceholderExpander.expand(rule.pattern, catalog: catalog)
+      } catch {
+        switch error {
+        case .unknownPlaceholder(let name, let range):
+          let location = rule.patternSource.location(ofByte: range.lowerBound + 1)
+          if allPlaceholderNames.contains(name) {
+            problems.append(RuleFileError(.placeholderNotInLexicon(name: name, language: rule.language), at: location))
+          } else {
+            let suggestion = EditDistance.suggestion(for: name, among: catalog.allNames)
+            problems.append(RuleFileError(.unknownPlaceholder(name: name, suggestion: suggestion), at: location))
+          }
+        case .unbalancedBrace(let offset):
+          problems.append(RuleFileError(.invalidRegex(message: "'{' without a closing '}'"),
+                                        at: rule.patternSource.location(ofByte: offset)))
+        }
+        continue
+      }
+      for slot in expansion.slots {
+        if case .fragment(let name) = slot.role { usedFragments[rule.language, default: []].insert(name) }
+      }
+      let options: PatternOptions = rule.caseSensitive ? [] : [.caseless]
+      let pattern: CompiledPattern
+      do {
+        pattern = try CompiledPattern(expansion.regex, options: options)
+      } catch {
+        if case .compile(let message, let offset) = error {
+          let sourceOffset = expansion.sourceOffset(forOutputOffset: offset)
+          problems.append(RuleFileError(.invalidRegex(message: message), at: rule.patternSource.location(ofByte: sourceOffset)))
+        }
+        continue
+      }
+      let groups = expansion.slots.map { pattern.groupNumber(named: $0.group) ?? 0 }
+      let prefilter = Prefilter(pattern: rule.pattern, fragmentSource: { catalog.lexicon.fragments[$0] },
+                                caseless: !rule.caseSensitive)
+      if !prefilter.isUseful {
+        problems.append(RuleFileError(.noPrefilterLiteral(ruleID: rule.id), at: rule.location, severity: .warning))
+      }
+      if rule.examples.isEmpty {
+        problems.append(RuleFileError(.noExamples(ruleID: rule.id), at: rule.location, severity: .warning))
+      }
+      compiled.append(CompiledRule(definition: rule, pattern: pattern, expansion: expansion, slotGroups: groups,
+                                   prefilter: prefilter))
+    }
+    for (language, lexicon) in library.lexicons {
+      for (name, location) in lexicon.fragmentLocations.sorted(by: { $0.key < $1.key })
+      where !(usedFragments[language]?.contains(name) ?? false) {
+        problems.append(RuleFileError(.unusedFragment(name: name, language: language), at: location, severity: .warning))
+      }
+    }
+    return CompiledRuleSet(library: library, rules: compiled, catalogs: catalogs, problems: problems)
+  }
+}

@@ -1,0 +1,190 @@
+import Dispatch
+import Foundation
+import PatternMatching
+
+/// Settings of a run.
+public struct FactCheckOptions: Sendable {
+  /// Publication date for articles that state none (`--published`).
+  public var published: Day?
+  /// Maximum days between dated articles for their current figures to be compared; `nil` = no limit.
+  public var windowDays: Int?
+  /// Worker threads for extraction; defaults to the number of cores.
+  public var jobs: Int
+  /// PCRE2 limits for every match.
+  public var limits: MatchLimits
+
+  /// Creates options.
+  public init(published: Day? = nil, windowDays: Int? = 365, jobs: Int? = nil, limits: MatchLimits = .default) {
+    self.published = published
+    self.windowDays = windowDays
+    self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    self.limits = limits
+  }
+}
+
+/// The public façade: compiled rules in, articles in, a ``CheckResult`` out.
+///
+/// Extraction runs in parallel, one ``Extractor`` (and so one PCRE2 match data) per worker; articles are
+/// read, scanned and dropped one at a time, so memory grows with the claims kept, not with the corpus.
+/// Reconciliation then runs once over all claims.
+public final class FactChecker: Sendable {
+  /// The rules.
+  public let rules: CompiledRuleSet
+  /// The settings.
+  public let options: FactCheckOptions
+
+  /// Creates a checker.
+  public init(rules: CompiledRuleSet, options: FactCheckOptions = FactCheckOptions()) {
+    self.rules = rules
+    self.options = options
+  }
+
+  /// Extracts claims from files and directories, without reconciling.
+  public func extract(paths: [String]) -> ExtractionRun {
+    let loader = ArticleLoader(lexicons: rules.library.lexicons, defaultPublished: options.published)
+    let (files, unreadable) = loader.inputs(paths)
+    var run = process(count: files.count) { index, extractor in
+      switch loader.load(path: files[index]) {
+      case .skipped(let path, let reason):
+        return ExtractionRun.Item(document: DocumentReport(path: path, status: .skipped, reason: reason))
+      case .article(let article):
+        return FactChecker.extract(article, with: extractor)
+      }
+    }
+    run.documents += unreadable.map { DocumentReport(path: $0.path, status: .skipped, reason: $0.reason) }
+    return run
+  }
+
+  /// Extracts claims from articles already in memory.
+  public func extract(articles: [Article]) -> ExtractionRun {
+    process(count: articles.count) { index, extractor in FactChecker.extract(articles[index], with: extractor) }
+  }
+
+  /// Extracts and reconciles files and directories.
+  public func check(paths: [String]) -> CheckResult { reconcile(extract(paths: paths)) }
+
+  /// Extracts and reconciles articles already in memory.
+  public func check(articles: [Article]) -> CheckResult { reconcile(extract(articles: articles)) }
+
+  /// Reconciles the claims of an extraction run (possibly merged from several machines).
+  public func reconcile(_ run: ExtractionRun) -> CheckResult {
+    let claims = run.claims.sorted { ($0.location, $0.valueRange.lowerBound, $0.rule) < ($1.location, $1.valueRange.lowerBound, $1.rule) }
+    var published: [String: Day] = [:]
+    for document in run.documents { if let day = document.published { published[document.path] = day } }
+    let store = ClaimStore(claims: claims, published: published, names: run.names, library: rules.library,
+                           windowDays: options.windowDays)
+    let findings = Reconciler.findings(in: store)
+    var summaries = rules.rules.map { rule in
+      RuleSummary(id: rule.id, description: rule.definition.description.isEmpty ? "Extracts \(rule.definition.attribute) claims." : rule.definition.description,
+                  severity: .note, location: rule.definition.location)
+    }
+    for attribute in rules.library.attributes.values.sorted(by: { $0.name < $1.name }) {
+      summaries.append(RuleSummary(id: "conflict/\(attribute.name)", description: "Conflicting \(attribute.label) figures. \(attribute.description)",
+                                   severity: attribute.isGeneric ? .note : attribute.severity, location: attribute.location))
+    }
+    for check in rules.library.checks {
+      summaries.append(RuleSummary(id: check.id, description: check.description, severity: check.severity, location: check.location))
+    }
+    summaries.append(RuleSummary(id: "spelling", description: "One name spelled two ways across the articles.", severity: .note, location: nil))
+    return CheckResult(documents: run.documents.sorted { $0.path < $1.path }, claims: claims, findings: findings,
+                       diagnostics: run.diagnostics, ruleProblems: rules.problems, rules: summaries)
+  }
+
+  // MARK: - Workers
+
+  private static func extract(_ article: Article, with extractor: Extractor) -> ExtractionRun.Item {
+    let extraction = extractor.extract(article)
+    let names = extraction.claims.isEmpty ? extractor.names(in: extraction.article) : extraction.names
+    let done = extraction.article
+    var warnings = done.warnings.map {
+      Diagnostic(severity: .warning, category: .input, location: SourceLocation(path: done.path, line: 1, column: 1), message: $0)
+    }
+    warnings += extraction.diagnostics
+    let report = DocumentReport(
+      path: done.path, status: .checked, reason: done.warnings.first, language: done.language, published: done.published,
+      publishedSource: done.publishedSource, title: done.title, source: done.source, subject: extraction.subject,
+      claimCount: extraction.claims.count)
+    return ExtractionRun.Item(document: report, claims: extraction.claims, diagnostics: warnings, names: names)
+  }
+
+  /// Runs `work` for indices 0..<count on `options.jobs` workers, each with its own extractor.
+  private func process(count: Int, _ work: @escaping @Sendable (Int, Extractor) -> ExtractionRun.Item) -> ExtractionRun {
+    let collector = Collector()
+    let workers = min(options.jobs, max(1, count))
+    let next = Counter()
+    let rules = self.rules
+    let limits = options.limits
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      let extractor = Extractor(rules: rules, limits: limits)
+      var local = ExtractionRun()
+      while true {
+        let index = next.increment()
+        guard index < count else { break }
+        local.add(work(index, extractor))
+      }
+      collector.merge(local)
+    }
+    return collector.run
+  }
+}
+
+/// The claims and documents of an extraction, before reconciliation.
+public struct ExtractionRun: Sendable {
+  /// What one article gave.
+  public struct Item: Sendable {
+    var document: DocumentReport
+    var claims: [Claim] = []
+    var diagnostics: [Diagnostic] = []
+    var names: [NameOccurrence] = []
+  }
+
+  /// One report per input.
+  public var documents: [DocumentReport] = []
+  /// Every claim.
+  public var claims: [Claim] = []
+  /// Problems met.
+  public var diagnostics: [Diagnostic] = []
+  /// Proper names seen, for the spelling check.
+  public var names: [NameOccurrence] = []
+
+  /// An empty run.
+  public init() {}
+
+  mutating func add(_ item: Item) {
+    documents.append(item.document)
+    claims += item.claims
+    diagnostics += item.diagnostics
+    names += item.names
+  }
+
+  /// Adds another run (from another worker or machine).
+  public mutating func merge(_ other: ExtractionRun) {
+    documents += other.documents
+    claims += other.claims
+    diagnostics += other.diagnostics
+    names += other.names
+  }
+}
+
+/// A shared index for workers to take the next article from.
+private final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = 0
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value - 1
+  }
+}
+
+/// Collects the workers' runs; each worker merges once, at its end.
+private final class Collector: @unchecked Sendable {
+  private let lock = NSLock()
+  private(set) var run = ExtractionRun()
+  func merge(_ other: ExtractionRun) {
+    lock.lock()
+    defer { lock.unlock() }
+    run.merge(other)
+  }
+}

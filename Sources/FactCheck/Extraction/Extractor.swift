@@ -1,0 +1,161 @@
+import PatternMatching
+
+/// What extraction produced for one article.
+public struct ArticleExtraction: Sendable {
+  /// The article, with its publication date filled from a dateline when it had none.
+  public var article: Article
+  /// Claims, in document order.
+  public var claims: [Claim]
+  /// Problems: match limits hit, malformed figures, no rules for the language.
+  public var diagnostics: [Diagnostic]
+  /// The article's subject.
+  public var subject: String?
+  /// Proper-name occurrences, for the corpus-wide spelling check.
+  public var names: [NameOccurrence]
+}
+
+/// A capitalised name as written, and where.
+public struct NameOccurrence: Sendable, Hashable {
+  /// The name as written.
+  public var name: String
+  /// Where it starts.
+  public var location: SourceLocation
+  /// Its line, for quoting.
+  public var line: String
+}
+
+/// Runs a compiled rule set over articles; one per worker, as it owns a PCRE2 ``Matcher``.
+public final class Extractor {
+  let rules: CompiledRuleSet
+  let matcher: Matcher
+  private var perLanguage: [String: LanguageRules] = [:]
+
+  /// Rules and helpers for one language, prepared on first use.
+  struct LanguageRules {
+    let claimRules: [CompiledRule]
+    let datelineRules: [CompiledRule]
+    let builder: ClaimBuilder
+    let mentions: MentionPatterns
+    let numberWords: [[UInt8]]
+  }
+
+  /// Creates an extractor for `rules` with the given match limits.
+  public init(rules: CompiledRuleSet, limits: MatchLimits = .default) {
+    self.rules = rules
+    self.matcher = Matcher(limits: limits)
+  }
+
+  /// Extracts the claims of one article.
+  public func extract(_ input: Article) -> ArticleExtraction {
+    var article = input
+    var diagnostics: [Diagnostic] = []
+    guard let language = languageRules(article.language) else {
+      diagnostics.append(Diagnostic(severity: .warning, category: .input, location: article.location(of: article.bodyRange.lowerBound),
+                                    message: "no lexicon for language '\(article.language)'; nothing extracted"))
+      return ArticleExtraction(article: article, claims: [], diagnostics: diagnostics, subject: nil, names: [])
+    }
+    if article.published == nil, let day = findDateline(article, language, &diagnostics) {
+      article.published = day
+      article.publishedSource = "dateline"
+    }
+
+    let bytes = article.subject.bytes
+    let folded = CaseFolding.fold(bytes)
+    var matches: [RuleMatch] = []
+    for segment in TextStructure.segments(in: bytes, range: article.bodyRange) {
+      var literalCache: [[UInt8]: Bool] = [:]
+      var hasNumber: Bool?
+      folded.withUnsafeBufferPointer { haystack in
+        for rule in language.claimRules {
+          let prefilter = rule.prefilter
+          if prefilter.needsNumber {
+            if hasNumber == nil {
+              hasNumber = ByteSearch.containsDigit(haystack, segment)
+                || language.numberWords.contains { ByteSearch.contains(haystack, segment, $0) }
+            }
+            if hasNumber == false { continue }
+          }
+          var possible = true
+          for requirement in prefilter.requirements {
+            let satisfied = requirement.contains { literal in
+              if let cached = literalCache[literal] { return cached }
+              let found = ByteSearch.contains(haystack, segment, literal)
+              literalCache[literal] = found
+              return found
+            }
+            if !satisfied {
+              possible = false
+              break
+            }
+          }
+          guard possible else { continue }
+          do {
+            try matcher.forEachMatch(of: rule.pattern, in: article.subject, range: segment) { match in
+              if !match.range.isEmpty { matches.append(RuleMatch(rule: rule, match: match)) }
+              return true
+            }
+          } catch {
+            diagnostics.append(Diagnostic(severity: .error, category: .matching, location: article.location(of: segment.lowerBound),
+                                          message: "rule '\(rule.id)' stopped on this article: \(error)", ruleID: rule.id))
+          }
+        }
+      }
+    }
+    let resolved = OverlapResolver.resolve(matches).sorted { $0.match.range.lowerBound < $1.match.range.lowerBound }
+    guard !resolved.isEmpty else {
+      return ArticleExtraction(article: article, claims: [], diagnostics: diagnostics, subject: nil, names: [])
+    }
+    let context = ArticleContext(article: article, patterns: language.mentions, matcher: matcher)
+    let built = language.builder.build(resolved, context: context, matcher: matcher)
+    diagnostics += built.diagnostics
+    let names = context.names.map { name, range -> NameOccurrence in
+      let location = article.location(of: range.lowerBound)
+      return NameOccurrence(name: name, location: location, line: article.lines.text(ofLine: location.line))
+    }
+    return ArticleExtraction(article: article, claims: built.claims, diagnostics: diagnostics, subject: context.subject, names: names)
+  }
+
+  /// Proper names of an article with no claims (the spelling check still needs them).
+  public func names(in article: Article) -> [NameOccurrence] {
+    guard let language = languageRules(article.language) else { return [] }
+    let context = ArticleContext(article: article, patterns: language.mentions, matcher: matcher)
+    return context.names.map { name, range in
+      let location = article.location(of: range.lowerBound)
+      return NameOccurrence(name: name, location: location, line: article.lines.text(ofLine: location.line))
+    }
+  }
+
+  private func languageRules(_ language: String) -> LanguageRules? {
+    if let cached = perLanguage[language] { return cached }
+    guard let catalog = rules.catalogs[language] else { return nil }
+    let tables = LexiconTables(catalog.lexicon)
+    let prepared = LanguageRules(
+      claimRules: rules.rules(for: language, kind: .claim),
+      datelineRules: rules.rules(for: language, kind: .dateline),
+      builder: ClaimBuilder(tables: tables, library: rules.library),
+      mentions: MentionPatterns(catalog: catalog, entities: rules.library.entities),
+      numberWords: (Array(catalog.lexicon.numberWords.keys) + Array(catalog.lexicon.fractions.keys))
+        .filter { $0.utf8.count >= 3 }.map { CaseFolding.fold(Array($0.lowercased().utf8)) })
+    perLanguage[language] = prepared
+    return prepared
+  }
+
+  /// The first dateline in the first lines of the body.
+  private func findDateline(_ article: Article, _ language: LanguageRules, _ diagnostics: inout [Diagnostic]) -> Day? {
+    guard !language.datelineRules.isEmpty else { return nil }
+    let head = article.bodyRange.lowerBound..<min(article.bodyRange.upperBound, article.bodyRange.lowerBound + 4_000)
+    var best: (offset: Int, day: Day)?
+    for rule in language.datelineRules {
+      guard let (_, group) = rule.slots(where: { $0.role == .date }).first else { continue }
+      guard let match = try? matcher.firstMatch(of: rule.pattern, in: article.subject, range: head),
+        let range = match.group(group)
+      else { continue }
+      if let day = DateReader(tables: language.builder.tables).read(article.text(of: range)),
+        best == nil || match.range.lowerBound < best!.offset
+      {
+        best = (match.range.lowerBound, day)
+      }
+    }
+    return best?.day
+  }
+}

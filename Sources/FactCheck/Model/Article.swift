@@ -1,0 +1,57 @@
+import PatternMatching
+
+/// An article ready for extraction: its text as valid UTF-8, its metadata and its line index.
+public struct Article: Sendable {
+  /// The path, as given or as found under a given directory.
+  public let path: String
+  /// Language code (`fr`, `en`), from front matter or detection.
+  public var language: String
+  /// Publication date, when known.
+  public var published: Day?
+  /// Where ``published`` came from: `front-matter`, `option` or `dateline`.
+  public var publishedSource: String?
+  /// Title from front matter.
+  public var title: String?
+  /// Outlet from front matter.
+  public var source: String?
+  /// The whole text, front matter included, so that positions are those of the file.
+  public let text: String
+  /// Byte range of the body (after the front matter).
+  public let bodyRange: Range<Int>
+  /// Problems met while reading (invalid UTF-8 repaired, front matter unreadable).
+  public var warnings: [String]
+  /// UTF-8 bytes, validated once.
+  let subject: UTF8Subject
+  /// Line index of the text.
+  let lines: LineIndex
+
+  /// Creates an article from text that is already valid UTF-8 (a Swift `String`).
+  public init(path: String, text: String, language: String, published: Day? = nil, publishedSource: String? = nil,
+              title: String? = nil, source: String? = nil, bodyRange: Range<Int>? = nil, warnings: [String] = []) {
+    self.path = path
+    self.text = text
+    self.subject = UTF8Subject(text)
+    self.lines = LineIndex(subject.bytes)
+    self.language = language
+    self.published = published
+    self.publishedSource = published == nil ? nil : (publishedSource ?? "given")
+    self.title = title
+    self.source = source
+    self.bodyRange = bodyRange ?? 0..<subject.bytes.count
+    self.warnings = warnings
+  }
+
+  /// The location of a byte offset.
+  public func location(of offset: Int) -> SourceLocation {
+    let position = lines.position(of: offset)
+    return SourceLocation(path: path, line: position.line, column: position.column)
+  }
+
+  /// The text of a byte range.
+  public func text(of range: Range<Int>) -> String {
+    String(decoding: subject.bytes[range.clamped(to: 0..<subject.bytes.count)], as: UTF8.self)
+  }
+
+  /// The raw UTF-8 bytes.
+  public var bytes: [UInt8] { subject.bytes }
+}

@@ -1,0 +1,51 @@
+/// Everything a run produced, in the order reporters show it. Reporters format this; they compute nothing.
+public struct CheckResult: Sendable {
+  /// One entry per input path: checked or skipped, and why.
+  public var documents: [DocumentReport]
+  /// Every claim, sorted by document, line and column; findings refer to claims by index.
+  public var claims: [Claim]
+  /// Inconsistencies, most severe first, then by location.
+  public var findings: [Finding]
+  /// Problems met in articles and while matching.
+  public var diagnostics: [Diagnostic]
+  /// Problems in rule files (errors, warnings, notes).
+  public var ruleProblems: [RuleFileError]
+  /// The rules that ran, for reporters that list them (SARIF).
+  public var rules: [RuleSummary]
+
+  /// Creates a result.
+  public init(documents: [DocumentReport] = [], claims: [Claim] = [], findings: [Finding] = [], diagnostics: [Diagnostic] = [],
+              ruleProblems: [RuleFileError] = [], rules: [RuleSummary] = []) {
+    self.documents = documents
+    self.claims = claims
+    self.findings = findings
+    self.diagnostics = diagnostics
+    self.ruleProblems = ruleProblems
+    self.rules = rules
+  }
+
+  /// Whether any rule file has an error.
+  public var hasRuleErrors: Bool { ruleProblems.contains { $0.severity == .error } }
+  /// Inputs that were not checked.
+  public var skippedDocuments: [DocumentReport] { documents.filter { $0.status == .skipped } }
+}
+
+/// A rule or check as reporters list it.
+public struct RuleSummary: Sendable, Hashable {
+  /// Id.
+  public var id: String
+  /// One sentence.
+  public var description: String
+  /// Default severity of its findings.
+  public var severity: Severity
+  /// Where it is defined.
+  public var location: SourceLocation?
+
+  /// Creates a summary.
+  public init(id: String, description: String, severity: Severity, location: SourceLocation?) {
+    self.id = id
+    self.description = description
+    self.severity = severity
+    self.location = location
+  }
+}

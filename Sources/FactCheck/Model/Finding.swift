@@ -1,0 +1,71 @@
+/// An inconsistency found by reconciliation, citing every claim involved.
+public struct Finding: Hashable, Sendable {
+  /// What kind of inconsistency.
+  public enum Kind: String, Hashable, Sendable, Codable {
+    /// Figures for the same entity, attribute and period that cannot all be true.
+    case conflict
+    /// A stated figure that disagrees with the one computed from other figures.
+    case arithmetic
+    /// One name spelled two ways.
+    case spelling
+  }
+
+  /// Claims that share a value, shown together ("3 500 — articles 000, 002").
+  public struct ValueGroup: Hashable, Sendable {
+    /// The value as shown ("3 500", "≈3 800", "> 600 000", "24 % (computed)").
+    public var label: String
+    /// Indices into ``CheckResult/claims``.
+    public var claims: [Int]
+    /// Creates a group.
+    public init(label: String, claims: [Int]) {
+      self.label = label
+      self.claims = claims
+    }
+  }
+
+  /// A stable id: kind, check and key (`conflict:employees:Klarna:current`).
+  public var id: String
+  /// The kind.
+  public var kind: Kind
+  /// The check or attribute that produced it.
+  public var check: String
+  /// How serious it is.
+  public var severity: Severity
+  /// The entity concerned.
+  public var entity: String?
+  /// The attribute concerned (for spelling, `name`).
+  public var attribute: String
+  /// The period, as its key.
+  public var period: String?
+  /// One line that says it all ("Klarna employees (current): 3 500 vs 3 800").
+  public var message: String
+  /// Further lines: the computation, the majority spelling.
+  public var details: [String]
+  /// The sides of the inconsistency, each a set of claims.
+  public var groups: [ValueGroup]
+  /// Every claim involved (indices into ``CheckResult/claims``), in document order.
+  public var claims: [Int]
+  /// Where to point first; for findings without claims (spelling) the places it is about.
+  public var locations: [SourceLocation]
+  /// Quoted text for ``locations`` when they are not claims (the misspelt name's line).
+  public var quotes: [String]
+
+  /// Creates a finding.
+  public init(id: String, kind: Kind, check: String, severity: Severity, entity: String?, attribute: String,
+              period: String?, message: String, details: [String] = [], groups: [ValueGroup] = [],
+              claims: [Int] = [], locations: [SourceLocation] = [], quotes: [String] = []) {
+    self.id = id
+    self.kind = kind
+    self.check = check
+    self.severity = severity
+    self.entity = entity
+    self.attribute = attribute
+    self.period = period
+    self.message = message
+    self.details = details
+    self.groups = groups
+    self.claims = claims
+    self.locations = locations
+    self.quotes = quotes
+  }
+}

@@ -1,0 +1,64 @@
+/// How exactly a figure is stated: exactly, approximately, or as a bound.
+public enum Hedge: Hashable, Sendable {
+  /// "3 500".
+  case exact
+  /// "environ 3 800", "about 3,800": the true value is within `tolerance` (a fraction, 0.05 = ±5 %).
+  case approximate(tolerance: Double)
+  /// "plus de 600 000" (exclusive), "pas moins de 700", "at least 700" (inclusive).
+  case lowerBound(inclusive: Bool)
+  /// "moins de 100" (exclusive), "jusqu'à 30 000", "up to 30,000" (inclusive).
+  case upperBound(inclusive: Bool)
+
+  /// A short name: `exact`, `approximate`, `more_than`, `at_least`, `less_than`, `at_most`.
+  public var name: String {
+    switch self {
+    case .exact: return "exact"
+    case .approximate: return "approximate"
+    case .lowerBound(let inclusive): return inclusive ? "at_least" : "more_than"
+    case .upperBound(let inclusive): return inclusive ? "at_most" : "less_than"
+    }
+  }
+
+  /// Whether the figure is anything but exact.
+  public var isHedged: Bool { self != .exact }
+
+  /// The interval of values compatible with `value` under this hedge.
+  public func interval(around value: Double) -> ValueInterval {
+    switch self {
+    case .exact: return ValueInterval(value, value)
+    case .approximate(let tolerance):
+      let delta = abs(value) * tolerance
+      return ValueInterval(value - delta, value + delta)
+    case .lowerBound: return ValueInterval(value, .infinity)
+    case .upperBound: return ValueInterval(-.infinity, value)
+    }
+  }
+}
+
+/// A closed interval of values; infinite ends stand for open bounds ("more than 600 000").
+public struct ValueInterval: Hashable, Sendable, CustomStringConvertible {
+  /// Lowest compatible value.
+  public var low: Double
+  /// Highest compatible value.
+  public var high: Double
+
+  /// Creates `[low, high]`.
+  public init(_ low: Double, _ high: Double) {
+    self.low = min(low, high)
+    self.high = max(low, high)
+  }
+
+  /// Whether the two intervals share at least one value.
+  public func overlaps(_ other: ValueInterval) -> Bool { low <= other.high && other.low <= high }
+
+  /// The interval widened on each side by `absolute` plus `relative` times the end's magnitude.
+  public func widened(absolute: Double = 0, relative: Double = 0) -> ValueInterval {
+    ValueInterval(low - absolute - abs(low.isFinite ? low : 0) * relative,
+                  high + absolute + abs(high.isFinite ? high : 0) * relative)
+  }
+
+  /// Whether `value` lies in the interval.
+  public func contains(_ value: Double) -> Bool { low <= value && value <= high }
+
+  public var description: String { "[\(low), \(high)]" }
+}

@@ -1,0 +1,87 @@
+/// Maps UTF-8 byte offsets of a text to 1-based lines and columns, built once per text.
+///
+/// `\n`, `\r\n` and a lone `\r` all end a line, so files from any platform get the line numbers an
+/// editor shows. Columns count Unicode scalars from the start of the line.
+public struct LineIndex: Sendable {
+  /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+  public let lineStarts: [Int]
+  private let bytes: [UInt8]
+
+  /// Indexes `bytes`.
+  public init(_ bytes: [UInt8]) {
+    var starts = [0]
+    var index = 0
+    let count = bytes.count
+    bytes.withUnsafeBufferPointer { buffer in
+      while index < count {
+        let byte = buffer[index]
+        if byte == 0x0A {
+          starts.append(index + 1)
+        } else if byte == 0x0D {
+          if index + 1 < count && buffer[index + 1] == 0x0A { index += 1 }
+          starts.append(index + 1)
+        }
+        index += 1
+      }
+    }
+    self.lineStarts = starts
+    self.bytes = bytes
+  }
+
+  /// Indexes the UTF-8 of `text`.
+  public init(_ text: String) { self.init(Array(text.utf8)) }
+
+  /// Number of lines (a text without a final line break still has its last line).
+  public var lineCount: Int { lineStarts.count }
+
+  /// The 1-based line containing byte `offset`.
+  public func line(of offset: Int) -> Int {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low + 1
+  }
+
+  /// The 1-based line and column (in Unicode scalars) of byte `offset`.
+  public func position(of offset: Int) -> (line: Int, column: Int) {
+    let line = line(of: offset)
+    let start = lineStarts[line - 1]
+    var column = 1
+    var index = start
+    let end = min(offset, bytes.count)
+    while index < end {
+      if bytes[index] & 0xC0 != 0x80 { column += 1 }
+      index += 1
+    }
+    return (line, column)
+  }
+
+  /// The byte range of 1-based `line`, without its line terminator.
+  public func byteRange(ofLine line: Int) -> Range<Int> {
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+    while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+    return start..<end
+  }
+
+  /// The text of 1-based `line`, without its line terminator.
+  public func text(ofLine line: Int) -> String {
+    String(decoding: bytes[byteRange(ofLine: line)], as: UTF8.self)
+  }
+
+  /// The byte offset of a 1-based line and column, the inverse of ``position(of:)``.
+  public func offset(line: Int, column: Int) -> Int {
+    let range = byteRange(ofLine: max(1, min(line, lineStarts.count)))
+    var index = range.lowerBound
+    var remaining = column - 1
+    while remaining > 0 && index < range.upperBound {
+      index += 1
+      while index < range.upperBound && bytes[index] & 0xC0 == 0x80 { index += 1 }
+      remaining -= 1
+    }
+    return index
+  }
+}

@@ -1,0 +1,91 @@
+/// The time a figure is about, as the article states it, resolved against its publication date when known.
+public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
+  /// As of the article ("actuellement", "now", a present-tense statement).
+  case current
+  /// A calendar year, written ("en 2022") or resolved ("l'année dernière" in a 2025 article → 2024).
+  case year(Int)
+  /// A year relative to an unknown publication date: -1 is "last year" in an undated article.
+  case relativeYear(Int)
+  /// A change between two times ("en un an, passés de 5 000 à 3 800").
+  case change(from: Period, to: Period)
+  /// No time stated and none implied (a founding year).
+  case unspecified
+
+  /// Whether this period still depends on an unknown publication date.
+  public var isRelative: Bool {
+    switch self {
+    case .relativeYear: return true
+    case .change(let from, let to): return from.isRelative || to.isRelative
+    default: return false
+    }
+  }
+
+  /// A stable, readable key: `current`, `2022`, `last_year`, `next_year`, `year-2`, `last_year_to_current`, `unspecified`.
+  public var description: String {
+    switch self {
+    case .current: return "current"
+    case .year(let y): return String(y)
+    case .relativeYear(-1): return "last_year"
+    case .relativeYear(1): return "next_year"
+    case .relativeYear(0): return "this_year"
+    case .relativeYear(let n): return n < 0 ? "year\(n)" : "year+\(n)"
+    case .change(let from, let to): return "\(from)_to_\(to)"
+    case .unspecified: return "unspecified"
+    }
+  }
+
+  /// Parses the key form of ``description`` (also used in rule files).
+  public init?(key: String) {
+    let key = key.trimmingWhitespace().lowercased()
+    switch key {
+    case "current", "now": self = .current
+    case "last_year", "previous": self = .relativeYear(-1)
+    case "next_year": self = .relativeYear(1)
+    case "this_year": self = .relativeYear(0)
+    case "unspecified", "none": self = .unspecified
+    default:
+      if let range = key.range(of: "_to_") {
+        guard let from = Period(key: String(key[..<range.lowerBound])),
+          let to = Period(key: String(key[range.upperBound...]))
+        else { return nil }
+        self = .change(from: from, to: to)
+      } else if key.hasPrefix("year"), let n = Int(key.dropFirst(4)) {
+        self = .relativeYear(n)
+      } else if key.count == 4, let y = Int(key), y > 1000 {
+        self = .year(y)
+      } else {
+        return nil
+      }
+    }
+  }
+
+  /// Resolves relative years against a publication year; `current` and explicit years stay as they are.
+  public func resolved(publicationYear: Int?) -> Period {
+    guard let publicationYear else { return self }
+    switch self {
+    case .relativeYear(let n): return .year(publicationYear + n)
+    case .change(let from, let to):
+      return .change(from: from.resolved(publicationYear: publicationYear), to: to.resolved(publicationYear: publicationYear))
+    default: return self
+    }
+  }
+
+  /// The period one step earlier: what "from" means in "went from X to Y" when Y is in this period.
+  public var previous: Period {
+    switch self {
+    case .current: return .relativeYear(-1)
+    case .year(let y): return .year(y - 1)
+    case .relativeYear(let n): return .relativeYear(n - 1)
+    case .change(let from, _): return from
+    case .unspecified: return .unspecified
+    }
+  }
+}
+
+/// Whether a figure is a fact or a forecast; a forecast never conflicts with a fact.
+public enum Modality: String, Hashable, Sendable, Codable {
+  /// Stated as true (present or past).
+  case actual
+  /// A forecast, plan or target ("pourrait tomber à", "is expected to", "d'ici à un an").
+  case projected
+}

@@ -1,0 +1,194 @@
+import PatternMatching
+
+/// Who an article talks about, sentence by sentence: built once per article that has matches.
+///
+/// Entity resolution follows one order everywhere: the entity named in the match; else the nearest
+/// mention before the figure in the same sentence — a known entity, a proper name, a word standing for
+/// the subject ("l'entreprise"), or an indefinite other subject ("un PDG"), which makes the figure
+/// nobody's; else the article's subject, its most-mentioned organisation.
+final class ArticleContext {
+  /// Something a sentence is about.
+  struct Mention: Hashable {
+    enum Kind: Hashable {
+      /// A declared entity (a person's figures go to their organisation).
+      case known(EntityDefinition)
+      /// An undeclared proper name that reads as an organisation.
+      case proper(String)
+      /// A word standing for the article's subject.
+      case generic
+      /// Somebody else, unnamed.
+      case indefinite
+    }
+
+    let range: Range<Int>
+    let kind: Kind
+  }
+
+  let article: Article
+  let sentences: [Range<Int>]
+  let mentions: [Mention]
+  /// The most-mentioned organisation.
+  let subject: String?
+  /// Every proper-name occurrence (known or not), for the spelling check.
+  let names: [(name: String, range: Range<Int>)]
+  private let patterns: MentionPatterns
+
+  init(article: Article, patterns: MentionPatterns, matcher: Matcher) {
+    self.article = article
+    self.patterns = patterns
+    let bytes = article.subject.bytes
+    sentences = TextStructure.sentences(in: bytes, range: article.bodyRange)
+    var mentions: [Mention] = []
+    var names: [(String, Range<Int>)] = []
+    var counts: [String: Double] = [:]
+    var knownRanges: [Range<Int>] = []
+
+    if let known = patterns.known {
+      try? matcher.forEachMatch(of: known, in: article.subject, range: article.bodyRange) { match in
+        let name = article.text(of: match.range)
+        if let entity = patterns.entityByName[name] {
+          mentions.append(Mention(range: match.range, kind: .known(entity)))
+          knownRanges.append(match.range)
+          let organisation = entity.kind == .person ? entity.organisation : entity.name
+          if let organisation { counts[organisation, default: 0] += entity.kind == .person ? 0.5 : 1 }
+        }
+        return true
+      }
+    }
+    // Proper names: a capitalised word counts only if it is also capitalised somewhere other than at
+    // the start of a sentence ("Ironiquement, …" is not a company; "Klarna" is).
+    var candidates: [(name: String, range: Range<Int>, initial: Bool)] = []
+    var nonInitial = Set<String>()
+    let sentenceList = sentences
+    try? matcher.forEachMatch(of: patterns.proper, in: article.subject, range: article.bodyRange) { match in
+      let name = article.text(of: match.range)
+      names.append((name, match.range))
+      guard !knownRanges.contains(where: { $0.overlaps(match.range) }) else { return true }
+      guard !patterns.functionWords.contains(name), ArticleContext.readsAsOrganisation(name) else { return true }
+      let initial = ArticleContext.startsSentence(match.range.lowerBound, sentences: sentenceList, bytes: bytes)
+      if !initial { nonInitial.insert(name) }
+      candidates.append((name, match.range, initial))
+      return true
+    }
+    var properCounts: [String: Int] = [:]
+    for candidate in candidates where nonInitial.contains(candidate.name) {
+      if let marker = patterns.sourceMarker {
+        let lookback = max(article.bodyRange.lowerBound, candidate.range.lowerBound - 40)
+        let window = UTF8Subject(article.text(of: lookback..<candidate.range.lowerBound))
+        if (try? matcher.hasMatch(of: marker, in: window)) == true { continue }
+      }
+      mentions.append(Mention(range: candidate.range, kind: .proper(candidate.name)))
+      properCounts[candidate.name, default: 0] += 1
+    }
+    for (pattern, kind) in [(patterns.generic, Mention.Kind.generic), (patterns.indefinite, .indefinite)] {
+      guard let pattern else { continue }
+      try? matcher.forEachMatch(of: pattern, in: article.subject, range: article.bodyRange) { match in
+        mentions.append(Mention(range: match.range, kind: kind))
+        return true
+      }
+    }
+    mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+    self.mentions = mentions
+    self.names = names
+
+    // Title mentions count double: a headline names the story's subject.
+    if let title = article.title {
+      for (name, _) in counts where title.contains(name) { counts[name, default: 0] += 2 }
+    }
+    if let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) {
+      subject = best.key
+    } else if let best = properCounts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }), best.value >= 2 {
+      subject = best.key
+    } else {
+      subject = nil
+    }
+  }
+
+  /// The sentence containing byte `offset`.
+  func sentence(containing offset: Int) -> Range<Int> {
+    var low = 0
+    var high = sentences.count - 1
+    while low <= high {
+      let mid = (low + high) / 2
+      let range = sentences[mid]
+      if offset < range.lowerBound { high = mid - 1 } else if offset >= range.upperBound { low = mid + 1 } else { return range }
+    }
+    // Between sentences (spacing): the line around it.
+    return max(article.bodyRange.lowerBound, offset - 200)..<min(article.bodyRange.upperBound, offset + 200)
+  }
+
+  /// The nearest mention that starts in `range` and ends at or before `offset`.
+  func nearestMention(in range: Range<Int>, before offset: Int) -> Mention? {
+    mentions.last { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= offset }
+  }
+
+  /// Resolves a mention to an entity name, or explains why there is none.
+  func entity(for mention: Mention) -> (name: String?, source: EntitySource) {
+    switch mention.kind {
+    case .known(let entity):
+      if entity.kind == .person { return (entity.organisation ?? subject, entity.organisation == nil ? .subject : .sentence) }
+      return (entity.name, .sentence)
+    case .proper(let name): return (name, .sentence)
+    case .generic: return (subject, subject == nil ? .unknown : .subject)
+    case .indefinite: return (nil, .indefinite)
+    }
+  }
+
+  /// The last period expression in `range` (text before a figure), if any.
+  func periodExpression(in range: Range<Int>, matcher: Matcher) -> Range<Int>? {
+    guard !range.isEmpty else { return nil }
+    var last: Range<Int>?
+    try? matcher.forEachMatch(of: patterns.when, in: article.subject, range: range) { match in
+      last = match.range
+      return true
+    }
+    return last
+  }
+
+  /// The first period expression in `range` (text after a figure), if any.
+  func firstPeriodExpression(in range: Range<Int>, matcher: Matcher) -> Range<Int>? {
+    guard !range.isEmpty else { return nil }
+    return (try? matcher.firstMatch(of: patterns.when, in: article.subject, range: range))?.range
+  }
+
+  /// Whether `range` contains a forecast marker.
+  func hasProjectedMarker(in range: Range<Int>, matcher: Matcher) -> Bool {
+    guard let projected = patterns.projected, !range.isEmpty else { return false }
+    return (try? matcher.hasMatch(of: projected, in: article.subject, range: range)) ?? false
+  }
+
+  /// Whether only punctuation, spacing or markup stands between the sentence start and `offset`.
+  static func startsSentence(_ offset: Int, sentences: [Range<Int>], bytes: [UInt8]) -> Bool {
+    var low = 0
+    var high = sentences.count - 1
+    var found: Range<Int>?
+    while low <= high {
+      let mid = (low + high) / 2
+      if sentences[mid].lowerBound <= offset {
+        found = sentences[mid]
+        low = mid + 1
+      } else {
+        high = mid - 1
+      }
+    }
+    guard let sentence = found, offset < sentence.upperBound else { return true }
+    var i = sentence.lowerBound
+    while i < offset {
+      let b = bytes[i]
+      if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0xC3 && b <= 0xC5 || (b >= 0x30 && b <= 0x39) { return false }
+      i += 1
+    }
+    return true
+  }
+
+  /// Single capitalised words read as organisations; "First Last" pairs read as people, unless they
+  /// carry an organisation word ("Nordhavn Bank", "Atlas Robotics").
+  static func readsAsOrganisation(_ name: String) -> Bool {
+    let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+    if words.count == 1 { return name.count >= 2 }
+    let organisationWords: Set<String> = ["Bank", "Banque", "Group", "Groupe", "Inc", "Inc.", "Corp", "AB", "SA", "SAS", "AG",
+                                          "Ltd", "Labs", "Technologies", "Robotics", "Airlines", "Motors", "Capital",
+                                          "Holdings", "Systems", "Pay", "Software", "Energy", "Partners", "Ventures", "AI"]
+    return words.contains { organisationWords.contains(String($0)) }
+  }
+}

@@ -1,0 +1,230 @@
+import PatternMatching
+
+/// Turns the matches of one article into claims: reads each figure, its hedge, its period and modality,
+/// and finds its entity.
+struct ClaimBuilder: Sendable {
+  let tables: LexiconTables
+  let attributes: [String: AttributeDefinition]
+  let entityByName: [String: EntityDefinition]
+
+  init(tables: LexiconTables, library: RuleLibrary) {
+    self.tables = tables
+    self.attributes = library.attributes
+    var byName: [String: EntityDefinition] = [:]
+    for entity in library.entities { for name in entity.allNames { byName[TextNormalisation.key(name)] = entity } }
+    self.entityByName = byName
+  }
+
+  /// How far back (bytes) a `@previous` rule may look for the claim it continues.
+  static let continuationReach = 400
+
+  func build(_ matches: [RuleMatch], context: ArticleContext, matcher: Matcher) -> (claims: [Claim], diagnostics: [Diagnostic]) {
+    var claims: [Claim] = []
+    var diagnostics: [Diagnostic] = []
+    let article = context.article
+    let numbers = NumberReader(tables: tables)
+    let qualifiers = QualifierReader(tables: tables)
+
+    for ruleMatch in matches {
+      let rule = ruleMatch.rule
+      let definition = rule.definition
+      let match = ruleMatch.match
+      let sentence = context.sentence(containing: match.range.lowerBound)
+      let valueSlots = rule.slots { if case .value = $0.role { return true } else { return false } }
+      guard let firstValue = valueSlots.compactMap({ ruleMatch.range(of: $0.group) }).first else { continue }
+
+      // Attribute and entity: continued from the previous claim, or found afresh.
+      var attributeName = definition.attribute
+      var entity: (name: String?, source: EntitySource)
+      if definition.continuesPreviousClaim {
+        guard let previous = claims.last, previous.matchRange.upperBound <= match.range.lowerBound,
+          match.range.lowerBound - previous.matchRange.upperBound <= ClaimBuilder.continuationReach,
+          context.sentence(containing: previous.matchRange.lowerBound) == sentence
+            || !article.text(of: previous.matchRange.upperBound..<match.range.lowerBound).contains("\n\n")
+        else { continue }
+        attributeName = previous.attribute
+        entity = (previous.entity, .previousClaim)
+      } else {
+        entity = resolveEntity(ruleMatch, rule: rule, context: context, sentence: sentence, before: firstValue.lowerBound)
+      }
+
+      // The clause around the figure, for forecast markers and period expressions outside the match.
+      let clauseStart = clauseBoundary(before: firstValue.lowerBound, in: sentence, article: article)
+      let projectedByContext = context.hasProjectedMarker(in: clauseStart..<match.range.upperBound, matcher: matcher)
+
+      var matchValues: [(slot: PlaceholderSlot, range: Range<Int>, parsed: ParsedValue)] = []
+      for (slot, group) in valueSlots {
+        guard let range = ruleMatch.range(of: group), case .value(let kind) = slot.role else { continue }
+        let written = article.text(of: range)
+        do {
+          matchValues.append((slot, range, try numbers.read(written, kind: kind)))
+        } catch {
+          diagnostics.append(Diagnostic(severity: .warning, category: .input, location: article.location(of: range.lowerBound),
+                                        message: "malformed figure '\(error.text)': \(error.reason); not used as a claim",
+                                        ruleID: definition.id, sourceLine: article.lines.text(ofLine: article.location(of: range.lowerBound).line)))
+        }
+      }
+      let matchCurrency = matchValues.compactMap { $0.parsed.unit }.first { $0 != "%" && $0 != "minutes" && $0 != "year" }
+
+      // Periods of unlabelled-or-plain values first, so that `previous` values can refer to them.
+      var resolved: [(index: Int, period: Period, modality: Modality)] = []
+      for (index, value) in matchValues.enumerated() {
+        let override = value.slot.label.flatMap { definition.values[$0] }
+        if override?.isPrevious == true { continue }
+        let (period, modality) = periodAndModality(
+          for: value.slot, range: value.range, override: override, ruleMatch: ruleMatch, rule: rule, sentence: sentence,
+          context: context, matcher: matcher, qualifiers: qualifiers, projectedByContext: projectedByContext)
+        resolved.append((index, period, modality))
+      }
+      for (index, value) in matchValues.enumerated() {
+        let override = value.slot.label.flatMap { definition.values[$0] }
+        guard override?.isPrevious == true else { continue }
+        let reference = resolved.first ?? (index, definition.period, definition.modality)
+        // "from 3 000 to about 2 500 within a year": the earlier figure of a forecast is today's.
+        let period = reference.modality == .projected ? Period.current : reference.period.previous
+        resolved.append((index, period, override?.modality ?? .actual))
+      }
+      resolved.sort { $0.index < $1.index }
+
+      for (index, period, modality) in resolved {
+        let value = matchValues[index]
+        let override = value.slot.label.flatMap { definition.values[$0] }
+        if override?.makesClaim == false { continue }
+        let attribute = override?.attribute ?? attributeName
+        let definitionOfAttribute = attributes[attribute]
+        let hedgeText = boundSlot(.hedge, for: value.slot, rule: rule, ruleMatch: ruleMatch)
+        let hedge = hedgeText.map { qualifiers.hedge(article.text(of: $0)) } ?? .exact
+        var unit = value.parsed.unit
+        if definitionOfAttribute?.kind == .money && unit == nil {
+          unit = matchCurrency ?? claims.last(where: { $0.matchRange.lowerBound >= sentence.lowerBound && attributes[$0.attribute]?.kind == .money })?.unit
+            ?? definitionOfAttribute?.unit
+        }
+        if unit == nil || definitionOfAttribute?.kind == .count { unit = definitionOfAttribute?.unit ?? unit }
+        let location = article.location(of: value.range.lowerBound)
+        var scope: String?
+        if let (_, group) = rule.slots(where: { if case .fragment = $0.role { return $0.label == "scope" } else { return false } }).first,
+          let range = ruleMatch.range(of: group)
+        {
+          scope = TextNormalisation.key(article.text(of: range))
+        }
+        claims.append(Claim(
+          document: article.path, location: location, valueRange: value.range, matchRange: match.range, rule: definition.id,
+          entity: entity.name, entitySource: entity.source, attribute: attribute, value: value.parsed.value,
+          valueText: article.text(of: value.range), interval: hedge.interval(around: value.parsed.value), unit: unit, hedge: hedge,
+          period: period.resolved(publicationYear: article.published?.year), modality: modality, language: article.language,
+          quote: article.text(of: match.range), sentence: article.text(of: sentence).trimmingWhitespace(), scope: scope,
+          notes: value.parsed.notes))
+      }
+    }
+    return (claims, diagnostics)
+  }
+
+  // MARK: - Entity
+
+  private func resolveEntity(_ ruleMatch: RuleMatch, rule: CompiledRule, context: ArticleContext, sentence: Range<Int>,
+                             before valueStart: Int) -> (name: String?, source: EntitySource) {
+    let article = context.article
+    if let (_, group) = rule.slots(where: { $0.role == .entity }).first, let range = ruleMatch.range(of: group) {
+      let key = TextNormalisation.key(article.text(of: range))
+      if let known = entityByName[key] {
+        if known.kind == .person { return (known.organisation ?? context.subject, .named) }
+        return (known.name, .named)
+      }
+      if tables.genericSubjects.contains(key) { return (context.subject, context.subject == nil ? .unknown : .subject) }
+      if tables.indefiniteSubjects.contains(key) { return (nil, .indefinite) }
+      if !tables.lexicon.functionWords.contains(article.text(of: range)) { return (article.text(of: range), .named) }
+    }
+    let searchStart = min(sentence.lowerBound, ruleMatch.match.range.lowerBound)
+    if let mention = context.nearestMention(in: searchStart..<valueStart, before: valueStart) {
+      let resolved = context.entity(for: mention)
+      if resolved.source != .subject || resolved.name != nil { return resolved }
+    }
+    return (context.subject, context.subject == nil ? .unknown : .subject)
+  }
+
+  // MARK: - Period and modality
+
+  private func periodAndModality(
+    for slot: PlaceholderSlot, range: Range<Int>, override: RuleDefinition.ValueOverride?, ruleMatch: RuleMatch,
+    rule: CompiledRule, sentence: Range<Int>, context: ArticleContext, matcher: Matcher, qualifiers: QualifierReader,
+    projectedByContext: Bool
+  ) -> (Period, Modality) {
+    let definition = rule.definition
+    let article = context.article
+    var period = definition.period
+    var modality = definition.modality
+    var fromWords: (period: Period, modality: Modality?)?
+    if let whenRange = boundSlot(.period, for: slot, rule: rule, ruleMatch: ruleMatch) {
+      fromWords = qualifiers.period(article.text(of: whenRange))
+    } else if definition.period != .unspecified {
+      // A period expression in the same clause after the figure ("5 000 l'année dernière"), else earlier in
+      // the sentence ("En 2022, sa valorisation … 6,7 milliards").
+      let clauseEnd = clauseBoundary(after: range.upperBound, in: sentence, article: article)
+      if let after = context.firstPeriodExpression(in: range.upperBound..<clauseEnd, matcher: matcher) {
+        fromWords = qualifiers.period(article.text(of: after))
+      } else if let before = context.periodExpression(in: sentence.lowerBound..<ruleMatch.match.range.lowerBound, matcher: matcher) {
+        fromWords = qualifiers.period(article.text(of: before))
+      }
+    }
+    if let fromWords {
+      period = fromWords.period
+      if let m = fromWords.modality { modality = m }
+    }
+    if projectedByContext && modality == .actual { modality = .projected }
+    if let override {
+      if let p = override.period { period = p }
+      if let m = override.modality { modality = m }
+    }
+    return (period, modality)
+  }
+
+  /// The group of a hedge or period slot that belongs to `value`: the one with the same label, else an
+  /// unlabelled one — the nearest before the value for hedges, any for periods.
+  private func boundSlot(_ role: PlaceholderSlot.Role, for value: PlaceholderSlot, rule: CompiledRule,
+                         ruleMatch: RuleMatch) -> Range<Int>? {
+    let candidates = rule.slots { $0.role == role }
+    if let label = value.label, let labelled = candidates.first(where: { $0.slot.label == label }) {
+      return ruleMatch.range(of: labelled.group)
+    }
+    let unlabelled = candidates.filter { $0.slot.label == nil }
+    guard !unlabelled.isEmpty else { return nil }
+    let values = rule.slots { if case .value = $0.role { return true } else { return false } }
+    if role == .hedge {
+      // The hedge right before this value, with no other value between them.
+      let valueIndex = value.sourceRange.lowerBound
+      let previousValueEnd = values.map(\.slot.sourceRange.upperBound).filter { $0 <= valueIndex }.max() ?? -1
+      let hedge = unlabelled.last { $0.slot.sourceRange.upperBound <= valueIndex && $0.slot.sourceRange.lowerBound >= previousValueEnd }
+      return hedge.flatMap { ruleMatch.range(of: $0.group) }
+    }
+    // Periods: the nearest unlabelled one that took part.
+    let participating = unlabelled.filter { ruleMatch.range(of: $0.group) != nil }
+    let nearest = participating.min { abs($0.slot.sourceRange.lowerBound - value.sourceRange.lowerBound) < abs($1.slot.sourceRange.lowerBound - value.sourceRange.lowerBound) }
+    return nearest.flatMap { ruleMatch.range(of: $0.group) }
+  }
+
+  /// Start of the clause containing `offset`: after the last `,` `;` `:` `(` or dash before it in the sentence.
+  private func clauseBoundary(before offset: Int, in sentence: Range<Int>, article: Article) -> Int {
+    let bytes = article.bytes
+    var i = offset
+    while i > sentence.lowerBound {
+      let b = bytes[i - 1]
+      if b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == UInt8(ascii: "(") { return i }
+      i -= 1
+    }
+    return sentence.lowerBound
+  }
+
+  /// End of the clause containing `offset`.
+  private func clauseBoundary(after offset: Int, in sentence: Range<Int>, article: Article) -> Int {
+    let bytes = article.bytes
+    var i = offset
+    while i < sentence.upperBound {
+      let b = bytes[i]
+      if b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == UInt8(ascii: ")") || b == UInt8(ascii: ".") {
+        return i
+      }
+      i += 1
+    }
+    return sentence.upperBound
+  }
+}

@@ -1,0 +1,42 @@
+import PatternMatching
+
+/// Patterns that find who and when an article talks about, compiled once per language.
+struct MentionPatterns: Sendable {
+  /// Known entity names and aliases (case-sensitive, whole words).
+  let known: CompiledPattern?
+  /// Canonical entity for each known name.
+  let entityByName: [String: EntityDefinition]
+  /// Capitalised proper names.
+  let proper: CompiledPattern
+  /// Words that refer back to the subject ("l'entreprise", "the company").
+  let generic: CompiledPattern?
+  /// Unnamed other subjects ("un PDG", "another fintech").
+  let indefinite: CompiledPattern?
+  /// Period expressions, as `{when}` matches them.
+  let when: CompiledPattern
+  /// Forecast markers ("pourrait", "is expected to").
+  let projected: CompiledPattern?
+  /// Words that make the following name a source or place ("selon", "according to").
+  let sourceMarker: CompiledPattern?
+  /// Function words, to drop them from proper-name candidates.
+  let functionWords: Set<String>
+
+  init(catalog: PlaceholderCatalog, entities: [EntityDefinition]) {
+    let lexicon = catalog.lexicon
+    var byName: [String: EntityDefinition] = [:]
+    for entity in entities { for name in entity.allNames { byName[name] = entity } }
+    entityByName = byName
+    known = byName.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(byName.keys))
+    let notFunction = lexicon.functionWords.isEmpty ? "" : "(?!\(RegexFragments.words(lexicon.functionWords)))"
+    let nameWord = "\\p{Lu}[\\p{L}\\p{N}&\\-]*(?:['\\x{2019}]\\p{Lu}[\\p{L}]*)?"
+    // The proper-name pattern is built from fixed parts; it always compiles.
+    proper = try! CompiledPattern("\(RegexFragments.wordStart)\(notFunction)\(nameWord)(?:[ \\x{A0}]\(notFunction)\(nameWord)){0,3}")
+    generic = lexicon.genericSubjects.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.genericSubjects), options: [.caseless])
+    indefinite = lexicon.indefiniteSubjects.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.indefiniteSubjects), options: [.caseless])
+    when = try! CompiledPattern(catalog.builtins["when"]!, options: [.caseless])
+    projected = lexicon.projectedMarkers.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.projectedMarkers), options: [.caseless])
+    sourceMarker = lexicon.sourceMarkers.isEmpty ? nil
+      : try? CompiledPattern(RegexFragments.words(lexicon.sourceMarkers) + "[ \\x{A0}]*$", options: [.caseless])
+    functionWords = lexicon.functionWords
+  }
+}

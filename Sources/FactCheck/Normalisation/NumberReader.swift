@@ -1,0 +1,321 @@
+import Foundation
+
+/// A figure read from captured text.
+struct ParsedValue: Hashable, Sendable {
+  /// The normalised value (money in units of its currency, percentages in percent, durations in minutes).
+  var value: Double
+  /// A currency code, `%`, or `minutes`.
+  var unit: String?
+  /// Remarks worth keeping with the claim (an ambiguous separator resolved, Indian grouping).
+  var notes: [String] = []
+}
+
+/// Why a figure could not be read.
+struct MalformedFigure: Error, Hashable, Sendable {
+  let text: String
+  let reason: String
+}
+
+/// Reads figures in French and English typography, digits or words, driven by one lexicon.
+///
+/// The regex fragments only delimit a figure; this reader decides what it says: which separator is a
+/// decimal mark (`3,5` in French, `3.5` in English), which groups thousands (`3 500`, `3 500`, `3,500`,
+/// `14.000`, `2,80,000`), which words scale it (`6,7 milliards`, `$45.6bn`, `15 Md€`) and which spell it
+/// (`vingt-deux`, `trois mille cinq cents`, `a dozen`). A figure it cannot read unambiguously, such as
+/// `27,00` where a count is expected, is reported as malformed rather than guessed.
+struct NumberReader: Sendable {
+  let tables: LexiconTables
+
+  init(tables: LexiconTables) { self.tables = tables }
+
+  /// Reads a figure of `kind` from captured text.
+  func read(_ text: String, kind: ValueKind) throws(MalformedFigure) -> ParsedValue {
+    let key = TextNormalisation.key(text).replacingHyphensBetweenLetters()
+    switch kind {
+    case .count: return try readCount(key, original: text)
+    case .money: return try readMoney(key, original: text)
+    case .percent: return try readPercent(key, original: text)
+    case .year:
+      guard let year = Int(key.filter(\.isNumber)) else { throw MalformedFigure(text: text, reason: "not a year") }
+      return ParsedValue(value: Double(year), unit: "year")
+    case .duration: return try readDuration(key, original: text)
+    }
+  }
+
+  // MARK: - Kinds
+
+  private func readCount(_ key: String, original: String) throws(MalformedFigure) -> ParsedValue {
+    var scanner = Scanner(key)
+    var parsed = try readQuantity(&scanner, original: original, kind: .count)
+    scanner.skipSpaces()
+    if !scanner.isAtEnd {
+      // Trailing text the fragment allowed but that is no scale: keep the number, note nothing.
+      _ = scanner.rest
+    }
+    parsed.unit = nil
+    return parsed
+  }
+
+  private func readMoney(_ key: String, original: String) throws(MalformedFigure) -> ParsedValue {
+    var scanner = Scanner(key)
+    var currency = scanner.consumeLongest(from: tables.currencies)
+    scanner.skipSpaces()
+    var parsed = try readQuantity(&scanner, original: original, kind: .money)
+    scanner.skipSpaces()
+    for preposition in ["de ", "d'", "of "] where scanner.hasPrefix(preposition) {
+      scanner.advance(preposition.count)
+      break
+    }
+    scanner.skipSpaces()
+    if let after = scanner.consumeLongest(from: tables.currencies) { currency = currency ?? after }
+    parsed.unit = currency
+    return parsed
+  }
+
+  private func readPercent(_ key: String, original: String) throws(MalformedFigure) -> ParsedValue {
+    if let fraction = tables.fractions[key] { return ParsedValue(value: fraction, unit: "%") }
+    for ratio in tables.ratioWords {
+      let parts = key.components(separatedBy: " \(ratio) ")
+      if parts.count == 2 {
+        var left = Scanner(parts[0])
+        var right = Scanner(parts[1])
+        let numerator = try readQuantity(&left, original: original, kind: .count).value
+        let denominator = try readQuantity(&right, original: original, kind: .count).value
+        guard denominator > 0 else { throw MalformedFigure(text: original, reason: "ratio with a zero denominator") }
+        return ParsedValue(value: numerator / denominator * 100, unit: "%")
+      }
+    }
+    var scanner = Scanner(key)
+    var negative = false
+    if scanner.hasPrefix("-") {
+      negative = true
+      scanner.advance(1)
+    } else if scanner.hasPrefix("+") {
+      scanner.advance(1)
+    }
+    scanner.skipSpaces()
+    var parsed = try readQuantity(&scanner, original: original, kind: .percent)
+    if negative { parsed.value = -parsed.value }
+    parsed.unit = "%"
+    return parsed
+  }
+
+  private func readDuration(_ key: String, original: String) throws(MalformedFigure) -> ParsedValue {
+    var scanner = Scanner(key)
+    var parsed = try readQuantity(&scanner, original: original, kind: .duration)
+    scanner.skipSpaces()
+    guard let factor = scanner.consumeLongest(from: tables.durationUnits) else {
+      throw MalformedFigure(text: original, reason: "no time unit")
+    }
+    parsed.value *= factor
+    parsed.unit = "minutes"
+    return parsed
+  }
+
+  // MARK: - Numbers
+
+  /// Digits or words, then an optional scale word.
+  private func readQuantity(_ scanner: inout Scanner, original: String, kind: ValueKind) throws(MalformedFigure) -> ParsedValue {
+    var parsed: ParsedValue
+    let hasDigits = scanner.peek?.isNumber ?? false
+    if hasDigits {
+      let digits = scanner.consumeDigitRun()
+      let scaleFollows = scaleAhead(scanner)
+      parsed = try readDigits(digits, original: original, kind: kind, scaled: scaleFollows)
+    } else {
+      guard let value = readWords(&scanner) else {
+        throw MalformedFigure(text: original, reason: "no number")
+      }
+      parsed = ParsedValue(value: value)
+    }
+    var probe = scanner
+    probe.skipSpaces()
+    if let scale = probe.consumeLongest(from: tables.scales) {
+      parsed.value *= scale
+      scanner = probe
+    }
+    return parsed
+  }
+
+  private func scaleAhead(_ scanner: Scanner) -> Bool {
+    var probe = scanner
+    probe.skipSpaces()
+    return probe.consumeLongest(from: tables.scales) != nil
+  }
+
+  /// Interprets a run of digits and separators.
+  func readDigits(_ run: String, original: String, kind: ValueKind, scaled: Bool) throws(MalformedFigure) -> ParsedValue {
+    let decimalMark = tables.lexicon.decimalSeparator
+    // Spaces only ever group thousands (the fragment allows them only before groups of three).
+    let compact = run.filter { $0 != " " }
+    let separators = compact.filter { !$0.isNumber }
+    let groups = compact.split(whereSeparator: { !$0.isNumber }).map(String.init)
+    guard let first = groups.first, !first.isEmpty else { throw MalformedFigure(text: original, reason: "no digits") }
+    func number(_ digits: String) -> Double { Double(digits) ?? 0 }
+
+    if separators.isEmpty { return ParsedValue(value: number(compact)) }
+
+    let kinds = Set(separators)
+    if kinds.count == 2 {
+      // "1.234,5" or "1,234.5": the last separator is the decimal mark, it occurs once, the other groups.
+      guard let last = separators.last, separators.filter({ $0 == last }).count == 1,
+        groups.dropFirst().dropLast().allSatisfy({ $0.count == 3 })
+      else { throw MalformedFigure(text: original, reason: "mixed separators that group nothing") }
+      let integer = groups.dropLast().joined()
+      return ParsedValue(value: number(integer + "." + groups.last!))
+    }
+
+    let separator = separators.first!
+    let tail = Array(groups.dropFirst())
+    let allThrees = tail.allSatisfy { $0.count == 3 } && first.count <= 3
+    if separator == "'" {
+      guard allThrees else { throw MalformedFigure(text: original, reason: "apostrophes must group digits by three") }
+      return ParsedValue(value: number(groups.joined()))
+    }
+    if separators.count > 1 {
+      if allThrees { return ParsedValue(value: number(groups.joined())) }
+      // Indian grouping: lakh and crore, "2,80,000".
+      if let last = tail.last, last.count == 3, tail.dropLast().allSatisfy({ $0.count == 2 }), first.count <= 2 {
+        return ParsedValue(value: number(groups.joined()), notes: ["Indian digit grouping"])
+      }
+      throw MalformedFigure(text: original, reason: "digit groups of irregular length")
+    }
+
+    // One separator.
+    let fraction = tail[0]
+    if separator == decimalMark {
+      if fraction.count == 3 && !scaled && kind != .percent && first.count <= 3 && first != "0" {
+        // "3,500" in French copy: almost always a translated English thousands figure.
+        return ParsedValue(value: number(first + fraction), notes: ["'\(run)' read as thousands; '\(separator)' is also this language's decimal mark"])
+      }
+      if kind == .count && !scaled {
+        throw MalformedFigure(text: original, reason: "a count with a decimal part")
+      }
+      return ParsedValue(value: number(first + "." + fraction))
+    }
+    // The other separator: thousands when followed by three digits.
+    if fraction.count == 3 && first.count <= 3 { return ParsedValue(value: number(first + fraction)) }
+    if separator == "." && !(kind == .count && !scaled) {
+      // "3.5 millions" in French copy: an English decimal point.
+      return ParsedValue(value: number(first + "." + fraction), notes: ["'.' read as a decimal point"])
+    }
+    throw MalformedFigure(text: original, reason: "'\(separator)' is neither a decimal mark here nor followed by a group of three digits")
+  }
+
+  /// Reads spelled numbers ("trois mille cinq cents", "twenty-two", "a dozen").
+  func readWords(_ scanner: inout Scanner) -> Double? {
+    var total = 0.0
+    var current = 0.0
+    var sawNumber = false
+    var pendingArticle = false
+    while true {
+      var probe = scanner
+      probe.skipSpaces()
+      if probe.isAtEnd { break }
+      if let value = probe.consumeLongest(from: tables.numberWords) {
+        current += value
+        sawNumber = true
+      } else if let value = probe.consumeLongest(from: tables.multipliers) {
+        let base = current == 0 ? (pendingArticle || !sawNumber ? 1 : 0) : current
+        if value >= 1000 {
+          total += max(base, 1) * value
+          current = 0
+        } else {
+          current = max(base, 1) * value
+        }
+        sawNumber = true
+      } else if sawNumber || pendingArticle, let scale = probe.peekLongest(from: tables.scales), scale >= 1_000_000 {
+        // "deux millions": leave the scale to the caller, which multiplies the whole figure.
+        _ = scale
+        break
+      } else if !sawNumber, let _ = probe.consumeLongest(from: Dictionary(uniqueKeysWithValues: tables.articles.map { ($0, 1.0) })) {
+        pendingArticle = true
+        current = 1
+      } else if sawNumber, let _ = probe.consumeLongest(from: Dictionary(uniqueKeysWithValues: tables.conjunctions.map { ($0, 1.0) })) {
+        // "vingt et un", "one hundred and five"
+      } else {
+        break
+      }
+      scanner = probe
+    }
+    guard sawNumber || pendingArticle else { return nil }
+    return total + current
+  }
+}
+
+/// A cursor over normalised text.
+struct Scanner {
+  private let characters: [Character]
+  private(set) var index = 0
+
+  init(_ text: String) { characters = Array(text) }
+
+  var isAtEnd: Bool { index >= characters.count }
+  var peek: Character? { isAtEnd ? nil : characters[index] }
+  var rest: String { String(characters[min(index, characters.count)...]) }
+
+  mutating func advance(_ count: Int) { index = min(characters.count, index + count) }
+
+  mutating func skipSpaces() {
+    while let c = peek, c == " " || c == "*" || c == "_" { index += 1 }
+  }
+
+  func hasPrefix(_ prefix: String) -> Bool {
+    let p = Array(prefix)
+    guard index + p.count <= characters.count else { return false }
+    return Array(characters[index..<(index + p.count)]) == p
+  }
+
+  /// Digits with the separators a figure may contain.
+  mutating func consumeDigitRun() -> String {
+    var run = ""
+    while let c = peek {
+      if c.isNumber {
+        run.append(c)
+        index += 1
+      } else if c == "." || c == "," || c == "'" || c == " ", index + 1 < characters.count, characters[index + 1].isNumber {
+        run.append(c)
+        index += 1
+      } else {
+        break
+      }
+    }
+    return run
+  }
+
+  /// The value of the longest table key at the cursor that ends at a word boundary; advances past it.
+  mutating func consumeLongest<V>(from table: [String: V]) -> V? {
+    guard let (key, value) = longest(in: table) else { return nil }
+    index += key.count
+    return value
+  }
+
+  func peekLongest<V>(from table: [String: V]) -> V? { longest(in: table)?.1 }
+
+  private func longest<V>(in table: [String: V]) -> (String, V)? {
+    var best: (String, V)?
+    for (key, value) in table where !key.isEmpty && hasPrefix(key) {
+      let end = index + key.count
+      let keyEndsInLetter = key.last?.isLetter ?? false
+      if keyEndsInLetter, end < characters.count, characters[end].isLetter { continue }
+      if best == nil || key.count > best!.0.count { best = (key, value) }
+    }
+    return best
+  }
+}
+
+extension String {
+  /// "vingt-deux" → "vingt deux", "two-thirds" → "two thirds"; a minus sign before digits is kept.
+  func replacingHyphensBetweenLetters() -> String {
+    let characters = Array(self)
+    var result = ""
+    for (i, c) in characters.enumerated() {
+      if c == "-", i > 0, i + 1 < characters.count, characters[i - 1].isLetter, characters[i + 1].isLetter {
+        result.append(" ")
+      } else {
+        result.append(c)
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,83 @@
+/// The one way captured text and lexicon words are compared: lower case, one kind of apostrophe, one
+/// kind of space. "Près d’" in an article and "près d'" in a lexicon are the same words.
+enum TextNormalisation {
+  /// Lower-cases, maps ’ and ʼ to ', folds every run of spacing (NBSP, NNBSP, line breaks) to one space, trims.
+  static func key(_ text: some StringProtocol) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isWhitespace || scalar.value == 0xA0 || scalar.value == 0x202F || scalar.value == 0x2009 {
+        pendingSpace = !result.isEmpty
+        continue
+      }
+      if pendingSpace {
+        result.append(" ")
+        pendingSpace = false
+      }
+      switch scalar.value {
+      case 0x2019, 0x02BC, 0x2018: result.append("'")
+      case 0x2212, 0x2013: result.append("-")
+      default: result.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+      }
+    }
+    return result
+  }
+}
+
+/// A lexicon's word lists as lookup tables keyed by ``TextNormalisation/key(_:)``, built once per language.
+struct LexiconTables: Sendable {
+  let lexicon: Lexicon
+  let numberWords: [String: Double]
+  let multipliers: [String: Double]
+  let scales: [String: Double]
+  let articles: Set<String>
+  let conjunctions: Set<String>
+  let currencies: [String: String]
+  let percentWords: Set<String>
+  let fractions: [String: Double]
+  let ratioWords: Set<String>
+  let hedges: [String: Hedge]
+  let periods: [String: (period: Period, modality: Modality?)]
+  let months: [String: Int]
+  let projectedMarkers: [String]
+  let durationUnits: [String: Double]
+  let genericSubjects: Set<String>
+  let indefiniteSubjects: Set<String>
+  /// Longest number of words in any multi-word entry, for greedy phrase matching.
+  let longestPhrase: Int
+
+  init(_ lexicon: Lexicon) {
+    self.lexicon = lexicon
+    func keyed<V>(_ table: [String: V]) -> [String: V] {
+      Dictionary(table.map { (TextNormalisation.key($0.key).replacingHyphensBetweenLetters(), $0.value) },
+                 uniquingKeysWith: { first, _ in first })
+    }
+    // Scales keep their case-sensitive forms too ("M" is a million, "m" may be metres but is read alike).
+    numberWords = keyed(lexicon.numberWords)
+    multipliers = keyed(lexicon.multipliers)
+    scales = keyed(lexicon.scales)
+    articles = Set(lexicon.articles.map { TextNormalisation.key($0) })
+    conjunctions = Set(lexicon.conjunctions.map { TextNormalisation.key($0) })
+    currencies = keyed(lexicon.currencies)
+    percentWords = Set(lexicon.percentWords.map { TextNormalisation.key($0) })
+    fractions = keyed(lexicon.fractions)
+    ratioWords = Set(lexicon.ratioWords.map { TextNormalisation.key($0) })
+    var hedges: [String: Hedge] = [:]
+    for entry in lexicon.hedges { for word in entry.words { hedges[TextNormalisation.key(word)] = entry.hedge } }
+    self.hedges = hedges
+    var periods: [String: (Period, Modality?)] = [:]
+    for entry in lexicon.periods {
+      for word in entry.words { periods[TextNormalisation.key(word)] = (entry.period, entry.modality) }
+    }
+    self.periods = periods
+    months = keyed(lexicon.months)
+    projectedMarkers = lexicon.projectedMarkers.map { TextNormalisation.key($0) }
+    durationUnits = keyed(lexicon.durationUnits)
+    genericSubjects = Set(lexicon.genericSubjects.map { TextNormalisation.key($0) })
+    indefiniteSubjects = Set(lexicon.indefiniteSubjects.map { TextNormalisation.key($0) })
+    let allKeys = Array(numberWords.keys) + Array(multipliers.keys) + Array(scales.keys) + Array(currencies.keys)
+      + Array(fractions.keys)
+    longestPhrase = allKeys.map { $0.split(separator: " ").count }.max() ?? 1
+  }
+}

@@ -1,0 +1,104 @@
+/// All claims of a run with what reconciliation needs to compare them: publication dates, attributes,
+/// and every proper name seen (SwiftLint's collect-then-validate: collect everything, then judge).
+public struct ClaimStore: Sendable {
+  /// Claims, in report order; findings refer to them by index.
+  public let claims: [Claim]
+  /// Publication date of each document, when known.
+  public let published: [String: Day]
+  /// Proper names seen in each document.
+  public let names: [NameOccurrence]
+  /// The rule library (attributes, entities, checks).
+  public let library: RuleLibrary
+  /// Maximum days between two dated articles for their current figures to be compared; `nil` = no limit.
+  public let windowDays: Int?
+
+  /// Creates a store.
+  public init(claims: [Claim], published: [String: Day], names: [NameOccurrence], library: RuleLibrary, windowDays: Int?) {
+    self.claims = claims
+    self.published = published
+    self.names = names
+    self.library = library
+    self.windowDays = windowDays
+  }
+
+  /// A claim's place in time, made comparable across dated and undated articles.
+  func anchor(of claim: Claim) -> PeriodAnchor { PeriodAnchor(claim.period, publicationYear: published[claim.document]?.year) }
+
+  /// Whether two claims' articles are close enough in time to compare "current" figures.
+  func withinWindow(_ a: Claim, _ b: Claim) -> Bool {
+    guard let windowDays, let dayA = published[a.document], let dayB = published[b.document] else { return true }
+    return dayA.distance(to: dayB) <= windowDays
+  }
+}
+
+/// A period as reconciliation compares it: explicit years compare by value; a relative year in an
+/// undated article ("l'année dernière") compares with any claim stated the same way relative to its own
+/// article; "current" compares with "current".
+struct PeriodAnchor: Hashable {
+  enum Kind: Hashable {
+    case current
+    case year(absolute: Int?, relative: Int?)
+    case unspecified
+    case change(Int?, Int?, Int?, Int?)  // from (absolute, relative), to (absolute, relative)
+  }
+
+  let kind: Kind
+
+  init(_ period: Period, publicationYear: Int?) {
+    switch period {
+    case .current: kind = .current
+    case .unspecified: kind = .unspecified
+    case .year(let y): kind = .year(absolute: y, relative: publicationYear.map { y - $0 })
+    case .relativeYear(let n): kind = .year(absolute: publicationYear.map { $0 + n }, relative: n)
+    case .change(let from, let to):
+      let a = PeriodAnchor(from, publicationYear: publicationYear)
+      let b = PeriodAnchor(to, publicationYear: publicationYear)
+      kind = .change(a.absolute, a.relative, b.absolute, b.relative)
+    }
+  }
+
+  private var absolute: Int? {
+    if case .year(let a, _) = kind { return a }
+    return nil
+  }
+  private var relative: Int? {
+    switch kind {
+    case .year(_, let r): return r
+    case .current: return 0
+    default: return nil
+    }
+  }
+
+  /// A coarse key: claims with different keys are never compatible.
+  var bucket: String {
+    switch kind {
+    case .current: return "current"
+    case .year: return "year"
+    case .unspecified: return "unspecified"
+    case .change: return "change"
+    }
+  }
+
+  /// Whether two anchors may denote the same time.
+  func isCompatible(with other: PeriodAnchor) -> Bool {
+    switch (kind, other.kind) {
+    case (.current, .current), (.unspecified, .unspecified): return true
+    case (.year(let a1, let r1), .year(let a2, let r2)): return PeriodAnchor.same(a1, r1, a2, r2)
+    case (.change(let a1, let r1, let b1, let s1), .change(let a2, let r2, let b2, let s2)):
+      return PeriodAnchor.same(a1, r1, a2, r2) && PeriodAnchor.same(b1, s1, b2, s2)
+    default: return false
+    }
+  }
+
+  private static func same(_ a1: Int?, _ r1: Int?, _ a2: Int?, _ r2: Int?) -> Bool {
+    if let a1, let a2 { return a1 == a2 }
+    if let r1, let r2 { return r1 == r2 }
+    return a1 == nil && a2 == nil && r1 == nil && r2 == nil
+  }
+}
+
+/// A check over the whole store; one small type per kind of inconsistency.
+protocol ConsistencyCheck: Sendable {
+  /// The findings this check makes.
+  func findings(in store: ClaimStore) -> [Finding]
+}

@@ -1,0 +1,89 @@
+/// What kind of figure an attribute holds; decides which placeholder reads it and how it is shown.
+public enum ValueKind: String, Hashable, Sendable, CaseIterable {
+  /// A number of things or people.
+  case count
+  /// An amount of money, with a currency.
+  case money
+  /// A percentage or a fraction.
+  case percent
+  /// A calendar year.
+  case year
+  /// A length of time, normalised to minutes.
+  case duration
+}
+
+/// How far apart two figures may be and still agree, beyond their own hedges.
+public enum Tolerance: Hashable, Sendable, CustomStringConvertible {
+  /// A fraction of the value (`2%` in a rule file is `.relative(0.02)`).
+  case relative(Double)
+  /// An amount in the attribute's unit (`0.5` for percentage points).
+  case absolute(Double)
+
+  /// Parses `2%`, `0.5`, `0`.
+  public init?(text: String) {
+    let text = text.trimmingWhitespace()
+    if text.hasSuffix("%") {
+      guard let number = Double(text.dropLast().trimmingWhitespace()), number >= 0, number < 100 else { return nil }
+      self = .relative(number / 100)
+    } else {
+      guard let number = Double(text), number >= 0 else { return nil }
+      self = .absolute(number)
+    }
+  }
+
+  /// Widens an interval by this tolerance.
+  public func widen(_ interval: ValueInterval) -> ValueInterval {
+    switch self {
+    case .relative(let r): return interval.widened(relative: r)
+    case .absolute(let a): return interval.widened(absolute: a)
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .relative(let r): return "\(r * 100)%"
+    case .absolute(let a): return "\(a)"
+    }
+  }
+}
+
+/// An attribute claims can be about (`employees`, `valuation_usd`), declared under `attributes:`.
+public struct AttributeDefinition: Hashable, Sendable {
+  /// Language-neutral name; a French and an English claim with the same attribute compare directly.
+  public var name: String
+  /// The kind of figure.
+  public var kind: ValueKind
+  /// Unit shown with values (`employees`, `%`); money takes its currency from the text instead.
+  public var unit: String?
+  /// How far figures may differ and still agree.
+  public var tolerance: Tolerance
+  /// Severity of a conflict between exact figures; hedged conflicts are one level lower.
+  public var severity: Severity
+  /// A phrase for messages ("employees", "valuation").
+  public var label: String
+  /// One sentence for reports and SARIF rule descriptions.
+  public var description: String
+  /// Claims of a generic (fallback) rule: compared only with each other, at a lower severity.
+  public var isGeneric: Bool
+  /// Where it is declared.
+  public var location: SourceLocation
+
+  /// Creates an attribute.
+  public init(name: String, kind: ValueKind, unit: String? = nil, tolerance: Tolerance = .relative(0),
+              severity: Severity = .error, label: String? = nil, description: String = "", isGeneric: Bool = false,
+              location: SourceLocation) {
+    self.name = name
+    self.kind = kind
+    self.unit = unit
+    self.tolerance = tolerance
+    self.severity = severity
+    self.label = label ?? name.replacingUnderscores()
+    self.description = description
+    self.isGeneric = isGeneric
+    self.location = location
+  }
+}
+
+extension String {
+  func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
+}

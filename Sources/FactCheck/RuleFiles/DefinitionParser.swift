@@ -1,0 +1,335 @@
+import Yams
+
+/// Turns YAML nodes into definitions, reporting every problem through the ``YAMLReader``.
+enum DefinitionParser {
+  static let severities: [String: Severity] = ["error": .error, "warning": .warning, "note": .note]
+  static let modalities: [String: Modality] = ["actual": .actual, "projected": .projected]
+
+  // MARK: - Attributes
+
+  static func attribute(_ node: Node, _ reader: YAMLReader) -> AttributeDefinition? {
+    let before = reader.errors.count
+    guard let map = reader.mapping(node, allowed: ["name", "kind", "unit", "tolerance", "severity", "label",
+                                                   "description", "generic"],
+                                   required: ["name", "kind"], owner: "attribute") else { return nil }
+    let name = map["name"].flatMap { reader.string($0, key: "name") }
+    let kinds = Dictionary(uniqueKeysWithValues: ValueKind.allCases.map { ($0.rawValue, $0) })
+    let kind = map["kind"].flatMap { reader.choice($0, key: "kind", kinds) }
+    var tolerance = Tolerance.relative(0)
+    if let node = map["tolerance"], let text = reader.string(node, key: "tolerance") {
+      if let parsed = Tolerance(text: text) {
+        tolerance = parsed
+      } else {
+        reader.report(.invalidValue(key: "tolerance", value: text, reason: "expected a percentage such as '2%' or an amount such as '0.5'"),
+                      at: node)
+      }
+    }
+    let severity = map["severity"].flatMap { reader.choice($0, key: "severity", severities) } ?? .error
+    let generic = map["generic"].flatMap { reader.bool($0, key: "generic") } ?? false
+    guard reader.errors.count == before, let name, let kind else { return nil }
+    return AttributeDefinition(
+      name: name, kind: kind, unit: map["unit"].flatMap { reader.string($0, key: "unit") }, tolerance: tolerance,
+      severity: severity, label: map["label"].flatMap { reader.string($0, key: "label") },
+      description: map["description"].flatMap { reader.string($0, key: "description") } ?? "",
+      isGeneric: generic, location: reader.location(node))
+  }
+
+  // MARK: - Entities
+
+  static func entity(_ node: Node, _ reader: YAMLReader) -> EntityDefinition? {
+    let before = reader.errors.count
+    guard let map = reader.mapping(node, allowed: ["name", "kind", "aliases", "organisation", "organization"],
+                                   required: ["name"], owner: "entity") else { return nil }
+    let name = map["name"].flatMap { reader.string($0, key: "name") }
+    let kind = map["kind"].flatMap {
+      reader.choice($0, key: "kind", ["organisation": EntityDefinition.Kind.organisation, "organization": .organisation,
+                                      "company": .organisation, "person": .person])
+    } ?? .organisation
+    let aliases = map["aliases"].flatMap { reader.strings($0, key: "aliases") } ?? []
+    let organisation = (map["organisation"] ?? map["organization"]).flatMap { reader.string($0, key: "organisation") }
+    guard reader.errors.count == before, let name else { return nil }
+    return EntityDefinition(name: name, kind: kind, aliases: aliases, organisation: organisation, location: reader.location(node))
+  }
+
+  // MARK: - Lexicons
+
+  static func lexicon(_ node: Node, _ reader: YAMLReader) -> Lexicon? {
+    let keys = ["language", "decimal_separator", "day_first", "numbers", "multipliers", "scales", "articles",
+                "conjunctions", "currencies", "percent", "fractions", "ratio_words", "hedges", "periods",
+                "year_prefixes", "months", "projected", "indefinite_subjects", "generic_subjects", "function_words", "source_markers",
+                "durations", "fragments"]
+    guard let map = reader.mapping(node, allowed: keys, required: ["language"], owner: "lexicon"),
+      let language = map["language"].flatMap({ reader.string($0, key: "language") })
+    else { return nil }
+    var lexicon = Lexicon(language: language, location: reader.location(node))
+    if let node = map["decimal_separator"], let text = reader.string(node, key: "decimal_separator") {
+      if text == "," || text == "." {
+        lexicon.decimalSeparator = Character(text)
+      } else {
+        reader.report(.invalidValue(key: "decimal_separator", value: text, reason: "expected ',' or '.'"), at: node)
+      }
+    }
+    if let node = map["day_first"], let value = reader.bool(node, key: "day_first") { lexicon.dayFirst = value }
+    lexicon.numberWords = numberTable(map["numbers"], key: "numbers", reader)
+    lexicon.multipliers = numberTable(map["multipliers"], key: "multipliers", reader)
+    lexicon.scales = numberTable(map["scales"], key: "scales", reader)
+    lexicon.fractions = numberTable(map["fractions"], key: "fractions", reader)
+    lexicon.durationUnits = numberTable(map["durations"], key: "durations", reader)
+    lexicon.articles = map["articles"].flatMap { reader.strings($0, key: "articles") } ?? []
+    lexicon.conjunctions = map["conjunctions"].flatMap { reader.strings($0, key: "conjunctions") } ?? []
+    lexicon.percentWords = map["percent"].flatMap { reader.strings($0, key: "percent") } ?? []
+    lexicon.ratioWords = map["ratio_words"].flatMap { reader.strings($0, key: "ratio_words") } ?? []
+    lexicon.yearPrefixes = map["year_prefixes"].flatMap { reader.strings($0, key: "year_prefixes") } ?? []
+    lexicon.projectedMarkers = map["projected"].flatMap { reader.strings($0, key: "projected") } ?? []
+    lexicon.indefiniteSubjects = map["indefinite_subjects"].flatMap { reader.strings($0, key: "indefinite_subjects") } ?? []
+    lexicon.genericSubjects = map["generic_subjects"].flatMap { reader.strings($0, key: "generic_subjects") } ?? []
+    lexicon.sourceMarkers = map["source_markers"].flatMap { reader.strings($0, key: "source_markers") } ?? []
+    lexicon.functionWords = Set(map["function_words"].flatMap { reader.strings($0, key: "function_words") } ?? [])
+    if let node = map["currencies"] { lexicon.currencies = stringTable(node, key: "currencies", reader) }
+    if let node = map["months"] {
+      lexicon.months = numberTable(node, key: "months", reader).mapValues { Int($0) }
+    }
+    if let node = map["hedges"], let items = reader.sequence(node, key: "hedges") {
+      lexicon.hedges = items.compactMap { hedge($0, reader) }
+    }
+    if let node = map["periods"], let items = reader.sequence(node, key: "periods") {
+      lexicon.periods = items.compactMap { period($0, reader) }
+    }
+    if let node = map["fragments"], case .mapping(let mapping) = node {
+      for (keyNode, value) in mapping {
+        guard let name = keyNode.scalar?.string, let pattern = reader.string(value, key: "fragments.\(keyNode.scalar?.string ?? "")") else { continue }
+        guard name.first?.isLetter == true, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+          reader.report(.invalidValue(key: "fragment name", value: name, reason: "use letters, digits and '_'"), at: keyNode)
+          continue
+        }
+        lexicon.fragments[name] = pattern
+        lexicon.fragmentLocations[name] = reader.location(keyNode)
+      }
+    } else if let node = map["fragments"] {
+      reader.report(.wrongType(key: "fragments", expected: "a mapping of name: pattern"), at: node)
+    }
+    return lexicon
+  }
+
+  /// `word: number` pairs; numbers may be written `1e9` or `1_000`.
+  private static func numberTable(_ node: Node?, key: String, _ reader: YAMLReader) -> [String: Double] {
+    guard let node else { return [:] }
+    guard case .mapping(let mapping) = node else {
+      reader.report(.wrongType(key: key, expected: "a mapping of word: number"), at: node)
+      return [:]
+    }
+    var table: [String: Double] = [:]
+    for (keyNode, value) in mapping {
+      guard let word = keyNode.scalar?.string, let number = reader.double(value, key: "\(key).\(word)") else { continue }
+      table[word] = number
+    }
+    return table
+  }
+
+  private static func stringTable(_ node: Node, key: String, _ reader: YAMLReader) -> [String: String] {
+    guard case .mapping(let mapping) = node else {
+      reader.report(.wrongType(key: key, expected: "a mapping of word: code"), at: node)
+      return [:]
+    }
+    var table: [String: String] = [:]
+    for (keyNode, value) in mapping {
+      guard let word = keyNode.scalar?.string, let code = reader.string(value, key: "\(key).\(word)") else { continue }
+      table[word] = code
+    }
+    return table
+  }
+
+  private static func hedge(_ node: Node, _ reader: YAMLReader) -> Lexicon.HedgeWord? {
+    guard let map = reader.mapping(node, allowed: ["kind", "tolerance", "words"], required: ["kind", "words"], owner: "hedge"),
+      let kindNode = map["kind"], let kind = reader.string(kindNode, key: "kind"),
+      let words = map["words"].flatMap({ reader.strings($0, key: "words") })
+    else { return nil }
+    let hedge: Hedge
+    switch kind {
+    case "approximate":
+      var tolerance = 0.05
+      if let node = map["tolerance"], let text = reader.string(node, key: "tolerance") {
+        guard case .relative(let r)? = Tolerance(text: text) else {
+          reader.report(.invalidValue(key: "tolerance", value: text, reason: "expected a percentage such as '5%'"), at: node)
+          return nil
+        }
+        tolerance = r
+      }
+      hedge = .approximate(tolerance: tolerance)
+    case "more_than": hedge = .lowerBound(inclusive: false)
+    case "at_least": hedge = .lowerBound(inclusive: true)
+    case "less_than": hedge = .upperBound(inclusive: false)
+    case "at_most": hedge = .upperBound(inclusive: true)
+    default:
+      let known = ["approximate", "more_than", "at_least", "less_than", "at_most"]
+      reader.report(.invalidValue(key: "kind", value: kind, reason: "expected one of \(known.joined(separator: ", "))"
+                                  + (EditDistance.suggestion(for: kind, among: known).map { "; did you mean '\($0)'?" } ?? "")),
+                    at: kindNode)
+      return nil
+    }
+    return Lexicon.HedgeWord(words: words, hedge: hedge)
+  }
+
+  private static func period(_ node: Node, _ reader: YAMLReader) -> Lexicon.PeriodWord? {
+    guard let map = reader.mapping(node, allowed: ["period", "modality", "words"], required: ["period", "words"], owner: "period"),
+      let periodNode = map["period"], let text = reader.string(periodNode, key: "period"),
+      let words = map["words"].flatMap({ reader.strings($0, key: "words") })
+    else { return nil }
+    guard let period = Period(key: text) else {
+      reader.report(.invalidValue(key: "period", value: text, reason: "expected current, last_year, next_year, year-N, a year, or unspecified"),
+                    at: periodNode)
+      return nil
+    }
+    let modality = map["modality"].flatMap { reader.choice($0, key: "modality", modalities) }
+    return Lexicon.PeriodWord(words: words, period: period, modality: modality)
+  }
+
+  // MARK: - Rules
+
+  static func rule(_ node: Node, defaultLanguage: String?, _ reader: YAMLReader) -> RuleDefinition? {
+    let before = reader.errors.count
+    guard let map = reader.mapping(node, allowed: ["id", "kind", "attribute", "language", "pattern", "period", "modality",
+                                                   "priority", "case_sensitive", "description", "values", "examples"],
+                                   required: ["id", "pattern"], owner: "rule") else { return nil }
+    let id = map["id"].flatMap { reader.string($0, key: "id") }
+    let kind = map["kind"].flatMap { reader.choice($0, key: "kind", ["claim": RuleDefinition.Kind.claim, "dateline": .dateline]) } ?? .claim
+    let attribute = map["attribute"].flatMap { reader.string($0, key: "attribute") }
+    if kind == .claim && attribute == nil && map["attribute"] == nil {
+      reader.report(.missingKey(key: "attribute", in: "rule '\(id ?? "?")'"), at: node)
+    }
+    let language = map["language"].flatMap { reader.string($0, key: "language") } ?? defaultLanguage
+    if language == nil {
+      reader.report(.missingKey(key: "language", in: "rule '\(id ?? "?")' (or its file)"), at: node)
+    }
+    let pattern = map["pattern"].flatMap { reader.locatedString($0, key: "pattern") }
+    var period = Period.current
+    if let node = map["period"], let text = reader.string(node, key: "period") {
+      if let parsed = Period(key: text) { period = parsed } else {
+        reader.report(.invalidValue(key: "period", value: text, reason: "expected current, last_year, next_year, year-N, a year, a change such as last_year_to_current, or unspecified"), at: node)
+      }
+    }
+    let modality = map["modality"].flatMap { reader.choice($0, key: "modality", modalities) } ?? .actual
+    let priority = map["priority"].flatMap { reader.int($0, key: "priority") } ?? 0
+    let caseSensitive = map["case_sensitive"].flatMap { reader.bool($0, key: "case_sensitive") } ?? false
+    var values: [String: RuleDefinition.ValueOverride] = [:]
+    if let node = map["values"] {
+      if case .mapping(let mapping) = node {
+        for (labelNode, value) in mapping {
+          guard let label = labelNode.scalar?.string, let override = valueOverride(value, reader) else { continue }
+          values[label] = override
+        }
+      } else {
+        reader.report(.wrongType(key: "values", expected: "a mapping of label: overrides"), at: node)
+      }
+    }
+    var examples: [RuleExample] = []
+    if let node = map["examples"], let items = reader.sequence(node, key: "examples") {
+      examples = items.compactMap { example($0, reader) }
+    }
+    guard reader.errors.count == before, let id, let language, let pattern else { return nil }
+    let bytes = pattern.text.utf8.count
+    let locations = (0...bytes).map { pattern.location(ofByte: $0) }
+    return RuleDefinition(
+      id: id, kind: kind, attribute: attribute ?? "", language: language, pattern: pattern.text, period: period,
+      modality: modality, priority: priority, caseSensitive: caseSensitive,
+      description: map["description"].flatMap { reader.string($0, key: "description") } ?? "",
+      values: values, examples: examples, location: reader.location(node),
+      patternSource: LocatedPattern(byteLocations: locations))
+  }
+
+  private static func valueOverride(_ node: Node, _ reader: YAMLReader) -> RuleDefinition.ValueOverride? {
+    guard let map = reader.mapping(node, allowed: ["attribute", "period", "modality", "claim"], owner: "value") else { return nil }
+    var override = RuleDefinition.ValueOverride(attribute: nil, period: nil, isPrevious: false, modality: nil, makesClaim: true)
+    override.attribute = map["attribute"].flatMap { reader.string($0, key: "attribute") }
+    if let node = map["period"], let text = reader.string(node, key: "period") {
+      if text == "previous" {
+        override.isPrevious = true
+      } else if let period = Period(key: text) {
+        override.period = period
+      } else {
+        reader.report(.invalidValue(key: "period", value: text, reason: "expected previous, current, last_year, a year…"), at: node)
+        return nil
+      }
+    }
+    override.modality = map["modality"].flatMap { reader.choice($0, key: "modality", modalities) }
+    override.makesClaim = map["claim"].flatMap { reader.bool($0, key: "claim") } ?? true
+    return override
+  }
+
+  private static func example(_ node: Node, _ reader: YAMLReader) -> RuleExample? {
+    guard let map = reader.mapping(node, allowed: ["text", "expect", "published"], required: ["text"], owner: "example"),
+      let text = map["text"].flatMap({ reader.string($0, key: "text") })
+    else { return nil }
+    var published: Day?
+    if let node = map["published"], let value = reader.string(node, key: "published") {
+      published = Day(iso: value)
+      if published == nil { reader.report(.invalidValue(key: "published", value: value, reason: "expected YYYY-MM-DD"), at: node) }
+    }
+    guard let expectNode = map["expect"] else {
+      reader.report(.invalidValue(key: "example", value: String(text.prefix(40)),
+                                  reason: "asserts nothing; add 'expect:' with the claims it must yield, or 'expect: none'"),
+                    at: node)
+      return nil
+    }
+    var expected: [RuleExample.ExpectedClaim] = []
+    switch expectNode {
+    case .scalar(let scalar) where scalar.string == "none" || scalar.string == "[]":
+      expected = []
+    case .mapping:
+      guard let claim = expectedClaim(expectNode, reader) else { return nil }
+      expected = [claim]
+    case .sequence(let items):
+      if items.isEmpty { expected = [] }
+      for item in items {
+        guard let claim = expectedClaim(item, reader) else { return nil }
+        expected.append(claim)
+      }
+    default:
+      reader.report(.wrongType(key: "expect", expected: "a claim mapping, a list of them, or 'none'"), at: expectNode)
+      return nil
+    }
+    return RuleExample(text: text, published: published, expected: expected, location: reader.location(node))
+  }
+
+  private static func expectedClaim(_ node: Node, _ reader: YAMLReader) -> RuleExample.ExpectedClaim? {
+    guard let map = reader.mapping(node, allowed: ["value", "attribute", "entity", "hedge", "period", "modality", "unit", "text", "scope"],
+                                   owner: "expected claim") else { return nil }
+    var claim = RuleExample.ExpectedClaim()
+    claim.value = map["value"].flatMap { reader.double($0, key: "value") }
+    claim.attribute = map["attribute"].flatMap { reader.string($0, key: "attribute") }
+    claim.entity = map["entity"].flatMap { reader.string($0, key: "entity") }
+    claim.hedge = map["hedge"].flatMap { reader.string($0, key: "hedge") }
+    claim.period = map["period"].flatMap { reader.string($0, key: "period") }
+    claim.modality = map["modality"].flatMap { reader.string($0, key: "modality") }
+    claim.unit = map["unit"].flatMap { reader.string($0, key: "unit") }
+    claim.text = map["text"].flatMap { reader.string($0, key: "text") }
+    claim.scope = map["scope"].flatMap { reader.string($0, key: "scope") }
+    if claim.isEmpty {
+      reader.report(.invalidValue(key: "expect", value: "{}", reason: "an expected claim must give at least one field (value, entity, period…)"),
+                    at: node)
+      return nil
+    }
+    return claim
+  }
+
+  // MARK: - Checks
+
+  static func check(_ node: Node, _ reader: YAMLReader) -> CheckDefinition? {
+    let before = reader.errors.count
+    guard let map = reader.mapping(node, allowed: ["id", "kind", "stated", "base", "direction", "tolerance", "severity", "description"],
+                                   required: ["id", "kind", "stated", "base"], owner: "check") else { return nil }
+    let id = map["id"].flatMap { reader.string($0, key: "id") }
+    let kind = map["kind"].flatMap { reader.choice($0, key: "kind", ["percent_change": CheckDefinition.Kind.percentChange]) }
+    let stated = map["stated"].flatMap { reader.string($0, key: "stated") }
+    let base = map["base"].flatMap { reader.string($0, key: "base") }
+    let direction = map["direction"].flatMap {
+      reader.choice($0, key: "direction", ["decrease": CheckDefinition.Direction.decrease, "increase": .increase])
+    } ?? .decrease
+    let tolerance = map["tolerance"].flatMap { reader.double($0, key: "tolerance") } ?? 1
+    let severity = map["severity"].flatMap { reader.choice($0, key: "severity", severities) } ?? .warning
+    guard reader.errors.count == before, let id, let kind, let stated, let base else { return nil }
+    return CheckDefinition(id: id, kind: kind, stated: stated, base: base, direction: direction, tolerance: tolerance,
+                           severity: severity, description: map["description"].flatMap { reader.string($0, key: "description") } ?? "",
+                           location: reader.location(node))
+  }
+}

@@ -1,0 +1,130 @@
+/// One language's vocabulary: the words behind the placeholders and the normaliser.
+///
+/// Everything language-specific lives here, as data in `Rules/lexicons/<language>.yaml`: number words,
+/// scales, currencies, hedges and their tolerances, period expressions, modality markers, subjects. The
+/// placeholder expander builds regex fragments from these lists and the normaliser reads the captured
+/// text with the same lists, so a word added to a lexicon is both matched and understood.
+public struct Lexicon: Sendable {
+  /// A hedge or bound word and what it does to a figure.
+  public struct HedgeWord: Sendable, Hashable {
+    /// The words ("environ", "près de").
+    public var words: [String]
+    /// Their meaning.
+    public var hedge: Hedge
+  }
+
+  /// A period expression and the period it denotes.
+  public struct PeriodWord: Sendable, Hashable {
+    /// The words ("l'année dernière").
+    public var words: [String]
+    /// The period.
+    public var period: Period
+    /// Whether these words make a forecast ("d'ici à un an").
+    public var modality: Modality?
+  }
+
+  /// ISO 639-1 code.
+  public var language: String
+  /// `,` in French, `.` in English.
+  public var decimalSeparator: Character
+  /// Whether numeric dates put the day first (13/05/2025).
+  public var dayFirst: Bool
+  /// Spelled numbers below a hundred and other single words ("deux", "vingt", "dozen").
+  public var numberWords: [String: Double]
+  /// Words that multiply what precedes them inside a spelled number ("cent", "mille", "hundred").
+  public var multipliers: [String: Double]
+  /// Scale words after digits or spelled numbers ("millions", "milliards", "bn", "k").
+  public var scales: [String: Double]
+  /// Articles that count as one before a multiplier or scale ("un million", "a hundred").
+  public var articles: [String]
+  /// Joining words inside spelled numbers ("vingt et un", "one hundred and five").
+  public var conjunctions: [String]
+  /// Currency symbols and words → ISO 4217 code.
+  public var currencies: [String: String]
+  /// Percent signs and words ("%", "pour cent").
+  public var percentWords: [String]
+  /// Fractions in words → percent ("la moitié" → 50).
+  public var fractions: [String: Double]
+  /// Ratio words ("deux sur trois", "one in four").
+  public var ratioWords: [String]
+  /// Hedge and bound words.
+  public var hedges: [HedgeWord]
+  /// Period expressions.
+  public var periods: [PeriodWord]
+  /// Words before a year that make it the figure's period ("en 2022", "fin décembre 2024").
+  public var yearPrefixes: [String]
+  /// Month names → 1…12.
+  public var months: [String: Int]
+  /// Words that make a figure a forecast ("pourrait", "is expected to").
+  public var projectedMarkers: [String]
+  /// Subjects that are somebody else, unnamed ("un PDG", "another fintech").
+  public var indefiniteSubjects: [String]
+  /// Subjects that refer back to the article's subject ("l'entreprise", "the company").
+  public var genericSubjects: [String]
+  /// Words after which a proper name is a source or a place, not the subject ("selon", "according to", "à").
+  public var sourceMarkers: [String]
+  /// Capitalised words that are not names ("Le", "Selon", "The").
+  public var functionWords: Set<String>
+  /// Time units → minutes.
+  public var durationUnits: [String: Double]
+  /// Named regex fragments rule authors reuse as `{name}`.
+  public var fragments: [String: String]
+  /// Where each fragment is declared, for error messages and the unused-fragment warning.
+  public var fragmentLocations: [String: SourceLocation]
+  /// Where the lexicon is declared.
+  public var location: SourceLocation
+
+  /// An empty lexicon for `language`; the loader fills it from YAML.
+  public init(language: String, location: SourceLocation) {
+    self.language = language
+    self.decimalSeparator = ","
+    self.dayFirst = true
+    self.numberWords = [:]
+    self.multipliers = [:]
+    self.scales = [:]
+    self.articles = []
+    self.conjunctions = []
+    self.currencies = [:]
+    self.percentWords = []
+    self.fractions = [:]
+    self.ratioWords = []
+    self.hedges = []
+    self.periods = []
+    self.yearPrefixes = []
+    self.months = [:]
+    self.projectedMarkers = []
+    self.indefiniteSubjects = []
+    self.genericSubjects = []
+    self.functionWords = []
+    self.sourceMarkers = []
+    self.durationUnits = [:]
+    self.fragments = [:]
+    self.fragmentLocations = [:]
+    self.location = location
+  }
+
+  /// Adds another lexicon of the same language on top of this one (a user's layer over the bundled one).
+  mutating func merge(_ other: Lexicon) {
+    numberWords.merge(other.numberWords) { $1 }
+    multipliers.merge(other.multipliers) { $1 }
+    scales.merge(other.scales) { $1 }
+    articles += other.articles
+    conjunctions += other.conjunctions
+    currencies.merge(other.currencies) { $1 }
+    percentWords += other.percentWords
+    fractions.merge(other.fractions) { $1 }
+    ratioWords += other.ratioWords
+    hedges += other.hedges
+    periods += other.periods
+    yearPrefixes += other.yearPrefixes
+    months.merge(other.months) { $1 }
+    projectedMarkers += other.projectedMarkers
+    indefiniteSubjects += other.indefiniteSubjects
+    genericSubjects += other.genericSubjects
+    functionWords.formUnion(other.functionWords)
+    sourceMarkers += other.sourceMarkers
+    durationUnits.merge(other.durationUnits) { $1 }
+    fragments.merge(other.fragments) { $1 }
+    fragmentLocations.merge(other.fragmentLocations) { $1 }
+  }
+}

@@ -1,0 +1,159 @@
+/// One claim rule: a pattern with placeholders, the attribute its figures are about, and its examples.
+public struct RuleDefinition: Sendable {
+  /// What a rule produces.
+  public enum Kind: String, Sendable, Hashable {
+    /// Claims about an attribute.
+    case claim
+    /// The article's publication date ("Publié le 13-05-2025"); the first match wins.
+    case dateline
+  }
+
+  /// Overrides for one labelled value of the pattern (`{count:before}` → label `before`).
+  public struct ValueOverride: Sendable, Hashable {
+    /// Attribute for this value instead of the rule's.
+    public var attribute: String?
+    /// Period for this value; `previous` is one step before the period of the rule's other values.
+    public var period: Period?
+    /// Whether `period` is relative to the other values' period (`previous`).
+    public var isPrevious: Bool
+    /// Modality for this value.
+    public var modality: Modality?
+    /// `false` for a figure that only gives context and makes no claim.
+    public var makesClaim: Bool
+  }
+
+  /// Unique id, conventionally `language.attribute.phrase`.
+  public var id: String
+  /// Claim or dateline.
+  public var kind: Kind
+  /// The attribute, or `@previous` to continue the previous claim's attribute in the same sentence.
+  public var attribute: String
+  /// Language of the articles it applies to; its lexicon expands the placeholders.
+  public var language: String
+  /// The pattern, with placeholders, as written in the file.
+  public var pattern: String
+  /// Default period of its figures.
+  public var period: Period
+  /// Default modality.
+  public var modality: Modality
+  /// Higher wins when matches of different rules overlap.
+  public var priority: Int
+  /// Whether letters must match in case (default: no).
+  public var caseSensitive: Bool
+  /// One sentence for reports.
+  public var description: String
+  /// Per-value overrides, by label.
+  public var values: [String: ValueOverride]
+  /// Texts with the claims they must yield, and texts that must yield none.
+  public var examples: [RuleExample]
+  /// Where the rule starts in its file.
+  public var location: SourceLocation
+  /// The pattern's text and position, to map PCRE2 error offsets back into the file.
+  var patternSource: LocatedPattern
+
+  /// Whether this rule continues the previous claim's attribute.
+  public var continuesPreviousClaim: Bool { attribute == RuleDefinition.previousAttribute }
+
+  /// The attribute name meaning "the attribute of the previous claim in the sentence".
+  public static let previousAttribute = "@previous"
+}
+
+/// Where a pattern's text sits in its file, independent of the YAML reader that found it.
+struct LocatedPattern: Sendable, Hashable {
+  /// File location of each UTF-8 byte of the pattern, plus one past the end.
+  let byteLocations: [SourceLocation]
+
+  func location(ofByte offset: Int) -> SourceLocation {
+    byteLocations[max(0, min(offset, byteLocations.count - 1))]
+  }
+}
+
+/// An example of a rule: a text, and what the rule must extract from it.
+public struct RuleExample: Sendable, Hashable {
+  /// One expected claim; only the fields given are compared.
+  public struct ExpectedClaim: Sendable, Hashable, CustomStringConvertible {
+    /// Normalised value.
+    public var value: Double?
+    /// Attribute (defaults to the rule's).
+    public var attribute: String?
+    /// Canonical entity, or `none` for an unattributed claim.
+    public var entity: String?
+    /// Hedge name (`exact`, `approximate`, `more_than`, `at_least`, `less_than`, `at_most`).
+    public var hedge: String?
+    /// Period key (`current`, `last_year`, `2022`).
+    public var period: String?
+    /// `actual` or `projected`.
+    public var modality: String?
+    /// Unit (`USD`, `%`).
+    public var unit: String?
+    /// The figure as written.
+    public var text: String?
+    /// Scope, when the rule captures one.
+    public var scope: String?
+
+    /// Whether the expectation asserts anything at all.
+    public var isEmpty: Bool {
+      value == nil && attribute == nil && entity == nil && hedge == nil && period == nil && modality == nil
+        && unit == nil && text == nil && scope == nil
+    }
+
+    public var description: String {
+      var parts: [String] = []
+      if let value { parts.append("value \(NumberFormatting.plain(value))") }
+      if let attribute { parts.append("attribute \(attribute)") }
+      if let entity { parts.append("entity \(entity)") }
+      if let hedge { parts.append("hedge \(hedge)") }
+      if let period { parts.append("period \(period)") }
+      if let modality { parts.append("modality \(modality)") }
+      if let unit { parts.append("unit \(unit)") }
+      if let text { parts.append("text '\(text)'") }
+      if let scope { parts.append("scope '\(scope)'") }
+      return "{" + parts.joined(separator: ", ") + "}"
+    }
+  }
+
+  /// The text to run the rule on.
+  public var text: String
+  /// Publication date to resolve periods against, when the example needs one.
+  public var published: Day?
+  /// The claims it must yield, in order; empty means it must yield none.
+  public var expected: [ExpectedClaim]
+  /// Where the example is, so a failure points at it.
+  public var location: SourceLocation
+}
+
+/// An arithmetic check declared in a rule file.
+public struct CheckDefinition: Sendable, Hashable {
+  /// The arithmetic relation.
+  public enum Kind: String, Sendable, Hashable {
+    /// A stated percentage change against the change implied by before/after figures.
+    case percentChange = "percent_change"
+  }
+
+  /// Which way a percent change goes.
+  public enum Direction: String, Sendable, Hashable {
+    /// A cut ("réduit de 22 %"): (before − after) / before.
+    case decrease
+    /// Growth: (after − before) / before.
+    case increase
+  }
+
+  /// Unique id.
+  public var id: String
+  /// The relation.
+  public var kind: Kind
+  /// The attribute holding the stated percentage.
+  public var stated: String
+  /// The attribute holding the before and after figures.
+  public var base: String
+  /// Decrease or increase.
+  public var direction: Direction
+  /// Allowed gap, in percentage points.
+  public var tolerance: Double
+  /// Severity of a mismatch.
+  public var severity: Severity
+  /// One sentence for reports.
+  public var description: String
+  /// Where it is declared.
+  public var location: SourceLocation
+}

@@ -1,0 +1,29 @@
+/// Everything the rule files of a run declare, merged across files and layers, plus the problems met.
+///
+/// Layers load in order (the bundled rules, then each `--rules` directory): a later layer's rule with
+/// the same id replaces the earlier one and a note says so; within one layer a repeated id is an error.
+public struct RuleLibrary: Sendable {
+  /// Attributes by name.
+  public var attributes: [String: AttributeDefinition] = [:]
+  /// Known entities.
+  public var entities: [EntityDefinition] = []
+  /// Lexicons by language.
+  public var lexicons: [String: Lexicon] = [:]
+  /// Rules, in load order.
+  public var rules: [RuleDefinition] = []
+  /// Arithmetic checks.
+  public var checks: [CheckDefinition] = []
+  /// Every problem met while loading: errors, warnings and notes, in file order.
+  public var problems: [RuleFileError] = []
+  /// The files read.
+  public var files: [String] = []
+
+  /// Creates an empty library.
+  public init() {}
+
+  /// Whether any problem is an error.
+  public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+
+  /// The rule with `id`, if any.
+  public func rule(id: String) -> RuleDefinition? { rules.first { $0.id == id } }
+}

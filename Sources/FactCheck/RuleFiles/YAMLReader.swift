@@ -1,0 +1,345 @@
+import Foundation
+import Yams
+
+/// Reads one YAML rule file into Yams nodes, guarding against hostile input, and reads typed values
+/// from those nodes while recording every problem with its line and column.
+///
+/// Rule files are read node by node rather than through `Decodable`: a `DecodingError` carries no
+/// position and ignores unknown keys, and both would make for the silent failures and unlocated errors
+/// users of other rule engines complain about.
+final class YAMLReader {
+  /// Files above this size are refused before parsing.
+  static let maxBytes = 4 << 20
+  /// Deeper nesting is refused before Yams (which recurses) sees it.
+  static let maxDepth = 64
+  /// More nodes than this (after alias expansion) are refused.
+  static let maxNodes = 200_000
+
+  let path: String
+  let text: String
+  private(set) var errors: [RuleFileError] = []
+  private let lines: LineIndex
+
+  init(path: String, text: String) {
+    self.path = path
+    self.text = text
+    self.lines = LineIndex(text)
+  }
+
+  /// The location of a Yams mark (1-based line and column in Unicode scalars, as ours).
+  func location(_ mark: Mark?) -> SourceLocation {
+    guard let mark else { return SourceLocation(path: path, line: 1, column: 1) }
+    return SourceLocation(path: path, line: mark.line, column: mark.column)
+  }
+
+  /// The location of a node.
+  func location(_ node: Node) -> SourceLocation { location(node.mark) }
+
+  /// Records a problem.
+  func report(_ kind: RuleFileError.Kind, at location: SourceLocation, severity: Severity = .error) {
+    errors.append(RuleFileError(kind, at: location, severity: severity))
+  }
+
+  /// Records a problem at a node.
+  func report(_ kind: RuleFileError.Kind, at node: Node, severity: Severity = .error) {
+    report(kind, at: location(node), severity: severity)
+  }
+
+  /// Parses the file into one root node, or records why it cannot.
+  func compose() -> Node? {
+    let size = text.utf8.count
+    if size > YAMLReader.maxBytes {
+      report(.tooLarge(bytes: size, limit: YAMLReader.maxBytes), at: SourceLocation(path: path, line: 1, column: 1))
+      return nil
+    }
+    if let deep = firstOverlyDeepPosition() {
+      report(.tooDeep(limit: YAMLReader.maxDepth), at: deep)
+      return nil
+    }
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      reportYamlError(error)
+      return nil
+    } catch {
+      report(.syntax(problem: "\(error)"), at: SourceLocation(path: path, line: 1, column: 1))
+      return nil
+    }
+    guard let root else { return nil }
+    var budget = YAMLReader.maxNodes
+    if !withinBudget(root, &budget, depth: 0) {
+      report(.tooManyNodes(limit: YAMLReader.maxNodes), at: location(root))
+      return nil
+    }
+    return root
+  }
+
+  // MARK: - Typed access
+
+  /// Reads a mapping whose keys must be among `allowed`; unknown keys are reported with a suggestion.
+  func mapping(_ node: Node, allowed: [String], required: [String] = [], owner: String) -> YAMLMap? {
+    guard case .mapping(let mapping) = node else {
+      report(.wrongType(key: owner, expected: "a mapping (key: value lines)"), at: node)
+      return nil
+    }
+    var entries: [YAMLMap.Entry] = []
+    for (keyNode, value) in mapping {
+      guard let key = keyNode.scalar?.string else {
+        report(.wrongType(key: owner, expected: "a mapping with text keys"), at: keyNode)
+        continue
+      }
+      if !allowed.contains(key) {
+        report(.unknownKey(key: key, suggestion: EditDistance.suggestion(for: key, among: allowed)), at: keyNode)
+        continue
+      }
+      entries.append(YAMLMap.Entry(key: key, keyNode: keyNode, value: value))
+    }
+    let map = YAMLMap(node: node, entries: entries)
+    for key in required where map[key] == nil {
+      report(.missingKey(key: key, in: owner), at: node)
+    }
+    return map
+  }
+
+  /// A scalar as text.
+  func string(_ node: Node, key: String) -> String? {
+    guard case .scalar(let scalar) = node else {
+      report(.wrongType(key: key, expected: "text"), at: node)
+      return nil
+    }
+    return scalar.string
+  }
+
+  /// A scalar or a list of scalars, as a list of texts.
+  func strings(_ node: Node, key: String) -> [String]? {
+    switch node {
+    case .scalar(let scalar): return [scalar.string]
+    case .sequence(let sequence):
+      var result: [String] = []
+      for item in sequence {
+        guard let text = string(item, key: key) else { return nil }
+        result.append(text)
+      }
+      return result
+    default:
+      report(.wrongType(key: key, expected: "text or a list of texts"), at: node)
+      return nil
+    }
+  }
+
+  /// A list of nodes (a single non-list item is refused, so a typo in indentation is caught).
+  func sequence(_ node: Node, key: String) -> [Node]? {
+    guard case .sequence(let sequence) = node else {
+      report(.wrongType(key: key, expected: "a list (lines starting with '- ')"), at: node)
+      return nil
+    }
+    return Array(sequence)
+  }
+
+  /// A number (integer or decimal; `_` digit separators allowed).
+  func double(_ node: Node, key: String) -> Double? {
+    guard let text = string(node, key: key) else { return nil }
+    guard let value = Double(text.replacingOccurrences(of: "_", with: "")) else {
+      report(.invalidValue(key: key, value: text, reason: "not a number"), at: node)
+      return nil
+    }
+    return value
+  }
+
+  /// An integer.
+  func int(_ node: Node, key: String) -> Int? {
+    guard let text = string(node, key: key) else { return nil }
+    guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+      report(.invalidValue(key: key, value: text, reason: "not a whole number"), at: node)
+      return nil
+    }
+    return value
+  }
+
+  /// A boolean (`true`/`false`, `yes`/`no`).
+  func bool(_ node: Node, key: String) -> Bool? {
+    guard let text = string(node, key: key) else { return nil }
+    switch text.lowercased() {
+    case "true", "yes", "on": return true
+    case "false", "no", "off": return false
+    default:
+      report(.invalidValue(key: key, value: text, reason: "expected true or false"), at: node)
+      return nil
+    }
+  }
+
+  /// One of a closed set of words.
+  func choice<T>(_ node: Node, key: String, _ options: [String: T]) -> T? {
+    guard let text = string(node, key: key) else { return nil }
+    if let value = options[text.lowercased()] { return value }
+    let known = options.keys.sorted()
+    let hint = EditDistance.suggestion(for: text, among: known).map { "; did you mean '\($0)'?" } ?? ""
+    report(.invalidValue(key: key, value: text, reason: "expected one of \(known.joined(separator: ", "))\(hint)"),
+           at: node)
+    return nil
+  }
+
+  /// A located scalar: its text plus where it starts, for mapping offsets back into the file.
+  func locatedString(_ node: Node, key: String) -> LocatedText? {
+    guard case .scalar(let scalar) = node else {
+      report(.wrongType(key: key, expected: "text"), at: node)
+      return nil
+    }
+    return LocatedText(text: scalar.string, style: scalar.style, start: location(node), file: self)
+  }
+
+  /// The raw text of 1-based `line` of the file.
+  func sourceLine(_ line: Int) -> String { line <= lines.lineCount ? lines.text(ofLine: line) : "" }
+
+  // MARK: - Limits and errors
+
+  private func reportYamlError(_ error: YamlError) {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+      report(.syntax(problem: detail), at: location(mark))
+    case .reader(let problem, let offset, _, _):
+      let position = offset.map { lines.position(of: $0) } ?? (1, 1)
+      report(.syntax(problem: problem), at: SourceLocation(path: path, line: position.0, column: position.1))
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      report(.syntax(problem: "duplicate keys \(duplicates.joined(separator: ", "))"), at: location(context.mark))
+    default:
+      report(.syntax(problem: "\(error)"), at: SourceLocation(path: path, line: 1, column: 1))
+    }
+  }
+
+  /// A cheap pre-scan for nesting: flow brackets and block indentation, outside quotes and comments.
+  private func firstOverlyDeepPosition() -> SourceLocation? {
+    var line = 1
+    var column = 0
+    var depth = 0
+    var quote: Character?
+    var inComment = false
+    var atLineStart = true
+    var indent = 0
+    for character in text {
+      column += 1
+      if character == "\n" {
+        line += 1
+        column = 0
+        inComment = false
+        atLineStart = true
+        indent = 0
+        if quote == "'" { /* multi-line single-quoted scalars are legal */ }
+        continue
+      }
+      if atLineStart {
+        if character == " " || character == "-" { indent += 1; continue }
+        atLineStart = false
+        // Block nesting: every level needs at least one more column of indentation.
+        if indent / 1 > YAMLReader.maxDepth * 4 { return SourceLocation(path: path, line: line, column: column) }
+      }
+      if inComment { continue }
+      if let open = quote {
+        if character == open { quote = nil }
+        continue
+      }
+      switch character {
+      case "\"", "'": quote = character
+      case "#": inComment = true
+      case "[", "{":
+        depth += 1
+        if depth > YAMLReader.maxDepth { return SourceLocation(path: path, line: line, column: column) }
+      case "]", "}": depth = max(0, depth - 1)
+      default: break
+      }
+    }
+    return nil
+  }
+
+  private func withinBudget(_ node: Node, _ budget: inout Int, depth: Int) -> Bool {
+    budget -= 1
+    if budget < 0 || depth > YAMLReader.maxDepth * 2 { return false }
+    switch node {
+    case .mapping(let mapping):
+      for (key, value) in mapping {
+        if !withinBudget(key, &budget, depth: depth + 1) || !withinBudget(value, &budget, depth: depth + 1) {
+          return false
+        }
+      }
+    case .sequence(let sequence):
+      for item in sequence where !withinBudget(item, &budget, depth: depth + 1) { return false }
+    default: break
+    }
+    return true
+  }
+}
+
+/// A mapping read by ``YAMLReader``: known keys only, in file order.
+struct YAMLMap {
+  struct Entry {
+    let key: String
+    let keyNode: Node
+    let value: Node
+  }
+
+  let node: Node
+  let entries: [Entry]
+
+  subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+}
+
+/// A scalar's text and enough about how it was written to map an offset inside it back to the file.
+struct LocatedText {
+  let text: String
+  let style: Node.Scalar.Style
+  let start: SourceLocation
+  unowned let file: YAMLReader
+
+  /// The file location of UTF-8 byte `offset` within ``text``.
+  ///
+  /// Plain, single-quoted and double-quoted scalars on one line map exactly (quotes and `''`/`\` escapes
+  /// are walked); block scalars map by line, as their content starts on the following lines.
+  func location(ofByte offset: Int) -> SourceLocation {
+    let prefix = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
+    switch style {
+    case .literal, .folded:
+      let lineInValue = prefix.filter { $0 == "\n" }.count
+      let lastLine = prefix.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+      let fileLine = start.line + 1 + lineInValue
+      let raw = file.sourceLine(fileLine)
+      let indent = raw.prefix { $0 == " " }.count
+      return SourceLocation(path: start.path, line: fileLine, column: indent + lastLine.unicodeScalars.count + 1)
+    default:
+      let raw = Array(file.sourceLine(start.line).unicodeScalars)
+      var column = start.column - 1  // 0-based index of the scalar's first character in the raw line
+      var remaining = prefix.unicodeScalars.count
+      switch style {
+      case .singleQuoted:
+        column += 1
+        while remaining > 0 && column < raw.count {
+          if raw[column] == "'" && column + 1 < raw.count && raw[column + 1] == "'" { column += 1 }
+          column += 1
+          remaining -= 1
+        }
+      case .doubleQuoted:
+        column += 1
+        while remaining > 0 && column < raw.count {
+          if raw[column] == "\\" {
+            column += 1
+            if column < raw.count {
+              switch raw[column] {
+              case "x": column += 2
+              case "u": column += 4
+              case "U": column += 8
+              default: break
+              }
+            }
+          }
+          column += 1
+          remaining -= 1
+        }
+      default:
+        column += remaining
+      }
+      return SourceLocation(path: start.path, line: start.line, column: column + 1)
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import CPCRE2
+
+/// A per-worker scanner: owns PCRE2 match data, a match context with limits, and a JIT stack.
+///
+/// Create one `Matcher` per thread or task and reuse it for every pattern and article that worker
+/// handles: allocating match data per match is one of the costs that make careless PCRE2 wrappers slow.
+/// A `Matcher` is deliberately not `Sendable`.
+public final class Matcher {
+  /// The limits applied to every match.
+  public let limits: MatchLimits
+
+  private var matchData: OpaquePointer
+  private var matchDataPairs: Int
+  private let context: OpaquePointer
+  private let jitStack: OpaquePointer?
+
+  /// Creates a matcher with the given limits.
+  public init(limits: MatchLimits = .default) {
+    self.limits = limits
+    matchDataPairs = 32
+    matchData = pcre2_match_data_create_8(UInt32(matchDataPairs), nil)
+    context = pcre2_match_context_create_8(nil)
+    pcre2_set_match_limit_8(context, limits.matchLimit)
+    pcre2_set_depth_limit_8(context, limits.depthLimit)
+    pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
+    jitStack = pcre2_jit_stack_create_8(32 * 1024, max(32 * 1024, limits.maxJITStackBytes), nil)
+    if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+  }
+
+  deinit {
+    pcre2_match_data_free_8(matchData)
+    pcre2_match_context_free_8(context)
+    if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+  }
+
+  /// Calls `body` for every non-overlapping match of `pattern` in `subject`, from left to right.
+  ///
+  /// Matching starts at `range.lowerBound` but look-behinds may see the text before it; the subject is
+  /// cut at `range.upperBound`. Empty matches are handled as in `pcre2demo`, so the scan always advances.
+  /// - Parameters:
+  ///   - body: Returns `false` to stop the scan.
+  /// - Throws: ``PatternError`` when a limit is hit; matches already reported stay reported.
+  public func forEachMatch(
+    of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil,
+    _ body: (PatternMatch) -> Bool
+  ) throws(PatternError) {
+    let range = range ?? 0..<subject.bytes.count
+    precondition(range.lowerBound >= 0 && range.upperBound <= subject.bytes.count, "range outside subject")
+    ensureCapacity(for: pattern)
+    let result: PatternError? = subject.bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return nil }
+      var start = range.lowerBound
+      var retryOptions: UInt32 = 0
+      while start <= range.upperBound {
+        let rc = run(pattern, base, range.upperBound, start, retryOptions)
+        if rc == PCRE2_ERROR_NOMATCH {
+          guard retryOptions != 0 else { break }
+          // The empty-match retry failed: step over one character and scan on.
+          retryOptions = 0
+          start = nextCharacter(after: start, base, range.upperBound)
+          continue
+        }
+        if rc < 0 { return PatternError.fromMatch(code: rc, limits: limits) }
+        let match = readMatch(pattern)
+        if !body(match) { return nil }
+        if match.range.isEmpty {
+          if match.range.lowerBound >= range.upperBound { break }
+          retryOptions = UInt32(PCRE2_NOTEMPTY_ATSTART) | UInt32(PCRE2_ANCHORED)
+        } else {
+          retryOptions = 0
+        }
+        start = match.range.upperBound
+      }
+      return nil
+    }
+    if let result { throw result }
+  }
+
+  /// Every match of `pattern` in `subject` (see ``forEachMatch(of:in:range:_:)``).
+  public func matches(of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil)
+    throws(PatternError) -> [PatternMatch]
+  {
+    var found: [PatternMatch] = []
+    try forEachMatch(of: pattern, in: subject, range: range) { found.append($0); return true }
+    return found
+  }
+
+  /// The first match of `pattern` in `subject`, if any.
+  public func firstMatch(of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil)
+    throws(PatternError) -> PatternMatch?
+  {
+    var found: PatternMatch?
+    try forEachMatch(of: pattern, in: subject, range: range) { found = $0; return false }
+    return found
+  }
+
+  /// Whether `pattern` matches anywhere in `subject[range]`, without reading captures.
+  public func hasMatch(of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil)
+    throws(PatternError) -> Bool
+  {
+    try firstMatch(of: pattern, in: subject, range: range) != nil
+  }
+
+  // MARK: - Private
+
+  private func run(_ pattern: CompiledPattern, _ base: UnsafePointer<UInt8>, _ length: Int, _ start: Int,
+                   _ options: UInt32) -> Int32 {
+    if pattern.isJITCompiled && options == 0 {
+      // The JIT fast path skips argument checks, and never checks UTF: the subject was validated once.
+      return pcre2_jit_match_8(pattern.code, base, length, start, 0, matchData, context)
+    }
+    return pcre2_match_8(pattern.code, base, length, start, options | UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+  }
+
+  private func ensureCapacity(for pattern: CompiledPattern) {
+    let needed = pattern.captureCount + 1
+    guard needed > matchDataPairs else { return }
+    pcre2_match_data_free_8(matchData)
+    matchDataPairs = max(needed, matchDataPairs * 2)
+    matchData = pcre2_match_data_create_8(UInt32(matchDataPairs), nil)
+  }
+
+  private func readMatch(_ pattern: CompiledPattern) -> PatternMatch {
+    let ovector = pcre2_get_ovector_pointer_8(matchData)!
+    let unset = cpcre2_unset()
+    var groups: [Range<Int>?] = []
+    groups.reserveCapacity(pattern.captureCount)
+    if pattern.captureCount > 0 {
+      for number in 1...pattern.captureCount {
+        let low = ovector[2 * number]
+        let high = ovector[2 * number + 1]
+        groups.append(low == unset || high < low ? nil : Int(low)..<Int(high))
+      }
+    }
+    // With \K in a look-ahead the end may precede the start; clamp rather than trap.
+    let low = Int(ovector[0])
+    let high = max(low, Int(ovector[1]))
+    return PatternMatch(range: low..<high, groups: groups)
+  }
+
+  private func nextCharacter(after offset: Int, _ base: UnsafePointer<UInt8>, _ length: Int) -> Int {
+    var next = offset + 1
+    while next < length && base[next] & 0xC0 == 0x80 { next += 1 }
+    return next
+  }
+}

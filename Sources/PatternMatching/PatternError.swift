@@ -1,0 +1,56 @@
+import CPCRE2
+
+/// An error raised by the PCRE2 layer: a pattern that does not compile, or a match that could not finish.
+///
+/// Every case carries PCRE2's own message, so a rule author sees the same words the `pcre2test`
+/// tool would print, and compile errors carry the byte offset in the pattern where PCRE2 stopped.
+public enum PatternError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The pattern does not compile. `offset` is the UTF-8 byte offset in the pattern where PCRE2 stopped.
+  case compile(message: String, offset: Int)
+  /// The match gave up after too many backtracking steps (`PCRE2_ERROR_MATCHLIMIT`): a catastrophic pattern.
+  case matchLimitExceeded(limit: UInt32)
+  /// The match nested too deeply (`PCRE2_ERROR_DEPTHLIMIT`) or used too much heap (`PCRE2_ERROR_HEAPLIMIT`).
+  case resourceLimitExceeded(message: String)
+  /// The JIT stack was too small for this pattern on this text (`PCRE2_ERROR_JIT_STACKLIMIT`).
+  case jitStackExhausted
+  /// The subject is not valid UTF-8; `offset` is the byte offset of the first bad byte.
+  case invalidUTF8(offset: Int, message: String)
+  /// Any other negative return code of `pcre2_match`.
+  case matchFailed(code: Int32, message: String)
+
+  public var description: String {
+    switch self {
+    case .compile(let message, let offset): return "\(message) (at byte \(offset) of the pattern)"
+    case .matchLimitExceeded(let limit): return "match limit of \(limit) steps exceeded (catastrophic backtracking)"
+    case .resourceLimitExceeded(let message): return message
+    case .jitStackExhausted: return "JIT stack exhausted"
+    case .invalidUTF8(let offset, let message): return "invalid UTF-8 at byte \(offset): \(message)"
+    case .matchFailed(let code, let message): return "match failed (\(code)): \(message)"
+    }
+  }
+
+  /// PCRE2's text for an error code (compile or match).
+  static func message(for code: Int32) -> String {
+    var buffer = [UInt8](repeating: 0, count: 256)
+    let length = buffer.withUnsafeMutableBufferPointer {
+      pcre2_get_error_message_8(code, $0.baseAddress, $0.count)
+    }
+    guard length > 0 else { return "PCRE2 error \(code)" }
+    return String(decoding: buffer[0..<Int(length)], as: UTF8.self)
+  }
+
+  /// Maps a negative `pcre2_match` return code to a typed error.
+  static func fromMatch(code: Int32, limits: MatchLimits) -> PatternError {
+    switch code {
+    case PCRE2_ERROR_MATCHLIMIT: return .matchLimitExceeded(limit: limits.matchLimit)
+    case PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT:
+      return .resourceLimitExceeded(message: message(for: code))
+    case PCRE2_ERROR_JIT_STACKLIMIT: return .jitStackExhausted
+    default:
+      if code <= PCRE2_ERROR_UTF8_ERR1 && code >= PCRE2_ERROR_UTF8_ERR21 {
+        return .invalidUTF8(offset: -1, message: message(for: code))
+      }
+      return .matchFailed(code: code, message: message(for: code))
+    }
+  }
+}

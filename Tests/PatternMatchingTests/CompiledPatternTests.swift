@@ -1,0 +1,82 @@
+import Testing
+
+@testable import PatternMatching
+
+@Suite struct CompiledPatternTests {
+  @Test func reportsUTF8ByteOffsets() throws {
+    let pattern = try CompiledPattern("[0-9]+(?:\\.[0-9]+)?[ ]*billion")
+    let match = try Matcher().firstMatch(of: pattern, in: UTF8Subject("£3.5 billion"))
+    #expect(match?.range == 2..<13)
+  }
+
+  @Test func readsNamedGroups() throws {
+    let pattern = try CompiledPattern("(?<who>[A-Z][a-z]+) employs (?<count>[0-9,]+)")
+    let subject = UTF8Subject("Acme employs 3,500 people")
+    let match = try #require(try Matcher().firstMatch(of: pattern, in: subject))
+    #expect(match.group(named: "who", in: pattern) == 0..<4)
+    #expect(match.group(named: "count", in: pattern) == 13..<18)
+    #expect(match.group(named: "missing", in: pattern) == nil)
+    #expect(pattern.captureCount == 2)
+  }
+
+  @Test func compileErrorsCarryPCRE2MessageAndOffset() {
+    #expect(throws: PatternError.self) { try CompiledPattern("abc(def") }
+    do {
+      _ = try CompiledPattern("ab[c")
+      Issue.record("expected a compile error")
+    } catch {
+      guard case .compile(let message, let offset) = error else {
+        Issue.record("wrong error \(error)")
+        return
+      }
+      #expect(message.contains("missing terminating ]"))
+      #expect(offset == 4)
+    }
+  }
+
+  @Test func isJITCompiledOnThisPlatform() throws {
+    #expect(try CompiledPattern("a+b").isJITCompiled)
+  }
+
+  @Test func caselessMatchesAccentedLetters() throws {
+    let pattern = try CompiledPattern("salariés", options: [.caseless])
+    #expect(try Matcher().hasMatch(of: pattern, in: UTF8Subject("SALARIÉS")))
+  }
+
+  @Test func emptyMatchesAdvanceByWholeCharacters() throws {
+    let pattern = try CompiledPattern("x*")
+    let matches = try Matcher().matches(of: pattern, in: UTF8Subject("éxé"))
+    // Empty at 0, "x" at 2..<3, empty at 3? no: after "x", empty at 3 then at 5 (end).
+    #expect(matches.map(\.range) == [0..<0, 2..<3, 5..<5])
+  }
+
+  @Test func catastrophicPatternHitsTheMatchLimit() throws {
+    let pattern = try CompiledPattern("(a+)+$")
+    let subject = UTF8Subject(String(repeating: "a", count: 40) + "!")
+    #expect(throws: PatternError.matchLimitExceeded(limit: MatchLimits.default.matchLimit)) {
+      _ = try Matcher().firstMatch(of: pattern, in: subject)
+    }
+  }
+
+  @Test func rangeLimitsTheScanButLookbehindSeesBefore() throws {
+    let pattern = try CompiledPattern("(?<=a)b")
+    let subject = UTF8Subject("abab")
+    let matches = try Matcher().matches(of: pattern, in: subject, range: 1..<2)
+    #expect(matches.map(\.range) == [1..<2])
+  }
+
+  @Test func validatesUTF8Once() {
+    #expect(UTF8Subject.firstInvalidOffset(in: [0x61, 0xC3, 0xA9, 0xFF, 0x62]) == 3)
+    #expect(UTF8Subject.firstInvalidOffset(in: Array("ok é".utf8)) == nil)
+    #expect(throws: PatternError.self) { try UTF8Subject(validating: [0x61, 0xE2, 0x82]) }
+  }
+
+  @Test func matchDataGrowsForPatternsWithManyGroups() throws {
+    let source = (0..<60).map { "(\($0 % 10))" }.joined()
+    let text = (0..<60).map { String($0 % 10) }.joined()
+    let pattern = try CompiledPattern(source)
+    let match = try #require(try Matcher().firstMatch(of: pattern, in: UTF8Subject(text)))
+    #expect(match.groups.count == 60)
+    #expect(match.group(60) == 59..<60)
+  }
+}
