@@ -52,6 +52,19 @@ public struct Article: Sendable {
     String(decoding: subject.bytes[range.clamped(to: 0..<subject.bytes.count)], as: UTF8.self)
   }
 
+  /// The line containing byte `offset`, clipped to about `reach` bytes on each side, and the 1-based
+  /// column of `offset` within that excerpt.
+  public func lineExcerpt(around offset: Int, reach: Int = 240) -> (text: String, column: Int) {
+    let bytes = subject.bytes
+    let line = lines.byteRange(ofLine: lines.line(of: offset))
+    var start = max(line.lowerBound, offset - reach)
+    var end = min(line.upperBound, offset + reach)
+    while start > line.lowerBound && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    while end < line.upperBound && bytes[end] & 0xC0 == 0x80 { end += 1 }
+    let column = bytes[start..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    return (String(decoding: bytes[start..<end], as: UTF8.self), column)
+  }
+
   /// The raw UTF-8 bytes.
   public var bytes: [UInt8] { subject.bytes }
 }

@@ -40,13 +40,17 @@ public struct Claim: Hashable, Sendable {
   public var scope: String?
   /// Problems noticed while normalising (an ambiguous separator, a malformed figure).
   public var notes: [String]
+  /// The figure's source line, clipped to a few hundred bytes around it, for quoting.
+  public var lineExcerpt: String
+  /// 1-based column of the figure within ``lineExcerpt``.
+  public var lineExcerptColumn: Int
 
   /// Creates a claim.
   public init(document: String, location: SourceLocation, valueRange: Range<Int>, matchRange: Range<Int>,
               rule: String, entity: String?, entitySource: EntitySource, attribute: String, value: Double,
               valueText: String, interval: ValueInterval, unit: String?, hedge: Hedge, period: Period,
               modality: Modality, language: String, quote: String, sentence: String, scope: String? = nil,
-              notes: [String] = []) {
+              notes: [String] = [], lineExcerpt: String = "", lineExcerptColumn: Int = 1) {
     self.document = document
     self.location = location
     self.valueRange = valueRange
@@ -67,6 +71,8 @@ public struct Claim: Hashable, Sendable {
     self.sentence = sentence
     self.scope = scope
     self.notes = notes
+    self.lineExcerpt = lineExcerpt
+    self.lineExcerptColumn = lineExcerptColumn
   }
 }
 

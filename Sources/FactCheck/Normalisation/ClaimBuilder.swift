@@ -61,7 +61,7 @@ struct ClaimBuilder: Sendable {
         } catch {
           diagnostics.append(Diagnostic(severity: .warning, category: .input, location: article.location(of: range.lowerBound),
                                         message: "malformed figure '\(error.text)': \(error.reason); not used as a claim",
-                                        ruleID: definition.id, sourceLine: article.lines.text(ofLine: article.location(of: range.lowerBound).line)))
+                                        ruleID: definition.id))
         }
       }
       let matchCurrency = matchValues.compactMap { $0.parsed.unit }.first { $0 != "%" && $0 != "minutes" && $0 != "year" }
@@ -101,6 +101,7 @@ struct ClaimBuilder: Sendable {
         }
         if unit == nil || definitionOfAttribute?.kind == .count { unit = definitionOfAttribute?.unit ?? unit }
         let location = article.location(of: value.range.lowerBound)
+        let excerpt = article.lineExcerpt(around: value.range.lowerBound)
         var scope: String?
         if let (_, group) = rule.slots(where: { if case .fragment = $0.role { return $0.label == "scope" } else { return false } }).first,
           let range = ruleMatch.range(of: group)
@@ -113,7 +114,7 @@ struct ClaimBuilder: Sendable {
           valueText: article.text(of: value.range), interval: hedge.interval(around: value.parsed.value), unit: unit, hedge: hedge,
           period: period.resolved(publicationYear: article.published?.year), modality: modality, language: article.language,
           quote: article.text(of: match.range), sentence: article.text(of: sentence).trimmingWhitespace(), scope: scope,
-          notes: value.parsed.notes))
+          notes: value.parsed.notes, lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column))
       }
     }
     return (claims, diagnostics)

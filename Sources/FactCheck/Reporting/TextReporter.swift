@@ -1,0 +1,119 @@
+/// Compiler-style report for people: `path:line:column: error: message`, each claim quoted with its
+/// figure underlined, findings grouped, and a one-line summary at the end.
+public struct TextReporter: Reporter {
+  public static let identifier = "text"
+  public static let description = "compiler-style text with quotes (the default)"
+
+  let options: ReportOptions
+
+  /// Creates the reporter.
+  public init(options: ReportOptions = ReportOptions()) { self.options = options }
+
+  public func report(_ result: CheckResult) -> String {
+    var out = ""
+    for problem in result.ruleProblems {
+      out += line(problem.location, problem.severity, problem.message) + "\n"
+    }
+    for diagnostic in result.diagnostics {
+      out += line(diagnostic.location, diagnostic.severity, diagnostic.message) + "\n"
+      if let source = diagnostic.sourceLine, let location = diagnostic.location { out += excerpt(source, line: location.line, column: location.column, length: 1) }
+    }
+    for document in result.documents where document.status == .skipped {
+      out += line(SourceLocation(path: document.path, line: 1, column: 1), .warning, "skipped: \(document.reason ?? "unknown reason")") + "\n"
+    }
+    if options.listClaims {
+      for claim in result.claims { out += claimLine(claim) }
+    }
+    for finding in result.findings { out += render(finding, result) }
+    out += summary(result) + "\n"
+    return out
+  }
+
+  // MARK: - Pieces
+
+  private func render(_ finding: Finding, _ result: CheckResult) -> String {
+    var out = ""
+    let first = finding.locations.first
+    out += line(first, finding.severity, "\(finding.message) [\(finding.check)]") + "\n"
+    for detail in finding.details { out += "    " + dim(detail) + "\n" }
+    if finding.claims.isEmpty {
+      for (location, quote) in zip(finding.locations, finding.quotes) {
+        out += line(location, nil, "here") + "\n"
+        out += excerpt(quote, line: location.line, column: location.column, length: 1)
+      }
+    } else {
+      for group in finding.groups {
+        for index in group.claims {
+          let claim = result.claims[index]
+          let period = claim.period.description + (claim.modality == .projected ? ", projected" : "")
+          out += line(claim.location, nil, "\(group.label) (\(period))") + "\n"
+          out += excerpt(claim.lineExcerpt, line: claim.location.line, column: claim.lineExcerptColumn,
+                         length: claim.valueText.count)
+        }
+      }
+    }
+    return out + "\n"
+  }
+
+  private func claimLine(_ claim: Claim) -> String {
+    let entity = claim.entity ?? "—"
+    let value = NumberFormatting.hedged(claim.value, hedge: claim.hedge, unit: claim.unit)
+    let period = claim.period.description + (claim.modality == .projected ? ", projected" : "")
+    return "\(claim.location): \(bold(entity)) \(claim.attribute) = \(value) (\(period)) [\(claim.rule)]\n"
+      + "    \(dim(claim.quote.replacingNewlines()))\n"
+  }
+
+  private func summary(_ result: CheckResult) -> String {
+    let errors = result.findings.filter { $0.severity == .error }.count
+    let warnings = result.findings.filter { $0.severity == .warning }.count
+    let notes = result.findings.filter { $0.severity == .note }.count
+    let checked = result.documents.filter { $0.status == .checked }.count
+    let skipped = result.skippedDocuments.count
+    let ruleErrors = result.ruleProblems.filter { $0.severity == .error }.count
+    var text = "\(result.findings.count) finding\(result.findings.count == 1 ? "" : "s") (\(errors) error\(errors == 1 ? "" : "s"), "
+      + "\(warnings) warning\(warnings == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s")) in \(checked) article\(checked == 1 ? "" : "s") checked"
+    if skipped > 0 { text += ", \(skipped) skipped" }
+    text += "; \(result.claims.count) claim\(result.claims.count == 1 ? "" : "s")"
+    if ruleErrors > 0 { text += "; \(ruleErrors) rule-file error\(ruleErrors == 1 ? "" : "s")" }
+    return bold(text)
+  }
+
+  private func line(_ location: SourceLocation?, _ severity: Severity?, _ message: String) -> String {
+    let place = location.map { bold("\($0):") + " " } ?? ""
+    guard let severity else { return place + dim("note:") + " " + message }
+    let label: String
+    switch severity {
+    case .error: label = color("error:", "31")
+    case .warning: label = color("warning:", "33")
+    case .note: label = color("note:", "36")
+    }
+    return place + label + " " + bold(message)
+  }
+
+  /// The source line with the figure underlined, windowed to about 100 columns around it.
+  private func excerpt(_ text: String, line: Int, column: Int, length: Int) -> String {
+    let characters = Array(text.replacingNewlines())
+    let start = max(0, column - 1 - 50)
+    let end = min(characters.count, column - 1 + max(length, 1) + 50)
+    guard start <= end else { return "" }
+    var shown = String(characters[start..<end])
+    var caretColumn = column - 1 - start
+    if start > 0 {
+      shown = "…" + shown
+      caretColumn += 1
+    }
+    if end < characters.count { shown += "…" }
+    let gutter = String(line)
+    let pad = String(repeating: " ", count: gutter.count)
+    let underline = String(repeating: " ", count: max(0, caretColumn)) + "^" + String(repeating: "~", count: max(0, length - 1))
+    return " \(dim(gutter)) | \(shown)\n \(pad) | \(color(underline, "32"))\n"
+  }
+
+  private func color(_ text: String, _ code: String) -> String { options.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+  private func bold(_ text: String) -> String { options.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  private func dim(_ text: String) -> String { options.color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+}
+
+extension String {
+  func replacingNewlines() -> String { String(map { $0 == "\n" || $0 == "\r" ? " " : $0 }) }
+}

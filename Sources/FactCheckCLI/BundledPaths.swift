@@ -1,0 +1,31 @@
+import Foundation
+
+/// Finds the bundled `Rules/` and `Examples/` directories.
+///
+/// Looked up in order: `$FACTCHECK_HOME`, the directories above the executable (a `swift build` tree
+/// inside the repository), the repository this binary was built from, and the current directory.
+enum BundledPaths {
+  static var home: String? {
+    let manager = FileManager.default
+    func isHome(_ path: String) -> Bool {
+      manager.fileExists(atPath: (path as NSString).appendingPathComponent("Rules/lexicons"))
+    }
+    if let env = ProcessInfo.processInfo.environment["FACTCHECK_HOME"], isHome(env) { return env }
+    var directory = (CommandLine.arguments[0] as NSString).resolvingSymlinksInPath
+    if let executable = Bundle.main.executablePath { directory = executable }
+    for _ in 0..<8 {
+      directory = (directory as NSString).deletingLastPathComponent
+      if isHome(directory) { return directory }
+      if directory == "/" { break }
+    }
+    // Sources/FactCheckCLI/BundledPaths.swift → repository root.
+    let source = ((#filePath as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+    let root = (source as NSString).deletingLastPathComponent
+    if isHome(root) { return root }
+    if isHome(manager.currentDirectoryPath) { return manager.currentDirectoryPath }
+    return nil
+  }
+
+  static var rules: String? { home.map { ($0 as NSString).appendingPathComponent("Rules") } }
+  static var examples: String? { home.map { ($0 as NSString).appendingPathComponent("Examples") } }
+}
