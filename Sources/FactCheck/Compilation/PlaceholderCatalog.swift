@@ -33,7 +33,10 @@ struct PlaceholderCatalog: Sendable {
     let spelled = "(?:(?:\(articleLead))?\(numberWord)(?:\(joiner)\(numberWord))*)"
     // Scales may be glued to the digits ("14k", "$3bn", "15Md€").
     let scale = "(?:\(hs)*\(scaleWord))"
-    let count = "(?:\(digits)|\(spelled))\(scale)?"
+    // Ranges: "3 000-3 500", "entre 3 000 et 3 500", "between 3,000 and 3,500".
+    let between = "(?:entre|between)\(ws)"
+    let and = "\(ws)(?:et|and)\(ws)"
+    let count = "(?:\(between)\(digits)\(scale)?\(and)\(digits)|\(digits)\(hs)*[-\\x{2013}]\(hs)*\(digits)|\(digits)|\(spelled))\(scale)?"
 
     let currencyWord = RegexFragments.words(lexicon.currencies.keys)
     let symbols = lexicon.currencies.keys.filter { !($0.first?.isLetter ?? false) || $0.count <= 3 && $0 == $0.uppercased() }
@@ -44,8 +47,13 @@ struct PlaceholderCatalog: Sendable {
 
     let percentWord = RegexFragments.words(lexicon.percentWords)
     let fraction = RegexFragments.words(lexicon.fractions.keys)
-    let ratio = lexicon.ratioWords.isEmpty ? "(?!)" : "\(spelled)\(ws)\(RegexFragments.words(lexicon.ratioWords))\(ws)\(spelled)"
-    let percent = "(?:\(RegexFragments.sign)\(digits)\(hs)*\(percentWord)|\(spelled)\(hs)*\(percentWord)|\(fraction)|\(ratio))"
+    // "un sur deux", "one in four", "sept conversations sur dix" (up to two words between).
+    let ratio = lexicon.ratioWords.isEmpty ? "(?!)"
+      : "(?:\(digits)|\(spelled))(?:\(ws)[\\p{L}'\\x{2019}-]+){0,2}?\(ws)\(RegexFragments.words(lexicon.ratioWords))\(ws)(?:\(digits)|\(spelled))(?![\\p{L}\\p{N}])"
+    let rangeLink = "(?:\(hs)*[-\\x{2013}]\(hs)*|\(ws)(?:à|to)\(ws))"
+    let percent = "(?:\(between)\(digits)(?:\(hs)*\(percentWord))?\(and)\(digits)\(hs)*\(percentWord)"
+      + "|\(digits)(?:\(hs)*\(percentWord))?\(rangeLink)\(digits)\(hs)*\(percentWord)"
+      + "|\(RegexFragments.sign)\(digits)\(hs)*\(percentWord)|\(spelled)\(hs)*\(percentWord)|\(fraction)|\(ratio))"
 
     let hedgeWords = lexicon.hedges.flatMap(\.words)
     let approx = RegexFragments.words(hedgeWords)

@@ -44,11 +44,21 @@ enum RegexFragments {
     let unique = Set(list.filter { !$0.isEmpty })
     guard !unique.isEmpty else { return "(?!)" }
     let sorted = unique.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
-    let alternatives = sorted.map { word -> String in
+    // Words that start and end with a letter or digit share one pair of boundary assertions, which
+    // keeps big vocabularies small enough for PCRE2's compiled-pattern limit.
+    var bounded: [String] = []
+    var others: [String] = []
+    for word in sorted {
       let startsWord = word.first.map { $0.isLetter || $0.isNumber } ?? false
       let endsWord = word.last.map { $0.isLetter || $0.isNumber } ?? false
-      return (startsWord ? wordStart : "") + escape(word) + (endsWord ? wordEnd : "")
+      if startsWord && endsWord {
+        bounded.append(escape(word))
+      } else {
+        others.append((startsWord ? wordStart : "") + escape(word) + (endsWord ? wordEnd : ""))
+      }
     }
+    var alternatives = others
+    if !bounded.isEmpty { alternatives.insert(wordStart + "(?:" + bounded.joined(separator: "|") + ")" + wordEnd, at: 0) }
     return "(?:" + alternatives.joined(separator: "|") + ")"
   }
 }

@@ -8,6 +8,8 @@ public enum Hedge: Hashable, Sendable {
   case lowerBound(inclusive: Bool)
   /// "moins de 100" (exclusive), "jusqu'à 30 000", "up to 30,000" (inclusive).
   case upperBound(inclusive: Bool)
+  /// "de 15 à 20 %", "between 3,000 and 3,500": the value is the low end, `high` the other.
+  case range(high: Double)
 
   /// A short name: `exact`, `approximate`, `more_than`, `at_least`, `less_than`, `at_most`.
   public var name: String {
@@ -16,6 +18,7 @@ public enum Hedge: Hashable, Sendable {
     case .approximate: return "approximate"
     case .lowerBound(let inclusive): return inclusive ? "at_least" : "more_than"
     case .upperBound(let inclusive): return inclusive ? "at_most" : "less_than"
+    case .range: return "range"
     }
   }
 
@@ -31,6 +34,7 @@ public enum Hedge: Hashable, Sendable {
       return ValueInterval(value - delta, value + delta)
     case .lowerBound: return ValueInterval(value, .infinity)
     case .upperBound: return ValueInterval(-.infinity, value)
+    case .range(let high): return ValueInterval(value, high)
     }
   }
 }

@@ -42,6 +42,9 @@ struct ClaimBuilder: Sendable {
           context.sentence(containing: previous.matchRange.lowerBound) == sentence
             || !article.text(of: previous.matchRange.upperBound..<match.range.lowerBound).contains("\n\n")
         else { continue }
+        // A continuation reads the same kind of figure ("contre 5 000" after a headcount, not after a valuation).
+        let kinds = valueSlots.compactMap { slot -> ValueKind? in if case .value(let kind) = slot.slot.role { return kind } else { return nil } }
+        guard let previousKind = attributes[previous.attribute]?.kind, kinds.allSatisfy({ $0 == previousKind || ($0 == .count && previousKind == .duration) }) else { continue }
         attributeName = previous.attribute
         entity = (previous.entity, .previousClaim)
       } else {
@@ -86,14 +89,30 @@ struct ClaimBuilder: Sendable {
       }
       resolved.sort { $0.index < $1.index }
 
-      for (index, period, modality) in resolved {
+      for (index, statedPeriod, statedModality) in resolved {
         let value = matchValues[index]
+        var period = statedPeriod
+        var modality = statedModality
+        // "contre un pic de 45,6 milliards un an plus tôt" after a 2022 figure: a year earlier than 2022.
+        if definition.continuesPreviousClaim, case .relativeYear(let n) = period, let previous = claims.last,
+          case .year(let y) = previous.period
+        {
+          period = .year(y + n)
+        }
+        // A year after publication is a forecast ("3 milliards d'économies d'ici 2027").
+        if case .year(let y) = period, let published = article.published, y > published.year { modality = .projected }
         let override = value.slot.label.flatMap { definition.values[$0] }
         if override?.makesClaim == false { continue }
         let attribute = override?.attribute ?? attributeName
         let definitionOfAttribute = attributes[attribute]
         let hedgeText = boundSlot(.hedge, for: value.slot, rule: rule, ruleMatch: ruleMatch)
-        let hedge = hedgeText.map { qualifiers.hedge(article.text(of: $0)) } ?? .exact
+        var hedge = hedgeText.map { qualifiers.hedge(article.text(of: $0)) } ?? .exact
+        var number = value.parsed.value
+        if let upper = value.parsed.upper { hedge = .range(high: upper) }
+        if override?.isNegative == true {
+          number = -abs(number)
+          if case .range(let high) = hedge { hedge = .range(high: -abs(high)) }
+        }
         var unit = value.parsed.unit
         if definitionOfAttribute?.kind == .money && unit == nil {
           unit = matchCurrency ?? claims.last(where: { $0.matchRange.lowerBound >= sentence.lowerBound && attributes[$0.attribute]?.kind == .money })?.unit
@@ -110,8 +129,8 @@ struct ClaimBuilder: Sendable {
         }
         claims.append(Claim(
           document: article.path, location: location, valueRange: value.range, matchRange: match.range, rule: definition.id,
-          entity: entity.name, entitySource: entity.source, attribute: attribute, value: value.parsed.value,
-          valueText: article.text(of: value.range), interval: hedge.interval(around: value.parsed.value), unit: unit, hedge: hedge,
+          entity: entity.name, entitySource: entity.source, attribute: attribute, value: number,
+          valueText: article.text(of: value.range), interval: hedge.interval(around: number), unit: unit, hedge: hedge,
           period: period.resolved(publicationYear: article.published?.year), modality: modality, language: article.language,
           quote: article.text(of: match.range), sentence: article.text(of: sentence).trimmingWhitespace(), scope: scope,
           notes: value.parsed.notes, lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column))
@@ -157,7 +176,7 @@ struct ClaimBuilder: Sendable {
     var fromWords: (period: Period, modality: Modality?)?
     if let whenRange = boundSlot(.period, for: slot, rule: rule, ruleMatch: ruleMatch) {
       fromWords = qualifiers.period(article.text(of: whenRange))
-    } else if definition.period != .unspecified {
+    } else if attributes[definition.attribute]?.kind != .year {
       // A period expression in the same clause after the figure ("5 000 l'année dernière"), else earlier in
       // the sentence ("En 2022, sa valorisation … 6,7 milliards").
       let clauseEnd = clauseBoundary(after: range.upperBound, in: sentence, article: article)

@@ -49,6 +49,7 @@ public enum NumberFormatting {
     case .approximate: return "≈" + text
     case .lowerBound(let inclusive): return (inclusive ? "≥ " : "> ") + text
     case .upperBound(let inclusive): return (inclusive ? "≤ " : "< ") + text
+    case .range(let high): return plain(value) + "–" + Self.value(high, unit: unit)
     }
   }
 }

@@ -8,6 +8,8 @@ struct ParsedValue: Hashable, Sendable {
   var unit: String?
   /// Remarks worth keeping with the claim (an ambiguous separator resolved, Indian grouping).
   var notes: [String] = []
+  /// The upper end of a range ("15 à 20 %", "3 000-3 500"); `value` is then the lower end.
+  var upper: Double?
 }
 
 /// Why a figure could not be read.
@@ -45,6 +47,7 @@ struct NumberReader: Sendable {
   // MARK: - Kinds
 
   private func readCount(_ key: String, original: String) throws(MalformedFigure) -> ParsedValue {
+    if let range = try readRange(key, original: original, kind: .count) { return range }
     var scanner = Scanner(key)
     var parsed = try readQuantity(&scanner, original: original, kind: .count)
     scanner.skipSpaces()
@@ -85,6 +88,7 @@ struct NumberReader: Sendable {
         return ParsedValue(value: numerator / denominator * 100, unit: "%")
       }
     }
+    if let range = try readRange(key, original: original, kind: .percent) { return range }
     var scanner = Scanner(key)
     var negative = false
     if scanner.hasPrefix("-") {
@@ -110,6 +114,39 @@ struct NumberReader: Sendable {
     parsed.value *= factor
     parsed.unit = "minutes"
     return parsed
+  }
+
+  /// "15 à 20 %", "15-20 %", "3 000–3 500", "between 60% and 70%": a range, low end first.
+  private func readRange(_ key: String, original: String, kind: ValueKind) throws(MalformedFigure) -> ParsedValue? {
+    for separator in [" à ", " to ", " et ", " and ", " - ", "-"] {
+      guard let split = key.range(of: separator) else { continue }
+      let before = key[key.startIndex..<split.lowerBound]
+      guard before.last?.isNumber == true || before.hasSuffix("%") || (separator != "-" && before.last?.isLetter == true && before.contains(where: \.isNumber))
+      else { continue }
+      var left = String(key[key.startIndex..<split.lowerBound])
+      for lead in ["entre ", "between "] where left.hasPrefix(lead) { left = String(left.dropFirst(lead.count)) }
+      var right = String(key[split.upperBound...])
+      guard right.first?.isNumber == true else { continue }
+      if kind == .percent {
+        left = left.replacingOccurrences(of: "%", with: "").trimmingWhitespace()
+        right = right.replacingOccurrences(of: "%", with: "")
+        for word in tables.percentWords { right = right.replacingOccurrences(of: word, with: "") }
+        right = right.trimmingWhitespace()
+      }
+      var leftScanner = Scanner(left)
+      var rightScanner = Scanner(right)
+      let low = try readQuantity(&leftScanner, original: original, kind: kind)
+      var high = try readQuantity(&rightScanner, original: original, kind: kind)
+      // "3 à 3,5 millions": a scale written after the high end applies to both ends.
+      var lowValue = low.value
+      if low.value > 0, high.value / low.value >= 1000 {
+        lowValue = low.value * pow(10, (log10(high.value / low.value) / 3).rounded(.down) * 3)
+      }
+      high.value = max(high.value, lowValue)
+      return ParsedValue(value: min(lowValue, high.value), unit: kind == .percent ? "%" : nil, notes: low.notes + high.notes,
+                         upper: high.value)
+    }
+    return nil
   }
 
   // MARK: - Numbers

@@ -101,7 +101,7 @@ extension Hedge {
   /// Whether the figure is a bound rather than a value.
   var isBound: Bool {
     switch self {
-    case .lowerBound, .upperBound: return true
+    case .lowerBound, .upperBound, .range: return true
     default: return false
     }
   }

@@ -238,7 +238,7 @@ enum DefinitionParser {
   }
 
   private static func valueOverride(_ node: Node, _ reader: YAMLReader) -> RuleDefinition.ValueOverride? {
-    guard let map = reader.mapping(node, allowed: ["attribute", "period", "modality", "claim"], owner: "value") else { return nil }
+    guard let map = reader.mapping(node, allowed: ["attribute", "period", "modality", "claim", "negative"], owner: "value") else { return nil }
     var override = RuleDefinition.ValueOverride(attribute: nil, period: nil, isPrevious: false, modality: nil, makesClaim: true)
     override.attribute = map["attribute"].flatMap { reader.string($0, key: "attribute") }
     if let node = map["period"], let text = reader.string(node, key: "period") {
@@ -253,6 +253,7 @@ enum DefinitionParser {
     }
     override.modality = map["modality"].flatMap { reader.choice($0, key: "modality", modalities) }
     override.makesClaim = map["claim"].flatMap { reader.bool($0, key: "claim") } ?? true
+    override.isNegative = map["negative"].flatMap { reader.bool($0, key: "negative") } ?? false
     return override
   }
 

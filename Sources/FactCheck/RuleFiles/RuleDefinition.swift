@@ -20,6 +20,8 @@ public struct RuleDefinition: Sendable {
     public var modality: Modality?
     /// `false` for a figure that only gives context and makes no claim.
     public var makesClaim: Bool
+    /// Whether the figure counts negatively ("une perte de 85 millions" is a net income of −85 million).
+    public var isNegative: Bool = false
   }
 
   /// Unique id, conventionally `language.attribute.phrase`.
