@@ -117,6 +117,20 @@ enum PlaceholderExpander {
       }
       index += 1
     }
+    // A rule never starts or ends inside a word ("lève" must not match in "s'élèvent"). A pattern that
+    // starts with a placeholder keeps the placeholder's own boundary, so "about14,000" still reads.
+    if let first = pattern.first, first != "{" {
+      let prefix = RegexFragments.wordStart
+      output = prefix + output
+      pieces = pieces.map {
+        ExpandedPattern.Piece(output: ($0.output.lowerBound + prefix.utf8.count)..<($0.output.upperBound + prefix.utf8.count),
+                              source: $0.source, isPlaceholder: $0.isPlaceholder)
+      }
+      pieces.insert(ExpandedPattern.Piece(output: 0..<prefix.utf8.count, source: 0..<0, isPlaceholder: false), at: 0)
+    }
+    if let last = pattern.last, last.isLetter || last == ")" {
+      output += RegexFragments.wordEnd
+    }
     return ExpandedPattern(regex: output, slots: slots, pieces: pieces)
   }
 

@@ -47,8 +47,9 @@ final class ArticleContext {
       try? matcher.forEachMatch(of: known, in: article.subject, range: article.bodyRange) { match in
         let name = article.text(of: match.range)
         if let entity = patterns.entityByName[name] {
-          mentions.append(Mention(range: match.range, kind: .known(entity)))
           knownRanges.append(match.range)
+          if ArticleContext.followsSourceMarker(match.range, article: article, patterns: patterns, matcher: matcher) { return true }
+          mentions.append(Mention(range: match.range, kind: .known(entity)))
           let organisation = entity.kind == .person ? entity.organisation : entity.name
           if let organisation { counts[organisation, default: 0] += entity.kind == .person ? 0.5 : 1 }
         }
@@ -72,11 +73,7 @@ final class ArticleContext {
     }
     var properCounts: [String: Int] = [:]
     for candidate in candidates where nonInitial.contains(candidate.name) {
-      if let marker = patterns.sourceMarker {
-        let lookback = max(article.bodyRange.lowerBound, candidate.range.lowerBound - 40)
-        let window = UTF8Subject(article.text(of: lookback..<candidate.range.lowerBound))
-        if (try? matcher.hasMatch(of: marker, in: window)) == true { continue }
-      }
+      if ArticleContext.followsSourceMarker(candidate.range, article: article, patterns: patterns, matcher: matcher) { continue }
       mentions.append(Mention(range: candidate.range, kind: .proper(candidate.name)))
       properCounts[candidate.name, default: 0] += 1
     }
@@ -155,6 +152,14 @@ final class ArticleContext {
   func hasProjectedMarker(in range: Range<Int>, matcher: Matcher) -> Bool {
     guard let projected = patterns.projected, !range.isEmpty else { return false }
     return (try? matcher.hasMatch(of: projected, in: article.subject, range: range)) ?? false
+  }
+
+  /// Whether the name at `range` follows a word that makes it a source or a place ("selon Bloomberg").
+  static func followsSourceMarker(_ range: Range<Int>, article: Article, patterns: MentionPatterns, matcher: Matcher) -> Bool {
+    guard let marker = patterns.sourceMarker else { return false }
+    let lookback = max(article.bodyRange.lowerBound, range.lowerBound - 40)
+    guard lookback < range.lowerBound else { return false }
+    return (try? matcher.hasMatch(of: marker, in: article.subject, range: lookback..<range.lowerBound)) ?? false
   }
 
   /// Whether only punctuation, spacing or markup stands between the sentence start and `offset`.

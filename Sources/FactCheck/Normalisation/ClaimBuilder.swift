@@ -53,7 +53,9 @@ struct ClaimBuilder: Sendable {
 
       // The clause around the figure, for forecast markers and period expressions outside the match.
       let clauseStart = clauseBoundary(before: firstValue.lowerBound, in: sentence, article: article)
-      let projectedByContext = context.hasProjectedMarker(in: clauseStart..<match.range.upperBound, matcher: matcher)
+      let projectedByContext = definition.usesContext
+        ? context.hasProjectedMarker(in: clauseStart..<match.range.upperBound, matcher: matcher)
+        : context.hasProjectedMarker(in: match.range, matcher: matcher)
 
       var matchValues: [(slot: PlaceholderSlot, range: Range<Int>, parsed: ParsedValue)] = []
       for (slot, group) in valueSlots {
@@ -176,7 +178,7 @@ struct ClaimBuilder: Sendable {
     var fromWords: (period: Period, modality: Modality?)?
     if let whenRange = boundSlot(.period, for: slot, rule: rule, ruleMatch: ruleMatch) {
       fromWords = qualifiers.period(article.text(of: whenRange))
-    } else if attributes[definition.attribute]?.kind != .year {
+    } else if definition.usesContext && attributes[definition.attribute]?.kind != .year {
       // A period expression in the same clause after the figure ("5 000 l'année dernière"), else earlier in
       // the sentence ("En 2022, sa valorisation … 6,7 milliards").
       let clauseEnd = clauseBoundary(after: range.upperBound, in: sentence, article: article)

@@ -189,7 +189,7 @@ enum DefinitionParser {
   static func rule(_ node: Node, defaultLanguage: String?, _ reader: YAMLReader) -> RuleDefinition? {
     let before = reader.errors.count
     guard let map = reader.mapping(node, allowed: ["id", "kind", "attribute", "language", "pattern", "period", "modality",
-                                                   "priority", "case_sensitive", "description", "values", "examples"],
+                                                   "priority", "case_sensitive", "context", "description", "values", "examples"],
                                    required: ["id", "pattern"], owner: "rule") else { return nil }
     let id = map["id"].flatMap { reader.string($0, key: "id") }
     let kind = map["kind"].flatMap { reader.choice($0, key: "kind", ["claim": RuleDefinition.Kind.claim, "dateline": .dateline]) } ?? .claim
@@ -226,15 +226,18 @@ enum DefinitionParser {
     if let node = map["examples"], let items = reader.sequence(node, key: "examples") {
       examples = items.compactMap { example($0, reader) }
     }
+    let usesContext = map["context"].flatMap { reader.bool($0, key: "context") } ?? true
     guard reader.errors.count == before, let id, let language, let pattern else { return nil }
     let bytes = pattern.text.utf8.count
     let locations = (0...bytes).map { pattern.location(ofByte: $0) }
-    return RuleDefinition(
+    var rule = RuleDefinition(
       id: id, kind: kind, attribute: attribute ?? "", language: language, pattern: pattern.text, period: period,
       modality: modality, priority: priority, caseSensitive: caseSensitive,
       description: map["description"].flatMap { reader.string($0, key: "description") } ?? "",
       values: values, examples: examples, location: reader.location(node),
       patternSource: LocatedPattern(byteLocations: locations))
+    rule.usesContext = usesContext
+    return rule
   }
 
   private static func valueOverride(_ node: Node, _ reader: YAMLReader) -> RuleDefinition.ValueOverride? {

@@ -42,6 +42,9 @@ public struct RuleDefinition: Sendable {
   public var priority: Int
   /// Whether letters must match in case (default: no).
   public var caseSensitive: Bool
+  /// Whether period and forecast words outside the match may change its figures' period and modality
+  /// (default: yes). A noun phrase such as "ses 4 000 salariés" describes the present whatever surrounds it.
+  public var usesContext: Bool = true
   /// One sentence for reports.
   public var description: String
   /// Per-value overrides, by label.
