@@ -28,6 +28,10 @@ let package = Package(
       dependencies: ["FactCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "PatternMatchingTests", dependencies: ["PatternMatching"]),
-    .testTarget(name: "FactCheckTests", dependencies: ["FactCheck"]),
+    .testTarget(
+      name: "FactCheckTests",
+      dependencies: ["FactCheck", .product(name: "Yams", package: "Yams")],
+      exclude: ["Fixtures"]
+    ),
   ]
 )

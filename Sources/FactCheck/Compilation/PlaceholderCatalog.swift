@@ -23,7 +23,7 @@ struct PlaceholderCatalog: Sendable {
     // Spelled numbers: number words joined by hyphens, spaces or a conjunction ("vingt et un"); an
     // article counts only before a multiplier or scale ("un million", "a dozen").
     let numberWord = RegexFragments.words(Array(lexicon.numberWords.keys) + Array(lexicon.multipliers.keys))
-    let scaleWord = RegexFragments.words(lexicon.scales.keys)
+    let scaleWord = RegexFragments.words(lexicon.scales.keys, gluedToDigits: true)
     let joiner = lexicon.conjunctions.isEmpty
       ? "(?:-|\(ws))"
       : "(?:-|\(ws))(?:\(RegexFragments.words(lexicon.conjunctions))(?:-|\(ws)))?"

@@ -78,6 +78,12 @@ enum PlaceholderExpander {
   /// - Parameter knownElsewhere: placeholder names other lexicons define, to tell "unknown" from "not in this language".
   static func expand(_ pattern: String, catalog: PlaceholderCatalog) throws(Failure) -> ExpandedPattern {
     let tokens = try tokenize(pattern, allowPlaceholders: true)
+    // A placeholder used more than once is defined once and called (PCRE2 subroutine calls), which
+    // keeps patterns with several figures under PCRE2's size limit.
+    var uses: [String: Int] = [:]
+    for token in tokens { if case .placeholder(let name, _, _, _) = token { uses[name, default: 0] += 1 } }
+    var shared = Set(uses.filter { $0.value > 1 && catalog.builtins[$0.key] != nil }.keys)
+    var definitions: [String: String] = [:]
     var output = ""
     var pieces: [ExpandedPattern.Piece] = []
     var slots: [PlaceholderSlot] = []
@@ -101,13 +107,13 @@ enum PlaceholderExpander {
         {
           index += 1
           guard case .placeholder(let name, let label, _, let prange) = tokens[index] else { break }
-          let group = try slot(name, label, prange, catalog, &slots)
+          let group = try slot(name, label, prange, catalog, &slots, shared: &shared, definitions: &definitions)
           append("(?:\(RegexFragments.space)\(group))?", source: range.lowerBound..<prange.upperBound, placeholder: true)
         } else {
           append(RegexFragments.space, source: range, placeholder: false)
         }
       case .placeholder(let name, let label, let optional, let range):
-        let group = try slot(name, label, range, catalog, &slots)
+        let group = try slot(name, label, range, catalog, &slots, shared: &shared, definitions: &definitions)
         if optional, index + 1 < tokens.count, case .space(let spaceRange) = tokens[index + 1] {
           append("(?:\(group)\(RegexFragments.space))?", source: range.lowerBound..<spaceRange.upperBound, placeholder: true)
           index += 1
@@ -131,6 +137,9 @@ enum PlaceholderExpander {
     if let last = pattern.last, last.isLetter || last == ")" {
       output += RegexFragments.wordEnd
     }
+    if !definitions.isEmpty {
+      output += "(?(DEFINE)" + definitions.keys.sorted().map { "(?<d_\($0)>\(definitions[$0]!))" }.joined() + ")"
+    }
     return ExpandedPattern(regex: output, slots: slots, pieces: pieces)
   }
 
@@ -147,7 +156,8 @@ enum PlaceholderExpander {
   }
 
   private static func slot(_ name: String, _ label: String?, _ range: Range<Int>, _ catalog: PlaceholderCatalog,
-                           _ slots: inout [PlaceholderSlot]) throws(Failure) -> String {
+                           _ slots: inout [PlaceholderSlot], shared: inout Set<String>,
+                           definitions: inout [String: String]) throws(Failure) -> String {
     guard let fragment = catalog.fragment(named: name) else { throw .unknownPlaceholder(name: name, at: range) }
     let role: PlaceholderSlot.Role
     if let kind = PlaceholderCatalog.valueKinds[name] {
@@ -164,6 +174,10 @@ enum PlaceholderExpander {
     let group = "s\(slots.count)"
     slots.append(PlaceholderSlot(role: role, name: name, label: label, group: group, sourceRange: range))
     let body = catalog.builtins[name] != nil ? fragment : expandFragment(fragment)
+    if shared.contains(name) {
+      definitions[name] = body
+      return "(?<\(group)>(?&d_\(name)))"
+    }
     return "(?<\(group)>\(body))"
   }
 
@@ -209,8 +223,13 @@ enum PlaceholderExpander {
         }
         let end = min(j + 1, bytes.count)
         var cls = Array(bytes[i..<end])
-        if cls.contains(UInt8(ascii: "'")), cls.count > 1 {
-          cls.insert(contentsOf: Array("\\x{2019}".utf8), at: cls.count - 1)
+        // An apostrophe in a class admits both ' and ’, whichever the author typed.
+        let hasStraight = cls.contains(UInt8(ascii: "'"))
+        let hasCurly = String(decoding: cls, as: UTF8.self).contains("\u{2019}")
+        if (hasStraight || hasCurly), cls.count > 1 {
+          // Inserted first in the class, so it can never become the end of a range ("[a-']").
+          let at = cls.count > 1 && cls[1] == UInt8(ascii: "^") ? 2 : 1
+          cls.insert(contentsOf: Array((hasStraight ? "\\x{2019}" : "'").utf8), at: at)
         }
         raw += cls
         i = end

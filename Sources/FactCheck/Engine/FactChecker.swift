@@ -68,7 +68,7 @@ public final class FactChecker: Sendable {
 
   /// Reconciles the claims of an extraction run (possibly merged from several machines).
   public func reconcile(_ run: ExtractionRun) -> CheckResult {
-    let claims = run.claims.sorted { ($0.location, $0.valueRange.lowerBound, $0.rule) < ($1.location, $1.valueRange.lowerBound, $1.rule) }
+    let claims = FactChecker.unifyingEntityNames(run.claims).sorted { ($0.location, $0.valueRange.lowerBound, $0.rule) < ($1.location, $1.valueRange.lowerBound, $1.rule) }
     var published: [String: Day] = [:]
     for document in run.documents { if let day = document.published { published[document.path] = day } }
     let store = ClaimStore(claims: claims, published: published, names: run.names, library: rules.library,
@@ -88,6 +88,23 @@ public final class FactChecker: Sendable {
     summaries.append(RuleSummary(id: "spelling", description: "One name spelled two ways across the articles.", severity: .note, location: nil))
     return CheckResult(documents: run.documents.sorted { $0.path < $1.path }, claims: claims, findings: findings,
                        diagnostics: run.diagnostics, ruleProblems: rules.problems, rules: summaries)
+  }
+
+  /// "Atlas" in one article and "Atlas Robotics" in another are one entity: a one-word name that starts
+  /// exactly one longer name of the corpus becomes that name.
+  static func unifyingEntityNames(_ claims: [Claim]) -> [Claim] {
+    let names = Set(claims.compactMap(\.entity))
+    var canonical: [String: String] = [:]
+    for name in names where !name.contains(" ") {
+      let longer = names.filter { $0.hasPrefix(name + " ") }
+      if longer.count == 1 { canonical[name] = longer.first! }
+    }
+    guard !canonical.isEmpty else { return claims }
+    return claims.map { claim in
+      var claim = claim
+      if let entity = claim.entity, let name = canonical[entity] { claim.entity = name }
+      return claim
+    }
   }
 
   // MARK: - Workers

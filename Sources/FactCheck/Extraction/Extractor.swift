@@ -134,7 +134,8 @@ public final class Extractor {
       datelineRules: rules.rules(for: language, kind: .dateline),
       builder: ClaimBuilder(tables: tables, library: rules.library),
       mentions: MentionPatterns(catalog: catalog, entities: rules.library.entities),
-      numberWords: (Array(catalog.lexicon.numberWords.keys) + Array(catalog.lexicon.fractions.keys))
+      numberWords: (Array(catalog.lexicon.numberWords.keys) + Array(catalog.lexicon.multipliers.keys)
+        + Array(catalog.lexicon.fractions.keys))
         .filter { $0.utf8.count >= 3 }.map { CaseFolding.fold(Array($0.lowercased().utf8)) })
     perLanguage[language] = prepared
     return prepared

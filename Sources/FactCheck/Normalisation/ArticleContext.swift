@@ -56,26 +56,69 @@ final class ArticleContext {
         return true
       }
     }
-    // Proper names: a capitalised word counts only if it is also capitalised somewhere other than at
-    // the start of a sentence ("Ironiquement, …" is not a company; "Klarna" is).
+    // Proper names. A capitalised word counts only if it is also capitalised somewhere other than at
+    // the start of a sentence ("Ironiquement, …" is not a company; "Klarna" is), is not a product named
+    // after "son assistant …", and is not an adjective ("Danish bank").
     var candidates: [(name: String, range: Range<Int>, initial: Bool)] = []
     var nonInitial = Set<String>()
+    var products = Set<String>()
     let sentenceList = sentences
     try? matcher.forEachMatch(of: patterns.proper, in: article.subject, range: article.bodyRange) { match in
-      let name = article.text(of: match.range)
+      var name = article.text(of: match.range)
       names.append((name, match.range))
       guard !knownRanges.contains(where: { $0.overlaps(match.range) }) else { return true }
+      var range = match.range
+      var initial = ArticleContext.startsSentence(match.range.lowerBound, sentences: sentenceList, bytes: bytes)
+      // "Rival Vexlo cut…": at a sentence start, the first capitalised word may just be the first word.
+      if initial, !ArticleContext.readsAsOrganisation(name), let space = name.firstIndex(where: { $0 == " " || $0 == "\u{A0}" }) {
+        let rest = String(name[name.index(after: space)...])
+        range = (range.upperBound - rest.utf8.count)..<range.upperBound
+        name = rest
+        initial = false
+      }
       guard !patterns.functionWords.contains(name), ArticleContext.readsAsOrganisation(name) else { return true }
-      let initial = ArticleContext.startsSentence(match.range.lowerBound, sentences: sentenceList, bytes: bytes)
+      if ArticleContext.isAdjective(name, at: range, bytes: bytes, suffixes: patterns.adjectiveSuffixes) { return true }
+      if let product = patterns.productMarker, range.lowerBound > article.bodyRange.lowerBound,
+        (try? matcher.hasMatch(of: product, in: article.subject, range: max(article.bodyRange.lowerBound, range.lowerBound - 30)..<range.lowerBound)) == true
+      {
+        products.insert(name)
+        return true
+      }
       if !initial { nonInitial.insert(name) }
-      candidates.append((name, match.range, initial))
+      candidates.append((name, range, initial))
       return true
     }
-    var properCounts: [String: Int] = [:]
-    for candidate in candidates where nonInitial.contains(candidate.name) {
+    // "Atlas" is "Atlas Robotics" when the article names both.
+    let multiword = Set(candidates.map(\.name).filter { $0.contains(" ") })
+    func canonical(_ name: String) -> String {
+      guard !name.contains(" ") else { return name }
+      let longer = multiword.filter { $0.hasPrefix(name + " ") }
+      return longer.count == 1 ? longer.first! : name
+    }
+    var titleNames: [String] = []
+    if let title = article.title {
+      let titleSubject = UTF8Subject(title)
+      try? matcher.forEachMatch(of: patterns.proper, in: titleSubject) { match in
+        titleNames.append(String(decoding: titleSubject.bytes[match.range], as: UTF8.self))
+        return true
+      }
+    }
+    var properCounts: [String: Double] = [:]
+    for candidate in candidates where !products.contains(candidate.name) {
+      let name = canonical(candidate.name)
+      guard nonInitial.contains(candidate.name) || nonInitial.contains(name) || multiword.contains(name) || titleNames.contains(name)
+      else { continue }
       if ArticleContext.followsSourceMarker(candidate.range, article: article, patterns: patterns, matcher: matcher) { continue }
-      mentions.append(Mention(range: candidate.range, kind: .proper(candidate.name)))
-      properCounts[candidate.name, default: 0] += 1
+      mentions.append(Mention(range: candidate.range, kind: .proper(name)))
+      properCounts[name, default: 0] += 1
+    }
+    for name in titleNames where !products.contains(name) {
+      let name = canonical(name)
+      if properCounts[name] != nil || patterns.entityByName[name] == nil && ArticleContext.readsAsOrganisation(name)
+        && !patterns.functionWords.contains(name)
+      {
+        properCounts[name, default: 0] += 2
+      }
     }
     for (pattern, kind) in [(patterns.generic, Mention.Kind.generic), (patterns.indefinite, .indefinite)] {
       guard let pattern else { continue }
@@ -92,13 +135,11 @@ final class ArticleContext {
     if let title = article.title {
       for (name, _) in counts where title.contains(name) { counts[name, default: 0] += 2 }
     }
-    if let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) {
-      subject = best.key
-    } else if let best = properCounts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }), best.value >= 2 {
-      subject = best.key
-    } else {
-      subject = nil
-    }
+    // The subject is the most-mentioned organisation, declared or not; an undeclared name needs two
+    // mentions (the title counts double).
+    var ranking = properCounts.filter { $0.value >= 2 }
+    for (name, count) in counts { ranking[name, default: 0] += count + 0.5 }
+    subject = ranking.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key
   }
 
   /// The sentence containing byte `offset`.
@@ -152,6 +193,17 @@ final class ArticleContext {
   func hasProjectedMarker(in range: Range<Int>, matcher: Matcher) -> Bool {
     guard let projected = patterns.projected, !range.isEmpty else { return false }
     return (try? matcher.hasMatch(of: projected, in: article.subject, range: range)) ?? false
+  }
+
+  /// "Danish bank", "Nordic lender": a capitalised word with an adjective ending before a lower-case word,
+  /// or a "Lyon-based" compound.
+  static func isAdjective(_ name: String, at range: Range<Int>, bytes: [UInt8], suffixes: [String]) -> Bool {
+    if name.contains("-"), let tail = name.split(separator: "-").last, tail.first?.isLowercase == true { return true }
+    guard !name.contains(" "), suffixes.contains(where: { name.hasSuffix($0) }) else { return false }
+    var i = range.upperBound
+    guard i < bytes.count, bytes[i] == 0x20 else { return false }
+    i += 1
+    return i < bytes.count && bytes[i] >= 0x61 && bytes[i] <= 0x7A
   }
 
   /// Whether the name at `range` follows a word that makes it a source or a place ("selon Bloomberg").

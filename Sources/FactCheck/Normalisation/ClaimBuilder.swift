@@ -17,6 +17,10 @@ struct ClaimBuilder: Sendable {
 
   /// How far back (bytes) a `@previous` rule may look for the claim it continues.
   static let continuationReach = 400
+  /// Tolerance of fractions in words: "two-thirds" covers 63–70 %.
+  static let fractionTolerance = 0.05
+  /// How far (bytes) from a match a period expression may stand and still date it.
+  static let periodReach = 60
 
   func build(_ matches: [RuleMatch], context: ArticleContext, matcher: Matcher) -> (claims: [Claim], diagnostics: [Diagnostic]) {
     var claims: [Claim] = []
@@ -111,6 +115,7 @@ struct ClaimBuilder: Sendable {
         var hedge = hedgeText.map { qualifiers.hedge(article.text(of: $0)) } ?? .exact
         var number = value.parsed.value
         if let upper = value.parsed.upper { hedge = .range(high: upper) }
+        if value.parsed.isApproximate && hedge == .exact { hedge = .approximate(tolerance: ClaimBuilder.fractionTolerance) }
         if override?.isNegative == true {
           number = -abs(number)
           if case .range(let high) = hedge { hedge = .range(high: -abs(high)) }
@@ -124,8 +129,8 @@ struct ClaimBuilder: Sendable {
         let location = article.location(of: value.range.lowerBound)
         let excerpt = article.lineExcerpt(around: value.range.lowerBound)
         var scope: String?
-        if let (_, group) = rule.slots(where: { if case .fragment = $0.role { return $0.label == "scope" } else { return false } }).first,
-          let range = ruleMatch.range(of: group)
+        if let range = rule.slots(where: { if case .fragment = $0.role { return $0.label == "scope" } else { return false } })
+          .lazy.compactMap({ ruleMatch.range(of: $0.group) }).first
         {
           scope = TextNormalisation.key(article.text(of: range))
         }
@@ -181,11 +186,20 @@ struct ClaimBuilder: Sendable {
     } else if definition.usesContext && attributes[definition.attribute]?.kind != .year {
       // A period expression in the same clause after the figure ("5 000 l'année dernière"), else earlier in
       // the sentence ("En 2022, sa valorisation … 6,7 milliards").
-      let clauseEnd = clauseBoundary(after: range.upperBound, in: sentence, article: article)
-      if let after = context.firstPeriodExpression(in: range.upperBound..<clauseEnd, matcher: matcher) {
+      // Only close by: right after the match in the same clause, earlier in the figure's own clause, or
+      // at the very start of the sentence — not a founding year three clauses back.
+      let afterStart = max(range.upperBound, ruleMatch.match.range.upperBound)
+      let clauseEnd = min(clauseBoundary(after: afterStart, in: sentence, article: article), afterStart + ClaimBuilder.periodReach)
+      let clauseStart = clauseBoundary(before: ruleMatch.match.range.lowerBound, in: sentence, article: article)
+      if let after = context.firstPeriodExpression(in: afterStart..<max(afterStart, clauseEnd), matcher: matcher) {
         fromWords = qualifiers.period(article.text(of: after))
-      } else if let before = context.periodExpression(in: sentence.lowerBound..<ruleMatch.match.range.lowerBound, matcher: matcher) {
+      } else if let before = context.periodExpression(in: clauseStart..<ruleMatch.match.range.lowerBound, matcher: matcher) {
         fromWords = qualifiers.period(article.text(of: before))
+      } else if case let start = openingBoundary(before: ruleMatch.match.range.lowerBound, in: sentence, article: article),
+        let opening = context.firstPeriodExpression(in: start..<min(ruleMatch.match.range.lowerBound, start + ClaimBuilder.periodReach), matcher: matcher),
+        article.text(of: start..<opening.lowerBound).allSatisfy({ !$0.isLetter && !$0.isNumber })
+      {
+        fromWords = qualifiers.period(article.text(of: opening))
       }
     }
     if let fromWords {
@@ -231,6 +245,19 @@ struct ClaimBuilder: Sendable {
     while i > sentence.lowerBound {
       let b = bytes[i - 1]
       if b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == UInt8(ascii: "(") { return i }
+      i -= 1
+    }
+    return sentence.lowerBound
+  }
+
+  /// Start of the sentence, or of the part after its last `;` or `:` before `offset` — where an opening
+  /// "En 2022, …" or "il y a un an, …" dates what follows.
+  private func openingBoundary(before offset: Int, in sentence: Range<Int>, article: Article) -> Int {
+    let bytes = article.bytes
+    var i = offset
+    while i > sentence.lowerBound {
+      let b = bytes[i - 1]
+      if b == UInt8(ascii: ";") || b == UInt8(ascii: ":") { return i }
       i -= 1
     }
     return sentence.lowerBound

@@ -18,6 +18,10 @@ struct MentionPatterns: Sendable {
   let projected: CompiledPattern?
   /// Words that make the following name a source or place ("selon", "according to").
   let sourceMarker: CompiledPattern?
+  /// Nouns that make the following name a product ("assistant", "chatbot").
+  let productMarker: CompiledPattern?
+  /// Endings of capitalised adjectives.
+  let adjectiveSuffixes: [String]
   /// Function words, to drop them from proper-name candidates.
   let functionWords: Set<String>
 
@@ -37,6 +41,9 @@ struct MentionPatterns: Sendable {
     projected = lexicon.projectedMarkers.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.projectedMarkers), options: [.caseless])
     sourceMarker = lexicon.sourceMarkers.isEmpty ? nil
       : try? CompiledPattern(RegexFragments.words(lexicon.sourceMarkers) + "[ \\x{A0}]*$", options: [.caseless])
+    productMarker = lexicon.productMarkers.isEmpty ? nil
+      : try? CompiledPattern(RegexFragments.words(lexicon.productMarkers) + "[ ,:\\x{A0}\\x{AB}\\x{201C}\"]*$", options: [.caseless])
+    adjectiveSuffixes = lexicon.adjectiveSuffixes
     functionWords = lexicon.functionWords
   }
 }

@@ -10,6 +10,8 @@ struct ParsedValue: Hashable, Sendable {
   var notes: [String] = []
   /// The upper end of a range ("15 à 20 %", "3 000-3 500"); `value` is then the lower end.
   var upper: Double?
+  /// A fraction or ratio in words ("deux tiers", "one in four"): a rounded figure by nature.
+  var isApproximate = false
 }
 
 /// Why a figure could not be read.
@@ -76,7 +78,7 @@ struct NumberReader: Sendable {
   }
 
   private func readPercent(_ key: String, original: String) throws(MalformedFigure) -> ParsedValue {
-    if let fraction = tables.fractions[key] { return ParsedValue(value: fraction, unit: "%") }
+    if let fraction = tables.fractions[key] { return ParsedValue(value: fraction, unit: "%", isApproximate: true) }
     for ratio in tables.ratioWords {
       let parts = key.components(separatedBy: " \(ratio) ")
       if parts.count == 2 {
@@ -85,7 +87,7 @@ struct NumberReader: Sendable {
         let numerator = try readQuantity(&left, original: original, kind: .count).value
         let denominator = try readQuantity(&right, original: original, kind: .count).value
         guard denominator > 0 else { throw MalformedFigure(text: original, reason: "ratio with a zero denominator") }
-        return ParsedValue(value: numerator / denominator * 100, unit: "%")
+        return ParsedValue(value: numerator / denominator * 100, unit: "%", isApproximate: true)
       }
     }
     if let range = try readRange(key, original: original, kind: .percent) { return range }

@@ -56,7 +56,7 @@ enum DefinitionParser {
   static func lexicon(_ node: Node, _ reader: YAMLReader) -> Lexicon? {
     let keys = ["language", "decimal_separator", "day_first", "numbers", "multipliers", "scales", "articles",
                 "conjunctions", "currencies", "percent", "fractions", "ratio_words", "hedges", "periods",
-                "year_prefixes", "months", "projected", "indefinite_subjects", "generic_subjects", "function_words", "source_markers",
+                "year_prefixes", "months", "projected", "indefinite_subjects", "generic_subjects", "function_words", "source_markers", "product_markers", "adjective_suffixes",
                 "durations", "fragments"]
     guard let map = reader.mapping(node, allowed: keys, required: ["language"], owner: "lexicon"),
       let language = map["language"].flatMap({ reader.string($0, key: "language") })
@@ -84,6 +84,8 @@ enum DefinitionParser {
     lexicon.indefiniteSubjects = map["indefinite_subjects"].flatMap { reader.strings($0, key: "indefinite_subjects") } ?? []
     lexicon.genericSubjects = map["generic_subjects"].flatMap { reader.strings($0, key: "generic_subjects") } ?? []
     lexicon.sourceMarkers = map["source_markers"].flatMap { reader.strings($0, key: "source_markers") } ?? []
+    lexicon.productMarkers = map["product_markers"].flatMap { reader.strings($0, key: "product_markers") } ?? []
+    lexicon.adjectiveSuffixes = map["adjective_suffixes"].flatMap { reader.strings($0, key: "adjective_suffixes") } ?? []
     lexicon.functionWords = Set(map["function_words"].flatMap { reader.strings($0, key: "function_words") } ?? [])
     if let node = map["currencies"] { lexicon.currencies = stringTable(node, key: "currencies", reader) }
     if let node = map["months"] {

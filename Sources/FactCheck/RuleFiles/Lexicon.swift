@@ -63,6 +63,10 @@ public struct Lexicon: Sendable {
   public var genericSubjects: [String]
   /// Words after which a proper name is a source or a place, not the subject ("selon", "according to", "à").
   public var sourceMarkers: [String]
+  /// Nouns after which a name is a product, not an organisation ("son assistant Nova", "its chatbot, Ava").
+  public var productMarkers: [String] = []
+  /// Endings of capitalised adjectives ("Danish", "Nordic") that are not names when a lower-case word follows.
+  public var adjectiveSuffixes: [String] = []
   /// Capitalised words that are not names ("Le", "Selon", "The").
   public var functionWords: Set<String>
   /// Time units → minutes.
@@ -123,6 +127,8 @@ public struct Lexicon: Sendable {
     genericSubjects += other.genericSubjects
     functionWords.formUnion(other.functionWords)
     sourceMarkers += other.sourceMarkers
+    productMarkers += other.productMarkers
+    adjectiveSuffixes += other.adjectiveSuffixes
     durationUnits.merge(other.durationUnits) { $1 }
     fragments.merge(other.fragments) { $1 }
     fragmentLocations.merge(other.fragmentLocations) { $1 }
