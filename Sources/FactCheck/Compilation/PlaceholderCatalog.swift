@@ -62,7 +62,10 @@ struct PlaceholderCatalog: Sendable {
     let year = RegexFragments.year
     let yearPrefix = RegexFragments.words(lexicon.yearPrefixes)
     let periodWords = lexicon.periods.flatMap(\.words)
-    let when = "(?:\(yearPrefix)\(ws)(?:\(month)\(ws))?\(year)|\(RegexFragments.words(periodWords)))"
+    // "en 2022", "fin décembre 2024", "in a 2021 funding round", "A 2023 down round".
+    let determiner = "(?:a|an|the|its|their|un|une|le|la|l['\\x{2019}]|son|sa|cette|this)"
+    let when = "(?:\(yearPrefix)\(ws)(?:\(determiner)\(ws))?(?:\(month)\(ws))?\(year)|\(RegexFragments.words(periodWords))"
+      + "|\(RegexFragments.wordStart)\(determiner)\(ws)\(year)(?=\(ws)(?-i:\\p{Ll})))"
 
     let duration = "(?:\(digits)|\(spelled))\(hs)*\(RegexFragments.words(lexicon.durationUnits.keys))"
 
@@ -74,7 +77,7 @@ struct PlaceholderCatalog: Sendable {
     let known = RegexFragments.words(entities.flatMap(\.allNames))
     let generic = RegexFragments.words(lexicon.genericSubjects)
     let notFunctionWord = lexicon.functionWords.isEmpty ? "" : "(?!\(RegexFragments.words(lexicon.functionWords)))"
-    let nameWord = "\\p{Lu}[\\p{L}\\p{N}&.\\-]*"
+    let nameWord = "\\p{Lu}[\\p{L}\\p{N}&\\-]*"
     let proper = "(?-i:\(RegexFragments.wordStart)\(notFunctionWord)\(nameWord)(?:[ ]\(notFunctionWord)\(nameWord)){0,3})"
     let entity = "(?:\(known)|\(generic)|\(proper))"
 

@@ -11,8 +11,12 @@ struct RuleMatch: Sendable {
   func range(of group: Int) -> Range<Int>? { match.group(group) }
 }
 
-/// Keeps one match per stretch of text: higher rule priority first, then the longer match, then the
-/// earlier one — the rule for overlaps every rule author can predict.
+/// Keeps one reading per figure: when matches of different rules read the same figure, the higher rule
+/// priority wins, then the longer match, then the earlier one — the rule every author can predict.
+///
+/// Matches compete only through their figures, not their context words: "un chiffre d'affaires de 31,4
+/// milliards d'euros, en recul de 6 %" gives both a revenue and a growth figure, though the growth rule's
+/// match covers the revenue figure's words.
 enum OverlapResolver {
   static func resolve(_ matches: [RuleMatch]) -> [RuleMatch] {
     let ordered = matches.sorted { a, b in
@@ -20,20 +24,42 @@ enum OverlapResolver {
       if a.match.range.count != b.match.range.count { return a.match.range.count > b.match.range.count }
       return a.match.range.lowerBound < b.match.range.lowerBound
     }
-    var accepted: [RuleMatch] = []  // sorted by start
+    var taken: [Range<Int>] = []  // figure ranges already read, sorted by start
+    var accepted: [RuleMatch] = []
     for candidate in ordered {
-      let range = candidate.match.range
-      // First accepted match starting at or after this one's start.
-      var low = 0
-      var high = accepted.count
-      while low < high {
-        let mid = (low + high) / 2
-        if accepted[mid].match.range.lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
+      let figures = candidate.figureRanges
+      guard !figures.isEmpty else { continue }
+      if figures.contains(where: { overlapsTaken($0, taken) }) { continue }
+      for figure in figures {
+        let index = insertionIndex(figure.lowerBound, taken)
+        taken.insert(figure, at: index)
       }
-      if low < accepted.count, accepted[low].match.range.lowerBound < range.upperBound { continue }
-      if low > 0, accepted[low - 1].match.range.upperBound > range.lowerBound { continue }
-      accepted.insert(candidate, at: low)
+      accepted.append(candidate)
     }
     return accepted
+  }
+
+  private static func insertionIndex(_ start: Int, _ ranges: [Range<Int>]) -> Int {
+    var low = 0
+    var high = ranges.count
+    while low < high {
+      let mid = (low + high) / 2
+      if ranges[mid].lowerBound < start { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  private static func overlapsTaken(_ range: Range<Int>, _ taken: [Range<Int>]) -> Bool {
+    let index = insertionIndex(range.lowerBound, taken)
+    if index < taken.count, taken[index].lowerBound < range.upperBound { return true }
+    if index > 0, taken[index - 1].upperBound > range.lowerBound { return true }
+    return false
+  }
+}
+
+extension RuleMatch {
+  /// Byte ranges of the figures this match reads (its value placeholders that took part).
+  var figureRanges: [Range<Int>] {
+    rule.slots { if case .value = $0.role { return true } else { return false } }.compactMap { match.group($0.group) }
   }
 }

@@ -69,8 +69,12 @@ final class ArticleContext {
       guard !knownRanges.contains(where: { $0.overlaps(match.range) }) else { return true }
       var range = match.range
       var initial = ArticleContext.startsSentence(match.range.lowerBound, sentences: sentenceList, bytes: bytes)
-      // "Rival Vexlo cut…": at a sentence start, the first capitalised word may just be the first word.
-      if initial, !ArticleContext.readsAsOrganisation(name), let space = name.firstIndex(where: { $0 == " " || $0 == "\u{A0}" }) {
+      // "Rival Vexlo cut…": at a sentence start, the first capitalised word may just be the first word —
+      // when the name does not read as an organisation, or when that word also appears in lower case.
+      if initial, let space = name.firstIndex(where: { $0 == " " || $0 == "\u{A0}" }),
+        !ArticleContext.readsAsOrganisation(name)
+          || ArticleContext.appearsInLowerCase(String(name[..<space]), in: article, matcher: matcher)
+      {
         let rest = String(name[name.index(after: space)...])
         range = (range.upperBound - rest.utf8.count)..<range.upperBound
         name = rest
@@ -78,6 +82,12 @@ final class ArticleContext {
       }
       guard !patterns.functionWords.contains(name), ArticleContext.readsAsOrganisation(name) else { return true }
       if ArticleContext.isAdjective(name, at: range, bytes: bytes, suffixes: patterns.adjectiveSuffixes) { return true }
+      // "15 Md€", "3 M€": a unit after a figure, not a name.
+      if range.lowerBound >= 2, bytes[range.lowerBound - 1] == 0x20, bytes[range.lowerBound - 2] &- 0x30 < 10 { return true }
+      if let after = patterns.productAfter, (try? matcher.firstMatch(of: after, in: article.subject, range: range.upperBound..<min(article.bodyRange.upperBound, range.upperBound + 80))) != nil {
+        products.insert(name)
+        return true
+      }
       if let product = patterns.productMarker, range.lowerBound > article.bodyRange.lowerBound,
         (try? matcher.hasMatch(of: product, in: article.subject, range: max(article.bodyRange.lowerBound, range.lowerBound - 30)..<range.lowerBound)) == true
       {
@@ -87,6 +97,17 @@ final class ArticleContext {
       if !initial { nonInitial.insert(name) }
       candidates.append((name, range, initial))
       return true
+    }
+    // "Rival Sparvik Bank" at a sentence start is "Sparvik Bank" when the article names that elsewhere.
+    let allNames = Set(candidates.map(\.name))
+    candidates = candidates.map { candidate in
+      guard candidate.initial || true, let space = candidate.name.firstIndex(where: { $0 == " " || $0 == "\u{A0}" }) else { return candidate }
+      let rest = String(candidate.name[candidate.name.index(after: space)...])
+      guard allNames.contains(rest) || allNames.contains(where: { $0.hasPrefix(rest + " ") }),
+        ArticleContext.startsSentence(candidate.range.lowerBound, sentences: sentenceList, bytes: bytes)
+      else { return candidate }
+      nonInitial.insert(rest)
+      return (rest, (candidate.range.upperBound - rest.utf8.count)..<candidate.range.upperBound, false)
     }
     // "Atlas" is "Atlas Robotics" when the article names both.
     let multiword = Set(candidates.map(\.name).filter { $0.contains(" ") })
@@ -123,6 +144,10 @@ final class ArticleContext {
     for (pattern, kind) in [(patterns.generic, Mention.Kind.generic), (patterns.indefinite, .indefinite)] {
       guard let pattern else { continue }
       try? matcher.forEachMatch(of: pattern, in: article.subject, range: article.bodyRange) { match in
+        // "Brievo, a Lyon-based start-up, …" describes the name before it: an apposition, not another subject.
+        var k = match.range.lowerBound
+        while k > article.bodyRange.lowerBound && bytes[k - 1] == 0x20 { k -= 1 }
+        if kind == .indefinite && k > article.bodyRange.lowerBound && bytes[k - 1] == UInt8(ascii: ",") { return true }
         mentions.append(Mention(range: match.range, kind: kind))
         return true
       }
@@ -189,10 +214,58 @@ final class ArticleContext {
     return (try? matcher.firstMatch(of: patterns.when, in: article.subject, range: range))?.range
   }
 
+  /// The last explicit year named in the paragraph before `offset`, else one in the title.
+  func paragraphYear(before offset: Int, matcher: Matcher, qualifiers: QualifierReader) -> Int? {
+    let bytes = article.subject.bytes
+    var start = offset
+    while start > article.bodyRange.lowerBound {
+      if bytes[start - 1] == 0x0A && start >= 2 && (bytes[start - 2] == 0x0A || bytes[start - 2] == 0x0D) { break }
+      start -= 1
+    }
+    // The latest year the paragraph names (not after publication): a results paragraph compares the
+    // reporting year with the one before, and is about the former.
+    var year: Int?
+    let limit = article.published?.year ?? Int.max
+    try? matcher.forEachMatch(of: patterns.when, in: article.subject, range: start..<offset) { match in
+      if case .year(let y)? = qualifiers.period(article.text(of: match.range))?.period, y <= limit { year = max(year ?? y, y) }
+      return true
+    }
+    if year == nil {
+      try? matcher.forEachMatch(of: patterns.when, in: article.subject, range: article.bodyRange.lowerBound..<start) { match in
+        if case .year(let y)? = qualifiers.period(article.text(of: match.range))?.period, y <= limit { year = max(year ?? y, y) }
+        return true
+      }
+    }
+    if year == nil, let title = article.title {
+      year = title.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.first { (1900...2099).contains($0) }
+    }
+    return year
+  }
+
   /// Whether `range` contains a forecast marker.
   func hasProjectedMarker(in range: Range<Int>, matcher: Matcher) -> Bool {
     guard let projected = patterns.projected, !range.isEmpty else { return false }
     return (try? matcher.hasMatch(of: projected, in: article.subject, range: range)) ?? false
+  }
+
+  /// Whether `word` also occurs in lower case, as a whole word, in the article ("rival" for "Rival Sparvik Bank").
+  static func appearsInLowerCase(_ word: String, in article: Article, matcher: Matcher) -> Bool {
+    let lower = word.lowercased()
+    guard lower != word, lower.count >= 3 else { return false }
+    let needle = Array(lower.utf8)
+    let bytes = article.subject.bytes
+    func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
+    var i = article.bodyRange.lowerBound
+    let end = article.bodyRange.upperBound - needle.count
+    while i <= end {
+      if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle)
+        && (i == 0 || !isLetter(bytes[i - 1])) && (i + needle.count >= bytes.count || !isLetter(bytes[i + needle.count]))
+      {
+        return true
+      }
+      i += 1
+    }
+    return false
   }
 
   /// "Danish bank", "Nordic lender": a capitalised word with an adjective ending before a lower-case word,
@@ -243,7 +316,8 @@ final class ArticleContext {
   static func readsAsOrganisation(_ name: String) -> Bool {
     let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
     if words.count == 1 { return name.count >= 2 }
-    let organisationWords: Set<String> = ["Bank", "Banque", "Group", "Groupe", "Inc", "Inc.", "Corp", "AB", "SA", "SAS", "AG",
+    let organisationWords: Set<String> = ["Bank", "Banque", "Group", "Groupe", "Maison", "Société", "Compagnie", "Crédit",
+                                          "Caisse", "Laboratoires", "Éditions", "Editions", "Assurances", "Industries", "Inc", "Inc.", "Corp", "AB", "SA", "SAS", "AG",
                                           "Ltd", "Labs", "Technologies", "Robotics", "Airlines", "Motors", "Capital",
                                           "Holdings", "Systems", "Pay", "Software", "Energy", "Partners", "Ventures", "AI"]
     return words.contains { organisationWords.contains(String($0)) }

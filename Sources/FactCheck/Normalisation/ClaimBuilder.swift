@@ -20,7 +20,7 @@ struct ClaimBuilder: Sendable {
   /// Tolerance of fractions in words: "two-thirds" covers 63–70 %.
   static let fractionTolerance = 0.05
   /// How far (bytes) from a match a period expression may stand and still date it.
-  static let periodReach = 60
+  static let periodReach = 40
 
   func build(_ matches: [RuleMatch], context: ArticleContext, matcher: Matcher) -> (claims: [Claim], diagnostics: [Diagnostic]) {
     var claims: [Claim] = []
@@ -89,14 +89,22 @@ struct ClaimBuilder: Sendable {
         let override = value.slot.label.flatMap { definition.values[$0] }
         guard override?.isPrevious == true else { continue }
         let reference = resolved.first ?? (index, definition.period, definition.modality)
-        // "from 3 000 to about 2 500 within a year": the earlier figure of a forecast is today's.
-        let period = reference.modality == .projected ? Period.current : reference.period.previous
+        // "from 3 000 to about 2 500 within a year": the earlier figure of a forecast is today's —
+        // unless the figure carries its own time ("de 3 000 salariés aujourd'hui à …").
+        var period = reference.modality == .projected ? Period.current : reference.period.previous
+        if let label = value.slot.label, let own = rule.slots(where: { $0.role == .period && $0.label == label }).first,
+          let ownRange = ruleMatch.range(of: own.group), let stated = qualifiers.period(article.text(of: ownRange))
+        {
+          period = stated.period
+        }
         resolved.append((index, period, override?.modality ?? .actual))
       }
       resolved.sort { $0.index < $1.index }
 
       for (index, statedPeriod, statedModality) in resolved {
         let value = matchValues[index]
+        let override = value.slot.label.flatMap { definition.values[$0] }
+        if override?.makesClaim == false { continue }
         var period = statedPeriod
         var modality = statedModality
         // "contre un pic de 45,6 milliards un an plus tôt" after a 2022 figure: a year earlier than 2022.
@@ -107,8 +115,18 @@ struct ClaimBuilder: Sendable {
         }
         // A year after publication is a forecast ("3 milliards d'économies d'ici 2027").
         if case .year(let y) = period, let published = article.published, y > published.year { modality = .projected }
-        let override = value.slot.label.flatMap { definition.values[$0] }
-        if override?.makesClaim == false { continue }
+        let attributeDefinition = attributes[override?.attribute ?? attributeName]
+        if attributeDefinition?.canBeForecast == false { modality = .actual }
+        // Revenue or profit with no period of its own: the year its paragraph (or the title) names.
+        if attributeDefinition?.isFlow == true, period == definition.period, period == .current,
+          let year = context.paragraphYear(before: value.range.lowerBound, matcher: matcher, qualifiers: qualifiers)
+        {
+          period = .year(year)
+        }
+        // This year's revenue, announced before the year is over, is a forecast.
+        if attributeDefinition?.isFlow == true, case .year(let y) = period, let published = article.published, y >= published.year {
+          modality = .projected
+        }
         let attribute = override?.attribute ?? attributeName
         let definitionOfAttribute = attributes[attribute]
         let hedgeText = boundSlot(.hedge, for: value.slot, rule: rule, ruleMatch: ruleMatch)
@@ -191,10 +209,21 @@ struct ClaimBuilder: Sendable {
       let afterStart = max(range.upperBound, ruleMatch.match.range.upperBound)
       let clauseEnd = min(clauseBoundary(after: afterStart, in: sentence, article: article), afterStart + ClaimBuilder.periodReach)
       let clauseStart = clauseBoundary(before: ruleMatch.match.range.lowerBound, in: sentence, article: article)
-      if let after = context.firstPeriodExpression(in: afterStart..<max(afterStart, clauseEnd), matcher: matcher) {
+      if let after = context.firstPeriodExpression(in: afterStart..<max(afterStart, clauseEnd), matcher: matcher),
+        case let between = article.text(of: afterStart..<after.lowerBound),
+        !between.contains(where: \.isNumber),
+        !tables.conjunctions.contains(where: { between.lowercased().contains(" \($0) ") })
+      {
         fromWords = qualifiers.period(article.text(of: after))
       } else if let before = context.periodExpression(in: clauseStart..<ruleMatch.match.range.lowerBound, matcher: matcher) {
         fromWords = qualifiers.period(article.text(of: before))
+      } else if let standalone = standalonePeriod(before: clauseStart, in: sentence, context: context, matcher: matcher) {
+        fromWords = qualifiers.period(article.text(of: standalone))
+      } else if startsContinuingClause(clauseStart, ruleMatch.match.range.lowerBound, article: article),
+        case let previousStart = clauseBoundary(before: max(sentence.lowerBound, clauseStart - 1), in: sentence, article: article),
+        let earlier = context.periodExpression(in: previousStart..<max(previousStart, clauseStart - 1), matcher: matcher)
+      {
+        fromWords = qualifiers.period(article.text(of: earlier))
       } else if case let start = openingBoundary(before: ruleMatch.match.range.lowerBound, in: sentence, article: article),
         let opening = context.firstPeriodExpression(in: start..<min(ruleMatch.match.range.lowerBound, start + ClaimBuilder.periodReach), matcher: matcher),
         article.text(of: start..<opening.lowerBound).allSatisfy({ !$0.isLetter && !$0.isNumber })
@@ -248,6 +277,33 @@ struct ClaimBuilder: Sendable {
       i -= 1
     }
     return sentence.lowerBound
+  }
+
+  /// Whether the clause opens with "in which", "lors de laquelle"…: it then keeps the previous clause's time.
+  private func startsContinuingClause(_ clauseStart: Int, _ matchStart: Int, article: Article) -> Bool {
+    guard clauseStart < matchStart else { return false }
+    let opening = TextNormalisation.key(article.text(of: clauseStart..<matchStart))
+    return tables.lexicon.continuingClauses.contains { opening.hasPrefix(TextNormalisation.key($0) + " ") }
+  }
+
+  /// A period expression that fills a clause of its own earlier in the sentence (", en 2021, elle avait
+  /// été valorisée …"), unlike "Fondée en 2013 à Copenhague, …" where the year belongs to its clause.
+  private func standalonePeriod(before offset: Int, in sentence: Range<Int>, context: ArticleContext, matcher: Matcher) -> Range<Int>? {
+    let article = context.article
+    var end = offset
+    var checked = 0
+    while end > sentence.lowerBound && checked < 3 {
+      let start = clauseBoundary(before: max(sentence.lowerBound, end - 1), in: sentence, article: article)
+      let clause = start..<max(start, end - 1)
+      if let period = context.firstPeriodExpression(in: clause, matcher: matcher) {
+        let before = article.text(of: clause.lowerBound..<period.lowerBound)
+        let after = article.text(of: period.upperBound..<clause.upperBound)
+        if before.allSatisfy({ !$0.isLetter && !$0.isNumber }) && after.allSatisfy({ !$0.isLetter && !$0.isNumber }) { return period }
+      }
+      end = start
+      checked += 1
+    }
+    return nil
   }
 
   /// Start of the sentence, or of the part after its last `;` or `:` before `offset` — where an opening

@@ -20,6 +20,8 @@ struct MentionPatterns: Sendable {
   let sourceMarker: CompiledPattern?
   /// Nouns that make the following name a product ("assistant", "chatbot").
   let productMarker: CompiledPattern?
+  /// An appositive that makes the preceding name a product ("Nova, l'assistant …", "Ava, its chatbot").
+  let productAfter: CompiledPattern?
   /// Endings of capitalised adjectives.
   let adjectiveSuffixes: [String]
   /// Function words, to drop them from proper-name candidates.
@@ -36,13 +38,22 @@ struct MentionPatterns: Sendable {
     // The proper-name pattern is built from fixed parts; it always compiles.
     proper = try! CompiledPattern("\(RegexFragments.wordStart)\(notFunction)\(nameWord)(?:[ \\x{A0}]\(notFunction)\(nameWord)){0,3}")
     generic = lexicon.genericSubjects.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.genericSubjects), options: [.caseless])
-    indefinite = lexicon.indefiniteSubjects.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.indefiniteSubjects), options: [.caseless])
+    // "another lender" also covers "another Nordic lender": up to two words between the determiner and the noun.
+    let indefinitePhrases = lexicon.indefiniteSubjects.map { phrase -> String in
+      let parts = phrase.split(separator: " ", maxSplits: 1).map(String.init)
+      guard parts.count == 2 else { return RegexFragments.words([phrase]) }
+      return "\(RegexFragments.wordStart)\(RegexFragments.escape(parts[0]))\(RegexFragments.space)(?:[\\p{L}-]+\(RegexFragments.space)){0,2}?\(RegexFragments.escape(parts[1]))\(RegexFragments.wordEnd)"
+    }
+    indefinite = indefinitePhrases.isEmpty ? nil : try? CompiledPattern("(?:" + indefinitePhrases.joined(separator: "|") + ")", options: [.caseless])
     when = try! CompiledPattern(catalog.builtins["when"]!, options: [.caseless])
     projected = lexicon.projectedMarkers.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.projectedMarkers), options: [.caseless])
     sourceMarker = lexicon.sourceMarkers.isEmpty ? nil
       : try? CompiledPattern(RegexFragments.words(lexicon.sourceMarkers) + "[ \\x{A0}]*$", options: [.caseless])
     productMarker = lexicon.productMarkers.isEmpty ? nil
       : try? CompiledPattern(RegexFragments.words(lexicon.productMarkers) + "[ ,:\\x{A0}\\x{AB}\\x{201C}\"]*$", options: [.caseless])
+    productAfter = lexicon.productMarkers.isEmpty ? nil
+      : try? CompiledPattern("\\G[ \\x{A0}]*,[ \\x{A0}]*(?:(?:l['\\x{2019}]|le |la |les |un |une |son |sa |ses |its |the |their |an? |our |notre )[ \\x{A0}]*)?(?:[\\p{L}-]+ ){0,2}?"
+                             + RegexFragments.words(lexicon.productMarkers), options: [.caseless])
     adjectiveSuffixes = lexicon.adjectiveSuffixes
     functionWords = lexicon.functionWords
   }

@@ -61,17 +61,34 @@ struct ConflictingValuesCheck: ConsistencyCheck {
     return findings
   }
 
-  /// Claims grouped by the value they state, smallest value first ("3 500 — 000, 002").
+  /// The sides of a conflict: claims clustered so that the figures within a side agree with each other
+  /// ("3 800 / ≈3 800 — 001, 004"), ordered from the smallest value.
   static func valueGroups(_ claims: [Int], store: ClaimStore) -> [Finding.ValueGroup] {
-    var byLabel: [String: [Int]] = [:]
-    var order: [String: Double] = [:]
-    for index in claims {
+    func widened(_ index: Int) -> ValueInterval {
       let claim = store.claims[index]
-      let label = NumberFormatting.hedged(claim.value, hedge: claim.hedge, unit: claim.unit == "%" ? "%" : store.library.attributes[claim.attribute]?.kind == .money ? claim.unit : nil)
-      byLabel[label, default: []].append(index)
-      order[label] = min(order[label] ?? .infinity, claim.value)
+      return store.library.attributes[claim.attribute]?.tolerance.widen(claim.interval) ?? claim.interval
     }
-    return byLabel.keys.sorted { (order[$0]!, $0) < (order[$1]!, $1) }.map { Finding.ValueGroup(label: $0, claims: byLabel[$0]!.sorted()) }
+    let sorted = claims.sorted { (store.claims[$0].value, $0) < (store.claims[$1].value, $1) }
+    var sides: [[Int]] = []
+    var common: ValueInterval?
+    for index in sorted {
+      let interval = widened(index)
+      if let shared = common, shared.overlaps(interval) {
+        sides[sides.count - 1].append(index)
+        common = ValueInterval(max(shared.low, interval.low), min(shared.high, interval.high))
+      } else {
+        sides.append([index])
+        common = interval
+      }
+    }
+    return sides.map { side in
+      let labels = side.map { index -> String in
+        let claim = store.claims[index]
+        let kind = store.library.attributes[claim.attribute]?.kind
+        return NumberFormatting.hedged(claim.value, hedge: claim.hedge, unit: claim.unit == "%" ? "%" : kind == .money ? claim.unit : nil)
+      }.uniqued()
+      return Finding.ValueGroup(label: labels.joined(separator: " / "), claims: side.sorted())
+    }
   }
 }
 

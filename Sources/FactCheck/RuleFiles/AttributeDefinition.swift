@@ -65,6 +65,12 @@ public struct AttributeDefinition: Hashable, Sendable {
   public var description: String
   /// Claims of a generic (fallback) rule: compared only with each other, at a lower severity.
   public var isGeneric: Bool
+  /// Whether figures can be forecasts; `false` for announcements (job cuts, hiring plans), which are
+  /// compared whatever their tense ("supprime 14 000 postes" and "will cut 14,000 jobs").
+  public var canBeForecast: Bool = true
+  /// A flow over a period (revenue, profit): with no period in its sentence, the year the paragraph or the
+  /// title names ("Résultats 2024") dates it.
+  public var isFlow: Bool = false
   /// Where it is declared.
   public var location: SourceLocation
 

@@ -10,7 +10,7 @@ enum DefinitionParser {
   static func attribute(_ node: Node, _ reader: YAMLReader) -> AttributeDefinition? {
     let before = reader.errors.count
     guard let map = reader.mapping(node, allowed: ["name", "kind", "unit", "tolerance", "severity", "label",
-                                                   "description", "generic"],
+                                                   "description", "generic", "forecasts", "flow"],
                                    required: ["name", "kind"], owner: "attribute") else { return nil }
     let name = map["name"].flatMap { reader.string($0, key: "name") }
     let kinds = Dictionary(uniqueKeysWithValues: ValueKind.allCases.map { ($0.rawValue, $0) })
@@ -26,12 +26,17 @@ enum DefinitionParser {
     }
     let severity = map["severity"].flatMap { reader.choice($0, key: "severity", severities) } ?? .error
     let generic = map["generic"].flatMap { reader.bool($0, key: "generic") } ?? false
+    let forecasts = map["forecasts"].flatMap { reader.bool($0, key: "forecasts") } ?? true
+    let flow = map["flow"].flatMap { reader.bool($0, key: "flow") } ?? false
     guard reader.errors.count == before, let name, let kind else { return nil }
-    return AttributeDefinition(
+    var attribute = AttributeDefinition(
       name: name, kind: kind, unit: map["unit"].flatMap { reader.string($0, key: "unit") }, tolerance: tolerance,
       severity: severity, label: map["label"].flatMap { reader.string($0, key: "label") },
       description: map["description"].flatMap { reader.string($0, key: "description") } ?? "",
       isGeneric: generic, location: reader.location(node))
+    attribute.canBeForecast = forecasts
+    attribute.isFlow = flow
+    return attribute
   }
 
   // MARK: - Entities
@@ -56,7 +61,7 @@ enum DefinitionParser {
   static func lexicon(_ node: Node, _ reader: YAMLReader) -> Lexicon? {
     let keys = ["language", "decimal_separator", "day_first", "numbers", "multipliers", "scales", "articles",
                 "conjunctions", "currencies", "percent", "fractions", "ratio_words", "hedges", "periods",
-                "year_prefixes", "months", "projected", "indefinite_subjects", "generic_subjects", "function_words", "source_markers", "product_markers", "adjective_suffixes",
+                "year_prefixes", "months", "projected", "indefinite_subjects", "generic_subjects", "function_words", "source_markers", "product_markers", "adjective_suffixes", "continuing_clauses",
                 "durations", "fragments"]
     guard let map = reader.mapping(node, allowed: keys, required: ["language"], owner: "lexicon"),
       let language = map["language"].flatMap({ reader.string($0, key: "language") })
@@ -84,6 +89,7 @@ enum DefinitionParser {
     lexicon.indefiniteSubjects = map["indefinite_subjects"].flatMap { reader.strings($0, key: "indefinite_subjects") } ?? []
     lexicon.genericSubjects = map["generic_subjects"].flatMap { reader.strings($0, key: "generic_subjects") } ?? []
     lexicon.sourceMarkers = map["source_markers"].flatMap { reader.strings($0, key: "source_markers") } ?? []
+    lexicon.continuingClauses = map["continuing_clauses"].flatMap { reader.strings($0, key: "continuing_clauses") } ?? []
     lexicon.productMarkers = map["product_markers"].flatMap { reader.strings($0, key: "product_markers") } ?? []
     lexicon.adjectiveSuffixes = map["adjective_suffixes"].flatMap { reader.strings($0, key: "adjective_suffixes") } ?? []
     lexicon.functionWords = Set(map["function_words"].flatMap { reader.strings($0, key: "function_words") } ?? [])

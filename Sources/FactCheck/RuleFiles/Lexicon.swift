@@ -63,6 +63,8 @@ public struct Lexicon: Sendable {
   public var genericSubjects: [String]
   /// Words after which a proper name is a source or a place, not the subject ("selon", "according to", "à").
   public var sourceMarkers: [String]
+  /// Clause openings that keep the previous clause's time ("in which", "lors de laquelle").
+  public var continuingClauses: [String] = []
   /// Nouns after which a name is a product, not an organisation ("son assistant Nova", "its chatbot, Ava").
   public var productMarkers: [String] = []
   /// Endings of capitalised adjectives ("Danish", "Nordic") that are not names when a lower-case word follows.
@@ -128,6 +130,7 @@ public struct Lexicon: Sendable {
     functionWords.formUnion(other.functionWords)
     sourceMarkers += other.sourceMarkers
     productMarkers += other.productMarkers
+    continuingClauses += other.continuingClauses
     adjectiveSuffixes += other.adjectiveSuffixes
     durationUnits.merge(other.durationUnits) { $1 }
     fragments.merge(other.fragments) { $1 }

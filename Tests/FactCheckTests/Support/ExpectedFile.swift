@@ -91,11 +91,19 @@ struct ExpectedFile {
   static func sameValue(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= max(0.06, abs(b) * 0.005) }
 
   /// The claim of `result` that matches an expected one (document, attribute, value), if any.
+  /// When several claims qualify, the one whose sentence holds the expected quote.
   func match(_ expected: ExpectedClaim, in result: CheckResult) -> Claim? {
-    result.claims.first { claim in
+    let candidates = result.claims.filter { claim in
       ExpectedFile.docID(claim.document) == expected.doc && claim.attribute == expected.attribute
         && ExpectedFile.sameValue(claim.value, expected.value)
     }
+    let quote = expected.quote.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+    func normalised(_ s: String) -> String {
+      s.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+        .replacingOccurrences(of: "’", with: "'")
+    }
+    return candidates.first { normalised($0.sentence).contains(normalised(quote)) || normalised(quote).contains(normalised($0.quote)) }
+      ?? candidates.first
   }
 
   /// Whether a claim is the one a reference names.
