@@ -56,7 +56,11 @@ struct ClaimBuilder: Sendable {
       }
 
       // The clause around the figure, for forecast markers and period expressions outside the match.
-      let clauseStart = clauseBoundary(before: firstValue.lowerBound, in: sentence, article: article)
+      var clauseStart = clauseBoundary(before: firstValue.lowerBound, in: sentence, article: article)
+      // "…prévoit 14 000 suppressions, soit 12 % de ses effectifs": the apposition shares its clause's tense.
+      if startsContinuingClause(clauseStart, firstValue.lowerBound, article: article) {
+        clauseStart = clauseBoundary(before: max(sentence.lowerBound, clauseStart - 1), in: sentence, article: article)
+      }
       let projectedByContext = definition.usesContext
         ? context.hasProjectedMarker(in: clauseStart..<match.range.upperBound, matcher: matcher)
         : context.hasProjectedMarker(in: match.range, matcher: matcher)
