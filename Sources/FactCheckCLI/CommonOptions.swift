@@ -57,7 +57,18 @@ struct RunOptions: ParsableArguments {
       day = parsed
     }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    return FactCheckOptions(published: day, windowDays: window > 0 ? window : nil, jobs: jobs)
+    return FactCheckOptions(published: day, windowDays: window > 0 ? window : nil, jobs: jobs,
+                            keepTexts: requestedFormats.contains(HTMLReporter.identifier))
+  }
+
+  /// Every format asked for, on standard output or in a file, lowercased.
+  var requestedFormats: Set<String> {
+    Set(([format] + outputs.compactMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) }).map { $0.lowercased() })
+  }
+
+  /// Options for the reporters: relative paths are relative to the working directory.
+  func reportOptions(color: Bool, listClaims: Bool) -> ReportOptions {
+    ReportOptions(color: color, listClaims: listClaims, baseDirectory: FileManager.default.currentDirectoryPath)
   }
 
   func validateFormats() throws {
@@ -76,11 +87,11 @@ struct RunOptions: ParsableArguments {
 
   /// Prints the report and writes the extra outputs.
   func emit(_ result: CheckResult, listClaims: Bool) throws {
-    let reporter = Reporters.reporter(format, options: ReportOptions(color: useColor, listClaims: listClaims))!
+    let reporter = Reporters.reporter(format, options: reportOptions(color: useColor, listClaims: listClaims))!
     print(reporter.report(result), terminator: "")
     for output in outputs {
       let parts = output.split(separator: "=", maxSplits: 1).map(String.init)
-      let fileReporter = Reporters.reporter(parts[0], options: ReportOptions(color: false, listClaims: listClaims))!
+      let fileReporter = Reporters.reporter(parts[0], options: reportOptions(color: false, listClaims: listClaims))!
       do {
         try fileReporter.report(result).write(toFile: parts[1], atomically: true, encoding: .utf8)
       } catch {

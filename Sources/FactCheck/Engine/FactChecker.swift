@@ -12,13 +12,18 @@ public struct FactCheckOptions: Sendable {
   public var jobs: Int
   /// PCRE2 limits for every match.
   public var limits: MatchLimits
+  /// Whether ``CheckResult/texts`` keeps every checked article's text, for reporters that show the
+  /// articles (HTML). Off by default: a large corpus would otherwise be held in memory until the end.
+  public var keepTexts: Bool
 
   /// Creates options.
-  public init(published: Day? = nil, windowDays: Int? = 365, jobs: Int? = nil, limits: MatchLimits = .default) {
+  public init(published: Day? = nil, windowDays: Int? = 365, jobs: Int? = nil, limits: MatchLimits = .default,
+              keepTexts: Bool = false) {
     self.published = published
     self.windowDays = windowDays
     self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     self.limits = limits
+    self.keepTexts = keepTexts
   }
 }
 
@@ -43,12 +48,13 @@ public final class FactChecker: Sendable {
   public func extract(paths: [String]) -> ExtractionRun {
     let loader = ArticleLoader(lexicons: rules.library.lexicons, defaultPublished: options.published)
     let (files, unreadable) = loader.inputs(paths)
+    let keepTexts = options.keepTexts
     var run = process(count: files.count) { index, extractor in
       switch loader.load(path: files[index]) {
       case .skipped(let path, let reason):
         return ExtractionRun.Item(document: DocumentReport(path: path, status: .skipped, reason: reason))
       case .article(let article):
-        return FactChecker.extract(article, with: extractor)
+        return FactChecker.extract(article, with: extractor, keepText: keepTexts)
       }
     }
     run.documents += unreadable.map { DocumentReport(path: $0.path, status: .skipped, reason: $0.reason) }
@@ -57,7 +63,10 @@ public final class FactChecker: Sendable {
 
   /// Extracts claims from articles already in memory.
   public func extract(articles: [Article]) -> ExtractionRun {
-    process(count: articles.count) { index, extractor in FactChecker.extract(articles[index], with: extractor) }
+    let keepTexts = options.keepTexts
+    return process(count: articles.count) { index, extractor in
+      FactChecker.extract(articles[index], with: extractor, keepText: keepTexts)
+    }
   }
 
   /// Extracts and reconciles files and directories.
@@ -87,7 +96,7 @@ public final class FactChecker: Sendable {
     }
     summaries.append(RuleSummary(id: "spelling", description: "One name spelled two ways across the articles.", severity: .note, location: nil))
     return CheckResult(documents: run.documents.sorted { $0.path < $1.path }, claims: claims, findings: findings,
-                       diagnostics: run.diagnostics, ruleProblems: rules.problems, rules: summaries)
+                       diagnostics: run.diagnostics, ruleProblems: rules.problems, rules: summaries, texts: run.texts)
   }
 
   /// "Atlas" in one article and "Atlas Robotics" in another are one entity: a one-word name that starts
@@ -109,7 +118,7 @@ public final class FactChecker: Sendable {
 
   // MARK: - Workers
 
-  private static func extract(_ article: Article, with extractor: Extractor) -> ExtractionRun.Item {
+  private static func extract(_ article: Article, with extractor: Extractor, keepText: Bool) -> ExtractionRun.Item {
     let extraction = extractor.extract(article)
     let names = extraction.claims.isEmpty ? extractor.names(in: extraction.article) : extraction.names
     let done = extraction.article
@@ -121,7 +130,8 @@ public final class FactChecker: Sendable {
       path: done.path, status: .checked, reason: done.warnings.first, language: done.language, published: done.published,
       publishedSource: done.publishedSource, title: done.title, source: done.source, subject: extraction.subject,
       claimCount: extraction.claims.count)
-    return ExtractionRun.Item(document: report, claims: extraction.claims, diagnostics: warnings, names: names)
+    return ExtractionRun.Item(document: report, claims: extraction.claims, diagnostics: warnings, names: names,
+                              text: keepText ? done.text : nil)
   }
 
   /// Runs `work` for indices 0..<count on `options.jobs` workers, each with its own extractor.
@@ -153,6 +163,8 @@ public struct ExtractionRun: Sendable {
     var claims: [Claim] = []
     var diagnostics: [Diagnostic] = []
     var names: [NameOccurrence] = []
+    /// The article's text, when the run keeps texts.
+    var text: String?
   }
 
   /// One report per input.
@@ -163,6 +175,8 @@ public struct ExtractionRun: Sendable {
   public var diagnostics: [Diagnostic] = []
   /// Proper names seen, for the spelling check.
   public var names: [NameOccurrence] = []
+  /// Article texts by path, when ``FactCheckOptions/keepTexts`` is set.
+  public var texts: [String: String] = [:]
 
   /// An empty run.
   public init() {}
@@ -172,6 +186,7 @@ public struct ExtractionRun: Sendable {
     claims += item.claims
     diagnostics += item.diagnostics
     names += item.names
+    if let text = item.text { texts[item.document.path] = text }
   }
 
   /// Adds another run (from another worker or machine).
@@ -180,6 +195,7 @@ public struct ExtractionRun: Sendable {
     claims += other.claims
     diagnostics += other.diagnostics
     names += other.names
+    texts.merge(other.texts) { first, _ in first }
   }
 }
 

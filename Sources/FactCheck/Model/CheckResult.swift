@@ -12,16 +12,23 @@ public struct CheckResult: Sendable {
   public var ruleProblems: [RuleFileError]
   /// The rules that ran, for reporters that list them (SARIF).
   public var rules: [RuleSummary]
+  /// Full text of each checked article, by document path, for reporters that show the articles (HTML).
+  ///
+  /// Empty unless the run was asked to keep texts (``FactCheckOptions/keepTexts``): texts are the bulk of a
+  /// run's memory, and most reporters only need the quotes claims already carry. A claim's
+  /// ``Claim/valueRange`` and ``Claim/matchRange`` are UTF-8 byte ranges into its document's text.
+  public var texts: [String: String]
 
   /// Creates a result.
   public init(documents: [DocumentReport] = [], claims: [Claim] = [], findings: [Finding] = [], diagnostics: [Diagnostic] = [],
-              ruleProblems: [RuleFileError] = [], rules: [RuleSummary] = []) {
+              ruleProblems: [RuleFileError] = [], rules: [RuleSummary] = [], texts: [String: String] = [:]) {
     self.documents = documents
     self.claims = claims
     self.findings = findings
     self.diagnostics = diagnostics
     self.ruleProblems = ruleProblems
     self.rules = rules
+    self.texts = texts
   }
 
   /// Whether any rule file has an error.

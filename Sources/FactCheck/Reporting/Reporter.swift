@@ -14,11 +14,20 @@ public struct ReportOptions: Sendable {
   public var color: Bool
   /// Also list every claim (the `claims` command).
   public var listClaims: Bool
+  /// The directory relative document paths are relative to (the working directory of the run), as an
+  /// absolute path. SARIF records it as the `SRCROOT` base and shortens absolute paths under it;
+  /// ClaimReview turns paths into `file:` URLs with it. `nil` keeps paths as given, so output does not
+  /// depend on where it was produced.
+  public var baseDirectory: String?
+  /// The day reports are dated (ClaimReview's `datePublished`); `nil` means today.
+  public var date: Day?
 
   /// Creates options.
-  public init(color: Bool = false, listClaims: Bool = false) {
+  public init(color: Bool = false, listClaims: Bool = false, baseDirectory: String? = nil, date: Day? = nil) {
     self.color = color
     self.listClaims = listClaims
+    self.baseDirectory = baseDirectory
+    self.date = date
   }
 }
 
@@ -26,7 +35,7 @@ public struct ReportOptions: Sendable {
 public enum Reporters {
   /// Every reporter type.
   public static let all: [any Reporter.Type] = [
-    TextReporter.self, JSONReporter.self,
+    TextReporter.self, JSONReporter.self, SARIFReporter.self, HTMLReporter.self, ClaimReviewReporter.self,
   ]
 
   /// The reporter for an identifier, configured with `options`.
@@ -34,6 +43,9 @@ public enum Reporters {
     switch identifier.lowercased() {
     case TextReporter.identifier: return TextReporter(options: options)
     case JSONReporter.identifier: return JSONReporter(options: options)
+    case SARIFReporter.identifier: return SARIFReporter(options: options)
+    case HTMLReporter.identifier: return HTMLReporter(options: options)
+    case ClaimReviewReporter.identifier: return ClaimReviewReporter(options: options)
     default: return nil
     }
   }

@@ -1,0 +1,271 @@
+/// SARIF 2.1.0 log for code-scanning tools and CI dashboards: one run, the rules and checks as
+/// `tool.driver.rules`, one result per finding, and every rule-file, input and matching problem as a tool
+/// notification, so nothing the text report shows is missing here.
+///
+/// Each claim involved in a finding is both a `location` (viewers that show one place per result pick the
+/// first, the finding's anchor) and a numbered `relatedLocation` whose message names its side of the
+/// finding ("3 500 (current)"). A location's `region` is the figure itself; its `contextRegion` is the
+/// line around it, so the snippet a viewer shows is the sentence, not just "3 500". Columns count Unicode
+/// scalars, which SARIF calls `unicodeCodePoints`. Relative paths stay relative, under the `SRCROOT` base.
+public struct SARIFReporter: Reporter {
+  public static let identifier = "sarif"
+  public static let description = "SARIF 2.1.0, for code-scanning tools and CI dashboards"
+
+  /// The schema the log declares: the OASIS 2.1.0 schema (errata 01), the one the tests validate against.
+  static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+  /// The name of the base relative artifact URIs resolve against.
+  static let sourceRoot = "SRCROOT"
+
+  let options: ReportOptions
+  private let uris: ArtifactURI
+
+  /// Creates the reporter; `options.baseDirectory`, when set, becomes the `SRCROOT` base.
+  public init(options: ReportOptions = ReportOptions()) {
+    self.options = options
+    self.uris = ArtifactURI(baseDirectory: options.baseDirectory)
+  }
+
+  public func report(_ result: CheckResult) -> String { log(result).serialized() + "\n" }
+
+  /// The whole log as a JSON value.
+  func log(_ result: CheckResult) -> JSONValue {
+    .object([
+      "$schema": .string(SARIFReporter.schemaURI),
+      "version": .string("2.1.0"),
+      "runs": .array([run(result)]),
+    ])
+  }
+
+  // MARK: - Run
+
+  private func run(_ result: CheckResult) -> JSONValue {
+    let rules = uniqueRules(result.rules)
+    var ruleIndex: [String: Int] = [:]
+    for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }
+    var run: [String: JSONValue] = [
+      "tool": .object(["driver": driver(rules)]),
+      "invocations": .array([invocation(result)]),
+      "results": .array(result.findings.map { self.result($0, in: result, ruleIndex: ruleIndex[$0.check]) }),
+      "columnKind": .string("unicodeCodePoints"),
+    ]
+    if let base = uris.baseURI {
+      run["originalUriBaseIds"] = .object([SARIFReporter.sourceRoot: .object(["uri": .string(base)])])
+    }
+    return .object(run)
+  }
+
+  /// SARIF resolves `ruleIndex` by position, so a rule id appears once (the first definition wins, as
+  /// in the rule set itself).
+  private func uniqueRules(_ rules: [RuleSummary]) -> [RuleSummary] {
+    var seen = Set<String>()
+    return rules.filter { seen.insert($0.id).inserted }
+  }
+
+  private func driver(_ rules: [RuleSummary]) -> JSONValue {
+    .object([
+      "name": .string(ToolInfo.name),
+      "version": .string(ToolInfo.version),
+      "informationUri": .string(ToolInfo.informationURI),
+      "rules": .array(rules.map(rule)),
+      "notifications": .array(NotificationKind.allCases.map { kind in
+        .object([
+          "id": .string(kind.rawValue),
+          "shortDescription": .object(["text": .string(kind.summary)]),
+        ])
+      }),
+    ])
+  }
+
+  private func rule(_ rule: RuleSummary) -> JSONValue {
+    var descriptor: [String: JSONValue] = [
+      "id": .string(rule.id),
+      "shortDescription": .object(["text": .string(rule.description.isEmpty ? rule.id : rule.description)]),
+      "defaultConfiguration": .object(["level": .string(level(rule.severity))]),
+    ]
+    if let location = rule.location { descriptor["properties"] = .object(["definedAt": .string(describe(location))]) }
+    return .object(descriptor)
+  }
+
+  // MARK: - Results
+
+  private func result(_ finding: Finding, in result: CheckResult, ruleIndex: Int?) -> JSONValue {
+    var object: [String: JSONValue] = [
+      "ruleId": .string(finding.check),
+      "level": .string(level(finding.severity)),
+      "message": .object(["text": .string(([finding.message] + finding.details).joined(separator: "\n"))]),
+      "partialFingerprints": .object(["findingId/v1": .string(finding.id)]),
+    ]
+    if let ruleIndex { object["ruleIndex"] = .number(Double(ruleIndex)) }
+    var properties: [String: JSONValue] = [
+      "kind": .string(finding.kind.rawValue), "attribute": .string(finding.attribute),
+    ]
+    if let entity = finding.entity { properties["entity"] = .string(entity) }
+    if let period = finding.period { properties["period"] = .string(period) }
+
+    if finding.claims.isEmpty {
+      // Spelling findings point at places, not claims.
+      let locations = finding.locations.enumerated().map { index, location in
+        place(at: location, line: index < finding.quotes.count ? finding.quotes[index] : nil)
+      }
+      if !locations.isEmpty {
+        object["locations"] = .array(locations)
+        object["relatedLocations"] = .array(locations.enumerated().map { index, location in related(location, id: index + 1, message: nil) })
+      }
+    } else {
+      object["locations"] = .array(finding.claims.map { claimLocation(result.claims[$0]) })
+      // Related locations are numbered in group order, so each side of the finding reads together.
+      var related: [JSONValue] = []
+      var groups: [JSONValue] = []
+      for group in finding.groups {
+        var ids: [JSONValue] = []
+        for index in group.claims {
+          let claim = result.claims[index]
+          let period = claim.period.description + (claim.modality == .projected ? ", projected" : "")
+          related.append(self.related(claimLocation(claim), id: related.count + 1, message: "\(group.label) (\(period))"))
+          ids.append(.number(Double(related.count)))
+        }
+        groups.append(.object(["label": .string(group.label), "relatedLocations": .array(ids)]))
+      }
+      if !related.isEmpty { object["relatedLocations"] = .array(related) }
+      properties["groups"] = .array(groups)
+    }
+    object["properties"] = .object(properties)
+    return .object(object)
+  }
+
+  /// The figure as the region, its line excerpt as the context.
+  private func claimLocation(_ claim: Claim) -> JSONValue {
+    var region: [String: JSONValue] = [
+      "startLine": .number(Double(claim.location.line)),
+      "startColumn": .number(Double(claim.location.column)),
+      "snippet": .object(["text": .string(claim.valueText)]),
+    ]
+    if !claim.valueText.contains(where: \.isNewline) {
+      region["endColumn"] = .number(Double(claim.location.column + claim.valueText.unicodeScalars.count))
+    }
+    var physical: [String: JSONValue] = ["artifactLocation": artifact(claim.document), "region": .object(region)]
+    if !claim.lineExcerpt.isEmpty {
+      let start = max(1, claim.location.column - (claim.lineExcerptColumn - 1))
+      physical["contextRegion"] = .object([
+        "startLine": .number(Double(claim.location.line)),
+        "startColumn": .number(Double(start)),
+        "endColumn": .number(Double(start + claim.lineExcerpt.unicodeScalars.count)),
+        "snippet": .object(["text": .string(claim.lineExcerpt)]),
+      ])
+    } else if !claim.quote.isEmpty {
+      let lines = claim.quote.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
+      physical["contextRegion"] = .object([
+        "startLine": .number(Double(claim.location.line)),
+        "endLine": .number(Double(claim.location.line + lines - 1)),
+        "snippet": .object(["text": .string(claim.quote)]),
+      ])
+    }
+    return .object(["physicalLocation": .object(physical)])
+  }
+
+  /// A place in a file, with the whole line as context when it is known.
+  private func place(at location: SourceLocation, line: String?) -> JSONValue {
+    var physical: [String: JSONValue] = [
+      "artifactLocation": artifact(location.path),
+      "region": .object(["startLine": .number(Double(location.line)), "startColumn": .number(Double(location.column))]),
+    ]
+    if let line, !line.isEmpty {
+      physical["contextRegion"] = .object([
+        "startLine": .number(Double(location.line)), "snippet": .object(["text": .string(line)]),
+      ])
+    }
+    return .object(["physicalLocation": .object(physical)])
+  }
+
+  private func related(_ location: JSONValue, id: Int, message: String?) -> JSONValue {
+    guard case .object(var object) = location else { return location }
+    object["id"] = .number(Double(id))
+    if let message { object["message"] = .object(["text": .string(message)]) }
+    return .object(object)
+  }
+
+  private func artifact(_ path: String) -> JSONValue {
+    var object: [String: JSONValue] = ["uri": .string(uris.reference(path))]
+    if uris.isRelative(path) { object["uriBaseId"] = .string(SARIFReporter.sourceRoot) }
+    return .object(object)
+  }
+
+  // MARK: - Notifications
+
+  /// What a tool notification is about; listed in `tool.driver.notifications` and referenced by id.
+  enum NotificationKind: String, CaseIterable {
+    case ruleFile = "rule-file"
+    case input
+    case matching
+    case skippedInput = "skipped-input"
+
+    var summary: String {
+      switch self {
+      case .ruleFile: return "A problem in a rule, lexicon, entity, attribute or check file."
+      case .input: return "An article that could not be read, or was read with repairs."
+      case .matching: return "A rule that could not finish on an article (match limit, JIT stack)."
+      case .skippedInput: return "An input that was not checked."
+      }
+    }
+  }
+
+  private func invocation(_ result: CheckResult) -> JSONValue {
+    // Rule files configure the tool; everything met while reading and matching articles is execution.
+    var configuration = result.ruleProblems.map { notification($0.diagnostic) }
+    var execution: [JSONValue] = []
+    for diagnostic in result.diagnostics {
+      if diagnostic.category == .rules {
+        configuration.append(notification(diagnostic))
+      } else {
+        execution.append(notification(diagnostic))
+      }
+    }
+    for document in result.skippedDocuments {
+      execution.append(.object([
+        "level": .string("warning"),
+        "message": .object(["text": .string("skipped \(document.path): \(document.reason ?? "unknown reason")")]),
+        "descriptor": .object(["id": .string(NotificationKind.skippedInput.rawValue)]),
+        "locations": .array([.object(["physicalLocation": .object(["artifactLocation": artifact(document.path)])])]),
+      ]))
+    }
+    var invocation: [String: JSONValue] = [
+      // A rule-file error makes the run exit with status 2: not a successful execution.
+      "executionSuccessful": .bool(!result.hasRuleErrors),
+      "toolConfigurationNotifications": .array(configuration),
+      "toolExecutionNotifications": .array(execution),
+    ]
+    if let base = uris.baseURI { invocation["workingDirectory"] = .object(["uri": .string(base)]) }
+    return .object(invocation)
+  }
+
+  private func notification(_ diagnostic: Diagnostic) -> JSONValue {
+    let kind: NotificationKind
+    switch diagnostic.category {
+    case .rules: kind = .ruleFile
+    case .input: kind = .input
+    case .matching: kind = .matching
+    }
+    var object: [String: JSONValue] = [
+      "level": .string(level(diagnostic.severity)),
+      "message": .object(["text": .string(diagnostic.message)]),
+      "descriptor": .object(["id": .string(kind.rawValue)]),
+    ]
+    if let location = diagnostic.location { object["locations"] = .array([place(at: location, line: diagnostic.sourceLine)]) }
+    if let rule = diagnostic.ruleID { object["associatedRule"] = .object(["id": .string(rule)]) }
+    return .object(object)
+  }
+
+  // MARK: - Helpers
+
+  private func level(_ severity: Severity) -> String {
+    switch severity {
+    case .error: return "error"
+    case .warning: return "warning"
+    case .note: return "note"
+    }
+  }
+
+  private func describe(_ location: SourceLocation) -> String {
+    "\(uris.relativePath(location.path)):\(location.line):\(location.column)"
+  }
+}
