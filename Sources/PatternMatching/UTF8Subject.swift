@@ -20,6 +20,10 @@ public struct UTF8Subject: Sendable {
     self.bytes = bytes
   }
 
+  /// A subject from bytes the caller derived from valid UTF-8 without breaking it (replacing ASCII
+  /// bytes with ASCII bytes). Not validated again.
+  public init(unchecked bytes: [UInt8]) { self.bytes = bytes }
+
   /// The byte offset of the first invalid UTF-8 sequence in `bytes`, or `nil` if they are valid.
   public static func firstInvalidOffset<C: Collection>(in bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
     var offset = bytes.startIndex

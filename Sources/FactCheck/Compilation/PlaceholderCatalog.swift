@@ -56,7 +56,7 @@ struct PlaceholderCatalog: Sendable {
       + "|\(RegexFragments.sign)\(digits)\(hs)*\(percentWord)|\(spelled)\(hs)*\(percentWord)|\(fraction)|\(ratio))"
 
     let hedgeWords = lexicon.hedges.flatMap(\.words)
-    let approx = RegexFragments.words(hedgeWords)
+    let approx = RegexFragments.words(hedgeWords, gluedAfter: true)
 
     let month = RegexFragments.words(lexicon.months.keys)
     let year = RegexFragments.year

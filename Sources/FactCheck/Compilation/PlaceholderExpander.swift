@@ -115,7 +115,9 @@ enum PlaceholderExpander {
       case .placeholder(let name, let label, let optional, let range):
         let group = try slot(name, label, range, catalog, &slots, shared: &shared, definitions: &definitions)
         if optional, index + 1 < tokens.count, case .space(let spaceRange) = tokens[index + 1] {
-          append("(?:\(group)\(RegexFragments.space))?", source: range.lowerBound..<spaceRange.upperBound, placeholder: true)
+          // A hedge may be glued to the figure in extracted copy ("about14,000").
+          let spacing = name == "approx" ? String(RegexFragments.space.dropLast()) + "*" : RegexFragments.space
+          append("(?:\(group)\(spacing))?", source: range.lowerBound..<spaceRange.upperBound, placeholder: true)
           index += 1
         } else {
           append(optional ? "(?:\(group))?" : group, source: range, placeholder: true)
@@ -222,16 +224,22 @@ enum PlaceholderExpander {
           j += 1
         }
         let end = min(j + 1, bytes.count)
-        var cls = Array(bytes[i..<end])
+        let cls = Array(bytes[i..<end])
         // An apostrophe in a class admits both ' and ’, whichever the author typed.
         let hasStraight = cls.contains(UInt8(ascii: "'"))
         let hasCurly = String(decoding: cls, as: UTF8.self).contains("\u{2019}")
         if (hasStraight || hasCurly), cls.count > 1 {
-          // Inserted first in the class, so it can never become the end of a range ("[a-']").
+          // Inserted first in the class, so it can never become the end of a range ("[a-']"). The
+          // insertion is a token of its own, so that offsets after it still map to the source.
           let at = cls.count > 1 && cls[1] == UInt8(ascii: "^") ? 2 : 1
-          cls.insert(contentsOf: Array((hasStraight ? "\\x{2019}" : "'").utf8), at: at)
+          raw += cls[..<at]
+          flush(i + at)
+          tokens.append(.raw(hasStraight ? "\\x{2019}" : "'", (i + at)..<(i + at)))
+          raw = Array(cls[at...])
+          rawStart = i + at
+        } else {
+          raw += cls
         }
-        raw += cls
         i = end
       case UInt8(ascii: "{") where allowPlaceholders && i + 1 < bytes.count && isLetter(bytes[i + 1]):
         flush(i)
@@ -252,8 +260,8 @@ enum PlaceholderExpander {
         while j < bytes.count && bytes[j] == UInt8(ascii: " ") { j += 1 }
         // A quantified space ("a ?b") stays literal regex, as the author wrote it.
         if j < bytes.count && (bytes[j] == UInt8(ascii: "?") || bytes[j] == UInt8(ascii: "*") || bytes[j] == UInt8(ascii: "+")) {
-          rawStart = i
-          raw = Array("(?:\(RegexFragments.space))".utf8)
+          // A token of its own, so that offsets after it still map to the source.
+          tokens.append(.raw("(?:\(RegexFragments.space))", i..<j))
           i = j
         } else {
           tokens.append(.space(i..<j))

@@ -40,7 +40,7 @@ enum RegexFragments {
 
   /// An alternation of literal words, longest first so that "près de" wins over "près", with word
   /// boundaries on the sides that are letters or digits.
-  static func words(_ list: some Sequence<String>, gluedToDigits: Bool = false) -> String {
+  static func words(_ list: some Sequence<String>, gluedToDigits: Bool = false, gluedAfter: Bool = false) -> String {
     let unique = Set(list.filter { !$0.isEmpty })
     guard !unique.isEmpty else { return "(?!)" }
     let sorted = unique.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
@@ -60,7 +60,9 @@ enum RegexFragments {
     var alternatives = others
     // Scale words may be glued to the figure ("14k", "€2.1bn"): then only letters may not precede them.
     let start = gluedToDigits ? "(?<![\\p{L}])" : wordStart
-    if !bounded.isEmpty { alternatives.insert(start + "(?:" + bounded.joined(separator: "|") + ")" + wordEnd, at: 0) }
+    // Hedges may be followed directly by a figure ("about14,000"): then only a letter may not follow.
+    let end = gluedAfter ? "(?![\\p{L}])" : wordEnd
+    if !bounded.isEmpty { alternatives.insert(start + "(?:" + bounded.joined(separator: "|") + ")" + end, at: 0) }
     return "(?:" + alternatives.joined(separator: "|") + ")"
   }
 }

@@ -60,7 +60,7 @@ public final class Extractor {
     }
 
     let bytes = article.subject.bytes
-    let folded = CaseFolding.fold(bytes)
+    let folded = CaseFolding.fold(article.matchSubject.bytes)
     var matches: [RuleMatch] = []
     for segment in TextStructure.segments(in: bytes, range: article.bodyRange) {
       var literalCache: [[UInt8]: Bool] = [:]
@@ -90,7 +90,7 @@ public final class Extractor {
           }
           guard possible else { continue }
           do {
-            try matcher.forEachMatch(of: rule.pattern, in: article.subject, range: segment) { match in
+            try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: segment) { match in
               if !match.range.isEmpty { matches.append(RuleMatch(rule: rule, match: match)) }
               return true
             }
@@ -148,7 +148,7 @@ public final class Extractor {
     var best: (offset: Int, day: Day)?
     for rule in language.datelineRules {
       guard let (_, group) = rule.slots(where: { $0.role == .date }).first else { continue }
-      guard let match = try? matcher.firstMatch(of: rule.pattern, in: article.subject, range: head),
+      guard let match = try? matcher.firstMatch(of: rule.pattern, in: article.matchSubject, range: head),
         let range = match.group(group)
       else { continue }
       if let day = DateReader(tables: language.builder.tables).read(article.text(of: range)),

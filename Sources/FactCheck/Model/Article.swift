@@ -22,6 +22,9 @@ public struct Article: Sendable {
   public var warnings: [String]
   /// UTF-8 bytes, validated once.
   let subject: UTF8Subject
+  /// The bytes rules run on: the same text with Markdown emphasis markers (`**4,000**`, `_Klarna_`)
+  /// blanked to spaces, so byte offsets, lines and columns are those of the file.
+  let matchSubject: UTF8Subject
   /// Line index of the text.
   let lines: LineIndex
 
@@ -31,6 +34,7 @@ public struct Article: Sendable {
     self.path = path
     self.text = text
     self.subject = UTF8Subject(text)
+    self.matchSubject = Article.blankingEmphasis(subject)
     self.lines = LineIndex(subject.bytes)
     self.language = language
     self.published = published
@@ -63,6 +67,25 @@ public struct Article: Sendable {
     while end < line.upperBound && bytes[end] & 0xC0 == 0x80 { end += 1 }
     let column = bytes[start..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
     return (String(decoding: bytes[start..<end], as: UTF8.self), column)
+  }
+
+  /// `*` always, and `_` next to a space or punctuation (not inside an identifier), become spaces.
+  /// ASCII for ASCII keeps the text valid UTF-8 and every offset unchanged.
+  static func blankingEmphasis(_ subject: UTF8Subject) -> UTF8Subject {
+    let bytes = subject.bytes
+    guard bytes.contains(UInt8(ascii: "*")) || bytes.contains(UInt8(ascii: "_")) else { return subject }
+    var blanked = bytes
+    func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
+    for i in blanked.indices {
+      if blanked[i] == UInt8(ascii: "*") {
+        blanked[i] = 0x20
+      } else if blanked[i] == UInt8(ascii: "_") {
+        let before = i > 0 ? bytes[i - 1] : 0x20
+        let after = i + 1 < bytes.count ? bytes[i + 1] : 0x20
+        if !(isWordByte(before) && isWordByte(after)) { blanked[i] = 0x20 }
+      }
+    }
+    return UTF8Subject(unchecked: blanked)
   }
 
   /// The raw UTF-8 bytes.

@@ -41,10 +41,10 @@ struct ClaimBuilder: Sendable {
       var attributeName = definition.attribute
       var entity: (name: String?, source: EntitySource)
       if definition.continuesPreviousClaim {
-        guard let previous = claims.last, previous.matchRange.upperBound <= match.range.lowerBound,
-          match.range.lowerBound - previous.matchRange.upperBound <= ClaimBuilder.continuationReach,
+        guard let previous = claims.last, previous.valueRange.upperBound <= firstValue.lowerBound,
+          firstValue.lowerBound - previous.valueRange.upperBound <= ClaimBuilder.continuationReach,
           context.sentence(containing: previous.matchRange.lowerBound) == sentence
-            || !article.text(of: previous.matchRange.upperBound..<match.range.lowerBound).contains("\n\n")
+            || !article.text(of: previous.valueRange.upperBound..<firstValue.lowerBound).contains("\n\n")
         else { continue }
         // A continuation reads the same kind of figure ("contre 5 000" after a headcount, not after a valuation).
         let kinds = valueSlots.compactMap { slot -> ValueKind? in if case .value(let kind) = slot.slot.role { return kind } else { return nil } }
