@@ -7,7 +7,11 @@ struct TestRulesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "test-rules",
     abstract: "Run the examples of every rule and report each failure.",
-    discussion: "With no DIR, tests the bundled rules. Exit status: 0 all pass, 1 failures, 2 broken rule files.")
+    discussion: """
+      Runs each rule's `examples:` and the entries of example files (a top-level `examples:` list naming \
+      the rule). With no DIR, tests the bundled rules; with DIRs, loads them after the bundled rules, a rule \
+      with the same id replacing the bundled one. Exit status: 0 all pass, 1 failures, 2 broken rule files.
+      """)
 
   @Argument(help: "Rule directories or files (each loaded after the bundled lexicons unless --no-default-rules).")
   var directories: [String] = []
@@ -22,20 +26,20 @@ struct TestRulesCommand: ParsableCommand {
     var layers: [String] = []
     if !noDefaultRules || directories.isEmpty {
       guard let bundled = BundledPaths.rules else { throw ValidationError("cannot find the bundled Rules/ directory") }
-      if !directories.contains(where: { ($0 as NSString).standardizingPath == (bundled as NSString).standardizingPath }) {
+      // `test-rules Rules` from the repository tests the bundled rules once, not twice over.
+      func resolved(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+      if !directories.contains(where: { resolved($0) == resolved(bundled) }) {
         layers.append(bundled)
       }
     }
     layers += directories
     let rules = CompiledRuleSet.load(layers)
-    for problem in rules.problems where problem.severity != .note { print(problem) }
-    let report = RuleTester.run(rules, only: only.isEmpty ? nil : Set(only))
-    for failure in report.failures { print(failure) }
-    let errors = rules.problems.filter { $0.severity == .error }.count
-    print("\(report.examplesRun) examples of \(report.rulesTested) rules: \(report.failures.count) failed"
-          + (errors > 0 ? "; \(errors) rule-file error\(errors == 1 ? "" : "s")" : ""))
-    if errors > 0 { throw ExitCode(2) }
-    if !report.failures.isEmpty { throw ExitCode(1) }
+    for id in only where rules.rule(id: id) == nil && rules.library.rule(id: id) == nil {
+      throw noRule(id, in: rules)
+    }
+    let outcome = RuleTester.test(rules, only: only.isEmpty ? nil : Set(only))
+    for line in outcome.lines { print(line) }
+    if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
   }
 }
 
@@ -51,21 +55,21 @@ struct ExplainCommand: ParsableCommand {
 
   func run() throws {
     let compiled = try rules.compiledRules()
-    guard let rule = compiled.rule(id: ruleID) else {
-      let ids = compiled.rules.map(\.id)
-      let hint = ids.min { a, b in a.commonPrefix(with: ruleID).count > b.commonPrefix(with: ruleID).count }
-      throw ValidationError("no rule '\(ruleID)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
+    guard let explanation = RuleExplainer.explain(ruleID, in: compiled) else {
+      if compiled.library.rule(id: ruleID) != nil {
+        for problem in compiled.problems where problem.severity == .error { print(problem) }
+        FileHandle.standardError.write(Data("error: rule '\(ruleID)' does not compile; see the errors above\n".utf8))
+        throw ExitCode(2)
+      }
+      throw noRule(ruleID, in: compiled)
     }
-    let d = rule.definition
-    print("\(d.id)  (\(d.location))")
-    if !d.description.isEmpty { print("  \(d.description)") }
-    print("  kind: \(d.kind.rawValue)   language: \(d.language)   attribute: \(d.attribute)   period: \(d.period)   modality: \(d.modality.rawValue)   priority: \(d.priority)")
-    print("  pattern:  \(d.pattern)")
-    print("  expanded: \(rule.expandedPattern)")
-    print("  examples:")
-    for (i, example) in d.examples.enumerated() {
-      let expect = example.expected.isEmpty ? "none" : example.expected.map(\.description).joined(separator: ", ")
-      print("    \(i + 1). \(example.text)\n       → \(expect)   (\(example.location))")
-    }
+    print(explanation)
   }
+}
+
+/// Prints "error: no rule 'x'; did you mean 'y'?" and returns the exit status for it (2).
+private func noRule(_ id: String, in rules: CompiledRuleSet) -> ExitCode {
+  let hint = RuleExplainer.suggestion(for: id, in: rules).map { "; did you mean '\($0)'?" } ?? ""
+  FileHandle.standardError.write(Data("error: no rule '\(id)'\(hint)\n".utf8))
+  return ExitCode(2)
 }

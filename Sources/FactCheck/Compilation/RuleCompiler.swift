@@ -45,8 +45,7 @@ public enum RuleCompiler {
         pattern = try CompiledPattern(expansion.regex, options: options)
       } catch {
         if case .compile(let message, let offset) = error {
-          let sourceOffset = expansion.sourceOffset(forOutputOffset: offset)
-          problems.append(RuleFileError(.invalidRegex(message: message), at: rule.patternSource.location(ofByte: sourceOffset)))
+          problems.append(compileError(message, atOutputOffset: offset, of: expansion, rule: rule, lexicon: catalog.lexicon))
         }
         continue
       }
@@ -69,5 +68,25 @@ public enum RuleCompiler {
       }
     }
     return CompiledRuleSet(library: library, rules: compiled, catalogs: catalogs, problems: problems)
+  }
+
+  /// A PCRE2 compile error at byte `offset` of the expanded pattern, placed where the author wrote the
+  /// character PCRE2 stopped at. An error inside a lexicon fragment's expansion points at the `{` of
+  /// the placeholder and names the fragment's definition.
+  static func compileError(_ message: String, atOutputOffset offset: Int, of expansion: ExpandedPattern,
+                           rule: RuleDefinition, lexicon: Lexicon) -> RuleFileError {
+    let piece = expansion.pieces.first { $0.output.contains(offset) }
+    guard let piece, piece.isPlaceholder,
+      let slot = expansion.slots.first(where: { piece.source.contains($0.sourceRange.lowerBound) })
+    else {
+      let sourceOffset = expansion.sourceOffset(forOutputOffset: offset)
+      return RuleFileError(.invalidRegex(message: message), at: rule.patternSource.location(ofByte: sourceOffset))
+    }
+    var detail = message
+    if case .fragment(let name) = slot.role {
+      detail += " (in lexicon fragment '{\(name)}'"
+        + (lexicon.fragmentLocations[name].map { ", defined at \($0)" } ?? "") + ")"
+    }
+    return RuleFileError(.invalidRegex(message: detail), at: rule.patternSource.location(ofByte: slot.sourceRange.lowerBound))
   }
 }

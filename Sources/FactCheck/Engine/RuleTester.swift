@@ -4,7 +4,8 @@ public struct RuleTestFailure: Sendable, Hashable, CustomStringConvertible {
   public var location: SourceLocation
   /// The rule.
   public var ruleID: String
-  /// 1-based index of the example within the rule.
+  /// 1-based index of the example within the rule: its own examples first, then those example files
+  /// attach to it, in load order.
   public var example: Int
   /// What the example expects.
   public var expected: String
@@ -29,6 +30,38 @@ public enum RuleTester {
     public var rulesTested: Int
     /// Failures.
     public var failures: [RuleTestFailure]
+  }
+
+  /// What `factcheck test-rules` reports, and the status it exits with.
+  public struct Outcome: Sendable {
+    /// Rule-file problems: errors, warnings and notes (a rule replacing another), in load order.
+    public var problems: [RuleFileError]
+    /// The examples run and the ones that failed.
+    public var report: Report
+
+    /// Rule-file errors (broken files and rules, which were left out).
+    public var errors: Int { problems.filter { $0.severity == .error }.count }
+
+    /// 2 when a rule file is broken, else 1 when an example fails, else 0.
+    public var exitStatus: Int32 { errors > 0 ? 2 : report.failures.isEmpty ? 0 : 1 }
+
+    /// One line per problem, one per failing example (`file:line: rule-id: example N: expected …, got …`),
+    /// then a summary.
+    public var lines: [String] {
+      problems.map(\.description) + report.failures.map(\.description) + [summary]
+    }
+
+    /// "412 examples of 160 rules: 1 failed; 2 rule-file errors".
+    public var summary: String {
+      "\(report.examplesRun) example\(report.examplesRun == 1 ? "" : "s") of \(report.rulesTested) rule\(report.rulesTested == 1 ? "" : "s")"
+        + ": \(report.failures.count) failed" + (errors > 0 ? "; \(errors) rule-file error\(errors == 1 ? "" : "s")" : "")
+    }
+  }
+
+  /// Runs the examples of `rules` (or of the rules whose id is in `only`) and gathers everything
+  /// `factcheck test-rules` prints: the same path for the command and for tests.
+  public static func test(_ rules: CompiledRuleSet, only: Set<String>? = nil) -> Outcome {
+    Outcome(problems: rules.problems, report: run(rules, only: only))
   }
 
   /// Runs the examples of every rule (or of the rules whose id is in `only`).

@@ -184,8 +184,8 @@ enum DefinitionParser {
       let words = map["words"].flatMap({ reader.strings($0, key: "words") })
     else { return nil }
     guard let period = Period(key: text) else {
-      reader.report(.invalidValue(key: "period", value: text, reason: "expected current, last_year, next_year, year-N, a year, or unspecified"),
-                    at: periodNode)
+      reader.report(.invalidValue(key: "period", value: text, reason: "expected current, last_year, next_year, year-N, year+N, a year, or unspecified"
+                                    + periodHint(text)), at: periodNode)
       return nil
     }
     let modality = map["modality"].flatMap { reader.choice($0, key: "modality", modalities) }
@@ -194,7 +194,8 @@ enum DefinitionParser {
 
   // MARK: - Rules
 
-  static func rule(_ node: Node, defaultLanguage: String?, _ reader: YAMLReader) -> RuleDefinition? {
+  /// A rule; `defaultLanguage` is its file's `language:` and where it is written.
+  static func rule(_ node: Node, defaultLanguage: (text: String, location: SourceLocation)?, _ reader: YAMLReader) -> RuleDefinition? {
     let before = reader.errors.count
     guard let map = reader.mapping(node, allowed: ["id", "kind", "attribute", "language", "pattern", "period", "modality",
                                                    "priority", "case_sensitive", "context", "description", "values", "examples"],
@@ -202,18 +203,19 @@ enum DefinitionParser {
     let id = map["id"].flatMap { reader.string($0, key: "id") }
     let kind = map["kind"].flatMap { reader.choice($0, key: "kind", ["claim": RuleDefinition.Kind.claim, "dateline": .dateline]) } ?? .claim
     let attribute = map["attribute"].flatMap { reader.string($0, key: "attribute") }
-    if kind == .claim && attribute == nil && map["attribute"] == nil {
+    if kind == .claim && attribute == nil && map.lacks("attribute") {
       reader.report(.missingKey(key: "attribute", in: "rule '\(id ?? "?")'"), at: node)
     }
-    let language = map["language"].flatMap { reader.string($0, key: "language") } ?? defaultLanguage
-    if language == nil {
+    let language = map["language"].flatMap { reader.string($0, key: "language") } ?? defaultLanguage?.text
+    if language == nil && map.lacks("language") {
       reader.report(.missingKey(key: "language", in: "rule '\(id ?? "?")' (or its file)"), at: node)
     }
     let pattern = map["pattern"].flatMap { reader.locatedString($0, key: "pattern") }
     var period = Period.current
     if let node = map["period"], let text = reader.string(node, key: "period") {
       if let parsed = Period(key: text) { period = parsed } else {
-        reader.report(.invalidValue(key: "period", value: text, reason: "expected current, last_year, next_year, year-N, a year, a change such as last_year_to_current, or unspecified"), at: node)
+        reader.report(.invalidValue(key: "period", value: text, reason: "expected current, last_year, next_year, year-N, year+N, a year, "
+                                      + "a change such as last_year_to_current, or unspecified" + periodHint(text)), at: node)
       }
     }
     let modality = map["modality"].flatMap { reader.choice($0, key: "modality", modalities) } ?? .actual
@@ -236,29 +238,56 @@ enum DefinitionParser {
     }
     let usesContext = map["context"].flatMap { reader.bool($0, key: "context") } ?? true
     guard reader.errors.count == before, let id, let language, let pattern else { return nil }
-    let bytes = pattern.text.utf8.count
-    let locations = (0...bytes).map { pattern.location(ofByte: $0) }
+    let (patternText, locations) = patternSource(pattern)
     var rule = RuleDefinition(
-      id: id, kind: kind, attribute: attribute ?? "", language: language, pattern: pattern.text, period: period,
+      id: id, kind: kind, attribute: attribute ?? "", language: language, pattern: patternText, period: period,
       modality: modality, priority: priority, caseSensitive: caseSensitive,
       description: map["description"].flatMap { reader.string($0, key: "description") } ?? "",
       values: values, examples: examples, location: reader.location(node),
       patternSource: LocatedPattern(byteLocations: locations))
     rule.usesContext = usesContext
+    rule.attributeLocation = map["attribute"].map { reader.location($0) }
+    rule.languageLocation = map["language"].map { reader.location($0) } ?? defaultLanguage?.location
     return rule
+  }
+
+  /// The pattern text a rule compiles, with the file location of each of its bytes.
+  ///
+  /// A pattern written as a block scalar (`|`, `>`) may span lines: its line breaks count as spaces (a
+  /// space matches any spacing) and its final line break is dropped. Both keep byte offsets unchanged.
+  private static func patternSource(_ pattern: LocatedText) -> (String, [SourceLocation]) {
+    var locations = pattern.byteLocations
+    guard pattern.style == .literal || pattern.style == .folded else { return (pattern.text, locations) }
+    var bytes = Array(pattern.text.utf8)
+    while bytes.last == UInt8(ascii: "\n") || bytes.last == UInt8(ascii: "\r") {
+      bytes.removeLast()
+      locations.remove(at: bytes.count + 1)
+    }
+    for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") {
+      bytes[index] = UInt8(ascii: " ")
+    }
+    return (String(decoding: bytes, as: UTF8.self), locations)
+  }
+
+  /// "; did you mean 'last_year'?" for a misspelt period key.
+  static func periodHint(_ text: String) -> String {
+    let keys = ["current", "last_year", "next_year", "this_year", "unspecified", "previous", "last_year_to_current"]
+    return EditDistance.suggestion(for: text, among: keys).map { "; did you mean '\($0)'?" } ?? ""
   }
 
   private static func valueOverride(_ node: Node, _ reader: YAMLReader) -> RuleDefinition.ValueOverride? {
     guard let map = reader.mapping(node, allowed: ["attribute", "period", "modality", "claim", "negative"], owner: "value") else { return nil }
     var override = RuleDefinition.ValueOverride(attribute: nil, period: nil, isPrevious: false, modality: nil, makesClaim: true)
     override.attribute = map["attribute"].flatMap { reader.string($0, key: "attribute") }
+    override.attributeLocation = map["attribute"].map { reader.location($0) }
     if let node = map["period"], let text = reader.string(node, key: "period") {
       if text == "previous" {
         override.isPrevious = true
       } else if let period = Period(key: text) {
         override.period = period
       } else {
-        reader.report(.invalidValue(key: "period", value: text, reason: "expected previous, current, last_year, a year…"), at: node)
+        reader.report(.invalidValue(key: "period", value: text, reason: "expected previous, current, last_year, next_year, year-N, a year"
+                                      + periodHint(text)), at: node)
         return nil
       }
     }
@@ -269,9 +298,23 @@ enum DefinitionParser {
   }
 
   private static func example(_ node: Node, _ reader: YAMLReader) -> RuleExample? {
-    guard let map = reader.mapping(node, allowed: ["text", "expect", "published"], required: ["text"], owner: "example"),
-      let text = map["text"].flatMap({ reader.string($0, key: "text") })
+    guard let map = reader.mapping(node, allowed: ["text", "expect", "published"], required: ["text"], owner: "example") else { return nil }
+    return example(map, reader)
+  }
+
+  /// An entry of a file's top-level `examples:` list: a rule id and an example for that rule.
+  static func exampleEntry(_ node: Node, _ reader: YAMLReader) -> (ruleID: String, at: SourceLocation, example: RuleExample)? {
+    guard let map = reader.mapping(node, allowed: ["rule", "text", "expect", "published"], required: ["rule", "text"],
+                                   owner: "example"),
+      let ruleNode = map["rule"], let ruleID = reader.string(ruleNode, key: "rule")
     else { return nil }
+    guard let example = example(map, reader) else { return nil }
+    return (ruleID, reader.location(ruleNode), example)
+  }
+
+  private static func example(_ map: YAMLMap, _ reader: YAMLReader) -> RuleExample? {
+    let node = map.node
+    guard let text = map["text"].flatMap({ reader.string($0, key: "text") }) else { return nil }
     var published: Day?
     if let node = map["published"], let value = reader.string(node, key: "published") {
       published = Day(iso: value)
@@ -340,8 +383,11 @@ enum DefinitionParser {
     let tolerance = map["tolerance"].flatMap { reader.double($0, key: "tolerance") } ?? 1
     let severity = map["severity"].flatMap { reader.choice($0, key: "severity", severities) } ?? .warning
     guard reader.errors.count == before, let id, let kind, let stated, let base else { return nil }
-    return CheckDefinition(id: id, kind: kind, stated: stated, base: base, direction: direction, tolerance: tolerance,
-                           severity: severity, description: map["description"].flatMap { reader.string($0, key: "description") } ?? "",
-                           location: reader.location(node))
+    var check = CheckDefinition(id: id, kind: kind, stated: stated, base: base, direction: direction, tolerance: tolerance,
+                                severity: severity, description: map["description"].flatMap { reader.string($0, key: "description") } ?? "",
+                                location: reader.location(node))
+    check.statedLocation = map["stated"].map { reader.location($0) }
+    check.baseLocation = map["base"].map { reader.location($0) }
+    return check
   }
 }

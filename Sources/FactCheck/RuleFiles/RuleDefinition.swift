@@ -22,6 +22,8 @@ public struct RuleDefinition: Sendable {
     public var makesClaim: Bool
     /// Whether the figure counts negatively ("une perte de 85 millions" is a net income of −85 million).
     public var isNegative: Bool = false
+    /// Where `attribute` is written, for an unknown-attribute error.
+    var attributeLocation: SourceLocation?
   }
 
   /// Unique id, conventionally `language.attribute.phrase`.
@@ -55,6 +57,10 @@ public struct RuleDefinition: Sendable {
   public var location: SourceLocation
   /// The pattern's text and position, to map PCRE2 error offsets back into the file.
   var patternSource: LocatedPattern
+  /// Where the attribute is written (the rule's `attribute:` value), for an unknown-attribute error.
+  var attributeLocation: SourceLocation?
+  /// Where the language is written (the rule's or its file's `language:` value), for an unknown-language error.
+  var languageLocation: SourceLocation?
 
   /// Whether this rule continues the previous claim's attribute.
   public var continuesPreviousClaim: Bool { attribute == RuleDefinition.previousAttribute }
@@ -161,4 +167,7 @@ public struct CheckDefinition: Sendable, Hashable {
   public var description: String
   /// Where it is declared.
   public var location: SourceLocation
+  /// Where `stated` and `base` are written, for an unknown-attribute error.
+  var statedLocation: SourceLocation?
+  var baseLocation: SourceLocation?
 }

@@ -34,6 +34,8 @@ public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible 
     case unknownLanguage(language: String, known: [String])
     /// An attribute no attribute file declares.
     case unknownAttribute(name: String, suggestion: String?)
+    /// An example-file entry names a rule no rule file of its layer (or an earlier one) defines.
+    case unknownRule(id: String, suggestion: String?)
     /// The expanded pattern does not compile; `message` is PCRE2's.
     case invalidRegex(message: String)
     /// A rule's own example fails.
@@ -87,6 +89,8 @@ public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible 
     case .unknownAttribute(let name, let suggestion):
       return "unknown attribute '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         + " (attributes are declared under 'attributes:')"
+    case .unknownRule(let id, let suggestion):
+      return "no rule '\(id)' to attach this example to" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
     case .invalidRegex(let message): return "invalid pattern: \(message)"
     case .exampleFailed(let ruleID, let example, let expected, let got):
       return "\(ruleID): example \(example): expected \(expected), got \(got)"

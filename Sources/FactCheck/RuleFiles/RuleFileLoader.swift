@@ -5,8 +5,9 @@ import Yams
 /// Reads rule directories (YAML files, recursively) into a ``RuleLibrary``.
 ///
 /// A rule file is a mapping with any of: `language` (default for its rules), `attributes`, `entities`,
-/// `lexicon`, `rules`, `checks`. A broken file or rule is reported with its line and column and left
-/// out; everything else still loads.
+/// `lexicon`, `rules`, `checks`, `examples` (examples of rules defined anywhere in the same layer or an
+/// earlier one). A broken file or rule is reported with its line and column and left out; everything
+/// else still loads, so one run reports every problem.
 public enum RuleFileLoader {
   /// Loads each directory (or single file) as one layer, in order.
   public static func load(_ paths: [String]) -> RuleLibrary {
@@ -21,6 +22,7 @@ public enum RuleFileLoader {
     var library = RuleLibrary()
     var layer = LayerState()
     for (path, text) in texts { loadFile(path: path, text: text, into: &library, layer: &layer) }
+    attachExamples(layer, to: &library)
     validateReferences(&library)
     return library
   }
@@ -31,6 +33,10 @@ public enum RuleFileLoader {
     var ruleIDs: [String: SourceLocation] = [:]
     var attributeNames: [String: SourceLocation] = [:]
     var checkIDs: [String: SourceLocation] = [:]
+    /// Entries of `examples:` lists, attached to their rules once the whole layer is read.
+    var examples: [(ruleID: String, at: SourceLocation, example: RuleExample)] = []
+    /// Ids of rules that were reported broken, whose examples need no second error.
+    var brokenRuleIDs: Set<String> = []
   }
 
   private static func loadLayer(_ path: String, into library: inout RuleLibrary) {
@@ -55,6 +61,7 @@ public enum RuleFileLoader {
       }
       loadFile(path: file, text: text, into: &library, layer: &layer)
     }
+    attachExamples(layer, to: &library)
   }
 
   private static func yamlFiles(under path: String, library: inout RuleLibrary) -> [String] {
@@ -66,11 +73,17 @@ public enum RuleFileLoader {
     }
     guard isDirectory.boolValue else { return [path] }
     var files: [String] = []
-    let enumerator = FileManager.default.enumerator(atPath: path)
+    // Enumerated through its real path (a symlinked folder is not descended otherwise), reported
+    // under the path the user gave.
+    let enumerator = FileManager.default.enumerator(atPath: (path as NSString).resolvingSymlinksInPath)
     while let relative = enumerator?.nextObject() as? String {
       if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
         files.append((path as NSString).appendingPathComponent(relative))
       }
+    }
+    if files.isEmpty {
+      library.problems.append(RuleFileError(.unreadable(reason: "no rule files (*.yaml, *.yml) in this directory"),
+                                            at: SourceLocation(path: path, line: 1, column: 1), severity: .warning))
     }
     return files.sorted()
   }
@@ -80,9 +93,9 @@ public enum RuleFileLoader {
     let reader = YAMLReader(path: path, text: text)
     defer { library.problems += reader.errors }
     guard let root = reader.compose() else { return }
-    guard let top = reader.mapping(root, allowed: ["language", "attributes", "entities", "lexicon", "rules", "checks"],
+    guard let top = reader.mapping(root, allowed: ["language", "attributes", "entities", "lexicon", "rules", "checks", "examples"],
                                    owner: "rule file") else { return }
-    let language = top["language"].flatMap { reader.string($0, key: "language") }
+    let language = top["language"].flatMap { node in reader.string(node, key: "language").map { ($0, reader.location(node)) } }
     if let node = top["attributes"], let items = reader.sequence(node, key: "attributes") {
       for item in items {
         guard let attribute = DefinitionParser.attribute(item, reader) else { continue }
@@ -110,7 +123,10 @@ public enum RuleFileLoader {
     }
     if let node = top["rules"], let items = reader.sequence(node, key: "rules") {
       for item in items {
-        guard let rule = DefinitionParser.rule(item, defaultLanguage: language, reader) else { continue }
+        guard let rule = DefinitionParser.rule(item, defaultLanguage: language, reader) else {
+          if case .mapping(let mapping) = item, let id = mapping["id"]?.scalar?.string { layer.brokenRuleIDs.insert(id) }
+          continue
+        }
         if let other = layer.ruleIDs[rule.id] {
           reader.report(.duplicateID(id: rule.id, other: other), at: rule.location)
           continue
@@ -136,6 +152,26 @@ public enum RuleFileLoader {
         library.checks.append(check)
       }
     }
+    if let node = top["examples"], let items = reader.sequence(node, key: "examples") {
+      for item in items {
+        guard let entry = DefinitionParser.exampleEntry(item, reader) else { continue }
+        layer.examples.append(entry)
+      }
+    }
+  }
+
+  /// Attaches a layer's example-file entries to their rules (defined in this layer or an earlier one).
+  ///
+  /// They number after the rule's own examples. A later layer that replaces the rule replaces them too.
+  private static func attachExamples(_ layer: LayerState, to library: inout RuleLibrary) {
+    for entry in layer.examples {
+      if let index = library.rules.firstIndex(where: { $0.id == entry.ruleID }) {
+        library.rules[index].examples.append(entry.example)
+      } else if !layer.brokenRuleIDs.contains(entry.ruleID) {
+        let suggestion = EditDistance.suggestion(for: entry.ruleID, among: library.rules.map(\.id))
+        library.problems.append(RuleFileError(.unknownRule(id: entry.ruleID, suggestion: suggestion), at: entry.at))
+      }
+    }
   }
 
   // MARK: - Cross-file validation
@@ -150,28 +186,30 @@ public enum RuleFileLoader {
       if rule.kind == .claim && !rule.continuesPreviousClaim && library.attributes[rule.attribute] == nil {
         problems.append(RuleFileError(.unknownAttribute(name: rule.attribute,
                                                         suggestion: EditDistance.suggestion(for: rule.attribute, among: attributeNames)),
-                                      at: rule.location))
+                                      at: rule.attributeLocation ?? rule.location))
         broken = true
       }
-      for (_, override) in rule.values {
+      for (_, override) in rule.values.sorted(by: { $0.key < $1.key }) {
         if let attribute = override.attribute, library.attributes[attribute] == nil {
           problems.append(RuleFileError(.unknownAttribute(name: attribute,
                                                           suggestion: EditDistance.suggestion(for: attribute, among: attributeNames)),
-                                        at: rule.location))
+                                        at: override.attributeLocation ?? rule.location))
           broken = true
         }
       }
       if library.lexicons[rule.language] == nil {
-        problems.append(RuleFileError(.unknownLanguage(language: rule.language, known: languages), at: rule.location))
+        problems.append(RuleFileError(.unknownLanguage(language: rule.language, known: languages),
+                                      at: rule.languageLocation ?? rule.location))
         broken = true
       }
       return broken
     }
     library.checks.removeAll { check in
       var broken = false
-      for name in [check.stated, check.base] where library.attributes[name] == nil {
+      for (name, location) in [(check.stated, check.statedLocation), (check.base, check.baseLocation)]
+      where library.attributes[name] == nil {
         problems.append(RuleFileError(.unknownAttribute(name: name, suggestion: EditDistance.suggestion(for: name, among: attributeNames)),
-                                      at: check.location))
+                                      at: location ?? check.location))
         broken = true
       }
       return broken

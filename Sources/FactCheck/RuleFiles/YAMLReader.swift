@@ -84,19 +84,23 @@ final class YAMLReader {
       return nil
     }
     var entries: [YAMLMap.Entry] = []
+    var suggested: Set<String> = []
     for (keyNode, value) in mapping {
       guard let key = keyNode.scalar?.string else {
         report(.wrongType(key: owner, expected: "a mapping with text keys"), at: keyNode)
         continue
       }
       if !allowed.contains(key) {
-        report(.unknownKey(key: key, suggestion: EditDistance.suggestion(for: key, among: allowed)), at: keyNode)
+        let suggestion = EditDistance.suggestion(for: key, among: allowed)
+        if let suggestion { suggested.insert(suggestion) }
+        report(.unknownKey(key: key, suggestion: suggestion), at: keyNode)
         continue
       }
       entries.append(YAMLMap.Entry(key: key, keyNode: keyNode, value: value))
     }
-    let map = YAMLMap(node: node, entries: entries)
-    for key in required where map[key] == nil {
+    let map = YAMLMap(node: node, entries: entries, suggested: suggested)
+    // A misspelt required key is reported once, as the misspelling with its did-you-mean.
+    for key in required where map[key] == nil && !suggested.contains(key) {
       report(.missingKey(key: key, in: owner), at: node)
     }
     return map
@@ -192,13 +196,22 @@ final class YAMLReader {
   /// The raw text of 1-based `line` of the file.
   func sourceLine(_ line: Int) -> String { line <= lines.lineCount ? lines.text(ofLine: line) : "" }
 
+  /// Number of lines of the file.
+  var lineCount: Int { lines.lineCount }
+
   // MARK: - Limits and errors
 
   private func reportYamlError(_ error: YamlError) {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+      // libYAML notices some mistakes lines later (an unclosed `{` at the next key): say where the
+      // construct it was reading began.
+      let detail = context.map { context in
+        context.mark.line != mark.line
+          ? "\(problem) (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"
+          : "\(problem) (\(context.text))"
+      } ?? problem
       report(.syntax(problem: detail), at: location(mark))
     case .reader(let problem, let offset, _, _):
       let position = offset.map { lines.position(of: $0) } ?? (1, 1)
@@ -282,64 +295,11 @@ struct YAMLMap {
 
   let node: Node
   let entries: [Entry]
+  /// Known keys that an unknown key was reported as a likely misspelling of.
+  var suggested: Set<String> = []
+
+  /// Whether `key` is absent and no misspelling of it was reported (a missing key worth reporting).
+  func lacks(_ key: String) -> Bool { self[key] == nil && !suggested.contains(key) }
 
   subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
-}
-
-/// A scalar's text and enough about how it was written to map an offset inside it back to the file.
-struct LocatedText {
-  let text: String
-  let style: Node.Scalar.Style
-  let start: SourceLocation
-  unowned let file: YAMLReader
-
-  /// The file location of UTF-8 byte `offset` within ``text``.
-  ///
-  /// Plain, single-quoted and double-quoted scalars on one line map exactly (quotes and `''`/`\` escapes
-  /// are walked); block scalars map by line, as their content starts on the following lines.
-  func location(ofByte offset: Int) -> SourceLocation {
-    let prefix = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
-    switch style {
-    case .literal, .folded:
-      let lineInValue = prefix.filter { $0 == "\n" }.count
-      let lastLine = prefix.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-      let fileLine = start.line + 1 + lineInValue
-      let raw = file.sourceLine(fileLine)
-      let indent = raw.prefix { $0 == " " }.count
-      return SourceLocation(path: start.path, line: fileLine, column: indent + lastLine.unicodeScalars.count + 1)
-    default:
-      let raw = Array(file.sourceLine(start.line).unicodeScalars)
-      var column = start.column - 1  // 0-based index of the scalar's first character in the raw line
-      var remaining = prefix.unicodeScalars.count
-      switch style {
-      case .singleQuoted:
-        column += 1
-        while remaining > 0 && column < raw.count {
-          if raw[column] == "'" && column + 1 < raw.count && raw[column + 1] == "'" { column += 1 }
-          column += 1
-          remaining -= 1
-        }
-      case .doubleQuoted:
-        column += 1
-        while remaining > 0 && column < raw.count {
-          if raw[column] == "\\" {
-            column += 1
-            if column < raw.count {
-              switch raw[column] {
-              case "x": column += 2
-              case "u": column += 4
-              case "U": column += 8
-              default: break
-              }
-            }
-          }
-          column += 1
-          remaining -= 1
-        }
-      default:
-        column += remaining
-      }
-      return SourceLocation(path: start.path, line: start.line, column: column + 1)
-    }
-  }
 }

@@ -1,0 +1,44 @@
+/// What `factcheck explain RULE-ID` shows: where a rule is defined, what it replaced, its pattern as
+/// written and as PCRE2 compiles it, and its examples with where each one is written.
+public enum RuleExplainer {
+  /// The explanation of the rule `id`, or `nil` when no compiled rule has that id.
+  public static func explain(_ id: String, in rules: CompiledRuleSet) -> String? {
+    guard let rule = rules.rule(id: id) else { return nil }
+    let d = rule.definition
+    var lines = ["\(d.id)  (\(d.location))"]
+    for problem in rules.problems {
+      if case .overrides(let replaced, let previous) = problem.kind, replaced == d.id, problem.location == d.location {
+        lines.append("  replaces the rule defined at \(previous)")
+      }
+    }
+    if !d.description.isEmpty { lines.append("  \(d.description)") }
+    lines.append("  kind: \(d.kind.rawValue)   language: \(d.language)   attribute: \(d.attribute)   period: \(d.period)"
+                 + "   modality: \(d.modality.rawValue)   priority: \(d.priority)"
+                 + (d.caseSensitive ? "   case-sensitive" : "") + (d.usesContext ? "" : "   context: false"))
+    for (label, value) in d.values.sorted(by: { $0.key < $1.key }) {
+      var parts: [String] = []
+      if let attribute = value.attribute { parts.append("attribute \(attribute)") }
+      if value.isPrevious { parts.append("period previous") } else if let period = value.period { parts.append("period \(period)") }
+      if let modality = value.modality { parts.append("modality \(modality.rawValue)") }
+      if !value.makesClaim { parts.append("no claim") }
+      if value.isNegative { parts.append("negative") }
+      lines.append("  value '\(label)': " + parts.joined(separator: ", "))
+    }
+    lines.append("  pattern:  \(d.pattern)")
+    lines.append("  expanded: \(rule.expandedPattern)")
+    lines.append(d.examples.isEmpty ? "  examples: none" : "  examples:")
+    for (i, example) in d.examples.enumerated() {
+      let expect = example.expected.isEmpty ? "none" : example.expected.map(\.description).joined(separator: ", ")
+      let published = example.published.map { "   published \($0)" } ?? ""
+      lines.append("    \(i + 1). \(example.text)")
+      lines.append("       → \(expect)\(published)   (\(example.location))")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The id of a compiled rule close to `id`, for a did-you-mean.
+  public static func suggestion(for id: String, in rules: CompiledRuleSet) -> String? {
+    EditDistance.suggestion(for: id, among: rules.rules.map(\.id))
+      ?? rules.rules.map(\.id).filter { $0.hasPrefix(id) || id.hasPrefix($0) }.min { $0.count < $1.count }
+  }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+@testable import FactCheck
+
+/// Scratch folders and the `factcheck` binary, for the rule-authoring tests.
+enum RuleAuthoring {
+  /// A new empty folder under the system's temporary directory.
+  static func temporaryDirectory(_ name: String) throws -> String {
+    let path = NSTemporaryDirectory() + "factcheck-\(name)-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  /// Writes `text` to `path`, creating its folder.
+  static func write(_ text: String, to path: String) throws {
+    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+  }
+
+  /// A copy of the bundled `Rules/` in a scratch folder.
+  static func copyOfBundledRules() throws -> String {
+    let copy = try temporaryDirectory("rules") + "/Rules"
+    try FileManager.default.copyItem(atPath: Fixtures.rules, toPath: copy)
+    return copy
+  }
+
+  /// The `factcheck` executable built next to the test bundle, when the build made one.
+  static var binary: String? {
+    var candidates: [String] = []
+    if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent().path) }
+    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().path)
+    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+      candidates.append((bundle.bundlePath as NSString).deletingLastPathComponent)
+    }
+    return candidates.map { $0 + "/factcheck" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  /// Runs `factcheck` with `arguments`; its exit status and what it printed (stdout then stderr).
+  static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    guard let binary else { throw CocoaError(.fileNoSuchFile) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["FACTCHECK_HOME"] = Fixtures.repository
+    process.environment = environment
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let printed = output.fileHandleForReading.readDataToEndOfFile()
+    let complained = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: printed + complained, as: UTF8.self))
+  }
+
+  /// Loads and compiles rule layers, the way `factcheck test-rules --no-default-rules` does.
+  static func compile(_ layers: [String]) -> CompiledRuleSet { RuleCompiler.compile(RuleFileLoader.load(layers)) }
+}
