@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+
+@testable import FactCheck
+
+/// The HTML page: self-contained, findings first, claims highlighted and linked both ways, readable on a
+/// phone and printable, and nothing from the articles or the rules let through unescaped.
+@Suite struct HTMLReporterTests {
+  /// Tags and attributes the reporter writes; anything else in the page came from the input.
+  static let allowedTags: Set<String> = [
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "section", "nav", "ol", "ul",
+    "li", "dl", "dt", "dd", "a", "span", "code", "b", "strong", "mark", "sup", "br", "hr", "div", "table", "tr",
+    "th", "td",
+  ]
+  static let allowedAttributes: Set<String> = [
+    "lang", "charset", "name", "content", "id", "class", "href", "title", "tabindex", "role",
+  ]
+
+  /// Every tag in `html` as (name, attributes), and the stretches of text with a `<` that starts no tag.
+  static func tags(in html: String) -> (tags: [(name: String, attributes: [String: String])], strays: [String]) {
+    let tagPattern = try! NSRegularExpression(pattern: #"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*>"#)
+    let attributePattern = try! NSRegularExpression(pattern: #"\s+([^\s=>]+)(?:="([^"]*)")?"#)
+    let text = html as NSString
+    var tags: [(String, [String: String])] = []
+    var strays: [String] = []
+    var cursor = html.hasPrefix("<!DOCTYPE html>") ? "<!DOCTYPE html>".utf16.count : 0
+    for match in tagPattern.matches(in: html, range: NSRange(location: 0, length: text.length)) {
+      // Any `<` between two tags is input that escaped escaping.
+      let between = text.substring(with: NSRange(location: cursor, length: match.range.location - cursor))
+      if between.contains("<") { strays.append(String(between.prefix(120))) }
+      cursor = match.range.location + match.range.length
+      var attributes: [String: String] = [:]
+      let attributeText = text.substring(with: match.range(at: 3))
+      let attributeString = attributeText as NSString
+      for attribute in attributePattern.matches(in: attributeText, range: NSRange(location: 0, length: attributeString.length)) {
+        let name = attributeString.substring(with: attribute.range(at: 1))
+        let value = attribute.range(at: 2).location == NSNotFound ? "" : attributeString.substring(with: attribute.range(at: 2))
+        attributes[name.lowercased()] = value
+      }
+      tags.append((text.substring(with: match.range(at: 2)).lowercased(), attributes))
+    }
+    let rest = text.substring(from: cursor)
+    if rest.contains("<") { strays.append(String(rest.prefix(120))) }
+    return (tags, strays)
+  }
+
+  /// Anchors defined (`id`) and anchors linked to (`href="#…"`).
+  static func anchors(in html: String) -> (ids: Set<String>, links: Set<String>) {
+    let tags = tags(in: html).tags
+    let ids = Set(tags.compactMap { $0.attributes["id"] })
+    let links = Set(tags.compactMap { $0.attributes["href"] }.filter { $0.hasPrefix("#") }.map { String($0.dropFirst()) })
+    return (ids, links)
+  }
+
+  // MARK: - Escaping
+
+  static let hostile = "<script>alert(1)</script> \" onmouseover=\"x ' onfocus='y & <img src=x onerror=alert(2)>"
+
+  @Test func escapesTheFiveSpecialCharacters() {
+    #expect("<a href=\"x\">Tom & Jerry's</a>".htmlEscaped == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+    #expect("a\nb\"".htmlAttributeEscaped == "a&#10;b&quot;")
+  }
+
+  @Test func hostileArticleAndRuleTextComeOutEscaped() throws {
+    // A real run over an article full of markup, so the text, the claims and their quotes are hostile…
+    let text = """
+      ---
+      title: "<script>alert('title')</script>"
+      source: "\\" onmouseover=\\"alert(3)"
+      ---
+      \(HTMLReporterTests.hostile)
+      Klarna emploie aujourd'hui 3 500 personnes <script>alert(4)</script>.
+      Klarna emploie aujourd'hui 3 800 personnes " onmouseover="alert(5)".
+      """
+    let article = Article(path: "<img src=x onerror=alert(6)>\" onmouseover=\"x.md", text: text, language: "fr",
+                          published: Day(year: 2025, month: 5, day: 1), title: "<script>alert('title')</script>",
+                          source: "\" onmouseover=\"alert(3)")
+    let checker = Fixtures.checker()
+    var options = checker.options
+    options.keepTexts = true
+    var result = FactChecker(rules: checker.rules, options: options).check(articles: [article])
+    #expect(result.claims.count >= 2, "the article should give claims to highlight")
+    #expect(result.texts[article.path] == text)
+
+    // …and so are the rule ids, entities, findings and problems, as a hostile rule file could make them.
+    for index in result.claims.indices {
+      result.claims[index].rule = "\"><script>alert(7)</script>"
+      result.claims[index].entity = "' onfocus='alert(8)"
+      result.claims[index].notes = ["<iframe src=javascript:alert(9)>"]
+    }
+    let claims = Array(result.claims.indices)
+    result.findings.insert(Finding(
+      id: "conflict:<x>", kind: .conflict, check: "\" onclick=\"alert(10)", severity: .error, entity: "<b>",
+      attribute: "employees", period: "current", message: "<script>alert(11)</script> 3 500 vs 3 800",
+      details: ["' onmouseover='alert(12)"], groups: [Finding.ValueGroup(label: "\"><svg onload=alert(13)>", claims: claims)],
+      claims: claims, locations: []), at: 0)
+    result.findings.append(Finding(
+      id: "spelling:x", kind: .spelling, check: "spelling", severity: .note, entity: nil, attribute: "name", period: nil,
+      message: "'<x>' is probably a misspelling", locations: [SourceLocation(path: "<p>.md", line: 1, column: 1)],
+      quotes: ["<script>alert(14)</script>"]))
+    result.ruleProblems.append(RuleFileError(.unknownKey(key: "<script>alert(15)</script>", suggestion: "\" onload=\""),
+                                             at: SourceLocation(path: "r\"<.yaml", line: 1, column: 1)))
+    result.diagnostics.append(Diagnostic(severity: .warning, category: .input, location: nil, message: "<script>alert(16)</script>"))
+    result.documents.append(DocumentReport(path: "<svg onload=alert(17)>", status: .skipped, reason: "\" onerror=\"alert(18)"))
+
+    let html = HTMLReporter().report(result)
+
+    #expect(html.range(of: "<script", options: .caseInsensitive) == nil)
+    #expect(html.range(of: "<img", options: .caseInsensitive) == nil)
+    #expect(html.range(of: "<svg", options: .caseInsensitive) == nil)
+    #expect(html.range(of: "<iframe", options: .caseInsensitive) == nil)
+    #expect(!html.contains("\" onmouseover=\""))
+    #expect(!html.contains("' onfocus='"))
+    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot; onmouseover=&quot;x &#39; onfocus=&#39;y &amp; &lt;img"))
+    #expect(html.contains("&quot;&gt;&lt;script&gt;alert(7)&lt;/script&gt;"))
+
+    let (tags, strays) = HTMLReporterTests.tags(in: html)
+    #expect(strays.isEmpty, "unescaped '<' in: \(strays)")
+    for tag in tags {
+      #expect(HTMLReporterTests.allowedTags.contains(tag.name), "unexpected tag <\(tag.name)>")
+      for (name, value) in tag.attributes {
+        #expect(HTMLReporterTests.allowedAttributes.contains(name), "unexpected attribute \(name)=\"\(value)\" on <\(tag.name)>")
+        #expect(!value.contains("<"), "raw '<' inside \(name)=\"\(value)\"")
+      }
+      // Links only ever go to anchors of the page itself (never `javascript:` or the network).
+      if let href = tag.attributes["href"] { #expect(href.hasPrefix("#"), "link to \(href)") }
+    }
+  }
+
+  // MARK: - The Klarna page
+
+  @Test func klarnaEmployeesConflictIsTheFirstFinding() throws {
+    let html = HTMLReporter().report(ReportingFixtures.klarna)
+    let findings = try #require(html.range(of: "<section id=\"findings\">"))
+    let articles = try #require(html.range(of: "<section class=\"article\""))
+    #expect(findings.lowerBound < articles.lowerBound)
+    let first = try #require(html.range(of: "id=\"finding-1\""))
+    let message = try #require(html.range(of: "Klarna employees (current): 3 000"))
+    #expect(first.lowerBound < message.lowerBound)
+    if let second = html.range(of: "id=\"finding-2\"") { #expect(message.lowerBound < second.lowerBound) }
+    #expect(html.contains("3 500 vs ≈3 800"))
+  }
+
+  @Test func everyClaimIsHighlightedAndLinkedBothWays() throws {
+    let result = ReportingFixtures.klarna
+    let html = HTMLReporter().report(result)
+    let (ids, links) = HTMLReporterTests.anchors(in: html)
+    for index in result.claims.indices { #expect(ids.contains("claim-\(index)"), "claim \(index) is not highlighted") }
+    #expect(links.subtracting(ids).isEmpty, "links to missing anchors: \(links.subtracting(ids).sorted())")
+    for (position, finding) in result.findings.enumerated() where !finding.claims.isEmpty {
+      #expect(ids.contains("finding-\(position + 1)"))
+      #expect(links.contains("finding-\(position + 1)"), "no claim links back to finding \(position + 1)")
+      for index in finding.claims { #expect(links.contains("claim-\(index)"), "finding \(position + 1) does not link claim \(index)") }
+    }
+    // Claims in the error finding carry its severity; the tooltip says what was read.
+    let top = try #require(result.findings.first)
+    let claim = result.claims[top.claims[0]]
+    #expect(html.contains("<mark id=\"claim-\(top.claims[0])\" class=\"claim sev-error\""))
+    #expect(html.contains("attribute: \(claim.attribute)&#10;value: "))
+    #expect(html.contains("rule: \(claim.rule)"))
+    #expect(html.contains("period: current"))
+  }
+
+  @Test func pageIsSelfContainedResponsiveAndPrintable() {
+    let html = HTMLReporter().report(ReportingFixtures.klarna)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
+    #expect(html.contains("@media print"))
+    #expect(html.contains("@media (max-width:"))
+    #expect(!html.contains("<link"))
+    #expect(!html.contains("src="))
+    #expect(!html.contains("@import"))
+    #expect(!html.contains("url("))
+    #expect(!html.contains("http://") && !html.contains("https://"))
+  }
+
+  @Test func withoutTextsEachArticleListsItsClaims() {
+    var result = ReportingFixtures.klarna
+    result.texts = [:]
+    let html = HTMLReporter().report(result)
+    #expect(html.contains("text was not kept"))
+    let (ids, links) = HTMLReporterTests.anchors(in: html)
+    #expect(links.subtracting(ids).isEmpty)
+  }
+
+  @Test func overlappingFiguresShareOneHighlight() {
+    let text = "Elle emploie 3 500 personnes."
+    let start = text.utf8.count - " personnes.".utf8.count - "3 500".utf8.count
+    func claim(_ range: Range<Int>, rule: String) -> Claim {
+      Claim(document: "a.md", location: SourceLocation(path: "a.md", line: 1, column: 14), valueRange: range, matchRange: range,
+            rule: rule, entity: nil, entitySource: .unknown, attribute: "employees", value: 3500, valueText: "3 500",
+            interval: ValueInterval(3500, 3500), unit: nil, hedge: .exact, period: .current, modality: .actual, language: "fr",
+            quote: "3 500", sentence: text)
+    }
+    let marks = [
+      HTMLClaimMark(index: 0, claim: claim(start..<(start + 5), rule: "a"), references: []),
+      HTMLClaimMark(index: 1, claim: claim((start + 2)..<(start + 5), rule: "b"), references: []),
+    ]
+    let html = HTMLArticleText(text: text, marks: marks).html
+    #expect(html.hasPrefix("Elle emploie <mark id=\"claim-0\""))
+    #expect(html.contains("<span id=\"claim-1\"></span>3 500<span class=\"tip\""))
+    #expect(html.hasSuffix("</mark> personnes."))
+    #expect(html.components(separatedBy: "<mark").count == 2)
+  }
+}
