@@ -8,7 +8,7 @@ struct PlaceholderCatalog: Sendable {
     "count": .count, "number": .count, "money": .money, "percent": .percent, "year": .year, "duration": .duration,
   ]
   /// Built-in placeholders that qualify a figure or a claim.
-  static let modifiers: Set<String> = ["approx", "when", "entity", "date"]
+  static let modifiers: Set<String> = ["approx", "when", "entity", "date", "noun"]
 
   let lexicon: Lexicon
   /// Built-in fragments by placeholder name.
@@ -84,6 +84,7 @@ struct PlaceholderCatalog: Sendable {
     builtins = [
       "count": count, "number": count, "money": money, "percent": percent, "year": year, "duration": duration,
       "approx": approx, "when": when, "entity": entity, "date": date,
+      "noun": RegexFragments.words(lexicon.nouns.keys),
     ]
   }
 

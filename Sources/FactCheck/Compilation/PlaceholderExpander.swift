@@ -12,6 +12,8 @@ struct PlaceholderSlot: Sendable, Hashable {
     case entity
     /// A date (`{date}`), for datelines.
     case date
+    /// A countable noun (`{noun}`), the unit of a generic quantity.
+    case noun
     /// A lexicon fragment (`{staff}`); captured so a rule can use it as a scope.
     case fragment(String)
   }
@@ -170,6 +172,7 @@ enum PlaceholderExpander {
       case "when": role = .period
       case "entity": role = .entity
       case "date": role = .date
+      case "noun": role = .noun
       default: role = .fragment(name)
       }
     }

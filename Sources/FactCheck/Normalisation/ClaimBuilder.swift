@@ -148,6 +148,13 @@ struct ClaimBuilder: Sendable {
             ?? definitionOfAttribute?.unit
         }
         if unit == nil || definitionOfAttribute?.kind == .count { unit = definitionOfAttribute?.unit ?? unit }
+        // A generic quantity's unit is its noun, made language-neutral ("salariés" → employees).
+        if definitionOfAttribute?.isGeneric == true,
+          let nounRange = rule.slots(where: { $0.role == .noun }).lazy.compactMap({ ruleMatch.range(of: $0.group) }).first
+        {
+          let noun = TextNormalisation.key(article.text(of: nounRange))
+          unit = tables.nouns[noun] ?? noun
+        }
         let location = article.location(of: value.range.lowerBound)
         let excerpt = article.lineExcerpt(around: value.range.lowerBound)
         var scope: String?

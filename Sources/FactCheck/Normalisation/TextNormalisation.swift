@@ -43,6 +43,7 @@ struct LexiconTables: Sendable {
   let projectedMarkers: [String]
   let durationUnits: [String: Double]
   let genericSubjects: Set<String>
+  let nouns: [String: String]
   let indefiniteSubjects: Set<String>
   /// Longest number of words in any multi-word entry, for greedy phrase matching.
   let longestPhrase: Int
@@ -74,6 +75,7 @@ struct LexiconTables: Sendable {
     months = keyed(lexicon.months)
     projectedMarkers = lexicon.projectedMarkers.map { TextNormalisation.key($0) }
     durationUnits = keyed(lexicon.durationUnits)
+    nouns = keyed(lexicon.nouns)
     genericSubjects = Set(lexicon.genericSubjects.map { TextNormalisation.key($0) })
     indefiniteSubjects = Set(lexicon.indefiniteSubjects.map { TextNormalisation.key($0) })
     let allKeys = Array(numberWords.keys) + Array(multipliers.keys) + Array(scales.keys) + Array(currencies.keys)

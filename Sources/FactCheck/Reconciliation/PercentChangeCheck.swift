@@ -28,7 +28,7 @@ struct PercentChangeCheck: ConsistencyCheck {
         for a in members where a != b {
           let before = claims[b]
           let after = claims[a]
-          guard before.valueRange.lowerBound != after.valueRange.lowerBound, before.value > 0,
+          guard before.value > 0,
             isPrevious(store.anchor(of: before), of: store.anchor(of: after))
           else { continue }
           let change = check.direction == .decrease ? (before.value - after.value) / before.value * 100

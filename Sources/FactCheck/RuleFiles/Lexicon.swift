@@ -63,6 +63,9 @@ public struct Lexicon: Sendable {
   public var genericSubjects: [String]
   /// Words after which a proper name is a source or a place, not the subject ("selon", "according to", "à").
   public var sourceMarkers: [String]
+  /// Countable nouns → one canonical, language-neutral unit ("salariés" and "employees" → `employees`),
+  /// for the generic quantity rule's `{noun}` placeholder.
+  public var nouns: [String: String] = [:]
   /// Clause openings that keep the previous clause's time ("in which", "lors de laquelle").
   public var continuingClauses: [String] = []
   /// Nouns after which a name is a product, not an organisation ("son assistant Nova", "its chatbot, Ava").
@@ -131,6 +134,7 @@ public struct Lexicon: Sendable {
     sourceMarkers += other.sourceMarkers
     productMarkers += other.productMarkers
     continuingClauses += other.continuingClauses
+    nouns.merge(other.nouns) { $1 }
     adjectiveSuffixes += other.adjectiveSuffixes
     durationUnits.merge(other.durationUnits) { $1 }
     fragments.merge(other.fragments) { $1 }
