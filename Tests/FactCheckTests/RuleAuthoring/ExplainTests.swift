@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import FactCheck
+
+/// `factcheck explain RULE-ID`: the rule, where it is defined, its expanded PCRE2 pattern, its examples.
+@Suite struct ExplainTests {
+  static var rule: CompiledRule {
+    get throws { try #require(Fixtures.bundledRules.rules.first { $0.definition.examples.count >= 2 }) }
+  }
+
+  @Test func showsWhereTheRuleIsItsPatternsAndItsExamples() throws {
+    let rule = try Self.rule
+    let d = rule.definition
+    let text = try #require(RuleExplainer.explain(d.id, in: Fixtures.bundledRules))
+    let lines = text.components(separatedBy: "\n")
+    #expect(lines[0] == "\(d.id)  (\(d.location))")
+    #expect(d.location.path.hasPrefix(Fixtures.rules + "/"))
+    #expect(lines.contains("  pattern:  \(d.pattern)"))
+    #expect(lines.contains("  expanded: \(rule.expandedPattern)"))
+    #expect(rule.expandedPattern.contains("(?<s"), "placeholders become named groups")
+    #expect(lines.contains { $0.contains("language: \(d.language)") && $0.contains("attribute: \(d.attribute)") })
+    #expect(lines.contains("  examples:"))
+    for (index, example) in d.examples.enumerated() {
+      #expect(lines.contains("    \(index + 1). \(example.text)"))
+      #expect(lines.contains { $0.hasPrefix("       → ") && $0.hasSuffix("(\(example.location))") })
+    }
+  }
+
+  @Test func anUnknownIDHasNoExplanationButASuggestion() throws {
+    let id = try Self.rule.id
+    #expect(RuleExplainer.explain(id + "s", in: Fixtures.bundledRules) == nil)
+    #expect(RuleExplainer.suggestion(for: id + "s", in: Fixtures.bundledRules) == id)
+  }
+
+  @Test func aReplacingRuleSaysWhatItReplaced() throws {
+    let (bundled, user) = try LayeredRuleSetTests.layers()
+    let rules = RuleAuthoring.compile([bundled, user])
+    let text = try #require(RuleExplainer.explain("fr.employees.verb", in: rules))
+    #expect(text.contains("\n  replaces the rule defined at \(bundled)/fr/headcount.yaml:3:5\n"))
+    #expect(text.hasPrefix("fr.employees.verb  (\(user)/headcount.yaml:4:5)\n"))
+  }
+
+  @Test(.enabled(if: RuleAuthoring.binary != nil, "the factcheck executable was not built"))
+  func factcheckExplainPrintsIt() throws {
+    let rule = try Self.rule
+    let (status, output) = try RuleAuthoring.run(["explain", rule.id])
+    #expect(status == 0, Comment(rawValue: output))
+    #expect(output == (RuleExplainer.explain(rule.id, in: Fixtures.bundledRules) ?? "") + "\n")
+
+    let (unknown, complaint) = try RuleAuthoring.run(["explain", rule.id + "s"])
+    #expect(unknown == 2)
+    #expect(complaint.contains("error: no rule '\(rule.id)s'; did you mean '\(rule.id)'?"), Comment(rawValue: complaint))
+  }
+}
