@@ -52,7 +52,7 @@ struct HTMLClaimMark {
     let all = [self] + others
     var tip = ""
     for (position, mark) in all.enumerated() {
-      if position > 0 { tip += "<hr>" }
+      if position > 0 { tip += "<span class=\"sep\"></span>" }
       tip += mark.facts.map { "<b>\($0.label.htmlEscaped)</b> \($0.value.htmlEscaped)" }.joined(separator: "<br>")
     }
     var html = "<span class=\"tip\" role=\"tooltip\">\(tip)</span></mark>"

@@ -217,11 +217,12 @@ public struct HTMLReporter: Reporter {
     }
 
     var summary: String {
+      func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
       func count(_ severity: Severity) -> Int { result.findings.filter { $0.severity == severity }.count }
       let checked = result.documents.filter { $0.status == .checked }.count
-      var text = "\(result.findings.count) finding\(result.findings.count == 1 ? "" : "s") (\(count(.error)) errors, "
-        + "\(count(.warning)) warnings, \(count(.note)) notes) in \(checked) article\(checked == 1 ? "" : "s"); "
-        + "\(result.claims.count) claim\(result.claims.count == 1 ? "" : "s")"
+      var text = "\(counted(result.findings.count, "finding")) (\(counted(count(.error), "error")), "
+        + "\(counted(count(.warning), "warning")), \(counted(count(.note), "note"))) in \(counted(checked, "article")); "
+        + counted(result.claims.count, "claim")
       if !result.skippedDocuments.isEmpty { text += "; \(result.skippedDocuments.count) skipped" }
       return text
     }

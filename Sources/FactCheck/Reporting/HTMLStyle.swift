@@ -78,6 +78,7 @@ enum HTMLStyle {
       box-shadow: 0 4px 14px rgba(0, 0, 0, .25);
     }
     .tip b { font-weight: 700; }
+    .tip .sep { display: block; border-top: 1px solid currentColor; opacity: .4; margin: .35rem 0; }
     mark.claim:hover > .tip, mark.claim:focus > .tip { display: block; }
     sup.refs { font: 700 .7rem/1 system-ui, sans-serif; margin-left: .1em; }
     sup.refs a { text-decoration: none; padding: 0 .15em; }

@@ -9,7 +9,7 @@ import Testing
   /// Tags and attributes the reporter writes; anything else in the page came from the input.
   static let allowedTags: Set<String> = [
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "section", "nav", "ol", "ul",
-    "li", "dl", "dt", "dd", "a", "span", "code", "b", "strong", "mark", "sup", "br", "hr", "div", "table", "tr",
+    "li", "dl", "dt", "dd", "a", "span", "code", "b", "strong", "mark", "sup", "br", "div", "table", "tr",
     "th", "td",
   ]
   static let allowedAttributes: Set<String> = [
