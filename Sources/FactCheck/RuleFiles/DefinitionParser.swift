@@ -348,6 +348,7 @@ enum DefinitionParser {
   }
 
   private static func expectedClaim(_ node: Node, _ reader: YAMLReader) -> RuleExample.ExpectedClaim? {
+    let before = reader.errors.count
     guard let map = reader.mapping(node, allowed: ["value", "attribute", "entity", "hedge", "period", "modality", "unit", "text", "scope"],
                                    owner: "expected claim") else { return nil }
     var claim = RuleExample.ExpectedClaim()
@@ -361,6 +362,8 @@ enum DefinitionParser {
     claim.text = map["text"].flatMap { reader.string($0, key: "text") }
     claim.scope = map["scope"].flatMap { reader.string($0, key: "scope") }
     if claim.isEmpty {
+      // `{valeur: 3800}` is empty because of its misspelt key, already reported.
+      guard reader.errors.count == before else { return nil }
       reader.report(.invalidValue(key: "expect", value: "{}", reason: "an expected claim must give at least one field (value, entity, period…)"),
                     at: node)
       return nil

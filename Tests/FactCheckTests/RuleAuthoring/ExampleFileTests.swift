@@ -110,13 +110,16 @@ import Testing
         - rule: fr.employees.verb
           text: 'Ostra emploie 3 800 personnes.'
           expect: {valeur: 3800}
+        - rule: fr.employees.verb
+          text: 'Ostra emploie 3 800 personnes.'
+          expect: {}
       """])
     let errors = RuleFileLoader.load([root]).problems.filter { $0.severity == .error }
     #expect(errors.map { "\($0.location.line):\($0.location.column): \($0.message)" } == [
       "3:5: unknown key 'txt'; did you mean 'text'?",
       "5:5: example is missing required key 'rule'",
       "9:14: unknown key 'valeur'; did you mean 'value'?",
-      "9:13: invalid expect '{}': an expected claim must give at least one field (value, entity, period…)",
+      "12:13: invalid expect '{}': an expected claim must give at least one field (value, entity, period…)",
     ])
   }
 }
