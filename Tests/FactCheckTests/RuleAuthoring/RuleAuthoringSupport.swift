@@ -35,12 +35,13 @@ enum RuleAuthoring {
     return candidates.map { $0 + "/factcheck" }.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
-  /// Runs `factcheck` with `arguments`; its exit status and what it printed (stdout then stderr).
-  static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+  /// Runs `factcheck` with `arguments` (in `directory`); its exit status and what it printed (stdout then stderr).
+  static func run(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, output: String) {
     guard let binary else { throw CocoaError(.fileNoSuchFile) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     var environment = ProcessInfo.processInfo.environment
     environment["FACTCHECK_HOME"] = Fixtures.repository
     process.environment = environment
