@@ -109,7 +109,7 @@ public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible 
   public var diagnostic: Diagnostic {
     var ruleID: String?
     switch kind {
-    case .exampleFailed(let id, _, _, _), .noPrefilterLiteral(let id), .noExamples(let id): ruleID = id
+    case .exampleFailed(let id, _, _, _), .noPrefilterLiteral(let id), .noExamples(let id), .overrides(let id, _): ruleID = id
     default: ruleID = nil
     }
     return Diagnostic(severity: severity, category: .rules, location: location, message: message, ruleID: ruleID)

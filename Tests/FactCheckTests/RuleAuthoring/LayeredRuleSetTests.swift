@@ -65,6 +65,7 @@ import Testing
     #expect(note.location == rule.location)
     #expect(note.description == "\(user)/headcount.yaml:4:5: note: rule 'fr.employees.verb' replaces the one defined at "
               + "\(bundled)/fr/headcount.yaml:3:5")
+    #expect(note.diagnostic.ruleID == "fr.employees.verb")
     #expect(!library.hasErrors)
 
     let outcome = RuleTester.test(RuleCompiler.compile(library))
