@@ -4,9 +4,22 @@ import Foundation
 
 /// Scratch folders and the `factcheck` binary, for the rule-authoring tests.
 enum RuleAuthoring {
-  /// A new empty folder under the system's temporary directory.
+  /// This run's scratch folder; those that earlier runs left behind (over an hour old) are removed.
+  static let scratch: String = {
+    let manager = FileManager.default
+    let temporary = NSTemporaryDirectory()
+    for entry in (try? manager.contentsOfDirectory(atPath: temporary)) ?? [] where entry.hasPrefix("factcheck-rule-authoring-") {
+      let path = (temporary as NSString).appendingPathComponent(entry)
+      if let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified.timeIntervalSinceNow < -3600 {
+        try? manager.removeItem(atPath: path)
+      }
+    }
+    return (temporary as NSString).appendingPathComponent("factcheck-rule-authoring-\(UUID().uuidString)")
+  }()
+
+  /// A new empty folder in this run's scratch folder.
   static func temporaryDirectory(_ name: String) throws -> String {
-    let path = NSTemporaryDirectory() + "factcheck-\(name)-\(UUID().uuidString)"
+    let path = scratch + "/\(name)-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
