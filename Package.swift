@@ -27,6 +27,7 @@ let package = Package(
       name: "FactCheckCLI",
       dependencies: ["FactCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    .executableTarget(name: "FactCheckBenchmark", dependencies: ["FactCheck", "PatternMatching"], path: "Benchmarks/FactCheckBenchmark"),
     .testTarget(name: "PatternMatchingTests", dependencies: ["PatternMatching"]),
     .testTarget(
       name: "FactCheckTests",

@@ -1,0 +1,93 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A finished child process: exit status, wall time, CPU time and peak resident memory (`ru_maxrss` from `wait4`).
+struct ChildRun {
+  var status: Int32
+  var wallSeconds: Double
+  var cpuSeconds: Double
+  var peakBytes: Int
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
+
+enum ChildProcess {
+  /// Runs `executable` with `arguments`, stdout sent to `stdoutPath` (or inherited), and waits for it with
+  /// `wait4`, which reports the child's own peak memory, unaffected by this process or earlier children.
+  static func run(_ executable: String, _ arguments: [String], stdoutPath: String? = nil, stderrToNull: Bool = false) throws -> ChildRun {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    if let stdoutPath {
+      posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    }
+    if stderrToNull {
+      posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    }
+    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let start = Clock.now()
+    let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
+    guard spawned == 0 else { throw BenchmarkError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 {
+      guard errno == EINTR else { throw BenchmarkError("wait4 failed: \(String(cString: strerror(errno)))") }
+    }
+    let wall = Clock.now() - start
+    let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+      + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    #if os(Linux)
+      let peak = Int(usage.ru_maxrss) * 1024  // KiB on Linux
+    #else
+      let peak = Int(usage.ru_maxrss)  // bytes on macOS
+    #endif
+    let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    return ChildRun(status: exitStatus, wallSeconds: wall, cpuSeconds: cpu, peakBytes: peak)
+  }
+
+  /// The path of the running executable, to re-execute it with a sub-command.
+  static var selfPath: String {
+    #if os(Linux)
+      if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+    #endif
+    return Bundle.main.executablePath ?? CommandLine.arguments[0]
+  }
+
+  /// Standard output of a short command, or `nil`.
+  static func output(_ executable: String, _ arguments: [String]) -> String? {
+    let path = NSTemporaryDirectory() + "factcheck-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    guard let run = try? run(executable, arguments, stdoutPath: path, stderrToNull: true), run.status == 0,
+      let text = try? String(contentsOfFile: path, encoding: .utf8)
+    else { return nil }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Whether `name` is an executable on PATH.
+  static func which(_ name: String) -> String? {
+    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+      let path = "\(directory)/\(name)"
+      if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+  }
+}
+
+enum Clock {
+  /// Monotonic seconds.
+  static func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+  }
+}

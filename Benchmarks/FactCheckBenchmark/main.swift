@@ -1,0 +1,42 @@
+import FactCheck
+import Foundation
+
+// FactCheckBenchmark — measures the FactCheck pipeline against a plain PCRE2 scan, NSRegularExpression and
+// ripgrep on a generated corpus. Run it with `make bench` (release build). It prints figures and writes them
+// as JSON; it never asserts timings.
+//
+//   FactCheckBenchmark                       the benchmark (settings from BENCH_* environment variables)
+//   FactCheckBenchmark run-pipeline …        one pipeline run, in a child process (used by the benchmark)
+//   FactCheckBenchmark sample N [DIR]        writes the first N generated articles to DIR, to look at them
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let status: Int32
+do {
+  switch arguments.first {
+  case "run-pipeline":
+    status = PipelineChild.main(Array(arguments.dropFirst()))
+  case "sample":
+    let count = arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5
+    let directory = arguments.count > 2 ? arguments[2] : "."
+    let settings = try Settings.fromEnvironment()
+    let rules = CompiledRuleSet.load([settings.rules])
+    let generator = try CorpusGenerator(examplesDirectory: settings.examples, rules: rules, seed: settings.seed)
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    for index in 0..<count {
+      let article = generator.article(index)
+      let path = (directory as NSString).appendingPathComponent(String(format: "a%07d-%@.md", index, article.language))
+      _ = FileManager.default.createFile(atPath: path, contents: Data(article.bytes))
+      print(path)
+    }
+    status = 0
+  case nil, "run":
+    status = try Benchmark(settings: Settings.fromEnvironment()).run()
+  default:
+    FileHandle.standardError.write(Data("usage: FactCheckBenchmark [run | run-pipeline … | sample N [DIR]]\n".utf8))
+    status = 2
+  }
+} catch {
+  FileHandle.standardError.write(Data("FactCheckBenchmark: \(error)\n".utf8))
+  status = 1
+}
+exit(status)
