@@ -22,6 +22,8 @@ public struct ArticleLoader: Sendable {
   public var fallbackLanguage: String = "en"
   /// Publication date to use for articles that declare none (`--published`).
   public var defaultPublished: Day?
+  /// Larger files are skipped rather than read: checking one takes several times its size in memory.
+  public var maxBytes = 512 << 20
   /// Function words per language, for detection.
   let detector: LanguageDetector
 
@@ -49,7 +51,12 @@ public struct ArticleLoader: Sendable {
         continue
       }
       if isDirectory.boolValue {
+        let before = (files.count, skipped.count)
         walk(path, into: &files, skipped: &skipped)
+        if (files.count, skipped.count) == before {
+          let names = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
+          skipped.append((path, "directory holds no articles (\(names))"))
+        }
       } else {
         files.append(path)
       }
@@ -93,7 +100,25 @@ public struct ArticleLoader: Sendable {
   }
 
   /// Reads one file.
+  ///
+  /// Only regular files are read: a named pipe would block the run forever and a device such as
+  /// `/dev/zero` never ends.
   public func load(path: String) -> Outcome {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      let missing = errno == ENOENT
+      return .skipped(path: path, reason: missing ? "no such file" : "unreadable (\(String(cString: strerror(errno))))")
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: return .skipped(path: path, reason: "is a directory")
+    case S_IFIFO: return .skipped(path: path, reason: "not a regular file (named pipe)")
+    case S_IFSOCK: return .skipped(path: path, reason: "not a regular file (socket)")
+    default: return .skipped(path: path, reason: "not a regular file (device)")
+    }
+    if Int(info.st_size) > maxBytes {
+      return .skipped(path: path, reason: "too large (\(info.st_size) bytes; the limit is \(maxBytes >> 20) MiB)")
+    }
     guard FileManager.default.isReadableFile(atPath: path),
       let handle = FileHandle(forReadingAtPath: path)
     else {
@@ -116,10 +141,11 @@ public struct ArticleLoader: Sendable {
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       return .skipped(path: path, reason: bytes.isEmpty ? "empty" : "whitespace only")
     }
-    if bytes.prefix(65_536).contains(0) { return .skipped(path: path, reason: "binary (contains NUL bytes)") }
+    // Before the NUL test: UTF-16 text is full of NUL bytes, and deserves a more useful reason.
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       return .skipped(path: path, reason: "UTF-16 text is not supported; convert it to UTF-8")
     }
+    if bytes.prefix(65_536).contains(0) { return .skipped(path: path, reason: "binary (contains NUL bytes)") }
     var warnings: [String] = []
     var text: String
     if let invalid = UTF8Subject.firstInvalidOffset(in: bytes) {
@@ -146,6 +172,13 @@ public struct ArticleLoader: Sendable {
 
 /// YAML front matter between `---` lines at the top of an article (Jekyll, Hugo, Eleventy convention).
 struct FrontMatter {
+  /// Larger front matter is ignored with a warning: real front matter is a few lines.
+  static let maxBytes = 64 << 10
+  /// Deeper front matter is ignored with a warning: it is a flat mapping.
+  static let maxDepth = 16
+  /// Front matter expanding (through aliases) to more nodes is ignored with a warning.
+  static let maxNodes = 10_000
+
   var title: String?
   var published: Day?
   var language: String?
@@ -156,7 +189,8 @@ struct FrontMatter {
   static func parse(_ text: String) -> FrontMatter {
     let bytes = Array(text.utf8)
     var result = FrontMatter(bodyRange: 0..<bytes.count)
-    guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return result }
+    // Bytes, not characters: "\r\n" is one Character, so `hasPrefix("---\r")` would miss CRLF.
+    guard bytes.starts(with: Array("---\n".utf8)) || bytes.starts(with: Array("---\r".utf8)) else { return result }
     let lines = LineIndex(bytes)
     var closing: Int?
     for line in 2...max(2, min(lines.lineCount, 200)) where line <= lines.lineCount {
@@ -170,7 +204,16 @@ struct FrontMatter {
     let yamlRange = lines.lineStarts[1]..<lines.lineStarts[closing - 1]
     let bodyStart = closing < lines.lineCount ? lines.lineStarts[closing] : bytes.count
     result.bodyRange = bodyStart..<bytes.count
+    guard yamlRange.count <= maxBytes else {
+      result.warnings.append("front matter is larger than \(maxBytes >> 10) KiB; ignored")
+      return result
+    }
     let yaml = String(decoding: bytes[yamlRange], as: UTF8.self)
+    // Yams recurses per nesting level and expands aliases when hashing keys: check first.
+    if YAMLPreflight.check(yaml, maxDepth: maxDepth, maxNodes: maxNodes) != nil {
+      result.warnings.append("front matter nests too deeply or expands too far (aliases); ignored")
+      return result
+    }
     guard let node = try? Yams.compose(yaml: yaml), case .mapping(let mapping) = node else {
       result.warnings.append("front matter is not a YAML mapping; ignored")
       return result

@@ -10,9 +10,9 @@ import Yams
 final class YAMLReader {
   /// Files above this size are refused before parsing.
   static let maxBytes = 4 << 20
-  /// Deeper nesting is refused before Yams (which recurses) sees it.
+  /// Deeper nesting is refused before Yams (which recurses) sees it (see ``YAMLPreflight``).
   static let maxDepth = 64
-  /// More nodes than this (after alias expansion) are refused.
+  /// More nodes than this (after alias expansion) are refused, also before Yams sees them.
   static let maxNodes = 200_000
 
   let path: String
@@ -52,9 +52,17 @@ final class YAMLReader {
       report(.tooLarge(bytes: size, limit: YAMLReader.maxBytes), at: SourceLocation(path: path, line: 1, column: 1))
       return nil
     }
-    if let deep = firstOverlyDeepPosition() {
-      report(.tooDeep(limit: YAMLReader.maxDepth), at: deep)
+    // Depth and alias expansion are measured on libYAML's events before Yams, which recurses per level
+    // and hashes keys with aliases expanded, sees the text.
+    switch YAMLPreflight.check(text, maxDepth: YAMLReader.maxDepth, maxNodes: YAMLReader.maxNodes) {
+    case .tooDeep(let line, let column)?:
+      report(.tooDeep(limit: YAMLReader.maxDepth), at: SourceLocation(path: path, line: line, column: column))
       return nil
+    case .tooManyNodes(let line, let column)?:
+      report(.tooManyNodes(limit: YAMLReader.maxNodes), at: SourceLocation(path: path, line: line, column: column))
+      return nil
+    case nil:
+      break
     }
     let root: Node?
     do {
@@ -221,50 +229,6 @@ final class YAMLReader {
     default:
       report(.syntax(problem: "\(error)"), at: SourceLocation(path: path, line: 1, column: 1))
     }
-  }
-
-  /// A cheap pre-scan for nesting: flow brackets and block indentation, outside quotes and comments.
-  private func firstOverlyDeepPosition() -> SourceLocation? {
-    var line = 1
-    var column = 0
-    var depth = 0
-    var quote: Character?
-    var inComment = false
-    var atLineStart = true
-    var indent = 0
-    for character in text {
-      column += 1
-      if character == "\n" {
-        line += 1
-        column = 0
-        inComment = false
-        atLineStart = true
-        indent = 0
-        if quote == "'" { /* multi-line single-quoted scalars are legal */ }
-        continue
-      }
-      if atLineStart {
-        if character == " " || character == "-" { indent += 1; continue }
-        atLineStart = false
-        // Block nesting: every level needs at least one more column of indentation.
-        if indent / 1 > YAMLReader.maxDepth * 4 { return SourceLocation(path: path, line: line, column: column) }
-      }
-      if inComment { continue }
-      if let open = quote {
-        if character == open { quote = nil }
-        continue
-      }
-      switch character {
-      case "\"", "'": quote = character
-      case "#": inComment = true
-      case "[", "{":
-        depth += 1
-        if depth > YAMLReader.maxDepth { return SourceLocation(path: path, line: line, column: column) }
-      case "]", "}": depth = max(0, depth - 1)
-      default: break
-      }
-    }
-    return nil
   }
 
   private func withinBudget(_ node: Node, _ budget: inout Int, depth: Int) -> Bool {

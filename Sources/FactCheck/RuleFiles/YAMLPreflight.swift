@@ -1,0 +1,79 @@
+internal import CYaml
+
+/// A first pass over a YAML text with libYAML's event parser, before Yams composes it into nodes.
+///
+/// Yams' composer recurses once per nesting level (a few hundred levels overflow a worker thread's
+/// stack) and hashes every mapping key to find duplicates, aliases expanded: a key that is an alias of a
+/// "billion laughs" node takes exponential time. libYAML's parser itself is iterative, so reading its
+/// events is safe on any input; this pass measures the real nesting depth and the size the document
+/// would have once every alias is expanded, and stops at the first excess. It reads the text only once,
+/// in time linear in its length.
+///
+/// This is the one place in FactCheck that calls C directly: CYaml is Yams' own copy of libYAML, the
+/// parser Yams would run next on the same text.
+enum YAMLPreflight {
+  /// What the pass found wrong.
+  enum Problem: Equatable {
+    /// Collections nest deeper than the limit; `line`/`column` (1-based) are where the excess starts.
+    case tooDeep(line: Int, column: Int)
+    /// Aliases expand the document beyond the node limit; the position is the alias that did it.
+    case tooManyNodes(line: Int, column: Int)
+  }
+
+  /// Checks `text`; `nil` when it is within both limits or when libYAML finds a syntax error first
+  /// (Yams then reports that error with its position, and composes nothing past it).
+  static func check(_ text: String, maxDepth: Int, maxNodes: Int) -> Problem? {
+    var bytes = Array(text.utf8)
+    if bytes.isEmpty { return nil }
+    return bytes.withUnsafeMutableBufferPointer { buffer -> Problem? in
+      var parser = yaml_parser_t()
+      guard yaml_parser_initialize(&parser) == 1 else { return nil }
+      defer { yaml_parser_delete(&parser) }
+      yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+      yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+      // Expanded size of each anchored node, and of each collection still open.
+      var anchors: [String: Int] = [:]
+      var open: [(anchor: String?, size: Int)] = []
+      var total = 0
+
+      /// Adds `size` nodes to the innermost open collection (or the document); false past the limit.
+      func add(_ size: Int) -> Bool {
+        total += size
+        if !open.isEmpty { open[open.count - 1].size += size }
+        return total <= maxNodes
+      }
+
+      while true {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+        defer { yaml_event_delete(&event) }
+        let line = Int(event.start_mark.line) + 1
+        let column = Int(event.start_mark.column) + 1
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+          return nil
+        case YAML_SCALAR_EVENT:
+          if let anchor = event.data.scalar.anchor { anchors[String(cString: anchor)] = 1 }
+          if !add(1) { return .tooManyNodes(line: line, column: column) }
+        case YAML_ALIAS_EVENT:
+          let size = event.data.alias.anchor.flatMap { anchors[String(cString: $0)] } ?? 1
+          if !add(size) { return .tooManyNodes(line: line, column: column) }
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+          let anchor = event.type == YAML_SEQUENCE_START_EVENT
+            ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
+          if !add(1) { return .tooManyNodes(line: line, column: column) }
+          open.append((anchor.map { String(cString: $0) }, 1))
+          if open.count > maxDepth { return .tooDeep(line: line, column: column) }
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+          // A collection's size counts itself and everything inside it, aliases expanded.
+          guard let closed = open.popLast() else { return nil }
+          if let anchor = closed.anchor { anchors[anchor] = closed.size }
+          if !open.isEmpty { open[open.count - 1].size += closed.size - 1 }
+        default:
+          break
+        }
+      }
+    }
+  }
+}
