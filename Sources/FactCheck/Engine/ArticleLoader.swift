@@ -154,40 +154,80 @@ struct FrontMatter {
   var warnings: [String] = []
 
   static func parse(_ text: String) -> FrontMatter {
-    let bytes = Array(text.utf8)
-    var result = FrontMatter(bodyRange: 0..<bytes.count)
+    var result = FrontMatter(bodyRange: 0..<text.utf8.count)
     guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return result }
-    let lines = LineIndex(bytes)
-    var closing: Int?
-    for line in 2...max(2, min(lines.lineCount, 200)) where line <= lines.lineCount {
-      let content = lines.text(ofLine: line).trimmingWhitespace()
+    let bytes = Array(text.utf8.prefix(64 * 1024))
+    // The closing "---" (or "...") line, within the first 200 lines.
+    var lineStart = text.hasPrefix("---\r\n") ? 5 : 4
+    let yamlStart = lineStart
+    var closing: (yamlEnd: Int, bodyStart: Int)?
+    var lines = 0
+    while lineStart < bytes.count && lines < 200 {
+      var lineEnd = lineStart
+      while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      let content = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self).trimmingWhitespace()
       if content == "---" || content == "..." {
-        closing = line
+        closing = (lineStart, min(lineEnd + 1, text.utf8.count))
         break
       }
+      lineStart = lineEnd + 1
+      lines += 1
     }
     guard let closing else { return result }
-    let yamlRange = lines.lineStarts[1]..<lines.lineStarts[closing - 1]
-    let bodyStart = closing < lines.lineCount ? lines.lineStarts[closing] : bytes.count
-    result.bodyRange = bodyStart..<bytes.count
-    let yaml = String(decoding: bytes[yamlRange], as: UTF8.self)
-    guard let node = try? Yams.compose(yaml: yaml), case .mapping(let mapping) = node else {
+    result.bodyRange = closing.bodyStart..<text.utf8.count
+    let yaml = String(decoding: bytes[yamlStart..<closing.yamlEnd], as: UTF8.self)
+    guard let fields = simpleFields(yaml) ?? yamlFields(yaml) else {
       result.warnings.append("front matter is not a YAML mapping; ignored")
       return result
     }
-    for (key, value) in mapping {
-      guard let key = key.scalar?.string.lowercased(), let string = value.scalar?.string else { continue }
-      switch key {
+    for (key, string) in fields {
+      switch key.lowercased() {
       case "title": result.title = string
       case "published", "date", "pubdate", "publication_date":
         result.published = Day(iso: string)
         if result.published == nil { result.warnings.append("front matter date '\(string)' is not YYYY-MM-DD; ignored") }
-      case "language", "lang", "locale": result.language = String(string.prefix(2))
+      case "language", "lang", "locale": result.language = String(string.prefix(2)).lowercased()
       case "source", "outlet", "publisher": result.source = string
       default: break
       }
     }
     return result
+  }
+
+  /// The common case read without a YAML parser: one `key: value` per line, values plain or quoted.
+  /// Returns `nil` for anything else (lists, blocks, escapes), which then goes through Yams.
+  static func simpleFields(_ yaml: String) -> [(String, String)]? {
+    var fields: [(String, String)] = []
+    for rawLine in yaml.split(separator: "\n", omittingEmptySubsequences: true) {
+      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+      if line.trimmingWhitespace().isEmpty || line.hasPrefix("#") { continue }
+      guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("-") else { return nil }
+      let key = String(line[..<colon]).trimmingWhitespace()
+      var value = String(line[line.index(after: colon)...]).trimmingWhitespace()
+      guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+      if value.hasPrefix("\"") {
+        guard value.count >= 2, value.hasSuffix("\""), !value.dropFirst().dropLast().contains("\\"), !value.dropFirst().dropLast().contains("\"") else { return nil }
+        value = String(value.dropFirst().dropLast())
+      } else if value.hasPrefix("'") {
+        guard value.count >= 2, value.hasSuffix("'") else { return nil }
+        value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+      } else if value.hasPrefix("[") || value.hasPrefix("{") || value.hasPrefix("|") || value.hasPrefix(">") || value.hasPrefix("&")
+        || value.hasPrefix("*") || value.contains(" #")
+      {
+        return nil
+      }
+      fields.append((key, value))
+    }
+    return fields
+  }
+
+  /// Anything richer, through Yams: the scalar values of a top-level mapping.
+  static func yamlFields(_ yaml: String) -> [(String, String)]? {
+    guard let node = try? Yams.compose(yaml: yaml), case .mapping(let mapping) = node else { return nil }
+    return mapping.compactMap { key, value in
+      guard let key = key.scalar?.string, let string = value.scalar?.string else { return nil }
+      return (key, string)
+    }
   }
 }
 
