@@ -26,6 +26,8 @@ public struct UTF8Subject: Sendable {
 
   /// The byte offset of the first invalid UTF-8 sequence in `bytes`, or `nil` if they are valid.
   public static func firstInvalidOffset<C: Collection>(in bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
+    // The standard library's validator is vectorised; walk the bytes only to locate a problem.
+    if let contiguous = bytes as? [UInt8], String(validating: contiguous, as: UTF8.self) != nil { return nil }
     var offset = bytes.startIndex
     var iterator = bytes.makeIterator()
     var decoder = UTF8()

@@ -17,8 +17,10 @@ struct Prefilter: Sendable, Hashable {
   static let minimumLiteralLength = 3
 
   /// Analyses a rule pattern (before expansion); fragments are analysed through `fragmentSource`.
-  init(pattern: String, fragmentSource: @escaping (String) -> String?, caseless: Bool) {
+  init(pattern: String, fragmentSource: @escaping (String) -> String?, caseless: Bool,
+       placeholderWords: @escaping (String) -> [String]? = { _ in nil }) {
     var parser = PatternParser(Array(pattern), fragmentSource: fragmentSource)
+    parser.placeholderWords = placeholderWords
     let sequence = parser.parseAlternation()
     var requirements: [[String]] = []
     var needsNumber = false
@@ -49,6 +51,8 @@ private struct PatternParser {
   let characters: [Character]
   var position = 0
   let fragmentSource: (String) -> String?
+  /// Word lists behind placeholders that stand for a closed vocabulary ({noun}).
+  var placeholderWords: (String) -> [String]? = { _ in nil }
   var fragmentDepth = 0
 
   init(_ characters: [Character], fragmentSource: @escaping (String) -> String?) {
@@ -152,6 +156,10 @@ private struct PatternParser {
         }
         let name = String(inner.split(separator: ":").first ?? "")
         let builtin = PlaceholderCatalog.valueKinds[name] != nil || PlaceholderCatalog.modifiers.contains(name)
+        if let words = placeholderWords(name), !optional {
+          // A closed vocabulary: one of its words must occur.
+          return .group(words.map { word in word.map { $0.isLetter || $0.isNumber ? Node.literal($0) : Node.breaker } }, optional: false)
+        }
         if !builtin, fragmentDepth < 4, let source = fragmentSource(name) {
           // A lexicon fragment ({staff}) is analysed like the pattern text it stands for.
           var inner = PatternParser(Array(source), fragmentSource: fragmentSource)
@@ -204,21 +212,28 @@ private struct PatternParser {
       collectSequence(alternatives[0], into: &requirements, needsNumber: &needsNumber, depth: depth)
       return
     }
-    // Several alternatives: one literal from each, or nothing.
-    var choice: [String] = []
+    // Several alternatives: if each requires any of some literals, the whole requires any of their union.
+    // From each alternative take its most selective requirement: few literals, and long ones.
+    var union: [String] = []
+    var everyAlternativeHasOne = true
     var allNeedNumber = true
     for alternative in alternatives {
       var inner: [[String]] = []
       var innerNeedsNumber = false
       collectSequence(alternative, into: &inner, needsNumber: &innerNeedsNumber, depth: depth)
       allNeedNumber = allNeedNumber && innerNeedsNumber
-      guard let best = inner.filter({ $0.count == 1 }).map({ $0[0] }).max(by: { $0.utf8.count < $1.utf8.count }) else {
-        choice = []
+      let best = inner.max { a, b in
+        let scoreA = (a.map(\.utf8.count).min() ?? 0) * 4 - a.count
+        let scoreB = (b.map(\.utf8.count).min() ?? 0) * 4 - b.count
+        return scoreA < scoreB
+      }
+      guard let best else {
+        everyAlternativeHasOne = false
         break
       }
-      choice.append(best)
+      union += best
     }
-    if choice.count == alternatives.count { requirements.append(choice) }
+    if everyAlternativeHasOne && !union.isEmpty { requirements.append(Array(Set(union)).sorted()) }
     if allNeedNumber { needsNumber = true }
   }
 

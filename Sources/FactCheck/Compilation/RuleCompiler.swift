@@ -51,7 +51,8 @@ public enum RuleCompiler {
       }
       let groups = expansion.slots.map { pattern.groupNumber(named: $0.group) ?? 0 }
       let prefilter = Prefilter(pattern: rule.pattern, fragmentSource: { catalog.lexicon.fragments[$0] },
-                                caseless: !rule.caseSensitive)
+                                caseless: !rule.caseSensitive,
+                                placeholderWords: { $0 == "noun" ? Array(catalog.lexicon.nouns.keys) : nil })
       if !prefilter.isUseful {
         problems.append(RuleFileError(.noPrefilterLiteral(ruleID: rule.id), at: rule.location, severity: .warning))
       }

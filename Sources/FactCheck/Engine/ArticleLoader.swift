@@ -187,50 +187,103 @@ struct FrontMatter {
   var warnings: [String] = []
 
   static func parse(_ text: String) -> FrontMatter {
-    let bytes = Array(text.utf8)
-    var result = FrontMatter(bodyRange: 0..<bytes.count)
+    var result = FrontMatter(bodyRange: 0..<text.utf8.count)
     // Bytes, not characters: "\r\n" is one Character, so `hasPrefix("---\r")` would miss CRLF.
-    guard bytes.starts(with: Array("---\n".utf8)) || bytes.starts(with: Array("---\r".utf8)) else { return result }
-    let lines = LineIndex(bytes)
-    var closing: Int?
-    for line in 2...max(2, min(lines.lineCount, 200)) where line <= lines.lineCount {
-      let content = lines.text(ofLine: line).trimmingWhitespace()
+    guard text.utf8.starts(with: Array("---\n".utf8)) || text.utf8.starts(with: Array("---\r".utf8)) else { return result }
+    // The usual front matter is a few hundred bytes: look at the start, and at the rest only if needed
+    // (an oversized one must still be found, to be refused with a warning).
+    var head = Array(text.utf8.prefix(4096))
+    if !head.isEmpty, !String(decoding: head, as: UTF8.self).contains("\n---") && !String(decoding: head, as: UTF8.self).contains("\r---") {
+      head = Array(text.utf8)
+    }
+    // Lines end with \n, \r\n or a lone \r; the closing "---" (or "...") is within the first 200.
+    func lineEnd(from start: Int) -> (end: Int, next: Int) {
+      var i = start
+      while i < head.count && head[i] != 0x0A && head[i] != 0x0D { i += 1 }
+      if i < head.count && head[i] == 0x0D && i + 1 < head.count && head[i + 1] == 0x0A { return (i, i + 2) }
+      return (i, min(i + 1, head.count))
+    }
+    let yamlStart = lineEnd(from: 0).next
+    var lineStart = yamlStart
+    var closing: (yamlEnd: Int, bodyStart: Int)?
+    var lines = 0
+    while lineStart < head.count && lines < 200 {
+      let (end, next) = lineEnd(from: lineStart)
+      let content = String(decoding: head[lineStart..<end], as: UTF8.self).trimmingWhitespace()
       if content == "---" || content == "..." {
-        closing = line
+        closing = (lineStart, next)
         break
       }
+      lineStart = next
+      lines += 1
     }
     guard let closing else { return result }
-    let yamlRange = lines.lineStarts[1]..<lines.lineStarts[closing - 1]
-    let bodyStart = closing < lines.lineCount ? lines.lineStarts[closing] : bytes.count
-    result.bodyRange = bodyStart..<bytes.count
-    guard yamlRange.count <= maxBytes else {
+    result.bodyRange = closing.bodyStart..<text.utf8.count
+    guard closing.yamlEnd - yamlStart <= maxBytes else {
       result.warnings.append("front matter is larger than \(maxBytes >> 10) KiB; ignored")
       return result
     }
-    let yaml = String(decoding: bytes[yamlRange], as: UTF8.self)
-    // Yams recurses per nesting level and expands aliases when hashing keys: check first.
-    if YAMLPreflight.check(yaml, maxDepth: maxDepth, maxNodes: maxNodes) != nil {
-      result.warnings.append("front matter nests too deeply or expands too far (aliases); ignored")
-      return result
+    let yaml = String(decoding: head[yamlStart..<closing.yamlEnd], as: UTF8.self)
+    var fields = simpleFields(yaml)
+    if fields == nil {
+      // Yams recurses per nesting level and expands aliases when hashing keys: check first.
+      if YAMLPreflight.check(yaml, maxDepth: maxDepth, maxNodes: maxNodes) != nil {
+        result.warnings.append("front matter nests too deeply or expands too far (aliases); ignored")
+        return result
+      }
+      fields = yamlFields(yaml)
     }
-    guard let node = try? Yams.compose(yaml: yaml), case .mapping(let mapping) = node else {
+    guard let fields else {
       result.warnings.append("front matter is not a YAML mapping; ignored")
       return result
     }
-    for (key, value) in mapping {
-      guard let key = key.scalar?.string.lowercased(), let string = value.scalar?.string else { continue }
-      switch key {
+    for (key, string) in fields {
+      switch key.lowercased() {
       case "title": result.title = string
       case "published", "date", "pubdate", "publication_date":
         result.published = Day(iso: string)
         if result.published == nil { result.warnings.append("front matter date '\(string)' is not YYYY-MM-DD; ignored") }
-      case "language", "lang", "locale": result.language = String(string.prefix(2))
+      case "language", "lang", "locale": result.language = String(string.prefix(2)).lowercased()
       case "source", "outlet", "publisher": result.source = string
       default: break
       }
     }
     return result
+  }
+
+  /// The common case read without a YAML parser: one `key: value` per line, values plain or quoted.
+  /// Returns `nil` for anything else (lists, blocks, escapes), which then goes through Yams.
+  static func simpleFields(_ yaml: String) -> [(String, String)]? {
+    var fields: [(String, String)] = []
+    for line in yaml.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+      if line.trimmingWhitespace().isEmpty || line.hasPrefix("#") { continue }
+      guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("-") else { return nil }
+      let key = String(line[..<colon]).trimmingWhitespace()
+      var value = String(line[line.index(after: colon)...]).trimmingWhitespace()
+      guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+      if value.hasPrefix("\"") {
+        guard value.count >= 2, value.hasSuffix("\""), !value.dropFirst().dropLast().contains("\\"), !value.dropFirst().dropLast().contains("\"") else { return nil }
+        value = String(value.dropFirst().dropLast())
+      } else if value.hasPrefix("'") {
+        guard value.count >= 2, value.hasSuffix("'") else { return nil }
+        value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+      } else if value.hasPrefix("[") || value.hasPrefix("{") || value.hasPrefix("|") || value.hasPrefix(">") || value.hasPrefix("&")
+        || value.hasPrefix("*") || value.contains(" #")
+      {
+        return nil
+      }
+      fields.append((key, value))
+    }
+    return fields
+  }
+
+  /// Anything richer, through Yams: the scalar values of a top-level mapping.
+  static func yamlFields(_ yaml: String) -> [(String, String)]? {
+    guard let node = try? Yams.compose(yaml: yaml), case .mapping(let mapping) = node else { return nil }
+    return mapping.compactMap { key, value in
+      guard let key = key.scalar?.string, let string = value.scalar?.string else { return nil }
+      return (key, string)
+    }
   }
 }
 

@@ -36,7 +36,7 @@ public final class Extractor {
     let datelineRules: [CompiledRule]
     let builder: ClaimBuilder
     let mentions: MentionPatterns
-    let numberWords: [[UInt8]]
+    let plan: ScanPlan
   }
 
   /// Creates an extractor for `rules` with the given match limits.
@@ -62,41 +62,30 @@ public final class Extractor {
     let bytes = article.subject.bytes
     let folded = CaseFolding.fold(article.matchSubject.bytes)
     var matches: [RuleMatch] = []
-    for segment in TextStructure.segments(in: bytes, range: article.bodyRange) {
-      var literalCache: [[UInt8]: Bool] = [:]
-      var hasNumber: Bool?
-      folded.withUnsafeBufferPointer { haystack in
-        for rule in language.claimRules {
-          let prefilter = rule.prefilter
-          if prefilter.needsNumber {
-            if hasNumber == nil {
-              hasNumber = ByteSearch.containsDigit(haystack, segment)
-                || language.numberWords.contains { ByteSearch.contains(haystack, segment, $0) }
-            }
-            if hasNumber == false { continue }
-          }
-          var possible = true
-          for requirement in prefilter.requirements {
-            let satisfied = requirement.contains { literal in
-              if let cached = literalCache[literal] { return cached }
-              let found = ByteSearch.contains(haystack, segment, literal)
-              literalCache[literal] = found
-              return found
-            }
-            if !satisfied {
-              possible = false
+    let plan = language.plan
+    folded.withUnsafeBufferPointer { haystack in
+      for segment in TextStructure.segments(in: bytes, range: article.bodyRange) {
+        // One pass finds every rule's literals; each rule then runs only around its rarest one.
+        let hits = plan.hits(in: haystack, range: segment)
+        for (index, rule) in language.claimRules.enumerated() {
+          guard let anchors = plan.anchors(forRule: index, hits) else { continue }
+          let windows = anchors.isEmpty ? [segment] : ScanWindows.windows(around: anchors, in: haystack, segment: segment)
+          var resume = segment.lowerBound
+          for window in windows where window.upperBound > resume {
+            do {
+              // Matches never overlap within a rule, as in one scan of the whole segment.
+              try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: max(window.lowerBound, resume)..<window.upperBound) { match in
+                if !match.range.isEmpty {
+                  matches.append(RuleMatch(rule: rule, match: match))
+                  resume = match.range.upperBound
+                }
+                return true
+              }
+            } catch {
+              diagnostics.append(Diagnostic(severity: .error, category: .matching, location: article.location(of: window.lowerBound),
+                                            message: "rule '\(rule.id)' stopped on this article: \(error)", ruleID: rule.id))
               break
             }
-          }
-          guard possible else { continue }
-          do {
-            try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: segment) { match in
-              if !match.range.isEmpty { matches.append(RuleMatch(rule: rule, match: match)) }
-              return true
-            }
-          } catch {
-            diagnostics.append(Diagnostic(severity: .error, category: .matching, location: article.location(of: segment.lowerBound),
-                                          message: "rule '\(rule.id)' stopped on this article: \(error)", ruleID: rule.id))
           }
         }
       }
@@ -129,14 +118,15 @@ public final class Extractor {
     if let cached = perLanguage[language] { return cached }
     guard let catalog = rules.catalogs[language] else { return nil }
     let tables = LexiconTables(catalog.lexicon)
+    let claimRules = rules.rules(for: language, kind: .claim)
+    let numberWords = (Array(catalog.lexicon.numberWords.keys) + Array(catalog.lexicon.multipliers.keys)
+      + Array(catalog.lexicon.fractions.keys)).filter { $0.utf8.count >= 3 }.map { CaseFolding.fold(Array($0.lowercased().utf8)) }
     let prepared = LanguageRules(
-      claimRules: rules.rules(for: language, kind: .claim),
+      claimRules: claimRules,
       datelineRules: rules.rules(for: language, kind: .dateline),
       builder: ClaimBuilder(tables: tables, library: rules.library),
       mentions: MentionPatterns(catalog: catalog, entities: rules.library.entities),
-      numberWords: (Array(catalog.lexicon.numberWords.keys) + Array(catalog.lexicon.multipliers.keys)
-        + Array(catalog.lexicon.fractions.keys))
-        .filter { $0.utf8.count >= 3 }.map { CaseFolding.fold(Array($0.lowercased().utf8)) })
+      plan: ScanPlan(rules: claimRules, numberWords: numberWords))
     perLanguage[language] = prepared
     return prepared
   }

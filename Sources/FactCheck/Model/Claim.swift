@@ -91,3 +91,10 @@ public enum EntitySource: String, Hashable, Sendable, Codable {
   /// None: the article names no entity.
   case unknown
 }
+
+extension Claim {
+  /// The document's file name, the way people cite articles ("000-fr-klarna….md").
+  public var documentLabel: String {
+    document.split(separator: "/").last.map(String.init) ?? document
+  }
+}

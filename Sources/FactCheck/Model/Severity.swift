@@ -17,3 +17,13 @@ public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable, Coda
 
   public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
+
+extension Severity {
+  /// One level down: hedged disagreements are warnings, not errors.
+  var lowered: Severity {
+    switch self {
+    case .error: return .warning
+    case .warning, .note: return .note
+    }
+  }
+}

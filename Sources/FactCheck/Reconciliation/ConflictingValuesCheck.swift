@@ -3,62 +3,186 @@
 /// Two claims conflict when their intervals (the value and its hedge), widened by the attribute's
 /// tolerance, do not overlap. A forecast is never compared with a fact, nor with another forecast; a
 /// claim with no entity (an unnamed "un PDG") is compared with nothing.
+///
+/// The check never compares claims pair by pair: within a set of comparable claims, a claim conflicts
+/// with some other one exactly when its interval lies above the smallest upper end or below the largest
+/// lower end of the others, so a set costs one pass (and a sort, when publication dates bound it).
 struct ConflictingValuesCheck: ConsistencyCheck {
+  private struct Key: Hashable {
+    let entity: String
+    let attribute: String
+    let scope: String?
+    let unit: String?
+  }
+
+  /// Claims that may denote the same time: members are judged against partners.
+  private struct ComparisonSet {
+    var label: String
+    var members: [Int]
+    var partners: [Int]
+    /// Whether dated members are compared only with partners published within the window.
+    var windowed: Bool
+    /// When set, members outside it (dated) are compared only with the members in it (undated).
+    var undatedOnly: Set<Int>? = nil
+  }
+
   func findings(in store: ClaimStore) -> [Finding] {
-    struct Key: Hashable {
-      let entity: String
-      let attribute: String
-      let scope: String?
-      let unit: String?
-      let bucket: String
-    }
     var groups: [Key: [Int]] = [:]
     for (index, claim) in store.claims.enumerated() {
       guard let entity = claim.entity, claim.modality == .actual, store.library.attributes[claim.attribute] != nil else { continue }
-      let key = Key(entity: entity, attribute: claim.attribute, scope: claim.scope, unit: claim.unit,
-                    bucket: store.anchor(of: claim).bucket)
-      groups[key, default: []].append(index)
+      groups[Key(entity: entity, attribute: claim.attribute, scope: claim.scope, unit: claim.unit), default: []].append(index)
     }
     var findings: [Finding] = []
     for (key, members) in groups where members.count > 1 {
       guard let attribute = store.library.attributes[key.attribute] else { continue }
-      let anchors = members.map { store.anchor(of: store.claims[$0]) }
-      let widened = members.map { attribute.tolerance.widen(store.claims[$0].interval) }
-      // Split the group into components of mutually comparable periods, then find conflicting pairs.
-      var conflicted = Set<Int>()
-      var exactConflict = false
-      var periods: [String] = []
-      for i in members.indices {
-        for j in members.indices where j > i {
-          guard anchors[i].isCompatible(with: anchors[j]), !widened[i].overlaps(widened[j]) else { continue }
-          let a = store.claims[members[i]]
-          let b = store.claims[members[j]]
-          guard store.withinWindow(a, b) else { continue }
-          conflicted.insert(i)
-          conflicted.insert(j)
-          if a.hedge == .exact && b.hedge == .exact { exactConflict = true }
-        }
+      let widened = Dictionary(uniqueKeysWithValues: members.map { ($0, attribute.tolerance.widen(store.claims[$0].interval)) })
+      for set in ConflictingValuesCheck.comparisonSets(members, store: store) {
+        let conflicted = ConflictingValuesCheck.conflicted(set, widened: widened, store: store)
+        guard !conflicted.isEmpty else { continue }
+        let exact = set.members.filter { store.claims[$0].hedge == .exact }
+        let exactPartners = set.partners.filter { store.claims[$0].hedge == .exact }
+        var exactSet = ComparisonSet(label: set.label, members: exact, partners: exactPartners, windowed: set.windowed)
+        exactSet.undatedOnly = set.undatedOnly?.filter { store.claims[$0].hedge == .exact }
+        let exactConflict = !ConflictingValuesCheck.conflicted(exactSet, widened: widened, store: store).isEmpty
+        findings.append(finding(key, attribute, set.label, conflicted.sorted(), exactConflict: exactConflict, store: store))
       }
-      guard !conflicted.isEmpty else { continue }
-      let involved = conflicted.sorted().map { members[$0] }
-      periods = Array(Set(involved.map { store.claims[$0].period.description })).sorted()
-      var severity = exactConflict ? attribute.severity : attribute.severity.lowered
-      if attribute.isGeneric { severity = .note }
-      let valueGroups = ConflictingValuesCheck.valueGroups(involved, store: store)
-      let periodText = periods.joined(separator: ", ")
-      let scopeText = key.scope.map { " [\($0)]" } ?? ""
-      let message = "\(key.entity) \(attribute.label)\(scopeText) (\(periodText)): "
-        + valueGroups.map(\.label).joined(separator: " vs ")
-      let details = valueGroups.map { group in
-        "\(group.label) — " + group.claims.map { store.claims[$0].documentLabel }.uniqued().joined(separator: ", ")
-      }
-      findings.append(Finding(
-        id: "conflict:\(key.attribute):\(key.entity)\(key.scope.map { ":\($0)" } ?? ""):\(periodText)", kind: .conflict,
-        check: "conflict/\(key.attribute)", severity: severity, entity: key.entity, attribute: key.attribute, period: periodText,
-        message: message, details: details, groups: valueGroups, claims: involved.sorted(),
-        locations: involved.sorted().map { store.claims[$0].location }))
     }
     return findings
+  }
+
+  private func finding(_ key: Key, _ attribute: AttributeDefinition, _ periodLabel: String, _ involved: [Int], exactConflict: Bool,
+                       store: ClaimStore) -> Finding {
+    var severity = exactConflict ? attribute.severity : attribute.severity.lowered
+    if attribute.isGeneric { severity = .note }
+    let periods = Array(Set(involved.map { store.claims[$0].period.description })).sorted()
+    let periodText = periods.count == 1 ? periods[0] : periodLabel
+    let valueGroups = ConflictingValuesCheck.valueGroups(involved, store: store)
+    let scopeText = key.scope.map { " [\($0)]" } ?? ""
+    let what = attribute.isGeneric ? (key.unit ?? attribute.label) : attribute.label
+    let message = "\(key.entity) \(what)\(scopeText) (\(periodText)): " + valueGroups.map(\.label).joined(separator: " vs ")
+    let details = valueGroups.map { group in
+      "\(group.label) — " + group.claims.map { store.claims[$0].documentLabel }.uniqued().joined(separator: ", ")
+    }
+    return Finding(
+      id: "conflict:\(key.attribute):\(key.entity)\(key.scope.map { ":\($0)" } ?? "")\(attribute.isGeneric ? ":\(key.unit ?? "")" : ""):\(periodText)",
+      kind: .conflict, check: "conflict/\(key.attribute)", severity: severity, entity: key.entity, attribute: key.attribute,
+      period: periodText, message: message, details: details, groups: valueGroups, claims: involved,
+      locations: involved.map { store.claims[$0].location })
+  }
+
+  /// Splits one group's claims into sets of claims that may denote the same time.
+  ///
+  /// "current" figures form one set (dated ones compared only within the window); explicit or resolved
+  /// years form one set per year; an undated article's "last year" is compared with every claim stated
+  /// relative to its own article the same way (but two dated claims of different years never are).
+  private static func comparisonSets(_ members: [Int], store: ClaimStore) -> [ComparisonSet] {
+    var current: [Int] = []
+    var unspecified: [Int] = []
+    var byYear: [Int: [Int]] = [:]
+    var undatedRelative: [Int: [Int]] = [:]
+    var relativeOfDated: [Int: [Int]] = [:]
+    var changes: [String: [Int]] = [:]
+    for index in members {
+      let anchor = store.anchor(of: store.claims[index])
+      switch anchor.kind {
+      case .current: current.append(index)
+      case .unspecified: unspecified.append(index)
+      case .year(let absolute, let relative):
+        if let absolute { byYear[absolute, default: []].append(index) }
+        if let relative {
+          if absolute == nil { undatedRelative[relative, default: []].append(index) } else { relativeOfDated[relative, default: []].append(index) }
+        }
+      case .change:
+        changes["\(anchor.kind)", default: []].append(index)
+      }
+    }
+    var sets: [ComparisonSet] = []
+    if current.count > 1 { sets.append(ComparisonSet(label: "current", members: current, partners: current, windowed: true)) }
+    if unspecified.count > 1 { sets.append(ComparisonSet(label: "unspecified", members: unspecified, partners: unspecified, windowed: false)) }
+    for (year, claims) in byYear.sorted(by: { $0.key < $1.key }) where claims.count > 1 {
+      sets.append(ComparisonSet(label: String(year), members: claims, partners: claims, windowed: false))
+    }
+    for (offset, undated) in undatedRelative.sorted(by: { $0.key < $1.key }) {
+      let label = Period.relativeYear(offset).description
+      let dated = relativeOfDated[offset] ?? []
+      // Undated claims against everything stated the same way; dated ones only against undated ones.
+      var set = ComparisonSet(label: label, members: undated + dated, partners: undated + dated, windowed: false)
+      set.undatedOnly = Set(undated)
+      sets.append(set)
+    }
+    for (_, claims) in changes.sorted(by: { $0.key < $1.key }) where claims.count > 1 {
+      let label = store.claims[claims[0]].period.description
+      sets.append(ComparisonSet(label: label, members: claims, partners: claims, windowed: false))
+    }
+    return sets
+  }
+
+
+  /// Members whose interval is disjoint from at least one partner other than themselves.
+  private static func conflicted(_ set: ComparisonSet, widened: [Int: ValueInterval], store: ClaimStore) -> Set<Int> {
+    guard !set.members.isEmpty, !set.partners.isEmpty else { return [] }
+    var result = Set<Int>()
+    if set.windowed, let window = store.windowDays {
+      // Dated partners sorted by day; undated ones compare with everything.
+      let dated = set.partners.filter { store.published[store.claims[$0].document] != nil }
+        .sorted { store.published[store.claims[$0].document]! < store.published[store.claims[$1].document]! }
+      let undated = set.partners.filter { store.published[store.claims[$0].document] == nil }
+      let undatedExtremes = Extremes(undated.map { ($0, widened[$0]!) })
+      let ordinals = dated.map { store.published[store.claims[$0].document]!.ordinal }
+      let table = RangeExtremes(dated.map { widened[$0]! })
+      for member in set.members {
+        let interval = widened[member]!
+        if undatedExtremes.separates(interval, excluding: member) { result.insert(member) ; continue }
+        guard let day = store.published[store.claims[member].document] else {
+          // An undated member compares with every dated partner.
+          if Extremes(dated.map { ($0, widened[$0]!) }).separates(interval, excluding: member) { result.insert(member) }
+          continue
+        }
+        let low = lowerBound(ordinals, day.ordinal - window)
+        let high = upperBound(ordinals, day.ordinal + window)
+        guard low < high else { continue }
+        let position = dated.firstIndex(of: member)
+        if table.separates(interval, in: low..<high, excluding: position) { result.insert(member) }
+      }
+      return result
+    }
+    if let undated = set.undatedOnly {
+      let all = Extremes(set.partners.map { ($0, widened[$0]!) })
+      let undatedExtremes = Extremes(undated.map { ($0, widened[$0]!) })
+      for member in set.members {
+        let extremes = undated.contains(member) ? all : undatedExtremes
+        if extremes.separates(widened[member]!, excluding: member) { result.insert(member) }
+      }
+      return result
+    }
+    let extremes = Extremes(set.partners.map { ($0, widened[$0]!) })
+    for member in set.members where extremes.separates(widened[member]!, excluding: member) { result.insert(member) }
+    // A partner that a member conflicts with is involved too.
+    if !result.isEmpty {
+      let memberExtremes = Extremes(set.members.map { ($0, widened[$0]!) })
+      for partner in set.partners where memberExtremes.separates(widened[partner]!, excluding: partner) { result.insert(partner) }
+    }
+    return result
+  }
+
+  private static func lowerBound(_ values: [Int], _ target: Int) -> Int {
+    var low = 0
+    var high = values.count
+    while low < high {
+      let mid = (low + high) / 2
+      if values[mid] < target { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  private static func upperBound(_ values: [Int], _ target: Int) -> Int {
+    var low = 0
+    var high = values.count
+    while low < high {
+      let mid = (low + high) / 2
+      if values[mid] <= target { low = mid + 1 } else { high = mid }
+    }
+    return low
   }
 
   /// The sides of a conflict: claims clustered so that the figures within a side agree with each other
@@ -92,28 +216,65 @@ struct ConflictingValuesCheck: ConsistencyCheck {
   }
 }
 
-extension Severity {
-  /// One level down: hedged disagreements are warnings, not errors.
-  var lowered: Severity {
-    switch self {
-    case .error: return .warning
-    case .warning, .note: return .note
+/// The two smallest upper ends and two largest lower ends of a set of intervals, so that "is this
+/// interval disjoint from some other one" takes constant time.
+struct Extremes {
+  private var minHigh: [(Int, Double)] = []
+  private var maxLow: [(Int, Double)] = []
+
+  init(_ items: [(Int, ValueInterval)]) {
+    for (id, interval) in items {
+      minHigh.append((id, interval.high))
+      minHigh.sort { $0.1 < $1.1 }
+      if minHigh.count > 2 { minHigh.removeLast() }
+      maxLow.append((id, interval.low))
+      maxLow.sort { $0.1 > $1.1 }
+      if maxLow.count > 2 { maxLow.removeLast() }
     }
   }
-}
 
-extension Claim {
-  /// The document's file name, the way people cite articles ("000-fr-klarna….md").
-  public var documentLabel: String {
-    let name = document.split(separator: "/").last.map(String.init) ?? document
-    return name
+  /// Whether `interval` is disjoint from some interval of the set other than `excluding`'s.
+  func separates(_ interval: ValueInterval, excluding id: Int) -> Bool {
+    if let high = minHigh.first(where: { $0.0 != id }), interval.low > high.1 { return true }
+    if let low = maxLow.first(where: { $0.0 != id }), interval.high < low.1 { return true }
+    return false
   }
 }
 
-extension Array where Element: Hashable {
-  /// The elements without repeats, in first-seen order.
-  func uniqued() -> [Element] {
-    var seen = Set<Element>()
-    return filter { seen.insert($0).inserted }
+/// Range minimum of upper ends and maximum of lower ends over an array of intervals (sparse tables).
+struct RangeExtremes {
+  private var minHigh: [[Double]] = []
+  private var maxLow: [[Double]] = []
+
+  init(_ intervals: [ValueInterval]) {
+    minHigh = [intervals.map(\.high)]
+    maxLow = [intervals.map(\.low)]
+    var width = 1
+    while width * 2 <= intervals.count {
+      let previousHigh = minHigh.last!
+      let previousLow = maxLow.last!
+      minHigh.append((0...(intervals.count - width * 2)).map { min(previousHigh[$0], previousHigh[$0 + width]) })
+      maxLow.append((0...(intervals.count - width * 2)).map { max(previousLow[$0], previousLow[$0 + width]) })
+      width *= 2
+    }
+  }
+
+  private func query(_ range: Range<Int>) -> (minHigh: Double, maxLow: Double)? {
+    guard !range.isEmpty else { return nil }
+    var level = 0
+    while (1 << (level + 1)) <= range.count { level += 1 }
+    let right = range.upperBound - (1 << level)
+    return (min(minHigh[level][range.lowerBound], minHigh[level][right]), max(maxLow[level][range.lowerBound], maxLow[level][right]))
+  }
+
+  /// Whether `interval` is disjoint from some interval in `range`, the one at `excluding` left out.
+  func separates(_ interval: ValueInterval, in range: Range<Int>, excluding position: Int?) -> Bool {
+    var parts = [range]
+    if let position, range.contains(position) { parts = [range.lowerBound..<position, (position + 1)..<range.upperBound] }
+    for part in parts {
+      guard let extremes = query(part) else { continue }
+      if interval.low > extremes.minHigh || interval.high < extremes.maxLow { return true }
+    }
+    return false
   }
 }

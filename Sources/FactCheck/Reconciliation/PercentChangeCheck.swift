@@ -40,17 +40,27 @@ struct PercentChangeCheck: ConsistencyCheck {
     var findings: [Finding] = []
     for (entity, statedClaims) in stated.sorted(by: { $0.key < $1.key }) {
       guard let pairs = pairsByEntity[entity], !pairs.isEmpty else { continue }
-      var mismatchedStated = Set<Int>()
-      var mismatchedPairs: [Pair] = []
+      // Compare each distinct stated figure with each distinct computation once, whatever the number of
+      // articles repeating them: a corpus of thousands of articles about one company stays linear.
+      struct StatedKey: Hashable { let value: Double; let to: PeriodAnchor? }
+      struct PairKey: Hashable { let implied: Double; let after: PeriodAnchor }
+      var statedGroups: [StatedKey: [Int]] = [:]
       for s in statedClaims {
         let claim = claims[s]
-        let statedValue = abs(claim.value)
-        let slack = check.tolerance + (claim.hedge.isHedged ? 0 : 0)
-        for pair in pairs where abs(statedValue - pair.implied) > slack {
-          if case .change(_, let to) = claim.period, !PeriodAnchor(to, publicationYear: store.published[claim.document]?.year)
-            .isCompatible(with: store.anchor(of: claims[pair.after])) { continue }
-          mismatchedStated.insert(s)
-          if !mismatchedPairs.contains(where: { $0.before == pair.before && $0.after == pair.after }) { mismatchedPairs.append(pair) }
+        var to: PeriodAnchor?
+        if case .change(_, let end) = claim.period { to = PeriodAnchor(end, publicationYear: store.published[claim.document]?.year) }
+        statedGroups[StatedKey(value: abs(claim.value), to: to), default: []].append(s)
+      }
+      var pairGroups: [PairKey: [Pair]] = [:]
+      for pair in pairs { pairGroups[PairKey(implied: pair.implied, after: store.anchor(of: claims[pair.after])), default: []].append(pair) }
+      var mismatchedStated = Set<Int>()
+      var mismatchedPairs: [Pair] = []
+      var seenPairs = Set<[Int]>()
+      for (statedKey, members) in statedGroups {
+        for (pairKey, group) in pairGroups where abs(statedKey.value - pairKey.implied) > check.tolerance {
+          if let to = statedKey.to, !to.isCompatible(with: pairKey.after) { continue }
+          mismatchedStated.formUnion(members)
+          for pair in group where seenPairs.insert([pair.before, pair.after]).inserted { mismatchedPairs.append(pair) }
         }
       }
       guard !mismatchedStated.isEmpty else { continue }

@@ -1,0 +1,116 @@
+import PatternMatching
+
+/// How the rules of one language are scanned: their prefilter literals in one ``LiteralScanner``, and
+/// for each rule which literals it requires.
+///
+/// A rule runs only on the sentences that contain its rarest required literal (counted per segment),
+/// so most rules touch a few hundred bytes of a 3 KB article and nothing of the rest. A rule whose
+/// pattern requires no literal is scanned over the whole segment.
+struct ScanPlan: Sendable {
+  /// Literal ids of each requirement of each rule (same order as the rules).
+  let requirements: [[[Int]]]
+  /// Whether each rule needs a figure.
+  let needsNumber: [Bool]
+  /// Ids of number words (spelled numbers) among the literals.
+  let numberWordIDs: Set<Int>
+  let scanner: LiteralScanner
+
+  init(rules: [CompiledRule], numberWords: [[UInt8]]) {
+    var ids: [[UInt8]: Int] = [:]
+    var literals: [[UInt8]] = []
+    func id(_ literal: [UInt8]) -> Int {
+      if let existing = ids[literal] { return existing }
+      literals.append(literal)
+      ids[literal] = literals.count - 1
+      return literals.count - 1
+    }
+    requirements = rules.map { rule in rule.prefilter.requirements.map { $0.map { id(CaseFolding.fold($0)) } } }
+    needsNumber = rules.map(\.prefilter.needsNumber)
+    numberWordIDs = Set(numberWords.map { id($0) })
+    scanner = LiteralScanner(literals: literals)
+  }
+
+  /// Literal occurrences in one segment: for each literal id, the start offsets of its occurrences.
+  struct Hits {
+    var starts: [[Int]]
+    var hasDigit: Bool
+    var hasNumberWord: Bool
+  }
+
+  func hits(in folded: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Hits {
+    var starts = [[Int]](repeating: [], count: scanner.count)
+    scanner.scan(folded, range: range) { id, end in starts[id].append(end - scanner.lengths[id]) }
+    let hasNumberWord = numberWordIDs.contains { !starts[$0].isEmpty }
+    return Hits(starts: starts, hasDigit: ByteSearch.containsDigit(folded, range), hasNumberWord: hasNumberWord)
+  }
+
+  /// Where rule `index` can match in the segment: `nil` nowhere, `[]` anywhere (scan it all), else the
+  /// offsets of its rarest required literal.
+  func anchors(forRule index: Int, _ hits: Hits) -> [Int]? {
+    if needsNumber[index] && !hits.hasDigit && !hits.hasNumberWord { return nil }
+    var best: [Int]?
+    for requirement in requirements[index] {
+      var offsets: [Int] = []
+      for id in requirement { offsets += hits.starts[id] }
+      if offsets.isEmpty { return nil }
+      if best == nil || offsets.count < best!.count { best = offsets }
+    }
+    return best?.sorted() ?? []
+  }
+}
+
+/// Sentence-sized windows around literal hits, in which a rule is run instead of the whole segment.
+enum ScanWindows {
+  /// Longest stretch scanned on either side of a hit when no sentence end is near (one huge line).
+  static let reach = 600
+
+  /// Disjoint, ordered windows: each hit widened to its sentence — bounded by a paragraph break or
+  /// a `.`, `!`, `?` followed by spacing — and windows that touch merged.
+  static func windows(around hits: [Int], in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>) -> [Range<Int>] {
+    var windows: [Range<Int>] = []
+    for hit in hits {
+      if let last = windows.last, hit < last.upperBound { continue }
+      let start = sentenceStart(before: hit, bytes, segment)
+      let end = sentenceEnd(after: hit, bytes, segment)
+      if let last = windows.last, start <= last.upperBound {
+        windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, end)
+      } else {
+        windows.append(start..<end)
+      }
+    }
+    return windows
+  }
+
+  private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+  private static func sentenceStart(before offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>) -> Int {
+    let floor = max(segment.lowerBound, offset - reach)
+    var i = offset
+    while i > floor {
+      let b = bytes[i - 1]
+      if (b == 0x0A && i >= 2 && (bytes[i - 2] == 0x0A || bytes[i - 2] == 0x0D)) { return i }
+      if isSpace(b), i >= 2, bytes[i - 2] == UInt8(ascii: ".") || bytes[i - 2] == UInt8(ascii: "!") || bytes[i - 2] == UInt8(ascii: "?") {
+        return i
+      }
+      i -= 1
+    }
+    // Never start inside a UTF-8 sequence.
+    while i > segment.lowerBound && bytes[i] & 0xC0 == 0x80 { i -= 1 }
+    return i
+  }
+
+  private static func sentenceEnd(after offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>) -> Int {
+    let ceiling = min(segment.upperBound, offset + reach)
+    var i = offset
+    while i < ceiling {
+      let b = bytes[i]
+      if b == 0x0A && i + 1 < segment.upperBound && (bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D) { return i }
+      if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) && (i + 1 >= segment.upperBound || isSpace(bytes[i + 1])) {
+        return i + 1
+      }
+      i += 1
+    }
+    while i < segment.upperBound && bytes[i] & 0xC0 == 0x80 { i += 1 }
+    return i
+  }
+}
