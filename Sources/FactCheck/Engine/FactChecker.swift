@@ -162,7 +162,7 @@ public struct ExtractionRun: Sendable {
     var document: DocumentReport
     var claims: [Claim] = []
     var diagnostics: [Diagnostic] = []
-    var names: [NameOccurrence] = []
+    var names = NameTally()
     /// The article's text, when the run keeps texts.
     var text: String?
   }
@@ -173,8 +173,8 @@ public struct ExtractionRun: Sendable {
   public var claims: [Claim] = []
   /// Problems met.
   public var diagnostics: [Diagnostic] = []
-  /// Proper names seen, for the spelling check.
-  public var names: [NameOccurrence] = []
+  /// Proper-name words counted, for the spelling check.
+  public var names = NameTally()
   /// Article texts by path, when ``FactCheckOptions/keepTexts`` is set.
   public var texts: [String: String] = [:]
 
@@ -185,7 +185,7 @@ public struct ExtractionRun: Sendable {
     documents.append(item.document)
     claims += item.claims
     diagnostics += item.diagnostics
-    names += item.names
+    names.merge(item.names)
     if let text = item.text { texts[item.document.path] = text }
   }
 
@@ -194,7 +194,7 @@ public struct ExtractionRun: Sendable {
     documents += other.documents
     claims += other.claims
     diagnostics += other.diagnostics
-    names += other.names
+    names.merge(other.names)
     texts.merge(other.texts) { first, _ in first }
   }
 }

@@ -10,18 +10,8 @@ public struct ArticleExtraction: Sendable {
   public var diagnostics: [Diagnostic]
   /// The article's subject.
   public var subject: String?
-  /// Proper-name occurrences, for the corpus-wide spelling check.
-  public var names: [NameOccurrence]
-}
-
-/// A capitalised name as written, and where.
-public struct NameOccurrence: Sendable, Hashable {
-  /// The name as written.
-  public var name: String
-  /// Where it starts.
-  public var location: SourceLocation
-  /// Its line, for quoting.
-  public var line: String
+  /// Proper-name words counted, for the corpus-wide spelling check.
+  public var names: NameTally
 }
 
 /// Runs a compiled rule set over articles; one per worker, as it owns a PCRE2 ``Matcher``.
@@ -52,7 +42,7 @@ public final class Extractor {
     guard let language = languageRules(article.language) else {
       diagnostics.append(Diagnostic(severity: .warning, category: .input, location: article.location(of: article.bodyRange.lowerBound),
                                     message: "no lexicon for language '\(article.language)'; nothing extracted"))
-      return ArticleExtraction(article: article, claims: [], diagnostics: diagnostics, subject: nil, names: [])
+      return ArticleExtraction(article: article, claims: [], diagnostics: diagnostics, subject: nil, names: NameTally())
     }
     if article.published == nil, let day = findDateline(article, language, &diagnostics) {
       article.published = day
@@ -92,26 +82,34 @@ public final class Extractor {
     }
     let resolved = OverlapResolver.resolve(matches).sorted { $0.match.range.lowerBound < $1.match.range.lowerBound }
     guard !resolved.isEmpty else {
-      return ArticleExtraction(article: article, claims: [], diagnostics: diagnostics, subject: nil, names: [])
+      return ArticleExtraction(article: article, claims: [], diagnostics: diagnostics, subject: nil, names: NameTally())
     }
     let context = ArticleContext(article: article, patterns: language.mentions, matcher: matcher)
     let built = language.builder.build(resolved, context: context, matcher: matcher)
     diagnostics += built.diagnostics
-    let names = context.names.map { name, range -> NameOccurrence in
-      let location = article.location(of: range.lowerBound)
-      return NameOccurrence(name: name, location: location, line: article.lines.text(ofLine: location.line))
-    }
+    let names = Extractor.tally(context.names, in: article)
     return ArticleExtraction(article: article, claims: built.claims, diagnostics: diagnostics, subject: context.subject, names: names)
   }
 
   /// Proper names of an article with no claims (the spelling check still needs them).
-  public func names(in article: Article) -> [NameOccurrence] {
-    guard let language = languageRules(article.language) else { return [] }
+  public func names(in article: Article) -> NameTally {
+    guard let language = languageRules(article.language) else { return NameTally() }
     let context = ArticleContext(article: article, patterns: language.mentions, matcher: matcher)
-    return context.names.map { name, range in
-      let location = article.location(of: range.lowerBound)
-      return NameOccurrence(name: name, location: location, line: article.lines.text(ofLine: location.line))
+    return Extractor.tally(context.names, in: article)
+  }
+
+  /// Counts names; only the occurrences kept as samples get a location and a line excerpt.
+  static func tally(_ names: [(name: String, range: Range<Int>)], in article: Article) -> NameTally {
+    var tally = NameTally()
+    var seen: [String: Int] = [:]
+    for (name, range) in names {
+      seen[name, default: 0] += 1
+      // Locations are computed only for the first occurrences of each name; counts for all.
+      let location = seen[name]! <= NameTally.maxSamples ? article.location(of: range.lowerBound) : SourceLocation(path: article.path, line: 0, column: 0)
+      let line = seen[name]! <= NameTally.maxSamples ? article.lineExcerpt(around: range.lowerBound, reach: 100).text : ""
+      tally.add(NameOccurrence(name: name, location: location, line: line))
     }
+    return tally
   }
 
   private func languageRules(_ language: String) -> LanguageRules? {

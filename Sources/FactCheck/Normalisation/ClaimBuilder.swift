@@ -156,7 +156,7 @@ struct ClaimBuilder: Sendable {
           unit = tables.nouns[noun] ?? noun
         }
         let location = article.location(of: value.range.lowerBound)
-        let excerpt = article.lineExcerpt(around: value.range.lowerBound)
+        let excerpt = article.lineExcerpt(around: value.range.lowerBound, reach: 160)
         var scope: String?
         if let range = rule.slots(where: { if case .fragment = $0.role { return $0.label == "scope" } else { return false } })
           .lazy.compactMap({ ruleMatch.range(of: $0.group) }).first
@@ -168,11 +168,24 @@ struct ClaimBuilder: Sendable {
           entity: entity.name, entitySource: entity.source, attribute: attribute, value: number,
           valueText: article.text(of: value.range), interval: hedge.interval(around: number), unit: unit, hedge: hedge,
           period: period.resolved(publicationYear: article.published?.year), modality: modality, language: article.language,
-          quote: article.text(of: match.range), sentence: article.text(of: sentence).trimmingWhitespace(), scope: scope,
+          quote: article.text(of: match.range), sentence: article.text(of: ClaimBuilder.clip(sentence, around: match.range, article)).trimmingWhitespace(), scope: scope,
           notes: value.parsed.notes, lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column))
       }
     }
     return (claims, diagnostics)
+  }
+
+  /// A sentence kept with a claim is at most a few hundred bytes around the match (a "sentence" may be
+  /// a whole unpunctuated 100 MB line), cut on character boundaries.
+  static func clip(_ sentence: Range<Int>, around match: Range<Int>, _ article: Article) -> Range<Int> {
+    let reach = 300
+    guard sentence.count > 2 * reach + match.count else { return sentence }
+    let bytes = article.bytes
+    var start = max(sentence.lowerBound, match.lowerBound - reach)
+    var end = min(sentence.upperBound, match.upperBound + reach)
+    while start > sentence.lowerBound && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    while end < sentence.upperBound && bytes[end] & 0xC0 == 0x80 { end += 1 }
+    return start..<end
   }
 
   // MARK: - Entity

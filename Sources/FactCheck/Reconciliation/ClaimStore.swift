@@ -6,14 +6,14 @@ public struct ClaimStore: Sendable {
   /// Publication date of each document, when known.
   public let published: [String: Day]
   /// Proper names seen in each document.
-  public let names: [NameOccurrence]
+  public let names: NameTally
   /// The rule library (attributes, entities, checks).
   public let library: RuleLibrary
   /// Maximum days between two dated articles for their current figures to be compared; `nil` = no limit.
   public let windowDays: Int?
 
   /// Creates a store.
-  public init(claims: [Claim], published: [String: Day], names: [NameOccurrence], library: RuleLibrary, windowDays: Int?) {
+  public init(claims: [Claim], published: [String: Day], names: NameTally, library: RuleLibrary, windowDays: Int?) {
     self.claims = claims
     self.published = published
     self.names = names

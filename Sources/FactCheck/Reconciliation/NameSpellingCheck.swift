@@ -6,14 +6,10 @@
 /// majority, are reported, and inflections (a trailing s or e) are not.
 struct NameSpellingCheck: ConsistencyCheck {
   func findings(in store: ClaimStore) -> [Finding] {
-    // Words of names, with where they occur.
-    var occurrences: [String: [NameOccurrence]] = [:]
-    for occurrence in store.names {
-      for word in NameSpellingCheck.words(of: occurrence.name) { occurrences[word, default: []].append(occurrence) }
-    }
+    let occurrences = store.names.words
     var reference: [String: String] = [:]  // word of a known name → canonical entity
     for entity in store.library.entities {
-      for name in entity.allNames { for word in NameSpellingCheck.words(of: name) { reference[word] = entity.name } }
+      for name in entity.allNames { for word in NameTally.words(of: name) { reference[word] = entity.name } }
     }
     var findings: [Finding] = []
     var reported = Set<String>()
@@ -45,12 +41,13 @@ struct NameSpellingCheck: ConsistencyCheck {
     return findings
   }
 
-  private func finding(_ word: String, correct: String, entity: String?, occurrences: [String: [NameOccurrence]],
+  private func finding(_ word: String, correct: String, entity: String?, occurrences: [String: NameTally.Entry],
                        store: ClaimStore) -> Finding {
-    let wrong = occurrences[word] ?? []
-    let right = occurrences[correct] ?? []
-    let docs = right.map { $0.location.path.split(separator: "/").last.map(String.init) ?? $0.location.path }.uniqued()
-    var details = ["'\(word)' appears \(wrong.count) time\(wrong.count == 1 ? "" : "s"); '\(correct)' appears \(right.count) time\(right.count == 1 ? "" : "s")"]
+    let wrongEntry = occurrences[word] ?? NameTally.Entry(count: 0, samples: [])
+    let rightEntry = occurrences[correct] ?? NameTally.Entry(count: 0, samples: [])
+    let wrong = wrongEntry.samples
+    let docs = rightEntry.samples.map { $0.location.path.split(separator: "/").last.map(String.init) ?? $0.location.path }.uniqued()
+    var details = ["'\(word)' appears \(wrongEntry.count) time\(wrongEntry.count == 1 ? "" : "s"); '\(correct)' appears \(rightEntry.count) time\(rightEntry.count == 1 ? "" : "s")"]
     if !docs.isEmpty { details.append("'\(correct)' in: \(docs.joined(separator: ", "))") }
     return Finding(
       id: "spelling:\(word)", kind: .spelling, check: "spelling", severity: .note, entity: entity ?? correct, attribute: "name",
@@ -74,14 +71,4 @@ struct NameSpellingCheck: ConsistencyCheck {
     return characters.indices.map { i in String(characters[..<i] + characters[(i + 1)...]) }
   }
 
-  /// Capitalised words of a name, possessives stripped ("Klarna’s" → "Klarna").
-  static func words(of name: String) -> [String] {
-    name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "-" }).compactMap { part -> String? in
-      var word = String(part)
-      for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) { word = String(word.dropLast(suffix.count)) }
-      guard let first = word.first, first.isUppercase, word.count >= 2 else { return nil }
-      guard !word.allSatisfy({ $0.isUppercase || !$0.isLetter }) else { return nil }  // acronyms
-      return word
-    }
-  }
 }

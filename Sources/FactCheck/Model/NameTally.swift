@@ -1,0 +1,75 @@
+/// A capitalised name as written, and where.
+public struct NameOccurrence: Sendable, Hashable {
+  /// The name as written.
+  public var name: String
+  /// Where it starts.
+  public var location: SourceLocation
+  /// Its line, clipped around the name, for quoting.
+  public var line: String
+
+  /// Creates an occurrence.
+  public init(name: String, location: SourceLocation, line: String) {
+    self.name = name
+    self.location = location
+    self.line = line
+  }
+}
+
+/// How often each word of a proper name occurs in a corpus, with a few of its occurrences.
+///
+/// The spelling check needs counts and the places of the rare spellings, not every occurrence: keeping
+/// a bounded sample per distinct word keeps memory flat however many articles are read.
+public struct NameTally: Sendable {
+  /// Count and sample occurrences of one word.
+  public struct Entry: Sendable {
+    /// Occurrences in the corpus.
+    public var count: Int
+    /// The first few occurrences (at most ``NameTally/maxSamples``).
+    public var samples: [NameOccurrence]
+  }
+
+  /// Occurrences kept per word.
+  public static let maxSamples = 8
+
+  /// Entries by word.
+  public private(set) var words: [String: Entry] = [:]
+
+  /// An empty tally.
+  public init() {}
+
+  /// A tally of occurrences.
+  public init(_ occurrences: [NameOccurrence]) {
+    for occurrence in occurrences { add(occurrence) }
+  }
+
+  /// Counts the capitalised words of one occurrence.
+  public mutating func add(_ occurrence: NameOccurrence) {
+    for word in NameTally.words(of: occurrence.name) {
+      var entry = words[word] ?? Entry(count: 0, samples: [])
+      entry.count += 1
+      if entry.samples.count < NameTally.maxSamples { entry.samples.append(occurrence) }
+      words[word] = entry
+    }
+  }
+
+  /// Adds another tally (another worker's, another machine's).
+  public mutating func merge(_ other: NameTally) {
+    for (word, entry) in other.words {
+      var mine = words[word] ?? Entry(count: 0, samples: [])
+      mine.count += entry.count
+      mine.samples += entry.samples.prefix(max(0, NameTally.maxSamples - mine.samples.count))
+      words[word] = mine
+    }
+  }
+
+  /// Capitalised words of a name, possessives stripped ("Klarna’s" → "Klarna"), acronyms left out.
+  public static func words(of name: String) -> [String] {
+    name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "-" }).compactMap { part -> String? in
+      var word = String(part)
+      for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) { word = String(word.dropLast(suffix.count)) }
+      guard let first = word.first, first.isUppercase, word.count >= 2 else { return nil }
+      guard !word.allSatisfy({ $0.isUppercase || !$0.isLetter }) else { return nil }
+      return word
+    }
+  }
+}
