@@ -8,6 +8,16 @@ public struct CompiledRuleSet: Sendable {
   let catalogs: [String: PlaceholderCatalog]
   /// Every problem from loading and compiling, in order.
   public let problems: [RuleFileError]
+  /// Per-language extraction plans, built once here and shared by every worker.
+  let plans: [String: LanguagePlan]
+
+  init(library: RuleLibrary, rules: [CompiledRule], catalogs: [String: PlaceholderCatalog], problems: [RuleFileError]) {
+    self.library = library
+    self.rules = rules
+    self.catalogs = catalogs
+    self.problems = problems
+    self.plans = catalogs.mapValues { LanguagePlan(language: $0.lexicon.language, rules: rules, catalog: $0, library: library) }
+  }
 
   /// Whether any problem is an error (the run's exit status is then 2).
   public var hasErrors: Bool { problems.contains { $0.severity == .error } }

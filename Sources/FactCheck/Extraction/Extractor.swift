@@ -18,17 +18,6 @@ public struct ArticleExtraction: Sendable {
 public final class Extractor {
   let rules: CompiledRuleSet
   let matcher: Matcher
-  private var perLanguage: [String: LanguageRules] = [:]
-
-  /// Rules and helpers for one language, prepared on first use.
-  struct LanguageRules {
-    let claimRules: [CompiledRule]
-    let datelineRules: [CompiledRule]
-    let builder: ClaimBuilder
-    let mentions: MentionPatterns
-    let plan: ScanPlan
-  }
-
   /// Creates an extractor for `rules` with the given match limits.
   public init(rules: CompiledRuleSet, limits: MatchLimits = .default) {
     self.rules = rules
@@ -112,25 +101,10 @@ public final class Extractor {
     return tally
   }
 
-  private func languageRules(_ language: String) -> LanguageRules? {
-    if let cached = perLanguage[language] { return cached }
-    guard let catalog = rules.catalogs[language] else { return nil }
-    let tables = LexiconTables(catalog.lexicon)
-    let claimRules = rules.rules(for: language, kind: .claim)
-    let numberWords = (Array(catalog.lexicon.numberWords.keys) + Array(catalog.lexicon.multipliers.keys)
-      + Array(catalog.lexicon.fractions.keys)).filter { $0.utf8.count >= 3 }.map { CaseFolding.fold(Array($0.lowercased().utf8)) }
-    let prepared = LanguageRules(
-      claimRules: claimRules,
-      datelineRules: rules.rules(for: language, kind: .dateline),
-      builder: ClaimBuilder(tables: tables, library: rules.library),
-      mentions: MentionPatterns(catalog: catalog, entities: rules.library.entities),
-      plan: ScanPlan(rules: claimRules, numberWords: numberWords))
-    perLanguage[language] = prepared
-    return prepared
-  }
+  private func languageRules(_ language: String) -> LanguagePlan? { rules.plans[language] }
 
   /// The first dateline in the first lines of the body.
-  private func findDateline(_ article: Article, _ language: LanguageRules, _ diagnostics: inout [Diagnostic]) -> Day? {
+  private func findDateline(_ article: Article, _ language: LanguagePlan, _ diagnostics: inout [Diagnostic]) -> Day? {
     guard !language.datelineRules.isEmpty else { return nil }
     let head = article.bodyRange.lowerBound..<min(article.bodyRange.upperBound, article.bodyRange.lowerBound + 4_000)
     var best: (offset: Int, day: Day)?
