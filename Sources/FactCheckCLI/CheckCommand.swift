@@ -53,8 +53,7 @@ struct ClaimsCommand: ParsableCommand {
     let compiled = try rules.compiledRules()
     let checker = FactChecker(rules: compiled, options: try output.options())
     let extraction = checker.extract(paths: inputs)
-    var result = checker.reconcile(extraction)
-    result.findings = []
+    let result = checker.collect(extraction)
     try output.emit(result, listClaims: true)
     throw ExitCode(output.exitStatus(result, findingsMatter: false))
   }

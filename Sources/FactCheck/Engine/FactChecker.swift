@@ -76,13 +76,18 @@ public final class FactChecker: Sendable {
   public func check(articles: [Article]) -> CheckResult { reconcile(extract(articles: articles)) }
 
   /// Reconciles the claims of an extraction run (possibly merged from several machines).
-  public func reconcile(_ run: ExtractionRun) -> CheckResult {
+  public func reconcile(_ run: ExtractionRun) -> CheckResult { result(of: run, runningChecks: true) }
+
+  /// The claims of an extraction run as a result, without looking for inconsistencies (`factcheck claims`).
+  public func collect(_ run: ExtractionRun) -> CheckResult { result(of: run, runningChecks: false) }
+
+  private func result(of run: ExtractionRun, runningChecks: Bool) -> CheckResult {
     let claims = FactChecker.unifyingEntityNames(run.claims).sorted { ($0.location, $0.valueRange.lowerBound, $0.rule) < ($1.location, $1.valueRange.lowerBound, $1.rule) }
     var published: [String: Day] = [:]
     for document in run.documents { if let day = document.published { published[document.path] = day } }
     let store = ClaimStore(claims: claims, published: published, names: run.names, library: rules.library,
                            windowDays: options.windowDays)
-    let findings = Reconciler.findings(in: store)
+    let findings = runningChecks ? Reconciler.findings(in: store) : []
     var summaries = rules.rules.map { rule in
       RuleSummary(id: rule.id, description: rule.definition.description.isEmpty ? "Extracts \(rule.definition.attribute) claims." : rule.definition.description,
                   severity: .note, location: rule.definition.location)
