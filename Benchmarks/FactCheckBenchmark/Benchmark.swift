@@ -8,11 +8,16 @@ import Foundation
 /// Settings, from the environment (`make bench BENCH_SIZES=1,16`).
 struct Settings {
   var fileSizes = [1, 16, 64, 256]
-  var singleSizes = [1, 16, 64]
+  var singleSizes = [1, 16, 64, 256]
   var runs = 3
-  /// Runs for corpora above 64 MB (each 256 MB pass takes tens of seconds).
-  var largeRuns = 3
+  /// A method is not run on a corpus when one run is projected (from the previous size) to take longer;
+  /// runs are repeated while the method's time on that corpus stays under it. 0 = no cap.
+  var maxRunSeconds = 90.0
+  /// Wall-clock budget of the whole benchmark: a measurement that would end after it is skipped. 0 = none.
+  var deadlineSeconds = 840.0
   var nsregexMegabytes = 1
+  /// Time budget of one NSRegularExpression run: its slice is cut to the files the first run scans in it.
+  var nsregexSeconds = 10.0
   var rules = "Rules"
   var examples = "Examples"
   var json = ".build-bench/bench.json"
@@ -20,6 +25,8 @@ struct Settings {
   var keepCorpus = false
   var seed: UInt64 = 0x5EED_FAC7
   var cores = ProcessInfo.processInfo.activeProcessorCount
+  /// Which methods to run: letters a b c d e (e includes e').
+  var methods: Set<Character> = ["a", "b", "c", "d", "e"]
 
   static func fromEnvironment() throws -> Settings {
     var settings = Settings()
@@ -32,16 +39,20 @@ struct Settings {
       guard values.allSatisfy({ $0 != nil && $0! > 0 }) else { throw BenchmarkError("\(key) must be sizes in MB, e.g. 1,16,64") }
       return Array(Set(values.map { $0! })).sorted()
     }
-    func integer(_ key: String) throws -> Int? {
+    func number(_ key: String, allowZero: Bool = false) throws -> Double? {
       guard let text = environment[key] else { return nil }
-      guard let value = Int(text), value > 0 else { throw BenchmarkError("\(key) must be a positive integer") }
+      guard let value = Double(text), value > 0 || (allowZero && value == 0) else {
+        throw BenchmarkError("\(key) must be a positive number\(allowZero ? " (or 0)" : "")")
+      }
       return value
     }
     if let value = try sizes("BENCH_SIZES") { settings.fileSizes = value }
     if let value = try sizes("BENCH_SINGLE_SIZES") { settings.singleSizes = value }
-    if let value = try integer("BENCH_RUNS") { settings.runs = value; settings.largeRuns = value }
-    if let value = try integer("BENCH_LARGE_RUNS") { settings.largeRuns = value }
-    if let value = try integer("BENCH_NSREGEX_MB") { settings.nsregexMegabytes = value }
+    if let value = try number("BENCH_RUNS") { settings.runs = Int(value) }
+    if let value = try number("BENCH_MAX_RUN_SECONDS", allowZero: true) { settings.maxRunSeconds = value }
+    if let value = try number("BENCH_DEADLINE_SECONDS", allowZero: true) { settings.deadlineSeconds = value }
+    if let value = try number("BENCH_NSREGEX_MB") { settings.nsregexMegabytes = max(1, Int(value)) }
+    if let value = try number("BENCH_NSREGEX_SECONDS") { settings.nsregexSeconds = value }
     if let value = environment["BENCH_RULES"] { settings.rules = value }
     if let value = environment["BENCH_EXAMPLES"] { settings.examples = value }
     if let value = environment["BENCH_JSON"] { settings.json = value }
@@ -51,17 +62,33 @@ struct Settings {
       guard let value = UInt64(text) else { throw BenchmarkError("BENCH_SEED must be an unsigned integer") }
       settings.seed = value
     }
+    if let text = environment["BENCH_METHODS"] {
+      let letters = Set(text.lowercased().filter { $0.isLetter })
+      guard !letters.isEmpty, letters.isSubset(of: ["a", "b", "c", "d", "e"]) else {
+        throw BenchmarkError("BENCH_METHODS must be letters among a,b,c,d,e (e.g. b,d)")
+      }
+      settings.methods = letters
+    }
     if settings.fileSizes.isEmpty && settings.singleSizes.isEmpty { throw BenchmarkError("no corpus sizes to measure") }
     return settings
   }
+}
 
-  func runs(for megabytes: Int) -> Int { megabytes > 64 ? largeRuns : runs }
+/// The methods measured on every corpus.
+enum Method: String, CaseIterable {
+  case plain = "(a) plain PCRE2"
+  case pipeline = "(b) pipeline 1 core"
+  case pipelineAll = "(d) pipeline all cores"
+  case ripgrep = "(e) rg union -j1"
+  case ripgrepEach = "(e') rg per pattern -j1"
 }
 
 /// Timings of one method on one corpus, over several runs.
 struct Series {
   var seconds: [Double] = []
   var cpuSeconds: [Double] = []
+  /// Pipeline runs: the part of `seconds` spent reconciling (after extraction).
+  var reconcileSeconds: [Double] = []
   var peakBytes: [Int] = []
   var matches = 0
   var errors = 0
@@ -69,17 +96,25 @@ struct Series {
   var findings = 0
   var documents = 0
   var skipped = 0
+  /// Why the method was not run on this corpus.
+  var skipReason: String?
 
-  var median: Double {
-    let sorted = seconds.sorted()
+  var measured: Bool { !seconds.isEmpty }
+  var median: Double { Series.median(seconds) }
+  var cpuMedian: Double { Series.median(cpuSeconds) }
+  var peak: Int { peakBytes.max() ?? 0 }
+
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
     guard !sorted.isEmpty else { return .nan }
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
   }
-  var peak: Int { peakBytes.max() ?? 0 }
 
   var json: [String: Any] {
+    if let skipReason, seconds.isEmpty { return ["skipped": skipReason] }
     var object: [String: Any] = ["seconds": seconds, "median_seconds": median]
-    if !cpuSeconds.isEmpty { object["cpu_seconds"] = cpuSeconds }
+    if !cpuSeconds.isEmpty { object["cpu_seconds"] = cpuSeconds; object["cpu_median_seconds"] = cpuMedian }
+    if !reconcileSeconds.isEmpty { object["reconcile_seconds"] = reconcileSeconds }
     if !peakBytes.isEmpty { object["peak_bytes"] = peakBytes; object["peak_mib"] = Double(peak) / 1_048_576 }
     if matches > 0 { object["matches"] = matches }
     if errors > 0 { object["match_errors"] = errors }
@@ -87,7 +122,7 @@ struct Series {
       object["claims"] = claims
       object["findings"] = findings
       object["documents"] = documents
-      object["skipped"] = skipped
+      object["skipped_documents"] = skipped
     }
     return object
   }
@@ -96,21 +131,29 @@ struct Series {
 /// Every measurement on one corpus.
 struct Row {
   let corpus: Corpus
-  var plain = Series()
-  var pipeline = Series()
-  var pipelineAll: Series?
-  var ripgrep: Series?
+  var series: [Method: Series] = [:]
 
-  func mbps(_ series: Series?) -> Double? {
-    guard let series, !series.seconds.isEmpty else { return nil }
-    return Double(corpus.bytes) / 1e6 / series.median
+  subscript(_ method: Method) -> Series? { series[method].flatMap { $0.measured ? $0 : nil } }
+
+  /// MB/s from the wall-clock median, minus a fixed start-up time (rg's) when given.
+  func mbps(_ method: Method, overhead: Double = 0) -> Double? {
+    guard let series = self[method] else { return nil }
+    return Double(corpus.bytes) / 1e6 / max(series.median - overhead, 1e-6)
+  }
+
+  /// MB per CPU-second (median), a figure less sensitive to other processes on a shared machine.
+  func cpuMBps(_ method: Method, overhead: Double = 0) -> Double? {
+    guard let series = self[method], !series.cpuSeconds.isEmpty else { return nil }
+    return Double(corpus.bytes) / 1e6 / max(series.cpuMedian - overhead, 1e-6)
   }
 }
 
 final class Benchmark {
   let settings: Settings
   let rules: CompiledRuleSet
-  var log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+  let ruleLoadSeconds: Double
+  let start = Clock.now()
+  let log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
 
   init(settings: Settings) throws {
     self.settings = settings
@@ -123,121 +166,227 @@ final class Benchmark {
     if rules.rules.isEmpty { throw BenchmarkError("no rules in \(settings.rules)") }
   }
 
-  let ruleLoadSeconds: Double
+  var elapsed: Double { Clock.now() - start }
+  /// Seconds per pattern of the plain scan's first run on the first corpus, by rule.
+  var profile: (corpus: String, seconds: [(rule: String, seconds: Double)])?
 
   func run() throws -> Int32 {
     let machine = Machine.describe()
     let generator = try CorpusGenerator(examplesDirectory: settings.examples, rules: rules, seed: settings.seed)
     let root = settings.corpusRoot
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     defer {
       if settings.keepCorpus { log("corpus kept in \(root)") } else { try? FileManager.default.removeItem(atPath: root) }
     }
+    let work = (root as NSString).appendingPathComponent("work")
+    try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    log("FactCheckBenchmark: corpora in \(root); progress below, report at the end")
 
-    // Corpora: every size once, reused by every method, deleted at the end.
-    log("Generating corpora in \(root) …")
-    let generationStart = Clock.now()
-    let singleSizes = settings.singleSizes.isEmpty ? [] : Array(Set(settings.singleSizes + [settings.nsregexMegabytes])).sorted()
-    let written = try CorpusWriter.write(generator: generator, root: root, fileSizes: settings.fileSizes, singleSizes: singleSizes)
-    let generationSeconds = Clock.now() - generationStart
-    log(String(format: "  generated in %.1f s", generationSeconds))
-
-    // Engines.
+    // Engines, all from the same compiled rules.
     let plainScanner = PlainPCRE2Scanner(rules: rules)
     let nsScanner = NSRegularExpressionScanner(rules: rules)
-    let workDirectory = (root as NSString).appendingPathComponent("work")
-    try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
-    log("Translating patterns for rg …")
-    let ripgrep = RipgrepUnion(rules: rules, workDirectory: workDirectory)
-    var ripgrepStartup = Series()
+    if settings.methods.contains("e") { log("translating the patterns for rg …") }
+    let ripgrep = settings.methods.contains("e") ? RipgrepUnion(rules: rules, workDirectory: work) : nil
+    var startup = Startup()
     if let ripgrep {
-      let empty = (workDirectory as NSString).appendingPathComponent("empty.txt")
+      let empty = (work as NSString).appendingPathComponent("empty.txt")
       _ = FileManager.default.createFile(atPath: empty, contents: Data())
       for _ in 0..<3 {
-        let (run, _) = try ripgrep.run(path: empty, threads: 1, outputDirectory: workDirectory)
-        ripgrepStartup.seconds.append(run.wallSeconds)
-        ripgrepStartup.peakBytes.append(run.peakBytes)
+        startup.union.append(try ripgrep.run(path: empty, threads: 1, outputDirectory: work).0.wallSeconds)
       }
+      startup.each = try ripgrep.runEach(path: empty, threads: 1, outputDirectory: work).0.wallSeconds
     }
 
-    // (c) NSRegularExpression on a slice: the first N MB of the multi-file corpus, and an N MB single file.
-    var nsregex: [Corpus.Kind: (corpus: Corpus, series: Series)] = [:]
-    if let largest = settings.fileSizes.last.flatMap({ written.files[$0] }) {
-      var files: [String] = []
-      var bytes = 0
-      for path in largest.files where bytes < settings.nsregexMegabytes * 1_000_000 {
-        files.append(path)
-        bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-      }
-      let slice = Corpus(kind: .files, megabytes: settings.nsregexMegabytes, path: largest.path, files: files, bytes: bytes, articles: files.count)
-      nsregex[.files] = (slice, measureNSRegex(nsScanner, slice))
-    }
-    if let slice = written.single[settings.nsregexMegabytes] {
-      nsregex[.single] = (slice, measureNSRegex(nsScanner, slice))
+    // (c) NSRegularExpression on a slice: the first articles of the corpus, as many as one run scans in its budget.
+    var nsregex = NSRegexResult(corpus: Corpus(kind: .files, megabytes: 0, path: "", files: [], bytes: 0, articles: 0))
+    if settings.methods.contains("c") {
+      log("generating the NSRegularExpression slice (\(settings.nsregexMegabytes) MB) …")
+      let sliceCorpus = try CorpusWriter.writeFiles(generator: generator, root: (root as NSString).appendingPathComponent("nsregex"),
+                                                    megabytes: settings.nsregexMegabytes)
+      nsregex = measureNSRegex(nsScanner, sliceCorpus)
+      try? FileManager.default.removeItem(atPath: sliceCorpus.path)
     }
 
     var rows: [Row] = []
-    for size in settings.fileSizes { if let corpus = written.files[size] { rows.append(try measure(corpus, plainScanner, ripgrep)) } }
-    for size in settings.singleSizes { if let corpus = written.single[size] { rows.append(try measure(corpus, plainScanner, ripgrep)) } }
+    var generationSeconds: [String: Double] = [:]
+    for kind in [Corpus.Kind.files, .single] {
+      var previous: Row?
+      var dropped: [Method: String] = [:]
+      for size in kind == .files ? settings.fileSizes : settings.singleSizes {
+        let generationStart = Clock.now()
+        log("generating \(size) MB (\(kind == .files ? "files" : "single file")) …")
+        let corpus = kind == .files
+          ? try CorpusWriter.writeFiles(generator: generator, root: root, megabytes: size)
+          : try CorpusWriter.writeSingle(generator: generator, root: root, megabytes: size)
+        generationSeconds[corpus.label] = Clock.now() - generationStart
+        let row = try measure(corpus, previous: previous, dropped: &dropped, plainScanner: plainScanner, ripgrep: ripgrep, startup: startup)
+        rows.append(row)
+        previous = row
+        if !settings.keepCorpus { try? FileManager.default.removeItem(atPath: corpus.path) }
+      }
+    }
 
     let report = Report(settings: settings, machine: machine, rules: rules, ruleLoadSeconds: ruleLoadSeconds,
                         generationSeconds: generationSeconds, plain: plainScanner, nsScanner: nsScanner, nsregex: nsregex,
-                        ripgrep: ripgrep, ripgrepStartup: ripgrepStartup, rows: rows, generator: generator)
+                        ripgrep: ripgrep, startup: startup, rows: rows, generator: generator, totalSeconds: elapsed,
+                        profile: profile)
     print(report.text())
     let jsonPath = settings.json
-    try FileManager.default.createDirectory(atPath: (jsonPath as NSString).deletingLastPathComponent.isEmpty ? "." : (jsonPath as NSString).deletingLastPathComponent,
-                                            withIntermediateDirectories: true)
+    let jsonDirectory = (jsonPath as NSString).deletingLastPathComponent
+    if !jsonDirectory.isEmpty { try FileManager.default.createDirectory(atPath: jsonDirectory, withIntermediateDirectories: true) }
     let data = try JSONSerialization.data(withJSONObject: report.json(), options: [.prettyPrinted, .sortedKeys])
     try data.write(to: URL(fileURLWithPath: jsonPath))
     print("JSON: \(jsonPath)")
     return 0
   }
 
-  private func measureNSRegex(_ scanner: NSRegularExpressionScanner, _ slice: Corpus) -> Series {
-    var series = Series()
-    for run in 0..<settings.runs {
-      let start = Clock.now()
-      let count = scanner.scan(files: slice.files)
-      series.seconds.append(Clock.now() - start)
-      series.matches = count.matches
-      log(String(format: "  [NSRegularExpression, %@ %d MB] run %d/%d: %.2f s", slice.kind.rawValue, slice.megabytes, run + 1, settings.runs, series.seconds.last!))
-    }
-    return series
+  /// rg's fixed cost: starting the process and compiling the patterns, measured on an empty file.
+  struct Startup {
+    var union: [Double] = []
+    /// Summed over the per-pattern runs.
+    var each: Double = 0
+    var unionMedian: Double { union.isEmpty ? 0 : Series.median(union) }
   }
 
-  private func measure(_ corpus: Corpus, _ plainScanner: PlainPCRE2Scanner, _ ripgrep: RipgrepUnion?) throws -> Row {
-    var row = Row(corpus: corpus)
-    let runs = settings.runs(for: corpus.megabytes)
-    let label = "\(corpus.kind == .files ? "files" : "single file") \(corpus.megabytes) MB"
-    let resultPath = (settings.corpusRoot as NSString).appendingPathComponent("work/pipeline-result.json")
-    if settings.cores > 1 { row.pipelineAll = Series() }
-    if ripgrep != nil { row.ripgrep = Series() }
-    // Methods interleaved run by run, so that a noisy moment hurts one run of each, not all runs of one.
-    for run in 0..<runs {
-      let start = Clock.now()
-      let count = plainScanner.scan(files: corpus.files)
-      row.plain.seconds.append(Clock.now() - start)
-      row.plain.matches = count.matches
-      row.plain.errors = count.errors
-      log(String(format: "  [%@] run %d/%d: (a) plain PCRE2 %.2f s", label, run + 1, runs, row.plain.seconds.last!))
+  /// The NSRegularExpression baseline and the slice it ran on.
+  struct NSRegexResult {
+    var corpus: Corpus
+    var series = Series()
+    var mbps: Double? { series.measured ? Double(corpus.bytes) / 1e6 / series.median : nil }
+    var cpuMBps: Double? { series.cpuSeconds.isEmpty ? nil : Double(corpus.bytes) / 1e6 / series.cpuMedian }
+  }
 
-      try pipeline(corpus, jobs: 1, resultPath: resultPath, into: &row.pipeline)
-      log(String(format: "  [%@] run %d/%d: (b) pipeline 1 core %.2f s, %.0f MiB", label, run + 1, runs,
-                 row.pipeline.seconds.last!, Double(row.pipeline.peakBytes.last!) / 1_048_576))
-      if settings.cores > 1 {
-        try pipeline(corpus, jobs: settings.cores, resultPath: resultPath, into: &row.pipelineAll!)
-        log(String(format: "  [%@] run %d/%d: (d) pipeline %d cores %.2f s, %.0f MiB", label, run + 1, runs, settings.cores,
-                   row.pipelineAll!.seconds.last!, Double(row.pipelineAll!.peakBytes.last!) / 1_048_576))
+  private func measureNSRegex(_ scanner: NSRegularExpressionScanner, _ full: Corpus) -> NSRegexResult {
+    // First run: as many files as fit in the time budget; later runs: the same files.
+    var files: [String] = []
+    var bytes = 0
+    var series = Series()
+    let started = Clock.now()
+    let cpuStarted = Clock.cpu()
+    for path in full.files {
+      let count = scanner.scan(files: [path])
+      files.append(path)
+      bytes += count.bytes
+      series.matches += count.matches
+      if Clock.now() - started >= settings.nsregexSeconds { break }
+    }
+    series.seconds.append(Clock.now() - started)
+    series.cpuSeconds.append(Clock.cpu() - cpuStarted)
+    let slice = Corpus(kind: .files, megabytes: full.megabytes, path: full.path, files: files, bytes: bytes, articles: files.count)
+    log(String(format: "  (c) NSRegularExpression run 1/%d: %d files, %.2f MB in %.2f s", settings.runs, files.count, Double(bytes) / 1e6, series.seconds[0]))
+    for run in 1..<settings.runs {
+      let wall = Clock.now()
+      let cpu = Clock.cpu()
+      _ = scanner.scan(files: files)
+      series.seconds.append(Clock.now() - wall)
+      series.cpuSeconds.append(Clock.cpu() - cpu)
+      log(String(format: "  (c) NSRegularExpression run %d/%d: %.2f s", run + 1, settings.runs, series.seconds.last!))
+    }
+    return NSRegexResult(corpus: slice, series: series)
+  }
+
+  private func measure(_ corpus: Corpus, previous: Row?, dropped: inout [Method: String], plainScanner: PlainPCRE2Scanner,
+                       ripgrep: RipgrepUnion?, startup: Startup) throws -> Row {
+    var row = Row(corpus: corpus)
+    let resultPath = (settings.corpusRoot as NSString).appendingPathComponent("work/pipeline-result.json")
+    let work = (settings.corpusRoot as NSString).appendingPathComponent("work")
+    var methods: [Method] = []
+    if settings.methods.contains("a") { methods.append(.plain) }
+    if settings.methods.contains("b") { methods.append(.pipeline) }
+    if settings.methods.contains("d") {
+      if settings.cores > 1 { methods.append(.pipelineAll) } else { row.series[.pipelineAll] = Series(skipReason: "one core") }
+    }
+    if settings.methods.contains("e") {
+      if ripgrep != nil {
+        methods += [.ripgrep, .ripgrepEach]
+      } else {
+        row.series[.ripgrep] = Series(skipReason: "rg not on PATH")
+        row.series[.ripgrepEach] = Series(skipReason: "rg not on PATH")
       }
-      if let ripgrep {
-        let (child, matches) = try ripgrep.run(path: corpus.path, threads: 1, outputDirectory: (settings.corpusRoot as NSString).appendingPathComponent("work"))
-        row.ripgrep!.seconds.append(child.wallSeconds)
-        row.ripgrep!.cpuSeconds.append(child.cpuSeconds)
-        row.ripgrep!.peakBytes.append(child.peakBytes)
-        row.ripgrep!.matches = matches
-        log(String(format: "  [%@] run %d/%d: (e) rg -j1 %.2f s", label, run + 1, runs, child.wallSeconds))
+    }
+    let cap = settings.maxRunSeconds
+    // Skip what was dropped at a smaller size, or is projected (from the previous size) to be too slow.
+    var active: [Method] = []
+    for method in methods {
+      if let reason = dropped[method] {
+        row.series[method] = Series(skipReason: reason)
+        continue
+      }
+      if let previous, let seconds = previous[method]?.median {
+        let projected = project(seconds, method, from: previous, to: corpus, startup: startup)
+        if cap > 0 && projected > cap {
+          let reason = String(format: "projected %.0f s per run from %@ > BENCH_MAX_RUN_SECONDS=%.0f", projected, previous.corpus.label, cap)
+          row.series[method] = Series(skipReason: reason)
+          dropped[method] = "skipped at a smaller size"
+          log("  [\(corpus.label)] \(method.rawValue): skipped, \(reason)")
+          continue
+        }
+      }
+      row.series[method] = Series()
+      active.append(method)
+    }
+    // Methods interleaved run by run, so that a noisy moment hurts one run of each, not every run of one.
+    for run in 0..<settings.runs {
+      for method in active {
+        var series = row.series[method]!
+        let spent = series.seconds.reduce(0, +)
+        if run > 0 && cap > 0 && spent + (series.seconds.last ?? 0) > cap { continue }
+        if settings.deadlineSeconds > 0 {
+          let projected = series.seconds.last ?? previous?[method].map { project($0.median, method, from: previous!, to: corpus, startup: startup) } ?? 0
+          if elapsed + projected > settings.deadlineSeconds {
+            if series.seconds.isEmpty {
+              series.skipReason = String(format: "would end after BENCH_DEADLINE_SECONDS=%.0f", settings.deadlineSeconds)
+              dropped[method] = "skipped at a smaller size (deadline)"
+            }
+            row.series[method] = series
+            continue
+          }
+        }
+        switch method {
+        case .plain:
+          var patternSeconds = [Double](repeating: 0, count: plainScanner.patterns.count)
+          let profiling = profile == nil
+          let wall = Clock.now()
+          let cpu = Clock.cpu()
+          let count = patternSeconds.withUnsafeMutableBufferPointer { buffer in
+            plainScanner.scan(files: corpus.files, profile: profiling ? buffer : nil)
+          }
+          series.seconds.append(Clock.now() - wall)
+          series.cpuSeconds.append(Clock.cpu() - cpu)
+          if profiling { profile = (corpus.label, Array(zip(plainScanner.ruleIDs, patternSeconds)).map { (rule: $0.0, seconds: $0.1) }) }
+          series.matches = count.matches
+          series.errors = count.errors
+        case .pipeline, .pipelineAll:
+          try pipeline(corpus, jobs: method == .pipeline ? 1 : settings.cores, resultPath: resultPath, into: &series)
+        case .ripgrep, .ripgrepEach:
+          let (child, matches) = method == .ripgrep
+            ? try ripgrep!.run(path: corpus.path, threads: 1, outputDirectory: work)
+            : try ripgrep!.runEach(path: corpus.path, threads: 1, outputDirectory: work)
+          series.seconds.append(child.wallSeconds)
+          series.cpuSeconds.append(child.cpuSeconds)
+          series.peakBytes.append(child.peakBytes)
+          series.matches = matches
+        }
+        row.series[method] = series
+        var line = String(format: "  [%@] run %d: %@ %.2f s", corpus.label, run + 1, method.rawValue, series.seconds.last!)
+        if let peak = series.peakBytes.last, method == .pipeline || method == .pipelineAll {
+          line += String(format: ", peak %.0f MiB, %d claims", Double(peak) / 1_048_576, series.claims)
+        }
+        log(line)
       }
     }
     return row
+  }
+
+  /// A run's projected time on `corpus` from its median on a smaller one; rg's fixed start-up does not scale.
+  private func project(_ seconds: Double, _ method: Method, from previous: Row, to corpus: Corpus, startup: Startup) -> Double {
+    let fixed: Double
+    switch method {
+    case .ripgrep: fixed = min(seconds, startup.unionMedian)
+    case .ripgrepEach: fixed = min(seconds, startup.each)
+    default: fixed = 0
+    }
+    return fixed + (seconds - fixed) * Double(corpus.bytes) / Double(previous.corpus.bytes)
   }
 
   private func pipeline(_ corpus: Corpus, jobs: Int, resultPath: String, into series: inout Series) throws {
@@ -249,7 +398,9 @@ final class Benchmark {
     else { throw BenchmarkError("the pipeline child failed (status \(child.status)) on \(corpus.path)") }
     try? FileManager.default.removeItem(atPath: resultPath)
     series.seconds.append(seconds)
-    series.cpuSeconds.append(child.cpuSeconds)
+    series.reconcileSeconds.append(object["reconcile_seconds"] as? Double ?? 0)
+    // The child's CPU time includes loading the rules; subtract that part (measured by the child).
+    series.cpuSeconds.append(max(0, child.cpuSeconds - (object["rule_load_seconds"] as? Double ?? 0)))
     series.peakBytes.append(child.peakBytes)
     series.claims = object["claims"] as? Int ?? 0
     series.findings = object["findings"] as? Int ?? 0

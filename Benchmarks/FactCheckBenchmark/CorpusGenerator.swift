@@ -15,6 +15,20 @@ struct CorpusGenerator {
     let language: String
     let bytes: [UInt8]
     let published: Int?  // days since 1970-01-01
+    let frontMatter: [UInt8]
+    let paragraphs: [[UInt8]]
+    let endsWithNewline: Bool
+
+    init(path: String, language: String, bytes: [UInt8], published: Int?) {
+      self.path = path
+      self.language = language
+      self.bytes = bytes
+      self.published = published
+      let (front, body) = CorpusGenerator.splitFrontMatter(bytes)
+      frontMatter = front
+      paragraphs = CorpusGenerator.paragraphs(body)
+      endsWithNewline = body.last == 0x0A
+    }
   }
 
   /// One generated article.
@@ -32,8 +46,9 @@ struct CorpusGenerator {
 
   let seed: UInt64
   let templates: [Template]
-  /// Capitalised words of the example entities that are swapped for invented names, by first byte.
-  let swapTokens: [UInt8: [[UInt8]]]
+  /// Capitalised words of the example entities that are swapped for invented names, by first byte
+  /// (256 entries, longest first).
+  let swapTokens: [[[UInt8]]]
   let swapTokenList: [String]
   /// Month names of every lexicon, lowercased (a day next to a month is not varied).
   let monthWords: Set<String>
@@ -76,10 +91,10 @@ struct CorpusGenerator {
       }
     }
     swapTokenList = tokens.sorted()
-    var byFirst: [UInt8: [[UInt8]]] = [:]
+    var byFirst = [[[UInt8]]](repeating: [], count: 256)
     for token in tokens.sorted(by: { $0.utf8.count > $1.utf8.count }) {
       let bytes = Array(token.utf8)
-      byFirst[bytes[0], default: []].append(bytes)
+      byFirst[Int(bytes[0])].append(bytes)
     }
     swapTokens = byFirst
     monthWords = Set(rules.library.lexicons.values.flatMap { $0.months.keys.map { $0.lowercased() } })
@@ -93,9 +108,9 @@ struct CorpusGenerator {
     let template = templates[rng.below(templates.count)]
     let fillers = template.language == "fr" ? Filler.french : Filler.english
 
-    // Split front matter and body; insert filler paragraphs between body paragraphs.
-    let (frontMatter, body) = CorpusGenerator.splitFrontMatter(template.bytes)
-    var paragraphs = CorpusGenerator.paragraphs(body)
+    // Insert filler paragraphs between body paragraphs.
+    let frontMatter = template.frontMatter
+    var paragraphs = template.paragraphs
     let fillerCount = rng.below(3)
     for _ in 0..<fillerCount where paragraphs.count > 1 {
       let position = 1 + rng.below(paragraphs.count - 1)
@@ -106,7 +121,7 @@ struct CorpusGenerator {
       if offset > 0 { newBody += [0x0A, 0x0A] }
       newBody += paragraph
     }
-    if body.last == 0x0A { newBody.append(0x0A) }
+    if template.endsWithNewline { newBody.append(0x0A) }
 
     var newFront = rewrite(frontMatter, group: group, rng: &rng)
     if let published = template.published {
@@ -139,7 +154,8 @@ struct CorpusGenerator {
         i = end
         continue
       }
-      if let candidates = swapTokens[byte], !CorpusGenerator.isLetter(before: i, in: text) {
+      let candidates = swapTokens[Int(byte)]
+      if !candidates.isEmpty, !CorpusGenerator.isLetter(before: i, in: text) {
         var swapped = false
         for token in candidates where i + token.count <= n && text[i..<(i + token.count)].elementsEqual(token) {
           if CorpusGenerator.isLetter(at: i + token.count, in: text) { continue }
@@ -239,9 +255,19 @@ struct CorpusGenerator {
   }
 
   private static func scalarIsWordy(_ text: [UInt8], _ start: Int) -> Bool {
-    var end = start + 1
-    while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
-    guard let scalar = String(decoding: text[start..<end], as: UTF8.self).unicodeScalars.first else { return false }
+    let lead = text[start]
+    if lead < 0x80 { return isASCIILetter(lead) || isDigit(lead) }
+    var value: UInt32
+    var length: Int
+    switch lead {
+    case 0xC0..<0xE0: value = UInt32(lead & 0x1F); length = 2
+    case 0xE0..<0xF0: value = UInt32(lead & 0x0F); length = 3
+    case 0xF0..<0xF8: value = UInt32(lead & 0x07); length = 4
+    default: return false
+    }
+    guard start + length <= text.count else { return false }
+    for offset in 1..<length { value = value << 6 | UInt32(text[start + offset] & 0x3F) }
+    guard let scalar = Unicode.Scalar(value) else { return false }
     return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 

@@ -7,6 +7,8 @@ struct RipgrepUnion {
   let executable: String
   let version: String
   let patternFile: String
+  /// One file per translated pattern, for the per-pattern runs.
+  private(set) var patternFiles: [String] = []
   /// Rules whose pattern is in the union, by how it was translated.
   var exact = 0
   var relaxedLookaround = 0
@@ -55,6 +57,9 @@ struct RipgrepUnion {
         continue
       }
       lines.append(line)
+      let own = (workDirectory as NSString).appendingPathComponent("rg-pattern-\(lines.count).txt")
+      _ = FileManager.default.createFile(atPath: own, contents: Data((line + "\n").utf8))
+      patternFiles.append(own)
       if outcome.isExact { exact += 1 } else { relaxedCount += 1 }
       if outcome.removedLookarounds { relaxedLookaround += 1 }
       if outcome.relaxedAtomic { relaxedAtomic += 1 }
@@ -66,10 +71,28 @@ struct RipgrepUnion {
 
   var relaxed: Int { relaxedCount }
 
-  /// Runs rg over `path` with `threads` threads; returns the child run and the total match count.
+  /// Runs rg with the union over `path` with `threads` threads; returns the child run and the total match count.
   func run(path: String, threads: Int, outputDirectory: String) throws -> (ChildRun, Int) {
+    try run(patterns: patternFile, path: path, threads: threads, outputDirectory: outputDirectory)
+  }
+
+  /// Runs rg once per pattern over `path`; returns the summed runs and match counts.
+  func runEach(path: String, threads: Int, outputDirectory: String) throws -> (ChildRun, Int) {
+    var total = ChildRun(status: 0, wallSeconds: 0, cpuSeconds: 0, peakBytes: 0)
+    var matches = 0
+    for file in patternFiles {
+      let (run, count) = try run(patterns: file, path: path, threads: threads, outputDirectory: outputDirectory)
+      total.wallSeconds += run.wallSeconds
+      total.cpuSeconds += run.cpuSeconds
+      total.peakBytes = max(total.peakBytes, run.peakBytes)
+      matches += count
+    }
+    return (total, matches)
+  }
+
+  private func run(patterns: String, path: String, threads: Int, outputDirectory: String) throws -> (ChildRun, Int) {
     let output = (outputDirectory as NSString).appendingPathComponent("rg-output.txt")
-    let run = try ChildProcess.run(executable, RipgrepUnion.commonArguments + ["-j", String(threads), "-f", patternFile, path],
+    let run = try ChildProcess.run(executable, RipgrepUnion.commonArguments + ["-j", String(threads), "-f", patterns, path],
                                    stdoutPath: output)
     guard run.status == 0 || run.status == 1 else { throw BenchmarkError("rg exited with status \(run.status)") }
     let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""

@@ -8,6 +8,7 @@ import Foundation
 //   FactCheckBenchmark                       the benchmark (settings from BENCH_* environment variables)
 //   FactCheckBenchmark run-pipeline …        one pipeline run, in a child process (used by the benchmark)
 //   FactCheckBenchmark sample N [DIR]        writes the first N generated articles to DIR, to look at them
+//   FactCheckBenchmark rg-union [DIR]        writes the patterns translated for ripgrep to DIR/rg-union.txt
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let status: Int32
@@ -25,9 +26,19 @@ do {
     for index in 0..<count {
       let article = generator.article(index)
       let path = (directory as NSString).appendingPathComponent(String(format: "a%07d-%@.md", index, article.language))
-      _ = FileManager.default.createFile(atPath: path, contents: Data(article.bytes))
+      try CorpusWriter.writeFile(path, article.bytes)
       print(path)
     }
+    status = 0
+  case "rg-union":
+    // Writes the translated union (rg-union.txt) to a directory, to try rg by hand.
+    let directory = arguments.count > 1 ? arguments[1] : "."
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let settings = try Settings.fromEnvironment()
+    guard let union = RipgrepUnion(rules: CompiledRuleSet.load([settings.rules]), workDirectory: directory) else {
+      throw BenchmarkError("rg is not on PATH, or no pattern translates")
+    }
+    print("\(union.patternFile): \(union.included) patterns, \(union.dropped.count) dropped")
     status = 0
   case nil, "run":
     status = try Benchmark(settings: Settings.fromEnvironment()).run()
