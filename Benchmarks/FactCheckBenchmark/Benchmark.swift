@@ -98,6 +98,8 @@ struct Series {
   var skipped = 0
   /// Why the method was not run on this corpus.
   var skipReason: String?
+  /// A run was killed at its time limit.
+  var timedOut = false
 
   var measured: Bool { !seconds.isEmpty }
   var median: Double { Series.median(seconds) }
@@ -111,7 +113,7 @@ struct Series {
   }
 
   var json: [String: Any] {
-    if let skipReason, seconds.isEmpty { return ["skipped": skipReason] }
+    if seconds.isEmpty { return ["skipped": skipReason ?? "not run"] }
     var object: [String: Any] = ["seconds": seconds, "median_seconds": median]
     if !cpuSeconds.isEmpty { object["cpu_seconds"] = cpuSeconds; object["cpu_median_seconds"] = cpuMedian }
     if !reconcileSeconds.isEmpty { object["reconcile_seconds"] = reconcileSeconds }
@@ -204,6 +206,7 @@ final class Benchmark {
       let sliceCorpus = try CorpusWriter.writeFiles(generator: generator, root: (root as NSString).appendingPathComponent("nsregex"),
                                                     megabytes: settings.nsregexMegabytes)
       nsregex = measureNSRegex(nsScanner, sliceCorpus)
+      nsregex.plainMatches = plainScanner.scan(files: nsregex.corpus.files).matches
       try? FileManager.default.removeItem(atPath: sliceCorpus.path)
     }
 
@@ -213,16 +216,24 @@ final class Benchmark {
       var previous: Row?
       var dropped: [Method: String] = [:]
       for size in kind == .files ? settings.fileSizes : settings.singleSizes {
-        let generationStart = Clock.now()
-        log("generating \(size) MB (\(kind == .files ? "files" : "single file")) …")
-        let corpus = kind == .files
-          ? try CorpusWriter.writeFiles(generator: generator, root: root, megabytes: size)
-          : try CorpusWriter.writeSingle(generator: generator, root: root, megabytes: size)
-        generationSeconds[corpus.label] = Clock.now() - generationStart
-        let row = try measure(corpus, previous: previous, dropped: &dropped, plainScanner: plainScanner, ripgrep: ripgrep, startup: startup)
+        // Plan on the nominal size first: a corpus no method will run on is not generated.
+        let nominal = Corpus(kind: kind, megabytes: size, path: "", files: [], bytes: size * 1_000_000, articles: 0)
+        var (row, active) = plan(nominal, previous: previous, dropped: &dropped, ripgrep: ripgrep, startup: startup)
+        if !active.isEmpty {
+          let generationStart = Clock.now()
+          log("generating \(nominal.label) …")
+          let corpus = kind == .files
+            ? try CorpusWriter.writeFiles(generator: generator, root: root, megabytes: size)
+            : try CorpusWriter.writeSingle(generator: generator, root: root, megabytes: size)
+          generationSeconds[corpus.label] = Clock.now() - generationStart
+          row = try measure(corpus, planned: row, active: active, previous: previous, dropped: &dropped,
+                            plainScanner: plainScanner, ripgrep: ripgrep, startup: startup)
+          if !settings.keepCorpus { try? FileManager.default.removeItem(atPath: corpus.path) }
+        } else {
+          log("\(nominal.label): every method skipped, not generated")
+        }
         rows.append(row)
-        previous = row
-        if !settings.keepCorpus { try? FileManager.default.removeItem(atPath: corpus.path) }
+        if !active.isEmpty { previous = row }
       }
     }
 
@@ -234,7 +245,7 @@ final class Benchmark {
     let jsonPath = settings.json
     let jsonDirectory = (jsonPath as NSString).deletingLastPathComponent
     if !jsonDirectory.isEmpty { try FileManager.default.createDirectory(atPath: jsonDirectory, withIntermediateDirectories: true) }
-    let data = try JSONSerialization.data(withJSONObject: report.json(), options: [.prettyPrinted, .sortedKeys])
+    let data = try JSONSerialization.data(withJSONObject: Report.sanitised(report.json()), options: [.prettyPrinted, .sortedKeys])
     try data.write(to: URL(fileURLWithPath: jsonPath))
     print("JSON: \(jsonPath)")
     return 0
@@ -252,6 +263,8 @@ final class Benchmark {
   struct NSRegexResult {
     var corpus: Corpus
     var series = Series()
+    /// Matches of the plain PCRE2 scan on the same slice, to compare with the baseline's.
+    var plainMatches = 0
     var mbps: Double? { series.measured ? Double(corpus.bytes) / 1e6 / series.median : nil }
     var cpuMBps: Double? { series.cpuSeconds.isEmpty ? nil : Double(corpus.bytes) / 1e6 / series.cpuMedian }
   }
@@ -285,11 +298,11 @@ final class Benchmark {
     return NSRegexResult(corpus: slice, series: series)
   }
 
-  private func measure(_ corpus: Corpus, previous: Row?, dropped: inout [Method: String], plainScanner: PlainPCRE2Scanner,
-                       ripgrep: RipgrepUnion?, startup: Startup) throws -> Row {
+  /// Which methods run on a corpus of this size: not those dropped at a smaller size, nor those projected
+  /// (from the previous size) to take longer than the cap per run.
+  private func plan(_ corpus: Corpus, previous: Row?, dropped: inout [Method: String], ripgrep: RipgrepUnion?,
+                    startup: Startup) -> (Row, [Method]) {
     var row = Row(corpus: corpus)
-    let resultPath = (settings.corpusRoot as NSString).appendingPathComponent("work/pipeline-result.json")
-    let work = (settings.corpusRoot as NSString).appendingPathComponent("work")
     var methods: [Method] = []
     if settings.methods.contains("a") { methods.append(.plain) }
     if settings.methods.contains("b") { methods.append(.pipeline) }
@@ -325,10 +338,30 @@ final class Benchmark {
       row.series[method] = Series()
       active.append(method)
     }
+    return (row, active)
+  }
+
+  /// Seconds after which a run is killed: twice the cap, and never past the deadline (by more than 30 s).
+  private var runTimeout: Double? {
+    var limits: [Double] = []
+    if settings.maxRunSeconds > 0 { limits.append(2 * settings.maxRunSeconds) }
+    if settings.deadlineSeconds > 0 { limits.append(max(30, settings.deadlineSeconds - elapsed)) }
+    return limits.min()
+  }
+
+  private func measure(_ corpus: Corpus, planned: Row, active planned_active: [Method], previous: Row?, dropped: inout [Method: String],
+                       plainScanner: PlainPCRE2Scanner, ripgrep: RipgrepUnion?, startup: Startup) throws -> Row {
+    var row = Row(corpus: corpus)
+    row.series = planned.series
+    var active = planned_active
+    let cap = settings.maxRunSeconds
+    let resultPath = (settings.corpusRoot as NSString).appendingPathComponent("work/pipeline-result.json")
+    let work = (settings.corpusRoot as NSString).appendingPathComponent("work")
     // Methods interleaved run by run, so that a noisy moment hurts one run of each, not every run of one.
     for run in 0..<settings.runs {
       for method in active {
         var series = row.series[method]!
+        if series.skipReason != nil { continue }
         let spent = series.seconds.reduce(0, +)
         if run > 0 && cap > 0 && spent + (series.seconds.last ?? 0) > cap { continue }
         if settings.deadlineSeconds > 0 {
@@ -357,11 +390,38 @@ final class Benchmark {
           series.matches = count.matches
           series.errors = count.errors
         case .pipeline, .pipelineAll:
-          try pipeline(corpus, jobs: method == .pipeline ? 1 : settings.cores, resultPath: resultPath, into: &series)
+          let timeout = runTimeout
+          if try !pipeline(corpus, jobs: method == .pipeline ? 1 : settings.cores, resultPath: resultPath, timeout: timeout, into: &series) {
+            let reason = String(format: "killed after %.0f s (time limit: twice BENCH_MAX_RUN_SECONDS, or the deadline)", timeout ?? 0)
+            log("  [\(corpus.label)] \(method.rawValue): \(reason)")
+            series.skipReason = series.seconds.isEmpty ? reason : nil
+            series.timedOut = true
+            row.series[method] = series
+            dropped[method] = "a run timed out at a smaller size"
+            active.removeAll { $0 == method }
+            if method == .pipeline, var all = row.series[.pipelineAll], all.seconds.isEmpty, active.contains(.pipelineAll) {
+              // The same work on more threads of a shared machine would most likely time out too.
+              all.skipReason = "not run: the 1-core pipeline timed out on this corpus"
+              row.series[.pipelineAll] = all
+              dropped[.pipelineAll] = "the 1-core pipeline timed out at a smaller size"
+              active.removeAll { $0 == .pipelineAll }
+            }
+            continue
+          }
         case .ripgrep, .ripgrepEach:
+          let timeout = runTimeout
           let (child, matches) = method == .ripgrep
-            ? try ripgrep!.run(path: corpus.path, threads: 1, outputDirectory: work)
-            : try ripgrep!.runEach(path: corpus.path, threads: 1, outputDirectory: work)
+            ? try ripgrep!.run(path: corpus.path, threads: 1, outputDirectory: work, timeout: timeout)
+            : try ripgrep!.runEach(path: corpus.path, threads: 1, outputDirectory: work, timeout: timeout)
+          if child.timedOut {
+            let reason = String(format: "killed after %.0f s (time limit: twice BENCH_MAX_RUN_SECONDS, or the deadline)", timeout ?? 0)
+            log("  [\(corpus.label)] \(method.rawValue): \(reason)")
+            series.skipReason = series.seconds.isEmpty ? reason : nil
+            series.timedOut = true
+            row.series[method] = series
+            dropped[method] = "a run timed out at a smaller size"
+            continue
+          }
           series.seconds.append(child.wallSeconds)
           series.cpuSeconds.append(child.cpuSeconds)
           series.peakBytes.append(child.peakBytes)
@@ -389,10 +449,12 @@ final class Benchmark {
     return fixed + (seconds - fixed) * Double(corpus.bytes) / Double(previous.corpus.bytes)
   }
 
-  private func pipeline(_ corpus: Corpus, jobs: Int, resultPath: String, into series: inout Series) throws {
+  /// One pipeline run in a child process; `false` when it was killed at `timeout`.
+  private func pipeline(_ corpus: Corpus, jobs: Int, resultPath: String, timeout: Double?, into series: inout Series) throws -> Bool {
     let child = try ChildProcess.run(ChildProcess.selfPath, [
       "run-pipeline", "--rules", settings.rules, "--corpus", corpus.path, "--jobs", String(jobs), "--result", resultPath,
-    ])
+    ], timeout: timeout)
+    if child.timedOut { return false }
     guard child.status == 0, let data = FileManager.default.contents(atPath: resultPath),
       let object = try JSONSerialization.jsonObject(with: data) as? [String: Any], let seconds = object["seconds"] as? Double
     else { throw BenchmarkError("the pipeline child failed (status \(child.status)) on \(corpus.path)") }
@@ -406,6 +468,7 @@ final class Benchmark {
     series.findings = object["findings"] as? Int ?? 0
     series.documents = object["documents"] as? Int ?? 0
     series.skipped = object["skipped"] as? Int ?? 0
+    return true
   }
 }
 

@@ -9,6 +9,8 @@ import Foundation
 /// A finished child process: exit status, wall time, CPU time and peak resident memory (`ru_maxrss` from `wait4`).
 struct ChildRun {
   var status: Int32
+  /// Killed after its time limit.
+  var timedOut = false
   var wallSeconds: Double
   var cpuSeconds: Double
   var peakBytes: Int
@@ -22,7 +24,9 @@ struct BenchmarkError: Error, CustomStringConvertible {
 enum ChildProcess {
   /// Runs `executable` with `arguments`, stdout sent to `stdoutPath` (or inherited), and waits for it with
   /// `wait4`, which reports the child's own peak memory, unaffected by this process or earlier children.
-  static func run(_ executable: String, _ arguments: [String], stdoutPath: String? = nil, stderrToNull: Bool = false) throws -> ChildRun {
+  /// With `timeout`, the child is killed (SIGKILL) when it runs longer, and the result says so.
+  static func run(_ executable: String, _ arguments: [String], stdoutPath: String? = nil, stderrToNull: Bool = false,
+                  timeout: Double? = nil) throws -> ChildRun {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -38,6 +42,16 @@ enum ChildProcess {
     let start = Clock.now()
     let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
     guard spawned == 0 else { throw BenchmarkError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
+    let guardian = KillSwitch(pid: pid)
+    if let timeout, timeout > 0 {
+      DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { guardian.fire() }
+    }
+    // Wait without reaping first, so that the timer can never kill a recycled pid.
+    var info = siginfo_t()
+    while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 {
+      guard errno == EINTR else { break }
+    }
+    let timedOut = guardian.finish()
     var status: Int32 = 0
     var usage = rusage()
     while wait4(pid, &status, 0, &usage) < 0 {
@@ -52,7 +66,7 @@ enum ChildProcess {
       let peak = Int(usage.ru_maxrss)  // bytes on macOS
     #endif
     let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return ChildRun(status: exitStatus, wallSeconds: wall, cpuSeconds: cpu, peakBytes: peak)
+    return ChildRun(status: exitStatus, timedOut: timedOut, wallSeconds: wall, cpuSeconds: cpu, peakBytes: peak)
   }
 
   /// The path of the running executable, to re-execute it with a sub-command.
@@ -80,6 +94,32 @@ enum ChildProcess {
       if FileManager.default.isExecutableFile(atPath: path) { return path }
     }
     return nil
+  }
+}
+
+/// Kills a child once, unless it has finished.
+private final class KillSwitch: @unchecked Sendable {
+  private let lock = NSLock()
+  private let pid: pid_t
+  private var finished = false
+  private var fired = false
+
+  init(pid: pid_t) { self.pid = pid }
+
+  func fire() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard !finished else { return }
+    fired = true
+    kill(pid, SIGKILL)
+  }
+
+  /// Marks the child finished; returns whether it was killed.
+  func finish() -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    finished = true
+    return fired
   }
 }
 

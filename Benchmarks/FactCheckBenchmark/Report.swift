@@ -80,13 +80,13 @@ struct Report {
     let c = largest(with: [.pipeline])
     let bcValue = c.flatMap { ratios($0).pipelineOverNSRegex }
     targets.append(Target(name: "pipeline vs NSRegularExpression", goal: "(b)/(c) ≥ 20", verdict: judge(bcValue, 20), value: bcValue,
-                          detail: c.map { "at \($0.corpus.label), NSRegularExpression on its \(String(format: "%.2f", Double(nsregex.corpus.bytes) / 1e6)) MB slice" } ?? "no pipeline run"))
+                          detail: !nsregex.series.measured ? "NSRegularExpression not run" : c.map { "at \($0.corpus.label), NSRegularExpression on its \(String(format: "%.2f", Double(nsregex.corpus.bytes) / 1e6)) MB slice" } ?? "no pipeline run"))
 
     let e = largest(with: [.pipeline, .ripgrep])
     let beValue = e.flatMap { ratios($0).pipelineOverRipgrep }
     targets.append(Target(name: "single-core pipeline vs ripgrep union", goal: "(b)/(e) ≥ 0.5 (within 2×)",
                           verdict: ripgrep == nil ? "not measured" : judge(beValue, 0.5), value: beValue,
-                          detail: ripgrep == nil ? "rg not on PATH" : (e.map { "at \($0.corpus.label)" } ?? "no corpus with both")))
+                          detail: ripgrep == nil ? (settings.methods.contains("e") ? "rg not on PATH" : "rg not run") : (e.map { "at \($0.corpus.label)" } ?? "no corpus with both")))
 
     let d = largest(with: [.pipeline, .pipelineAll])
     let dValue = d.flatMap { ratios($0).speedup }
@@ -175,6 +175,7 @@ struct Report {
                  + (nsScanner.failures.isEmpty ? "" : " (" + nsScanner.failures.map { "\($0.rule): \($0.message)" }.joined(separator: "; ") + ")"))
     if nsregex.series.measured {
       lines.append("    measured once, on the first \(nsregex.corpus.articles) articles (\(format(Double(nsregex.corpus.bytes) / 1e6, 2)) MB, what one run scans in \(format(settings.nsregexSeconds, 0)) s): \(format(nsregex.mbps)) MB/s; (b)/(c) divides each size's pipeline MB/s by it")
+      lines.append("    matches on that slice: NSRegularExpression \(nsregex.series.matches), plain PCRE2 \(nsregex.plainMatches) (ICU and PCRE2 differ in details of Unicode classes and case folding)")
     } else {
       lines.append("    not measured (BENCH_METHODS)")
     }
@@ -187,7 +188,7 @@ struct Report {
       lines.append("    rg start-up on an empty file (process + compiling the union): \(format(startup.unionMedian, 2)) s, subtracted from every (e) time")
       lines.append("(e') the same translated patterns, one rg -j1 run per pattern, times summed; start-up summed over the \(ripgrep.included) runs (\(format(startup.each, 2)) s) subtracted")
     } else {
-      lines.append("(e) ripgrep: skipped — rg is not on PATH (Debian: apt-get install ripgrep)")
+      lines.append(settings.methods.contains("e") ? "(e) ripgrep: skipped — rg is not on PATH (Debian: apt-get install ripgrep)" : "(e) ripgrep: not run (BENCH_METHODS)")
     }
 
     for (title, group) in [("Many ~3 KB articles (a directory)", fileRows), ("One large file (articles concatenated; the pipeline reads it as one article, in the language of the first)", singleRows)] where !group.isEmpty {
@@ -220,9 +221,16 @@ struct Report {
       for row in group {
         lines.append("| \(row.corpus.megabytes) MB | \(format(cpuMBps(row, .plain))) | \(format(cpuMBps(row, .pipeline))) | \(format(cpuMBps(row, .pipelineAll))) | \(format(nsregex.cpuMBps)) | \(format(cpuMBps(row, .ripgrep))) | \(format(cpuMBps(row, .ripgrepEach))) | \(format(ratio(cpuMBps(row, .pipeline), cpuMBps(row, .plain)))) | \(row[.plain].map { String($0.matches) + ($0.errors > 0 ? " (\($0.errors) limit errors)" : "") } ?? "–") | \(row[.ripgrep].map { String($0.matches) } ?? "–") | \(row[.ripgrepEach].map { String($0.matches) } ?? "–") |")
       }
-      let skips = group.flatMap { row in
+      var skips = group.flatMap { row in
         Method.allCases.compactMap { method in
           row.series[method].flatMap { $0.measured ? nil : $0.skipReason.map { "- \(row.corpus.label), \(method.rawValue): skipped, \($0)" } }
+        }
+      }
+      for row in group {
+        for method in [Method.pipeline, .pipelineAll] {
+          if let series = row[method], series.skipped > 0 {
+            skips.append("- \(row.corpus.label), \(method.rawValue): the pipeline skipped \(series.skipped) of \(series.documents) inputs")
+          }
         }
       }
       if !skips.isEmpty {
@@ -261,6 +269,16 @@ struct Report {
 
   private func orNull<T>(_ value: T?) -> Any { value.map { $0 as Any } ?? NSNull() }
 
+  /// JSON has no NaN or infinity: such numbers become null.
+  static func sanitised(_ value: Any) -> Any {
+    switch value {
+    case let number as Double: return number.isFinite ? number : NSNull()
+    case let array as [Any]: return array.map(sanitised)
+    case let object as [String: Any]: return object.mapValues(sanitised)
+    default: return value
+    }
+  }
+
   func json() -> [String: Any] {
     var object: [String: Any] = [:]
     object["machine"] = [
@@ -289,7 +307,7 @@ struct Report {
     object["nsregularexpression"] = nsregex.series.json.merging([
       "compiled_as_is": nsScanner.compiledAsIs, "compiled_after_inlining": nsScanner.compiledInlined,
       "failures": nsScanner.failures.map { ["rule": $0.rule, "message": $0.message] },
-      "slice_articles": nsregex.corpus.articles, "slice_bytes": nsregex.corpus.bytes,
+      "slice_articles": nsregex.corpus.articles, "plain_pcre2_matches_on_slice": nsregex.plainMatches, "slice_bytes": nsregex.corpus.bytes,
       "mb_per_s": orNull(nsregex.mbps), "mb_per_cpu_s": orNull(nsregex.cpuMBps),
     ]) { $1 }
     if let ripgrep {

@@ -72,16 +72,25 @@ struct RipgrepUnion {
   var relaxed: Int { relaxedCount }
 
   /// Runs rg with the union over `path` with `threads` threads; returns the child run and the total match count.
-  func run(path: String, threads: Int, outputDirectory: String) throws -> (ChildRun, Int) {
-    try run(patterns: patternFile, path: path, threads: threads, outputDirectory: outputDirectory)
+  func run(path: String, threads: Int, outputDirectory: String, timeout: Double? = nil) throws -> (ChildRun, Int) {
+    try run(patterns: patternFile, path: path, threads: threads, outputDirectory: outputDirectory, timeout: timeout)
   }
 
   /// Runs rg once per pattern over `path`; returns the summed runs and match counts.
-  func runEach(path: String, threads: Int, outputDirectory: String) throws -> (ChildRun, Int) {
+  func runEach(path: String, threads: Int, outputDirectory: String, timeout: Double? = nil) throws -> (ChildRun, Int) {
     var total = ChildRun(status: 0, wallSeconds: 0, cpuSeconds: 0, peakBytes: 0)
     var matches = 0
     for file in patternFiles {
-      let (run, count) = try run(patterns: file, path: path, threads: threads, outputDirectory: outputDirectory)
+      let remaining = timeout.map { $0 - total.wallSeconds }
+      if let remaining, remaining <= 0 {
+        total.timedOut = true
+        return (total, matches)
+      }
+      let (run, count) = try run(patterns: file, path: path, threads: threads, outputDirectory: outputDirectory, timeout: remaining)
+      if run.timedOut {
+        total.timedOut = true
+        return (total, matches)
+      }
       total.wallSeconds += run.wallSeconds
       total.cpuSeconds += run.cpuSeconds
       total.peakBytes = max(total.peakBytes, run.peakBytes)
@@ -90,10 +99,11 @@ struct RipgrepUnion {
     return (total, matches)
   }
 
-  private func run(patterns: String, path: String, threads: Int, outputDirectory: String) throws -> (ChildRun, Int) {
+  private func run(patterns: String, path: String, threads: Int, outputDirectory: String, timeout: Double?) throws -> (ChildRun, Int) {
     let output = (outputDirectory as NSString).appendingPathComponent("rg-output.txt")
     let run = try ChildProcess.run(executable, RipgrepUnion.commonArguments + ["-j", String(threads), "-f", patterns, path],
-                                   stdoutPath: output)
+                                   stdoutPath: output, timeout: timeout)
+    if run.timedOut { return (run, 0) }
     guard run.status == 0 || run.status == 1 else { throw BenchmarkError("rg exited with status \(run.status)") }
     let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     let matches = text.split(separator: "\n").reduce(0) { $0 + (Int($1) ?? 0) }
