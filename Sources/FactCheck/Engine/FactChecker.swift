@@ -110,7 +110,8 @@ public final class FactChecker: Sendable {
     let names = Set(claims.compactMap(\.entity))
     var canonical: [String: String] = [:]
     for name in names where !name.contains(" ") {
-      let longer = names.filter { $0.hasPrefix(name + " ") }
+      // "Atlas" → "Atlas Robotics", "Verdelis" → "Banque Verdelis": the one longer name containing the word.
+      let longer = names.filter { $0.contains(" ") && $0.split(separator: " ").contains(Substring(name)) }
       if longer.count == 1 { canonical[name] = longer.first! }
     }
     guard !canonical.isEmpty else { return claims }

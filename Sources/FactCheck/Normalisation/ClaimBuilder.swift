@@ -138,7 +138,9 @@ struct ClaimBuilder: Sendable {
         var number = value.parsed.value
         if let upper = value.parsed.upper { hedge = .range(high: upper) }
         if value.parsed.isApproximate && hedge == .exact { hedge = .approximate(tolerance: ClaimBuilder.fractionTolerance) }
-        if override?.isNegative == true {
+        // A loss continued ("a net loss of €96m, from €131m a year earlier") keeps its sign.
+        let continuesALoss = definition.continuesPreviousClaim && (claims.last?.value ?? 0) < 0
+        if override?.isNegative == true || continuesALoss {
           number = -abs(number)
           if case .range(let high) = hedge { hedge = .range(high: -abs(high)) }
         }
@@ -241,8 +243,16 @@ struct ClaimBuilder: Sendable {
         fromWords = qualifiers.period(article.text(of: after))
       } else if let before = context.periodExpression(in: clauseStart..<ruleMatch.match.range.lowerBound, matcher: matcher) {
         fromWords = qualifiers.period(article.text(of: before))
-      } else if let standalone = standalonePeriod(before: clauseStart, in: sentence, context: context, matcher: matcher) {
+      } else if let standalone = standalonePeriod(before: clauseStart, in: sentence, context: context, matcher: matcher),
+        !article.text(of: sentence.lowerBound..<standalone.lowerBound).contains(where: \.isNumber)
+      {
+        // ", en 2021, elle avait été valorisée …" — unless a figure comes before, which the clause then dates.
         fromWords = qualifiers.period(article.text(of: standalone))
+      } else if let following = standalonePeriod(after: clauseBoundary(after: afterStart, in: sentence, article: article), in: sentence,
+                                                  context: context, matcher: matcher)
+      {
+        // "Valorisée 1,2 milliard lors de sa dernière levée, en 2023, …": the clause right after dates it.
+        fromWords = qualifiers.period(article.text(of: following))
       } else if startsContinuingClause(clauseStart, ruleMatch.match.range.lowerBound, article: article),
         case let previousStart = clauseBoundary(before: max(sentence.lowerBound, clauseStart - 1), in: sentence, article: article),
         let earlier = context.periodExpression(in: previousStart..<max(previousStart, clauseStart - 1), matcher: matcher)
@@ -301,6 +311,18 @@ struct ClaimBuilder: Sendable {
       i -= 1
     }
     return sentence.lowerBound
+  }
+
+  /// A period expression that fills the clause right after `offset` (the end of the figure's clause).
+  private func standalonePeriod(after offset: Int, in sentence: Range<Int>, context: ArticleContext, matcher: Matcher) -> Range<Int>? {
+    let article = context.article
+    guard offset < sentence.upperBound, article.bytes[offset] == UInt8(ascii: ",") else { return nil }
+    let start = offset + 1
+    let end = clauseBoundary(after: start, in: sentence, article: article)
+    guard start < end, let period = context.firstPeriodExpression(in: start..<end, matcher: matcher) else { return nil }
+    let before = article.text(of: start..<period.lowerBound)
+    let after = article.text(of: period.upperBound..<end)
+    return before.allSatisfy({ !$0.isLetter && !$0.isNumber }) && after.allSatisfy({ !$0.isLetter && !$0.isNumber }) ? period : nil
   }
 
   /// Whether the clause opens with "in which", "lors de laquelle"…: it then keeps the previous clause's time.

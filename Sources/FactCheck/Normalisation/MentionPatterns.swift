@@ -49,10 +49,14 @@ struct MentionPatterns: Sendable {
     projected = lexicon.projectedMarkers.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.projectedMarkers), options: [.caseless])
     sourceMarker = lexicon.sourceMarkers.isEmpty ? nil
       : try? CompiledPattern(RegexFragments.words(lexicon.sourceMarkers) + "[ \\x{A0}]*$", options: [.caseless])
+    // "son assistant Ondine", "the assistant, known internally as Ondine": a product word shortly before,
+    // in the same clause.
     productMarker = lexicon.productMarkers.isEmpty ? nil
-      : try? CompiledPattern(RegexFragments.words(lexicon.productMarkers) + "[ ,:\\x{A0}\\x{AB}\\x{201C}\"]*$", options: [.caseless])
+      : try? CompiledPattern(RegexFragments.words(lexicon.productMarkers)
+                             + "(?:[ ,:\\x{A0}\\x{AB}\\x{201C}\"]+(?:known|called|named|baptisé|baptisée|appelé|appelée|surnommé|surnommée|dubbed)(?: [\\p{L}]+){0,2}?)?[ ,:\\x{A0}\\x{AB}\\x{201C}\"]*$",
+                             options: [.caseless])
     productAfter = lexicon.productMarkers.isEmpty ? nil
-      : try? CompiledPattern("\\G[ \\x{A0}]*,[ \\x{A0}]*(?:(?:l['\\x{2019}]|le |la |les |un |une |son |sa |ses |its |the |their |an? |our |notre )[ \\x{A0}]*)?(?:[\\p{L}-]+ ){0,2}?"
+      : try? CompiledPattern("\\G[ \\x{A0}]*[,(\\-\\x{2013}\\x{2014}][ \\x{A0}]*(?:as |comme )?(?:(?:l['\\x{2019}]|le |la |les |un |une |son |sa |ses |its |the |their |an? |our |notre )[ \\x{A0}]*)?(?:[\\p{L}-]+ ){0,2}?"
                              + RegexFragments.words(lexicon.productMarkers), options: [.caseless])
     adjectiveSuffixes = lexicon.adjectiveSuffixes
     functionWords = lexicon.functionWords

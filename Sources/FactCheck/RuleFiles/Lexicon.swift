@@ -37,6 +37,8 @@ public struct Lexicon: Sendable {
   public var scales: [String: Double]
   /// Articles that count as one before a multiplier or scale ("un million", "a hundred").
   public var articles: [String]
+  /// Number words that are approximate by nature ("une soixantaine", "une centaine").
+  public var approximateNumbers: [String] = []
   /// Joining words inside spelled numbers ("vingt et un", "one hundred and five").
   public var conjunctions: [String]
   /// Currency symbols and words → ISO 4217 code.
@@ -118,6 +120,7 @@ public struct Lexicon: Sendable {
     multipliers.merge(other.multipliers) { $1 }
     scales.merge(other.scales) { $1 }
     articles += other.articles
+    approximateNumbers += other.approximateNumbers
     conjunctions += other.conjunctions
     currencies.merge(other.currencies) { $1 }
     percentWords += other.percentWords
