@@ -31,7 +31,7 @@ final class ArticleContext {
   let subject: String?
   /// Every proper-name occurrence (known or not), for the spelling check.
   let names: [(name: String, range: Range<Int>)]
-  private let patterns: MentionPatterns
+  let patterns: MentionPatterns
 
   init(article: Article, patterns: MentionPatterns, matcher: Matcher) {
     self.article = article
@@ -127,13 +127,11 @@ final class ArticleContext {
     {
       nonInitial.insert(name)
     }
-    // "Atlas" is "Atlas Robotics", "Verdelis" is "Banque Verdelis", when the article names both.
+    // "Atlas" is "Atlas Robotics", "Verdelis" is "Banque Verdelis", when the article names both — but
+    // "Hexaloom" is not "Hexaloom Pocket", a unit; legal forms ("SA", "Inc.") are dropped.
+    candidates = candidates.map { (EntityNames.withoutLegalForm($0.name), $0.range, $0.initial) }
     let multiword = Set(candidates.map(\.name).filter { $0.contains(" ") })
-    func canonical(_ name: String) -> String {
-      guard !name.contains(" ") else { return name }
-      let longer = multiword.filter { $0.split(separator: " ").contains(Substring(name)) }
-      return longer.count == 1 ? longer.first! : name
-    }
+    func canonical(_ name: String) -> String { EntityNames.expand(name, among: multiword) }
     var properCounts: [String: Double] = [:]
     for candidate in candidates {
       let name = canonical(candidate.name)
@@ -144,7 +142,7 @@ final class ArticleContext {
     }
     // A headline names the story's subject: its names count double, if the article uses them too.
     for title in titleNames {
-      let name = canonical(title.name)
+      let name = canonical(EntityNames.withoutLegalForm(title.name))
       if properCounts[name] != nil { properCounts[name, default: 0] += 2 }
     }
     for (pattern, kind) in [(patterns.generic, Mention.Kind.generic), (patterns.indefinite, .indefinite)] {
@@ -338,13 +336,6 @@ final class ArticleContext {
   static func readsAsOrganisation(_ name: String) -> Bool {
     let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
     if words.count == 1 { return name.count >= 2 }
-    let organisationWords: Set<String> = ["Bank", "Banque", "Group", "Groupe", "Maison", "Société", "Compagnie", "Crédit",
-                                          "Caisse", "Laboratoires", "Éditions", "Editions", "Assurances", "Industries", "Inc", "Inc.", "Corp", "AB", "SA", "SAS", "AG",
-                                          "Ltd", "Labs", "Technologies", "Robotics", "Airlines", "Motors", "Capital",
-                                          "Holdings", "Systems", "Pay", "Software", "Energy", "Partners", "Ventures", "AI",
-                                          "Airways", "Air", "Aviation", "Studio", "Studios", "Games", "Entertainment", "Media",
-                                          "Telecom", "Pharma", "Foods", "Retail", "Logistics", "Finance", "Insurance", "Mobility",
-                                          "Health", "Therapeutics", "Automotive", "Bancorp", "Capital", "Electric", "Semiconductor"]
-    return words.contains { organisationWords.contains(String($0)) }
+    return words.contains { EntityNames.organisationWords.contains(String($0)) }
   }
 }

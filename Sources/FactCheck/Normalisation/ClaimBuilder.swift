@@ -52,7 +52,7 @@ struct ClaimBuilder: Sendable {
         attributeName = previous.attribute
         entity = (previous.entity, .previousClaim)
       } else {
-        entity = resolveEntity(ruleMatch, rule: rule, context: context, sentence: sentence, before: firstValue.lowerBound)
+        entity = resolveEntity(ruleMatch, rule: rule, context: context, sentence: sentence, before: firstValue.lowerBound, matcher: matcher)
       }
 
       // The clause around the figure, for forecast markers and period expressions outside the match.
@@ -193,7 +193,7 @@ struct ClaimBuilder: Sendable {
   // MARK: - Entity
 
   private func resolveEntity(_ ruleMatch: RuleMatch, rule: CompiledRule, context: ArticleContext, sentence: Range<Int>,
-                             before valueStart: Int) -> (name: String?, source: EntitySource) {
+                             before valueStart: Int, matcher: Matcher) -> (name: String?, source: EntitySource) {
     let article = context.article
     if let (_, group) = rule.slots(where: { $0.role == .entity }).first, let range = ruleMatch.range(of: group) {
       let key = TextNormalisation.key(article.text(of: range))
@@ -203,7 +203,12 @@ struct ClaimBuilder: Sendable {
       }
       if tables.genericSubjects.contains(key) { return (context.subject, context.subject == nil ? .unknown : .subject) }
       if tables.indefiniteSubjects.contains(key) { return (nil, .indefinite) }
-      if !tables.lexicon.functionWords.contains(article.text(of: range)) { return (article.text(of: range), .named) }
+      // A place named in the match ("l'entrepôt de Vénissieux employait…") is not who the figure is about.
+      if !tables.lexicon.functionWords.contains(article.text(of: range)),
+        !ArticleContext.followsSourceMarker(range, article: article, patterns: context.patterns, matcher: matcher)
+      {
+        return (article.text(of: range), .named)
+      }
     }
     let searchStart = min(sentence.lowerBound, ruleMatch.match.range.lowerBound)
     if let mention = context.nearestMention(in: searchStart..<valueStart, before: valueStart) {

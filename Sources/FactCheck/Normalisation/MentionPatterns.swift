@@ -27,6 +27,9 @@ struct MentionPatterns: Sendable {
   /// Function words, to drop them from proper-name candidates.
   let functionWords: Set<String>
 
+  /// A pattern that never matches.
+  static let nothing = try! CompiledPattern("(?!)")
+
   init(catalog: PlaceholderCatalog, entities: [EntityDefinition]) {
     let lexicon = catalog.lexicon
     var byName: [String: EntityDefinition] = [:]
@@ -36,7 +39,7 @@ struct MentionPatterns: Sendable {
     let notFunction = lexicon.functionWords.isEmpty ? "" : "(?!\(RegexFragments.words(lexicon.functionWords)))"
     let nameWord = "\\p{Lu}[\\p{L}\\p{N}&\\-]*(?:['\\x{2019}]\\p{Lu}[\\p{L}]*)?"
     // The proper-name pattern is built from fixed parts; it always compiles.
-    proper = try! CompiledPattern("\(RegexFragments.wordStart)\(notFunction)\(nameWord)(?:[ \\x{A0}]\(notFunction)\(nameWord)){0,3}")
+    proper = (try? CompiledPattern("\(RegexFragments.wordStart)\(notFunction)\(nameWord)(?:[ \\x{A0}]\(notFunction)\(nameWord)){0,3}")) ?? MentionPatterns.nothing
     generic = lexicon.genericSubjects.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.genericSubjects), options: [.caseless])
     // "another lender" also covers "another Nordic lender": up to two words between the determiner and the noun.
     let indefinitePhrases = lexicon.indefiniteSubjects.map { phrase -> String in
@@ -45,7 +48,9 @@ struct MentionPatterns: Sendable {
       return "\(RegexFragments.wordStart)\(RegexFragments.escape(parts[0]))\(RegexFragments.space)(?:[\\p{L}-]+\(RegexFragments.space)){0,2}?\(RegexFragments.escape(parts[1]))\(RegexFragments.wordEnd)"
     }
     indefinite = indefinitePhrases.isEmpty ? nil : try? CompiledPattern("(?:" + indefinitePhrases.joined(separator: "|") + ")", options: [.caseless])
-    when = try! CompiledPattern(catalog.builtins["when"]!, options: [.caseless])
+    // Built from escaped lexicon words, so it compiles; should a lexicon still break it, periods go unread
+    // rather than the run stopping (the rules using {when} report the error).
+    when = (try? CompiledPattern(catalog.builtins["when"]!, options: [.caseless])) ?? MentionPatterns.nothing
     projected = lexicon.projectedMarkers.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.projectedMarkers), options: [.caseless])
     sourceMarker = lexicon.sourceMarkers.isEmpty ? nil
       : try? CompiledPattern(RegexFragments.words(lexicon.sourceMarkers) + "[ \\x{A0}]*$", options: [.caseless])

@@ -68,6 +68,9 @@ public struct Lexicon: Sendable {
   /// Countable nouns → one canonical, language-neutral unit ("salariés" and "employees" → `employees`),
   /// for the generic quantity rule's `{noun}` placeholder.
   public var nouns: [String: String] = [:]
+  /// Ordinals of quarters ("troisième" → 3, "third" → 3) and the quarter nouns ("trimestre", "quarter").
+  public var quarters: [String: Int] = [:]
+  public var quarterNouns: [String] = []
   /// Clause openings that keep the previous clause's time ("in which", "lors de laquelle").
   public var continuingClauses: [String] = []
   /// Nouns after which a name is a product, not an organisation ("son assistant Nova", "its chatbot, Ava").
@@ -137,6 +140,8 @@ public struct Lexicon: Sendable {
     sourceMarkers += other.sourceMarkers
     productMarkers += other.productMarkers
     continuingClauses += other.continuingClauses
+    quarters.merge(other.quarters) { $1 }
+    quarterNouns += other.quarterNouns
     nouns.merge(other.nouns) { $1 }
     adjectiveSuffixes += other.adjectiveSuffixes
     durationUnits.merge(other.durationUnits) { $1 }
