@@ -246,6 +246,17 @@ final class ArticleContext {
     return year
   }
 
+  /// The last division or unit named in `range` ("la filiale cargo a réalisé …"), normalised.
+  func division(in range: Range<Int>, matcher: Matcher) -> String? {
+    guard let pattern = patterns.division, !range.isEmpty else { return nil }
+    var last: Range<Int>?
+    try? matcher.forEachMatch(of: pattern, in: article.subject, range: range) { match in
+      last = match.range
+      return true
+    }
+    return last.map { TextNormalisation.key(article.text(of: $0)) }
+  }
+
   /// Whether `range` contains a forecast marker.
   func hasProjectedMarker(in range: Range<Int>, matcher: Matcher) -> Bool {
     guard let projected = patterns.projected, !range.isEmpty else { return false }

@@ -112,10 +112,14 @@ struct ClaimBuilder: Sendable {
         var period = statedPeriod
         var modality = statedModality
         // "contre un pic de 45,6 milliards un an plus tôt" after a 2022 figure: a year earlier than 2022.
-        if definition.continuesPreviousClaim, case .relativeYear(let n) = period, let previous = claims.last,
-          case .year(let y) = previous.period
-        {
-          period = .year(y + n)
+        if definition.continuesPreviousClaim, case .relativeYear(let n) = period, let previous = claims.last {
+          switch previous.period {
+          case .year(let y): period = .year(y + n)
+          // "1,02 Md€ au quatrième trimestre, contre 0,93 Md€ un an plus tôt": the same quarter a year before.
+          case .quarter(let q, .year(let y)): period = .quarter(q, of: .year(y + n))
+          case .quarter(let q, .relativeYear(let m)): period = .quarter(q, of: .relativeYear(m + n))
+          default: break
+          }
         }
         // A year after publication is a forecast ("3 milliards d'économies d'ici 2027").
         if case .year(let y) = period, let published = article.published, y > published.year { modality = .projected }
@@ -164,6 +168,11 @@ struct ClaimBuilder: Sendable {
           .lazy.compactMap({ ruleMatch.range(of: $0.group) }).first
         {
           scope = TextNormalisation.key(article.text(of: range))
+        }
+        // A flow stated about a unit ("la filiale cargo a réalisé 390 M€") is that unit's, not the company's.
+        if scope == nil, definitionOfAttribute?.isFlow == true {
+          scope = context.division(in: clauseBoundary(before: value.range.lowerBound, in: sentence, article: article)..<value.range.lowerBound,
+                                   matcher: matcher)
         }
         claims.append(Claim(
           document: article.path, location: location, valueRange: value.range, matchRange: match.range, rule: definition.id,

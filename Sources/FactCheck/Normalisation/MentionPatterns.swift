@@ -24,6 +24,9 @@ struct MentionPatterns: Sendable {
   let productAfter: CompiledPattern?
   /// Endings of capitalised adjectives.
   let adjectiveSuffixes: [String]
+  /// A division or unit of the company ("la filiale cargo", "its logistics division"), from the lexicon's
+  /// `division` fragment when it has one.
+  let division: CompiledPattern?
   /// Function words, to drop them from proper-name candidates.
   let functionWords: Set<String>
 
@@ -64,6 +67,9 @@ struct MentionPatterns: Sendable {
       : try? CompiledPattern("\\G[ \\x{A0}]*[,(\\-\\x{2013}\\x{2014}][ \\x{A0}]*(?:as |comme )?(?:(?:l['\\x{2019}]|le |la |les |un |une |son |sa |ses |its |the |their |an? |our |notre )[ \\x{A0}]*)?(?:[\\p{L}-]+ ){0,2}?"
                              + RegexFragments.words(lexicon.productMarkers), options: [.caseless])
     adjectiveSuffixes = lexicon.adjectiveSuffixes
+    division = lexicon.fragments["division"].flatMap {
+      try? CompiledPattern(RegexFragments.wordStart + "(?:" + PlaceholderExpander.expandFragment($0) + ")" + RegexFragments.wordEnd, options: [.caseless])
+    }
     functionWords = lexicon.functionWords
   }
 }

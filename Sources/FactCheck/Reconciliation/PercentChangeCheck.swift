@@ -24,18 +24,22 @@ struct PercentChangeCheck: ConsistencyCheck {
     var pairsByEntity: [String: [Pair]] = [:]
     for (key, members) in bases {
       let entity = String(key.split(separator: "|", maxSplits: 1)[0])
+      // Figures stated together ("passés de 5 000 à 3 800") pair first; an article that never states
+      // them together pairs across its sentences.
+      var sameSentence: [Pair] = []
+      var acrossSentences: [Pair] = []
       for b in members {
         for a in members where a != b {
           let before = claims[b]
           let after = claims[a]
-          guard before.value > 0,
-            isPrevious(store.anchor(of: before), of: store.anchor(of: after))
-          else { continue }
+          guard before.value > 0, isPrevious(store.anchor(of: before), of: store.anchor(of: after)) else { continue }
           let change = check.direction == .decrease ? (before.value - after.value) / before.value * 100
             : (after.value - before.value) / before.value * 100
-          pairsByEntity[entity, default: []].append(Pair(before: b, after: a, implied: change))
+          let pair = Pair(before: b, after: a, implied: change)
+          if before.sentence == after.sentence { sameSentence.append(pair) } else { acrossSentences.append(pair) }
         }
       }
+      pairsByEntity[entity, default: []] += sameSentence.isEmpty ? acrossSentences : sameSentence
     }
     var findings: [Finding] = []
     for (entity, statedClaims) in stated.sorted(by: { $0.key < $1.key }) {
