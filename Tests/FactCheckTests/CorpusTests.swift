@@ -120,3 +120,29 @@ import Testing
     try CorpusTests.checkCorpus(folder, minimumRecall: 0.9)
   }
 }
+
+/// A held-out corpus written without looking at the rules (Tests/FactCheckTests/Fixtures/BlindCorpus):
+/// a regression guard on how well the rules generalise, with the figures measured when it was added.
+@Suite struct BlindCorpusTests {
+  static let root = Fixtures.tests + "/FactCheckTests/Fixtures/BlindCorpus"
+
+  @Test func recallAndConflictsStayAtTheirMeasuredLevel() throws {
+    let folders = ((try? FileManager.default.contentsOfDirectory(atPath: BlindCorpusTests.root)) ?? []).sorted()
+      .map { BlindCorpusTests.root + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0 + "/expected.yaml") }
+    #expect(folders.count == 4)
+    var expectedClaims = 0
+    var foundClaims = 0
+    var expectedConflicts = 0
+    var reportedConflicts = 0
+    for folder in folders {
+      let (expected, result) = try CorpusTests.run(folder)
+      expectedClaims += expected.claims.count
+      foundClaims += expected.claims.filter { expected.match($0, in: result) != nil }.count
+      expectedConflicts += expected.conflicts.count
+      reportedConflicts += expected.conflicts.filter { expected.isReported($0, in: result) }.count
+    }
+    // Measured on 2026-11-23: 163/206 claims (79 %), 9/12 conflicts.
+    #expect(Double(foundClaims) / Double(expectedClaims) >= 0.75, "\(foundClaims)/\(expectedClaims) claims")
+    #expect(reportedConflicts >= 8, "\(reportedConflicts)/\(expectedConflicts) conflicts")
+  }
+}

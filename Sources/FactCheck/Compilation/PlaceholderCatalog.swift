@@ -64,7 +64,12 @@ struct PlaceholderCatalog: Sendable {
     let periodWords = lexicon.periods.flatMap(\.words)
     // "en 2022", "fin décembre 2024", "in a 2021 funding round", "A 2023 down round".
     let determiner = "(?:a|an|the|its|their|un|une|le|la|l['\\x{2019}]|son|sa|cette|this)"
-    let when = "(?:\(yearPrefix)\(ws)(?:\(determiner)\(ws))?(?:\(month)\(ws))?\(year)|\(RegexFragments.words(periodWords))"
+    // Quarters: "au troisième trimestre (2024)", "third-quarter", "in the third quarter of 2024", "Q3 2024", "T3".
+    let quarterNoun = RegexFragments.words(lexicon.quarterNouns)
+    let quarterOrdinal = RegexFragments.words(lexicon.quarters.keys)
+    let quarter = lexicon.quarterNouns.isEmpty ? "(?!)"
+      : "(?:(?:(?:au cours du|au|du|le|in the|during the|the|in)\(ws))?\(quarterOrdinal)(?:-|\(ws))\(quarterNoun)(?:\(ws)(?:(?:de|d['\\x{2019}]|of)\(ws))?\(year))?|(?-i:\(RegexFragments.wordStart)[QT][1-4])(?:\(ws)?\(year))?(?![\\p{L}\\p{N}]))"
+    let when = "(?:\(quarter)|\(yearPrefix)\(ws)(?:\(determiner)\(ws))?(?:\(month)\(ws))?\(year)|\(RegexFragments.words(periodWords))"
       + "|\(RegexFragments.wordStart)\(determiner)\(ws)\(year)(?=\(ws)(?-i:\\p{Ll})))"
 
     let duration = "(?:\(digits)|\(spelled))\(hs)*\(RegexFragments.words(lexicon.durationUnits.keys))"

@@ -104,14 +104,16 @@ public final class FactChecker: Sendable {
                        diagnostics: run.diagnostics, ruleProblems: rules.problems, rules: summaries, texts: run.texts)
   }
 
-  /// "Atlas" in one article and "Atlas Robotics" in another are one entity: a one-word name that starts
-  /// exactly one longer name of the corpus becomes that name.
+  /// "Atlas" in one article and "Atlas Robotics" in another are one entity, and "Alcyra Airways SA" is
+  /// "Alcyra Airways": legal forms are dropped and a one-word name becomes the one longer name of the
+  /// corpus that only adds organisation words to it.
   static func unifyingEntityNames(_ claims: [Claim]) -> [Claim] {
-    let names = Set(claims.compactMap(\.entity))
+    let names = Set(claims.compactMap(\.entity).map(EntityNames.withoutLegalForm))
     var canonical: [String: String] = [:]
-    for name in names where !name.contains(" ") {
-      let longer = names.filter { $0.hasPrefix(name + " ") }
-      if longer.count == 1 { canonical[name] = longer.first! }
+    for name in Set(claims.compactMap(\.entity)) {
+      let bare = EntityNames.withoutLegalForm(name)
+      let expanded = EntityNames.expand(bare, among: names)
+      if expanded != name { canonical[name] = expanded }
     }
     guard !canonical.isEmpty else { return claims }
     return claims.map { claim in

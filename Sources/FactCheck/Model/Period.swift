@@ -10,12 +10,16 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   case change(from: Period, to: Period)
   /// No time stated and none implied (a founding year).
   case unspecified
+  /// A quarter (1…4) of a year: "au troisième trimestre 2024" is quarter 3 of `.year(2024)`; without
+  /// a year it is of `.relativeYear(0)`, the article's own year.
+  case quarter(Int, of: Period)
 
   /// Whether this period still depends on an unknown publication date.
   public var isRelative: Bool {
     switch self {
     case .relativeYear: return true
     case .change(let from, let to): return from.isRelative || to.isRelative
+    case .quarter(_, let year): return year.isRelative
     default: return false
     }
   }
@@ -30,6 +34,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
     case .relativeYear(0): return "this_year"
     case .relativeYear(let n): return n < 0 ? "year\(n)" : "year+\(n)"
     case .change(let from, let to): return "\(from)_to_\(to)"
+    case .quarter(let q, let year): return "\(year)-Q\(q)"
     case .unspecified: return "unspecified"
     }
   }
@@ -44,7 +49,11 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
     case "this_year": self = .relativeYear(0)
     case "unspecified", "none": self = .unspecified
     default:
-      if let range = key.range(of: "_to_") {
+      if let q = key.range(of: "-q"), let quarter = Int(key[q.upperBound...]), (1...4).contains(quarter),
+        let year = Period(key: String(key[..<q.lowerBound]))
+      {
+        self = .quarter(quarter, of: year)
+      } else if let range = key.range(of: "_to_") {
         guard let from = Period(key: String(key[..<range.lowerBound])),
           let to = Period(key: String(key[range.upperBound...]))
         else { return nil }
@@ -66,6 +75,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
     case .relativeYear(let n): return .year(publicationYear + n)
     case .change(let from, let to):
       return .change(from: from.resolved(publicationYear: publicationYear), to: to.resolved(publicationYear: publicationYear))
+    case .quarter(let q, let year): return .quarter(q, of: year.resolved(publicationYear: publicationYear))
     default: return self
     }
   }
@@ -78,6 +88,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
     case .relativeYear(let n): return .relativeYear(n - 1)
     case .change(let from, _): return from
     case .unspecified: return .unspecified
+    case .quarter(let q, let year): return q > 1 ? .quarter(q - 1, of: year) : .quarter(4, of: year.previous)
     }
   }
 }

@@ -31,7 +31,7 @@ final class ArticleContext {
   let subject: String?
   /// Every proper-name occurrence (known or not), for the spelling check.
   let names: [(name: String, range: Range<Int>)]
-  private let patterns: MentionPatterns
+  let patterns: MentionPatterns
 
   init(article: Article, patterns: MentionPatterns, matcher: Matcher) {
     self.article = article
@@ -58,9 +58,10 @@ final class ArticleContext {
     }
     // Proper names. A capitalised word counts only if it is also capitalised somewhere other than at
     // the start of a sentence ("Ironiquement, …" is not a company; "Klarna" is), is not a product named
-    // after "son assistant …", and is not an adjective ("Danish bank").
-    var candidates: [(name: String, range: Range<Int>, initial: Bool)] = []
-    var nonInitial = Set<String>()
+    // next to "assistant", is not an adjective ("Danish bank"), and reads as an organisation rather than
+    // a person: one word, an organisation word ("Nordhavn Bank"), or a name whose first word the article
+    // also uses alone ("Alcyra Airways" … "Alcyra"), where people are shortened to their last name.
+    var raw: [(name: String, range: Range<Int>, initial: Bool)] = []
     var products = Set<String>()
     let sentenceList = sentences
     try? matcher.forEachMatch(of: patterns.proper, in: article.subject, range: article.bodyRange) { match in
@@ -69,77 +70,80 @@ final class ArticleContext {
       guard !knownRanges.contains(where: { $0.overlaps(match.range) }) else { return true }
       var range = match.range
       var initial = ArticleContext.startsSentence(match.range.lowerBound, sentences: sentenceList, bytes: bytes)
-      // "Rival Vexlo cut…": at a sentence start, the first capitalised word may just be the first word —
-      // when the name does not read as an organisation, or when that word also appears in lower case.
+      // "Rival Vexlo cut…": at a sentence start, the first word may just be a capitalised common word.
       if initial, let space = name.firstIndex(where: { $0 == " " || $0 == "\u{A0}" }),
-        !ArticleContext.readsAsOrganisation(name)
-          || ArticleContext.appearsInLowerCase(String(name[..<space]), in: article, matcher: matcher)
+        ArticleContext.appearsInLowerCase(String(name[..<space]), in: article, matcher: matcher)
       {
         let rest = String(name[name.index(after: space)...])
         range = (range.upperBound - rest.utf8.count)..<range.upperBound
         name = rest
         initial = false
       }
-      guard !patterns.functionWords.contains(name), ArticleContext.readsAsOrganisation(name) else { return true }
+      guard !patterns.functionWords.contains(name) else { return true }
       if ArticleContext.isAdjective(name, at: range, bytes: bytes, suffixes: patterns.adjectiveSuffixes) { return true }
       // "15 Md€", "3 M€": a unit after a figure, not a name.
       if range.lowerBound >= 2, bytes[range.lowerBound - 1] == 0x20, bytes[range.lowerBound - 2] &- 0x30 < 10 { return true }
-      if let after = patterns.productAfter, (try? matcher.firstMatch(of: after, in: article.subject, range: range.upperBound..<min(article.bodyRange.upperBound, range.upperBound + 80))) != nil {
+      if ArticleContext.isProduct(range, article: article, patterns: patterns, matcher: matcher) {
         products.insert(name)
         return true
       }
-      if let product = patterns.productMarker, range.lowerBound > article.bodyRange.lowerBound,
-        (try? matcher.hasMatch(of: product, in: article.subject, range: max(article.bodyRange.lowerBound, range.lowerBound - 30)..<range.lowerBound)) == true
-      {
-        products.insert(name)
-        return true
-      }
-      if !initial { nonInitial.insert(name) }
-      candidates.append((name, range, initial))
+      raw.append((name, range, initial))
       return true
     }
-    // "Rival Sparvik Bank" at a sentence start is "Sparvik Bank" when the article names that elsewhere.
-    let allNames = Set(candidates.map(\.name))
-    candidates = candidates.map { candidate in
-      guard candidate.initial || true, let space = candidate.name.firstIndex(where: { $0 == " " || $0 == "\u{A0}" }) else { return candidate }
-      let rest = String(candidate.name[candidate.name.index(after: space)...])
-      guard allNames.contains(rest) || allNames.contains(where: { $0.hasPrefix(rest + " ") }),
-        ArticleContext.startsSentence(candidate.range.lowerBound, sentences: sentenceList, bytes: bytes)
-      else { return candidate }
-      nonInitial.insert(rest)
-      return (rest, (candidate.range.upperBound - rest.utf8.count)..<candidate.range.upperBound, false)
-    }
-    // "Atlas" is "Atlas Robotics" when the article names both.
-    let multiword = Set(candidates.map(\.name).filter { $0.contains(" ") })
-    func canonical(_ name: String) -> String {
-      guard !name.contains(" ") else { return name }
-      let longer = multiword.filter { $0.hasPrefix(name + " ") }
-      return longer.count == 1 ? longer.first! : name
-    }
-    var titleNames: [String] = []
+    var titleNames: [(name: String, initial: Bool)] = []
     if let title = article.title {
       let titleSubject = UTF8Subject(title)
       try? matcher.forEachMatch(of: patterns.proper, in: titleSubject) { match in
-        titleNames.append(String(decoding: titleSubject.bytes[match.range], as: UTF8.self))
+        let leading = titleSubject.bytes[..<match.range.lowerBound]
+        titleNames.append((String(decoding: titleSubject.bytes[match.range], as: UTF8.self),
+                           !leading.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) })))
         return true
       }
     }
+    let single = Set(raw.map(\.name).filter { !$0.contains(" ") })
+    func isOrganisation(_ name: String) -> Bool {
+      let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map(String.init)
+      guard words.count > 1 else { return name.count >= 2 }
+      if ArticleContext.readsAsOrganisation(name) { return true }
+      return single.contains(words[0]) && !single.contains(words[words.count - 1])
+    }
+    // "Rival Sparvik Bank" at a sentence start is "Sparvik Bank" when the article names that elsewhere.
+    let rawNames = Set(raw.map(\.name))
+    var candidates: [(name: String, range: Range<Int>, initial: Bool)] = raw.map { candidate in
+      guard candidate.initial, let space = candidate.name.firstIndex(where: { $0 == " " || $0 == "\u{A0}" }) else { return candidate }
+      let rest = String(candidate.name[candidate.name.index(after: space)...])
+      guard rawNames.contains(rest) || rawNames.contains(where: { $0.hasPrefix(rest + " ") }) else { return candidate }
+      return (rest, (candidate.range.upperBound - rest.utf8.count)..<candidate.range.upperBound, false)
+    }
+    candidates = candidates.filter { isOrganisation($0.name) && !products.contains($0.name) }
+    var nonInitial = Set(candidates.filter { !$0.initial }.map(\.name))
+    for title in titleNames where !title.initial { nonInitial.insert(title.name) }
+    // A word that opens several sentences and never appears in lower case is a name too ("Quillpay has…",
+    // "Quillpay, which…"); a capitalised adverb opens one.
+    var initialCounts: [String: Int] = [:]
+    for candidate in candidates where candidate.initial { initialCounts[candidate.name, default: 0] += 1 }
+    for (name, count) in initialCounts where count >= 2 && !nonInitial.contains(name)
+      && !ArticleContext.appearsInLowerCase(name, in: article, matcher: matcher)
+    {
+      nonInitial.insert(name)
+    }
+    // "Atlas" is "Atlas Robotics", "Verdelis" is "Banque Verdelis", when the article names both — but
+    // "Hexaloom" is not "Hexaloom Pocket", a unit; legal forms ("SA", "Inc.") are dropped.
+    candidates = candidates.map { (EntityNames.withoutLegalForm($0.name), $0.range, $0.initial) }
+    let multiword = Set(candidates.map(\.name).filter { $0.contains(" ") })
+    func canonical(_ name: String) -> String { EntityNames.expand(name, among: multiword) }
     var properCounts: [String: Double] = [:]
-    for candidate in candidates where !products.contains(candidate.name) {
+    for candidate in candidates {
       let name = canonical(candidate.name)
-      guard nonInitial.contains(candidate.name) || nonInitial.contains(name) || multiword.contains(name) || titleNames.contains(name)
-      else { continue }
+      guard nonInitial.contains(candidate.name) || nonInitial.contains(name) || multiword.contains(name) else { continue }
       if ArticleContext.followsSourceMarker(candidate.range, article: article, patterns: patterns, matcher: matcher) { continue }
       mentions.append(Mention(range: candidate.range, kind: .proper(name)))
       properCounts[name, default: 0] += 1
     }
-    for name in titleNames where !products.contains(name) {
-      let name = canonical(name)
-      if properCounts[name] != nil || patterns.entityByName[name] == nil && ArticleContext.readsAsOrganisation(name)
-        && !patterns.functionWords.contains(name)
-      {
-        properCounts[name, default: 0] += 2
-      }
+    // A headline names the story's subject: its names count double, if the article uses them too.
+    for title in titleNames {
+      let name = canonical(EntityNames.withoutLegalForm(title.name))
+      if properCounts[name] != nil { properCounts[name, default: 0] += 2 }
     }
     for (pattern, kind) in [(patterns.generic, Mention.Kind.generic), (patterns.indefinite, .indefinite)] {
       guard let pattern else { continue }
@@ -242,6 +246,17 @@ final class ArticleContext {
     return year
   }
 
+  /// The last division or unit named in `range` ("la filiale cargo a réalisé …"), normalised.
+  func division(in range: Range<Int>, matcher: Matcher) -> String? {
+    guard let pattern = patterns.division, !range.isEmpty else { return nil }
+    var last: Range<Int>?
+    try? matcher.forEachMatch(of: pattern, in: article.subject, range: range) { match in
+      last = match.range
+      return true
+    }
+    return last.map { TextNormalisation.key(article.text(of: $0)) }
+  }
+
   /// Whether `range` contains a forecast marker.
   func hasProjectedMarker(in range: Range<Int>, matcher: Matcher) -> Bool {
     guard let projected = patterns.projected, !range.isEmpty else { return false }
@@ -277,6 +292,22 @@ final class ArticleContext {
     guard i < bytes.count, bytes[i] == 0x20 else { return false }
     i += 1
     return i < bytes.count && bytes[i] >= 0x61 && bytes[i] <= 0x7A
+  }
+
+  /// Whether the name at `range` names a product: "son assistant Ondine", "the assistant, known internally
+  /// as Ondine", "Nova, l'assistant conversationnel…", "Ondine - as the assistant is called -".
+  static func isProduct(_ range: Range<Int>, article: Article, patterns: MentionPatterns, matcher: Matcher) -> Bool {
+    if let after = patterns.productAfter,
+      (try? matcher.firstMatch(of: after, in: article.subject, range: range.upperBound..<min(article.bodyRange.upperBound, range.upperBound + 80))) != nil
+    {
+      return true
+    }
+    if let before = patterns.productMarker, range.lowerBound > article.bodyRange.lowerBound,
+      (try? matcher.hasMatch(of: before, in: article.subject, range: max(article.bodyRange.lowerBound, range.lowerBound - 48)..<range.lowerBound)) == true
+    {
+      return true
+    }
+    return false
   }
 
   /// Whether the name at `range` follows a word that makes it a source or a place ("selon Bloomberg").
@@ -316,10 +347,6 @@ final class ArticleContext {
   static func readsAsOrganisation(_ name: String) -> Bool {
     let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
     if words.count == 1 { return name.count >= 2 }
-    let organisationWords: Set<String> = ["Bank", "Banque", "Group", "Groupe", "Maison", "Société", "Compagnie", "Crédit",
-                                          "Caisse", "Laboratoires", "Éditions", "Editions", "Assurances", "Industries", "Inc", "Inc.", "Corp", "AB", "SA", "SAS", "AG",
-                                          "Ltd", "Labs", "Technologies", "Robotics", "Airlines", "Motors", "Capital",
-                                          "Holdings", "Systems", "Pay", "Software", "Energy", "Partners", "Ventures", "AI"]
-    return words.contains { organisationWords.contains(String($0)) }
+    return words.contains { EntityNames.organisationWords.contains(String($0)) }
   }
 }

@@ -52,7 +52,7 @@ struct ClaimBuilder: Sendable {
         attributeName = previous.attribute
         entity = (previous.entity, .previousClaim)
       } else {
-        entity = resolveEntity(ruleMatch, rule: rule, context: context, sentence: sentence, before: firstValue.lowerBound)
+        entity = resolveEntity(ruleMatch, rule: rule, context: context, sentence: sentence, before: firstValue.lowerBound, matcher: matcher)
       }
 
       // The clause around the figure, for forecast markers and period expressions outside the match.
@@ -112,10 +112,14 @@ struct ClaimBuilder: Sendable {
         var period = statedPeriod
         var modality = statedModality
         // "contre un pic de 45,6 milliards un an plus tôt" after a 2022 figure: a year earlier than 2022.
-        if definition.continuesPreviousClaim, case .relativeYear(let n) = period, let previous = claims.last,
-          case .year(let y) = previous.period
-        {
-          period = .year(y + n)
+        if definition.continuesPreviousClaim, case .relativeYear(let n) = period, let previous = claims.last {
+          switch previous.period {
+          case .year(let y): period = .year(y + n)
+          // "1,02 Md€ au quatrième trimestre, contre 0,93 Md€ un an plus tôt": the same quarter a year before.
+          case .quarter(let q, .year(let y)): period = .quarter(q, of: .year(y + n))
+          case .quarter(let q, .relativeYear(let m)): period = .quarter(q, of: .relativeYear(m + n))
+          default: break
+          }
         }
         // A year after publication is a forecast ("3 milliards d'économies d'ici 2027").
         if case .year(let y) = period, let published = article.published, y > published.year { modality = .projected }
@@ -138,7 +142,9 @@ struct ClaimBuilder: Sendable {
         var number = value.parsed.value
         if let upper = value.parsed.upper { hedge = .range(high: upper) }
         if value.parsed.isApproximate && hedge == .exact { hedge = .approximate(tolerance: ClaimBuilder.fractionTolerance) }
-        if override?.isNegative == true {
+        // A loss continued ("a net loss of €96m, from €131m a year earlier") keeps its sign.
+        let continuesALoss = definition.continuesPreviousClaim && (claims.last?.value ?? 0) < 0
+        if override?.isNegative == true || continuesALoss {
           number = -abs(number)
           if case .range(let high) = hedge { hedge = .range(high: -abs(high)) }
         }
@@ -162,6 +168,11 @@ struct ClaimBuilder: Sendable {
           .lazy.compactMap({ ruleMatch.range(of: $0.group) }).first
         {
           scope = TextNormalisation.key(article.text(of: range))
+        }
+        // A flow stated about a unit ("la filiale cargo a réalisé 390 M€") is that unit's, not the company's.
+        if scope == nil, definitionOfAttribute?.isFlow == true {
+          scope = context.division(in: clauseBoundary(before: value.range.lowerBound, in: sentence, article: article)..<value.range.lowerBound,
+                                   matcher: matcher)
         }
         claims.append(Claim(
           document: article.path, location: location, valueRange: value.range, matchRange: match.range, rule: definition.id,
@@ -191,7 +202,7 @@ struct ClaimBuilder: Sendable {
   // MARK: - Entity
 
   private func resolveEntity(_ ruleMatch: RuleMatch, rule: CompiledRule, context: ArticleContext, sentence: Range<Int>,
-                             before valueStart: Int) -> (name: String?, source: EntitySource) {
+                             before valueStart: Int, matcher: Matcher) -> (name: String?, source: EntitySource) {
     let article = context.article
     if let (_, group) = rule.slots(where: { $0.role == .entity }).first, let range = ruleMatch.range(of: group) {
       let key = TextNormalisation.key(article.text(of: range))
@@ -201,7 +212,12 @@ struct ClaimBuilder: Sendable {
       }
       if tables.genericSubjects.contains(key) { return (context.subject, context.subject == nil ? .unknown : .subject) }
       if tables.indefiniteSubjects.contains(key) { return (nil, .indefinite) }
-      if !tables.lexicon.functionWords.contains(article.text(of: range)) { return (article.text(of: range), .named) }
+      // A place named in the match ("l'entrepôt de Vénissieux employait…") is not who the figure is about.
+      if !tables.lexicon.functionWords.contains(article.text(of: range)),
+        !ArticleContext.followsSourceMarker(range, article: article, patterns: context.patterns, matcher: matcher)
+      {
+        return (article.text(of: range), .named)
+      }
     }
     let searchStart = min(sentence.lowerBound, ruleMatch.match.range.lowerBound)
     if let mention = context.nearestMention(in: searchStart..<valueStart, before: valueStart) {
@@ -241,8 +257,16 @@ struct ClaimBuilder: Sendable {
         fromWords = qualifiers.period(article.text(of: after))
       } else if let before = context.periodExpression(in: clauseStart..<ruleMatch.match.range.lowerBound, matcher: matcher) {
         fromWords = qualifiers.period(article.text(of: before))
-      } else if let standalone = standalonePeriod(before: clauseStart, in: sentence, context: context, matcher: matcher) {
+      } else if let standalone = standalonePeriod(before: clauseStart, in: sentence, context: context, matcher: matcher),
+        !article.text(of: sentence.lowerBound..<standalone.lowerBound).contains(where: \.isNumber)
+      {
+        // ", en 2021, elle avait été valorisée …" — unless a figure comes before, which the clause then dates.
         fromWords = qualifiers.period(article.text(of: standalone))
+      } else if let following = standalonePeriod(after: clauseBoundary(after: afterStart, in: sentence, article: article), in: sentence,
+                                                  context: context, matcher: matcher)
+      {
+        // "Valorisée 1,2 milliard lors de sa dernière levée, en 2023, …": the clause right after dates it.
+        fromWords = qualifiers.period(article.text(of: following))
       } else if startsContinuingClause(clauseStart, ruleMatch.match.range.lowerBound, article: article),
         case let previousStart = clauseBoundary(before: max(sentence.lowerBound, clauseStart - 1), in: sentence, article: article),
         let earlier = context.periodExpression(in: previousStart..<max(previousStart, clauseStart - 1), matcher: matcher)
@@ -301,6 +325,18 @@ struct ClaimBuilder: Sendable {
       i -= 1
     }
     return sentence.lowerBound
+  }
+
+  /// A period expression that fills the clause right after `offset` (the end of the figure's clause).
+  private func standalonePeriod(after offset: Int, in sentence: Range<Int>, context: ArticleContext, matcher: Matcher) -> Range<Int>? {
+    let article = context.article
+    guard offset < sentence.upperBound, article.bytes[offset] == UInt8(ascii: ",") else { return nil }
+    let start = offset + 1
+    let end = clauseBoundary(after: start, in: sentence, article: article)
+    guard start < end, let period = context.firstPeriodExpression(in: start..<end, matcher: matcher) else { return nil }
+    let before = article.text(of: start..<period.lowerBound)
+    let after = article.text(of: period.upperBound..<end)
+    return before.allSatisfy({ !$0.isLetter && !$0.isNumber }) && after.allSatisfy({ !$0.isLetter && !$0.isNumber }) ? period : nil
   }
 
   /// Whether the clause opens with "in which", "lors de laquelle"…: it then keeps the previous clause's time.

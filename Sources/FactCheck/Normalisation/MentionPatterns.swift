@@ -24,8 +24,14 @@ struct MentionPatterns: Sendable {
   let productAfter: CompiledPattern?
   /// Endings of capitalised adjectives.
   let adjectiveSuffixes: [String]
+  /// A division or unit of the company ("la filiale cargo", "its logistics division"), from the lexicon's
+  /// `division` fragment when it has one.
+  let division: CompiledPattern?
   /// Function words, to drop them from proper-name candidates.
   let functionWords: Set<String>
+
+  /// A pattern that never matches.
+  static let nothing = try! CompiledPattern("(?!)")
 
   init(catalog: PlaceholderCatalog, entities: [EntityDefinition]) {
     let lexicon = catalog.lexicon
@@ -36,7 +42,7 @@ struct MentionPatterns: Sendable {
     let notFunction = lexicon.functionWords.isEmpty ? "" : "(?!\(RegexFragments.words(lexicon.functionWords)))"
     let nameWord = "\\p{Lu}[\\p{L}\\p{N}&\\-]*(?:['\\x{2019}]\\p{Lu}[\\p{L}]*)?"
     // The proper-name pattern is built from fixed parts; it always compiles.
-    proper = try! CompiledPattern("\(RegexFragments.wordStart)\(notFunction)\(nameWord)(?:[ \\x{A0}]\(notFunction)\(nameWord)){0,3}")
+    proper = (try? CompiledPattern("\(RegexFragments.wordStart)\(notFunction)\(nameWord)(?:[ \\x{A0}]\(notFunction)\(nameWord)){0,3}")) ?? MentionPatterns.nothing
     generic = lexicon.genericSubjects.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.genericSubjects), options: [.caseless])
     // "another lender" also covers "another Nordic lender": up to two words between the determiner and the noun.
     let indefinitePhrases = lexicon.indefiniteSubjects.map { phrase -> String in
@@ -45,16 +51,25 @@ struct MentionPatterns: Sendable {
       return "\(RegexFragments.wordStart)\(RegexFragments.escape(parts[0]))\(RegexFragments.space)(?:[\\p{L}-]+\(RegexFragments.space)){0,2}?\(RegexFragments.escape(parts[1]))\(RegexFragments.wordEnd)"
     }
     indefinite = indefinitePhrases.isEmpty ? nil : try? CompiledPattern("(?:" + indefinitePhrases.joined(separator: "|") + ")", options: [.caseless])
-    when = try! CompiledPattern(catalog.builtins["when"]!, options: [.caseless])
+    // Built from escaped lexicon words, so it compiles; should a lexicon still break it, periods go unread
+    // rather than the run stopping (the rules using {when} report the error).
+    when = (try? CompiledPattern(catalog.builtins["when"]!, options: [.caseless])) ?? MentionPatterns.nothing
     projected = lexicon.projectedMarkers.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.projectedMarkers), options: [.caseless])
     sourceMarker = lexicon.sourceMarkers.isEmpty ? nil
       : try? CompiledPattern(RegexFragments.words(lexicon.sourceMarkers) + "[ \\x{A0}]*$", options: [.caseless])
+    // "son assistant Ondine", "the assistant, known internally as Ondine": a product word shortly before,
+    // in the same clause.
     productMarker = lexicon.productMarkers.isEmpty ? nil
-      : try? CompiledPattern(RegexFragments.words(lexicon.productMarkers) + "[ ,:\\x{A0}\\x{AB}\\x{201C}\"]*$", options: [.caseless])
+      : try? CompiledPattern(RegexFragments.words(lexicon.productMarkers)
+                             + "(?:[ ,:\\x{A0}\\x{AB}\\x{201C}\"]+(?:known|called|named|baptisé|baptisée|appelé|appelée|surnommé|surnommée|dubbed)(?: [\\p{L}]+){0,2}?)?[ ,:\\x{A0}\\x{AB}\\x{201C}\"]*$",
+                             options: [.caseless])
     productAfter = lexicon.productMarkers.isEmpty ? nil
-      : try? CompiledPattern("\\G[ \\x{A0}]*,[ \\x{A0}]*(?:(?:l['\\x{2019}]|le |la |les |un |une |son |sa |ses |its |the |their |an? |our |notre )[ \\x{A0}]*)?(?:[\\p{L}-]+ ){0,2}?"
+      : try? CompiledPattern("\\G[ \\x{A0}]*[,(\\-\\x{2013}\\x{2014}][ \\x{A0}]*(?:as |comme )?(?:(?:l['\\x{2019}]|le |la |les |un |une |son |sa |ses |its |the |their |an? |our |notre )[ \\x{A0}]*)?(?:[\\p{L}-]+ ){0,2}?"
                              + RegexFragments.words(lexicon.productMarkers), options: [.caseless])
     adjectiveSuffixes = lexicon.adjectiveSuffixes
+    division = lexicon.fragments["division"].flatMap {
+      try? CompiledPattern(RegexFragments.wordStart + "(?:" + PlaceholderExpander.expandFragment($0) + ")" + RegexFragments.wordEnd, options: [.caseless])
+    }
     functionWords = lexicon.functionWords
   }
 }

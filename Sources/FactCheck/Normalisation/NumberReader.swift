@@ -30,6 +30,9 @@ struct MalformedFigure: Error, Hashable, Sendable {
 struct NumberReader: Sendable {
   let tables: LexiconTables
 
+  /// The note on a fraction or ratio in words ("un quart", "one in four"), rounded by nature.
+  static let inWordsNote = "fraction in words"
+
   init(tables: LexiconTables) { self.tables = tables }
 
   /// Reads a figure of `kind` from captured text.
@@ -78,7 +81,9 @@ struct NumberReader: Sendable {
   }
 
   private func readPercent(_ key: String, original: String) throws(MalformedFigure) -> ParsedValue {
-    if let fraction = tables.fractions[key] { return ParsedValue(value: fraction, unit: "%", isApproximate: true) }
+    if let fraction = tables.fractions[key] {
+      return ParsedValue(value: fraction, unit: "%", notes: [NumberReader.inWordsNote], isApproximate: true)
+    }
     for ratio in tables.ratioWords {
       let parts = key.components(separatedBy: " \(ratio) ")
       if parts.count == 2 {
@@ -87,7 +92,7 @@ struct NumberReader: Sendable {
         let numerator = try readQuantity(&left, original: original, kind: .count).value
         let denominator = try readQuantity(&right, original: original, kind: .count).value
         guard denominator > 0 else { throw MalformedFigure(text: original, reason: "ratio with a zero denominator") }
-        return ParsedValue(value: numerator / denominator * 100, unit: "%", isApproximate: true)
+        return ParsedValue(value: numerator / denominator * 100, unit: "%", notes: [NumberReader.inWordsNote], isApproximate: true)
       }
     }
     if let range = try readRange(key, original: original, kind: .percent) { return range }
@@ -162,10 +167,16 @@ struct NumberReader: Sendable {
       let scaleFollows = scaleAhead(scanner)
       parsed = try readDigits(digits, original: original, kind: kind, scaled: scaleFollows)
     } else {
+      let start = scanner.index
       guard let value = readWords(&scanner) else {
         throw MalformedFigure(text: original, reason: "no number")
       }
       parsed = ParsedValue(value: value)
+      // "une soixantaine": a round figure, approximate by nature.
+      if !tables.approximateNumbers.isEmpty {
+        let words = scanner.text(from: start).split(separator: " ").map(String.init)
+        parsed.isApproximate = words.contains { tables.approximateNumbers.contains($0) || tables.approximateNumbers.contains(String($0.dropLast())) }
+      }
     }
     var probe = scanner
     probe.skipSpaces()
@@ -292,6 +303,9 @@ struct Scanner {
   var isAtEnd: Bool { index >= characters.count }
   var peek: Character? { isAtEnd ? nil : characters[index] }
   var rest: String { String(characters[min(index, characters.count)...]) }
+
+  /// The text between `start` and the cursor.
+  func text(from start: Int) -> String { String(characters[min(start, characters.count)..<min(index, characters.count)]) }
 
   mutating func advance(_ count: Int) { index = min(characters.count, index + count) }
 

@@ -11,12 +11,32 @@ struct QualifierReader {
   /// "fin décembre 2024"). Returns `nil` when the text says neither.
   func period(_ text: String) -> (period: Period, modality: Modality?)? {
     let key = TextNormalisation.key(text)
+    if let quarter = quarter(key) { return (quarter, nil) }
     if let entry = tables.periods[key] { return entry }
     // Phrases that embed a listed expression ("dès l'année dernière").
     if let entry = tables.periods.filter({ key.contains($0.key) }).max(by: { $0.key.count < $1.key.count }) {
       return entry.value
     }
     let digits = key.split(whereSeparator: { !$0.isNumber })
+    return year(digits)
+  }
+
+  /// "troisième trimestre 2024", "third-quarter", "q3 2024", "t3": a quarter, of a year if one is named,
+  /// else of the article's year.
+  private func quarter(_ key: String) -> Period? {
+    let words = key.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+    var number: Int?
+    if let code = words.first(where: { ($0.hasPrefix("q") || $0.hasPrefix("t")) && $0.count == 2 }), let q = Int(code.dropFirst()), (1...4).contains(q) {
+      number = q
+    } else if words.contains(where: { tables.quarterNouns.contains($0) }) {
+      number = words.compactMap { tables.quarters[$0] }.first
+    }
+    guard let number else { return nil }
+    let digits = key.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { (1800...2099).contains($0) }
+    return .quarter(number, of: digits.first.map { .year($0) } ?? .relativeYear(0))
+  }
+
+  private func year(_ digits: [Substring]) -> (period: Period, modality: Modality?)? {
     if let year = digits.compactMap({ Int($0) }).first(where: { (1800...2099).contains($0) }) {
       return (.year(year), nil)
     }

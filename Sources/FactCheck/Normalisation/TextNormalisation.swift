@@ -45,6 +45,9 @@ struct LexiconTables: Sendable {
   let genericSubjects: Set<String>
   let nouns: [String: String]
   let continuingClauses: [String]
+  let approximateNumbers: Set<String>
+  let quarters: [String: Int]
+  let quarterNouns: Set<String>
   let indefiniteSubjects: Set<String>
   /// Longest number of words in any multi-word entry, for greedy phrase matching.
   let longestPhrase: Int
@@ -78,6 +81,9 @@ struct LexiconTables: Sendable {
     durationUnits = keyed(lexicon.durationUnits)
     nouns = keyed(lexicon.nouns)
     continuingClauses = lexicon.continuingClauses.map { TextNormalisation.key($0) }
+    approximateNumbers = Set(lexicon.approximateNumbers.map { TextNormalisation.key($0) })
+    quarters = keyed(lexicon.quarters)
+    quarterNouns = Set(lexicon.quarterNouns.map { TextNormalisation.key($0) })
     genericSubjects = Set(lexicon.genericSubjects.map { TextNormalisation.key($0) })
     indefiniteSubjects = Set(lexicon.indefiniteSubjects.map { TextNormalisation.key($0) })
     let allKeys = Array(numberWords.keys) + Array(multipliers.keys) + Array(scales.keys) + Array(currencies.keys)

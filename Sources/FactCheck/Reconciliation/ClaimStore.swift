@@ -40,6 +40,7 @@ struct PeriodAnchor: Hashable {
     case year(absolute: Int?, relative: Int?)
     case unspecified
     case change(Int?, Int?, Int?, Int?)  // from (absolute, relative), to (absolute, relative)
+    case quarter(Int, absolute: Int?, relative: Int?)
   }
 
   let kind: Kind
@@ -54,6 +55,9 @@ struct PeriodAnchor: Hashable {
       let a = PeriodAnchor(from, publicationYear: publicationYear)
       let b = PeriodAnchor(to, publicationYear: publicationYear)
       kind = .change(a.absolute, a.relative, b.absolute, b.relative)
+    case .quarter(let q, let year):
+      let anchor = PeriodAnchor(year, publicationYear: publicationYear)
+      kind = .quarter(q, absolute: anchor.absolute, relative: anchor.relative)
     }
   }
 
@@ -76,6 +80,7 @@ struct PeriodAnchor: Hashable {
     case .year: return "year"
     case .unspecified: return "unspecified"
     case .change: return "change"
+    case .quarter(let q, _, _): return "Q\(q)"
     }
   }
 
@@ -86,6 +91,8 @@ struct PeriodAnchor: Hashable {
     case (.year(let a1, let r1), .year(let a2, let r2)): return PeriodAnchor.same(a1, r1, a2, r2)
     case (.change(let a1, let r1, let b1, let s1), .change(let a2, let r2, let b2, let s2)):
       return PeriodAnchor.same(a1, r1, a2, r2) && PeriodAnchor.same(b1, s1, b2, s2)
+    case (.quarter(let q1, let a1, let r1), .quarter(let q2, let a2, let r2)):
+      return q1 == q2 && PeriodAnchor.same(a1, r1, a2, r2)
     default: return false
     }
   }

@@ -92,7 +92,8 @@ struct ConflictingValuesCheck: ConsistencyCheck {
         if let relative {
           if absolute == nil { undatedRelative[relative, default: []].append(index) } else { relativeOfDated[relative, default: []].append(index) }
         }
-      case .change:
+      case .change, .quarter:
+        // Changes and quarters compare only with the very same span.
         changes["\(anchor.kind)", default: []].append(index)
       }
     }

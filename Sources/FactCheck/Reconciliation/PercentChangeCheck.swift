@@ -24,32 +24,39 @@ struct PercentChangeCheck: ConsistencyCheck {
     var pairsByEntity: [String: [Pair]] = [:]
     for (key, members) in bases {
       let entity = String(key.split(separator: "|", maxSplits: 1)[0])
+      // Figures stated together ("passés de 5 000 à 3 800") pair first; an article that never states
+      // them together pairs across its sentences.
+      var sameSentence: [Pair] = []
+      var acrossSentences: [Pair] = []
       for b in members {
         for a in members where a != b {
           let before = claims[b]
           let after = claims[a]
-          guard before.value > 0,
-            isPrevious(store.anchor(of: before), of: store.anchor(of: after))
-          else { continue }
+          guard before.value > 0, isPrevious(store.anchor(of: before), of: store.anchor(of: after)) else { continue }
           let change = check.direction == .decrease ? (before.value - after.value) / before.value * 100
             : (after.value - before.value) / before.value * 100
-          pairsByEntity[entity, default: []].append(Pair(before: b, after: a, implied: change))
+          let pair = Pair(before: b, after: a, implied: change)
+          if before.sentence == after.sentence { sameSentence.append(pair) } else { acrossSentences.append(pair) }
         }
       }
+      pairsByEntity[entity, default: []] += sameSentence.isEmpty ? acrossSentences : sameSentence
     }
     var findings: [Finding] = []
     for (entity, statedClaims) in stated.sorted(by: { $0.key < $1.key }) {
       guard let pairs = pairsByEntity[entity], !pairs.isEmpty else { continue }
       // Compare each distinct stated figure with each distinct computation once, whatever the number of
       // articles repeating them: a corpus of thousands of articles about one company stays linear.
-      struct StatedKey: Hashable { let value: Double; let to: PeriodAnchor? }
+      struct StatedKey: Hashable { let value: Double; let to: PeriodAnchor?; let slack: Double }
       struct PairKey: Hashable { let implied: Double; let after: PeriodAnchor }
       var statedGroups: [StatedKey: [Int]] = [:]
       for s in statedClaims {
         let claim = claims[s]
         var to: PeriodAnchor?
         if case .change(_, let end) = claim.period { to = PeriodAnchor(end, publicationYear: store.published[claim.document]?.year) }
-        statedGroups[StatedKey(value: abs(claim.value), to: to), default: []].append(s)
+        // "un quart" is 25 % give or take: a hedged figure widens the allowed gap by its own tolerance.
+        var slack = check.tolerance
+        if case .approximate(let tolerance) = claim.hedge, claim.notes.contains(NumberReader.inWordsNote) { slack += abs(claim.value) * tolerance }
+        statedGroups[StatedKey(value: abs(claim.value), to: to, slack: slack), default: []].append(s)
       }
       var pairGroups: [PairKey: [Pair]] = [:]
       for pair in pairs { pairGroups[PairKey(implied: pair.implied, after: store.anchor(of: claims[pair.after])), default: []].append(pair) }
@@ -57,7 +64,7 @@ struct PercentChangeCheck: ConsistencyCheck {
       var mismatchedPairs: [Pair] = []
       var seenPairs = Set<[Int]>()
       for (statedKey, members) in statedGroups {
-        for (pairKey, group) in pairGroups where abs(statedKey.value - pairKey.implied) > check.tolerance {
+        for (pairKey, group) in pairGroups where abs(statedKey.value - pairKey.implied) > statedKey.slack {
           if let to = statedKey.to, !to.isCompatible(with: pairKey.after) { continue }
           mismatchedStated.formUnion(members)
           for pair in group where seenPairs.insert([pair.before, pair.after]).inserted { mismatchedPairs.append(pair) }

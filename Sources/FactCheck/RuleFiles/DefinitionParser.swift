@@ -61,7 +61,7 @@ enum DefinitionParser {
   static func lexicon(_ node: Node, _ reader: YAMLReader) -> Lexicon? {
     let keys = ["language", "decimal_separator", "day_first", "numbers", "multipliers", "scales", "articles",
                 "conjunctions", "currencies", "percent", "fractions", "ratio_words", "hedges", "periods",
-                "year_prefixes", "months", "projected", "indefinite_subjects", "generic_subjects", "function_words", "source_markers", "product_markers", "adjective_suffixes", "continuing_clauses", "nouns",
+                "year_prefixes", "months", "projected", "indefinite_subjects", "generic_subjects", "function_words", "source_markers", "product_markers", "adjective_suffixes", "continuing_clauses", "nouns", "approximate_numbers", "quarters", "quarter_nouns",
                 "durations", "fragments"]
     guard let map = reader.mapping(node, allowed: keys, required: ["language"], owner: "lexicon"),
       let language = map["language"].flatMap({ reader.string($0, key: "language") })
@@ -81,6 +81,7 @@ enum DefinitionParser {
     lexicon.fractions = numberTable(map["fractions"], key: "fractions", reader)
     lexicon.durationUnits = numberTable(map["durations"], key: "durations", reader)
     lexicon.articles = map["articles"].flatMap { reader.strings($0, key: "articles") } ?? []
+    lexicon.approximateNumbers = map["approximate_numbers"].flatMap { reader.strings($0, key: "approximate_numbers") } ?? []
     lexicon.conjunctions = map["conjunctions"].flatMap { reader.strings($0, key: "conjunctions") } ?? []
     lexicon.percentWords = map["percent"].flatMap { reader.strings($0, key: "percent") } ?? []
     lexicon.ratioWords = map["ratio_words"].flatMap { reader.strings($0, key: "ratio_words") } ?? []
@@ -95,6 +96,8 @@ enum DefinitionParser {
     lexicon.functionWords = Set(map["function_words"].flatMap { reader.strings($0, key: "function_words") } ?? [])
     if let node = map["currencies"] { lexicon.currencies = stringTable(node, key: "currencies", reader) }
     if let node = map["nouns"] { lexicon.nouns = stringTable(node, key: "nouns", reader) }
+    lexicon.quarters = numberTable(map["quarters"], key: "quarters", reader).mapValues { Int($0) }
+    lexicon.quarterNouns = map["quarter_nouns"].flatMap { reader.strings($0, key: "quarter_nouns") } ?? []
     if let node = map["months"] {
       lexicon.months = numberTable(node, key: "months", reader).mapValues { Int($0) }
     }

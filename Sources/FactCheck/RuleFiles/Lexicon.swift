@@ -37,6 +37,8 @@ public struct Lexicon: Sendable {
   public var scales: [String: Double]
   /// Articles that count as one before a multiplier or scale ("un million", "a hundred").
   public var articles: [String]
+  /// Number words that are approximate by nature ("une soixantaine", "une centaine").
+  public var approximateNumbers: [String] = []
   /// Joining words inside spelled numbers ("vingt et un", "one hundred and five").
   public var conjunctions: [String]
   /// Currency symbols and words → ISO 4217 code.
@@ -66,6 +68,9 @@ public struct Lexicon: Sendable {
   /// Countable nouns → one canonical, language-neutral unit ("salariés" and "employees" → `employees`),
   /// for the generic quantity rule's `{noun}` placeholder.
   public var nouns: [String: String] = [:]
+  /// Ordinals of quarters ("troisième" → 3, "third" → 3) and the quarter nouns ("trimestre", "quarter").
+  public var quarters: [String: Int] = [:]
+  public var quarterNouns: [String] = []
   /// Clause openings that keep the previous clause's time ("in which", "lors de laquelle").
   public var continuingClauses: [String] = []
   /// Nouns after which a name is a product, not an organisation ("son assistant Nova", "its chatbot, Ava").
@@ -118,6 +123,7 @@ public struct Lexicon: Sendable {
     multipliers.merge(other.multipliers) { $1 }
     scales.merge(other.scales) { $1 }
     articles += other.articles
+    approximateNumbers += other.approximateNumbers
     conjunctions += other.conjunctions
     currencies.merge(other.currencies) { $1 }
     percentWords += other.percentWords
@@ -134,6 +140,8 @@ public struct Lexicon: Sendable {
     sourceMarkers += other.sourceMarkers
     productMarkers += other.productMarkers
     continuingClauses += other.continuingClauses
+    quarters.merge(other.quarters) { $1 }
+    quarterNouns += other.quarterNouns
     nouns.merge(other.nouns) { $1 }
     adjectiveSuffixes += other.adjectiveSuffixes
     durationUnits.merge(other.durationUnits) { $1 }

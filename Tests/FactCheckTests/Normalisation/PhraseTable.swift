@@ -50,7 +50,7 @@ let frenchPhrases: [PhraseRow] = [
   .init(language: "fr", text: "La banque emploie trois mille cinq cents personnes.", attribute: "employees", value: 3500),
   .init(language: "fr", text: "La banque emploie deux cent mille personnes.", attribute: "employees", value: 200_000),
   .init(language: "fr", text: "L’entreprise emploie mille deux cents salariés.", attribute: "employees", value: 1200),
-  .init(language: "fr", text: "La société a licencié une centaine de personnes.", attribute: "layoffs", value: 100),
+  .init(language: "fr", text: "La société a licencié une centaine de personnes.", attribute: "layoffs", value: 100, hedge: "approximate"),
   .init(language: "fr", text: "Le service est disponible en douze langues.", attribute: "languages", value: 12),
   // Hedges and bounds.
   .init(language: "fr", text: "Ostra emploie environ 3 800 personnes.", attribute: "employees", value: 3800, hedge: "approximate", low: 3610, high: 3990),
