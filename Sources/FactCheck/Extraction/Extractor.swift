@@ -70,11 +70,13 @@ public final class Extractor {
       }
     }
     let resolved = OverlapResolver.resolve(matches).sorted { $0.match.range.lowerBound < $1.match.range.lowerBound }
-    guard !resolved.isEmpty else {
+    let cells = language.builder.tableCells(in: article)
+    guard !resolved.isEmpty || !cells.isEmpty else {
       return ArticleExtraction(article: article, claims: [], diagnostics: diagnostics, subject: nil, names: NameTally())
     }
     let context = ArticleContext(article: article, patterns: language.mentions, matcher: matcher)
-    let built = language.builder.build(resolved, context: context, matcher: matcher)
+    var built = language.builder.build(resolved, context: context, matcher: matcher)
+    built.claims += language.builder.claims(from: cells, context: context, besides: built.claims)
     diagnostics += built.diagnostics
     let names = Extractor.tally(context.names, in: article)
     return ArticleExtraction(article: article, claims: built.claims, diagnostics: diagnostics, subject: context.subject, names: names)

@@ -40,17 +40,23 @@ struct ClaimBuilder: Sendable {
       // Attribute and entity: continued from the previous claim, or found afresh.
       var attributeName = definition.attribute
       var entity: (name: String?, source: EntitySource)
+      var continued: Claim?
       if definition.continuesPreviousClaim {
-        guard let previous = claims.last, previous.valueRange.upperBound <= firstValue.lowerBound,
+        // It continues the latest earlier claim of the same kind of figure ("contre 5 000" after a
+        // headcount, "from €4.31 billion" after a revenue even if a growth rate came in between).
+        let kinds = valueSlots.compactMap { slot -> ValueKind? in if case .value(let kind) = slot.slot.role { return kind } else { return nil } }
+        let compatible = claims.last { claim in
+          guard let kind = attributes[claim.attribute]?.kind, claim.valueRange.upperBound <= firstValue.lowerBound else { return false }
+          return kinds.allSatisfy { $0 == kind || ($0 == .count && kind == .duration) }
+        }
+        guard let previous = compatible,
           firstValue.lowerBound - previous.valueRange.upperBound <= ClaimBuilder.continuationReach,
           context.sentence(containing: previous.matchRange.lowerBound) == sentence
             || !article.text(of: previous.valueRange.upperBound..<firstValue.lowerBound).contains("\n\n")
         else { continue }
-        // A continuation reads the same kind of figure ("contre 5 000" after a headcount, not after a valuation).
-        let kinds = valueSlots.compactMap { slot -> ValueKind? in if case .value(let kind) = slot.slot.role { return kind } else { return nil } }
-        guard let previousKind = attributes[previous.attribute]?.kind, kinds.allSatisfy({ $0 == previousKind || ($0 == .count && previousKind == .duration) }) else { continue }
         attributeName = previous.attribute
         entity = (previous.entity, .previousClaim)
+        continued = previous
       } else {
         entity = resolveEntity(ruleMatch, rule: rule, context: context, sentence: sentence, before: firstValue.lowerBound, matcher: matcher)
       }
@@ -112,7 +118,7 @@ struct ClaimBuilder: Sendable {
         var period = statedPeriod
         var modality = statedModality
         // "contre un pic de 45,6 milliards un an plus tôt" after a 2022 figure: a year earlier than 2022.
-        if definition.continuesPreviousClaim, case .relativeYear(let n) = period, let previous = claims.last {
+        if definition.continuesPreviousClaim, case .relativeYear(let n) = period, let previous = continued {
           switch previous.period {
           case .year(let y): period = .year(y + n)
           // "1,02 Md€ au quatrième trimestre, contre 0,93 Md€ un an plus tôt": the same quarter a year before.
@@ -143,7 +149,7 @@ struct ClaimBuilder: Sendable {
         if let upper = value.parsed.upper { hedge = .range(high: upper) }
         if value.parsed.isApproximate && hedge == .exact { hedge = .approximate(tolerance: ClaimBuilder.fractionTolerance) }
         // A loss continued ("a net loss of €96m, from €131m a year earlier") keeps its sign.
-        let continuesALoss = definition.continuesPreviousClaim && (claims.last?.value ?? 0) < 0
+        let continuesALoss = (continued?.value ?? 0) < 0
         if override?.isNegative == true || continuesALoss {
           number = -abs(number)
           if case .range(let high) = hedge { hedge = .range(high: -abs(high)) }
@@ -197,6 +203,32 @@ struct ClaimBuilder: Sendable {
     while start > sentence.lowerBound && bytes[start] & 0xC0 == 0x80 { start -= 1 }
     while end < sentence.upperBound && bytes[end] & 0xC0 == 0x80 { end += 1 }
     return start..<end
+  }
+
+  // MARK: - Tables
+
+  /// The figures of the article's Markdown tables (see ``TableReader``).
+  func tableCells(in article: Article) -> [TableReader.Cell] {
+    guard article.bytes[article.bodyRange].contains(UInt8(ascii: "|")) else { return [] }
+    return TableReader(tables: tables, attributes: attributes).cells(in: article)
+  }
+
+  /// Claims for table cells no rule already read; they are about the article's subject.
+  func claims(from cells: [TableReader.Cell], context: ArticleContext, besides ruleClaims: [Claim]) -> [Claim] {
+    let article = context.article
+    return cells.compactMap { cell in
+      guard !ruleClaims.contains(where: { $0.valueRange.overlaps(cell.range) }) else { return nil }
+      let excerpt = article.lineExcerpt(around: cell.range.lowerBound, reach: 160)
+      var modality = Modality.actual
+      if case .year(let y) = cell.period, let published = article.published, y > published.year { modality = .projected }
+      return Claim(
+        document: article.path, location: article.location(of: cell.range.lowerBound), valueRange: cell.range, matchRange: cell.row,
+        rule: "table", entity: context.subject, entitySource: context.subject == nil ? .unknown : .subject, attribute: cell.attribute,
+        value: cell.value, valueText: article.text(of: cell.range), interval: ValueInterval(cell.value, cell.value), unit: cell.unit,
+        hedge: .exact, period: cell.period.resolved(publicationYear: article.published?.year), modality: modality,
+        language: article.language, quote: article.text(of: cell.row).trimmingWhitespace(),
+        sentence: article.text(of: cell.row).trimmingWhitespace(), lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column)
+    }
   }
 
   // MARK: - Entity

@@ -47,6 +47,7 @@ struct LexiconTables: Sendable {
   let continuingClauses: [String]
   let approximateNumbers: Set<String>
   let quarters: [String: Int]
+  let tableRows: [String: String]
   let quarterNouns: Set<String>
   let indefiniteSubjects: Set<String>
   /// Longest number of words in any multi-word entry, for greedy phrase matching.
@@ -83,6 +84,7 @@ struct LexiconTables: Sendable {
     continuingClauses = lexicon.continuingClauses.map { TextNormalisation.key($0) }
     approximateNumbers = Set(lexicon.approximateNumbers.map { TextNormalisation.key($0) })
     quarters = keyed(lexicon.quarters)
+    tableRows = keyed(lexicon.tableRows)
     quarterNouns = Set(lexicon.quarterNouns.map { TextNormalisation.key($0) })
     genericSubjects = Set(lexicon.genericSubjects.map { TextNormalisation.key($0) })
     indefiniteSubjects = Set(lexicon.indefiniteSubjects.map { TextNormalisation.key($0) })

@@ -71,6 +71,8 @@ public struct Lexicon: Sendable {
   /// Ordinals of quarters ("troisième" → 3, "third" → 3) and the quarter nouns ("trimestre", "quarter").
   public var quarters: [String: Int] = [:]
   public var quarterNouns: [String] = []
+  /// Row labels of tables → attribute ("chiffre d'affaires" → revenue), for figures in Markdown tables.
+  public var tableRows: [String: String] = [:]
   /// Clause openings that keep the previous clause's time ("in which", "lors de laquelle").
   public var continuingClauses: [String] = []
   /// Nouns after which a name is a product, not an organisation ("son assistant Nova", "its chatbot, Ava").
@@ -141,6 +143,7 @@ public struct Lexicon: Sendable {
     productMarkers += other.productMarkers
     continuingClauses += other.continuingClauses
     quarters.merge(other.quarters) { $1 }
+    tableRows.merge(other.tableRows) { $1 }
     quarterNouns += other.quarterNouns
     nouns.merge(other.nouns) { $1 }
     adjectiveSuffixes += other.adjectiveSuffixes
