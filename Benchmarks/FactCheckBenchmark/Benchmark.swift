@@ -12,7 +12,7 @@ struct Settings {
   var runs = 3
   /// A method is not run on a corpus when one run is projected (from the previous size) to take longer;
   /// runs are repeated while the method's time on that corpus stays under it. 0 = no cap.
-  var maxRunSeconds = 90.0
+  var maxRunSeconds = 120.0
   /// Wall-clock budget of the whole benchmark: a measurement that would end after it is skipped. 0 = none.
   var deadlineSeconds = 840.0
   var nsregexMegabytes = 1
@@ -212,29 +212,34 @@ final class Benchmark {
 
     var rows: [Row] = []
     var generationSeconds: [String: Double] = [:]
-    for kind in [Corpus.Kind.files, .single] {
-      var previous: Row?
-      var dropped: [Method: String] = [:]
-      for size in kind == .files ? settings.fileSizes : settings.singleSizes {
-        // Plan on the nominal size first: a corpus no method will run on is not generated.
-        let nominal = Corpus(kind: kind, megabytes: size, path: "", files: [], bytes: size * 1_000_000, articles: 0)
-        var (row, active) = plan(nominal, previous: previous, dropped: &dropped, ripgrep: ripgrep, startup: startup)
-        if !active.isEmpty {
-          let generationStart = Clock.now()
-          log("generating \(nominal.label) …")
-          let corpus = kind == .files
-            ? try CorpusWriter.writeFiles(generator: generator, root: root, megabytes: size)
-            : try CorpusWriter.writeSingle(generator: generator, root: root, megabytes: size)
-          generationSeconds[corpus.label] = Clock.now() - generationStart
-          row = try measure(corpus, planned: row, active: active, previous: previous, dropped: &dropped,
-                            plainScanner: plainScanner, ripgrep: ripgrep, startup: startup)
-          if !settings.keepCorpus { try? FileManager.default.removeItem(atPath: corpus.path) }
-        } else {
-          log("\(nominal.label): every method skipped, not generated")
-        }
-        rows.append(row)
-        if !active.isEmpty { previous = row }
+    // Sizes in increasing order per kind; the smallest single file right after the smallest directory, so
+    // that the deadline, if it comes, cuts the large single files first.
+    var schedule = settings.fileSizes.prefix(1).map { (Corpus.Kind.files, $0) } + settings.singleSizes.prefix(1).map { (Corpus.Kind.single, $0) }
+    schedule += settings.fileSizes.dropFirst().map { (Corpus.Kind.files, $0) } + settings.singleSizes.dropFirst().map { (Corpus.Kind.single, $0) }
+    var previousRows: [Corpus.Kind: Row] = [:]
+    var droppedByKind: [Corpus.Kind: [Method: String]] = [.files: [:], .single: [:]]
+    for (kind, size) in schedule {
+      let previous = previousRows[kind]
+      var dropped = droppedByKind[kind]!
+      defer { droppedByKind[kind] = dropped }
+      // Plan on the nominal size first: a corpus no method will run on is not generated.
+      let nominal = Corpus(kind: kind, megabytes: size, path: "", files: [], bytes: size * 1_000_000, articles: 0)
+      var (row, active) = plan(nominal, previous: previous, dropped: &dropped, ripgrep: ripgrep, startup: startup)
+      if !active.isEmpty {
+        let generationStart = Clock.now()
+        log("generating \(nominal.label) …")
+        let corpus = kind == .files
+          ? try CorpusWriter.writeFiles(generator: generator, root: root, megabytes: size)
+          : try CorpusWriter.writeSingle(generator: generator, root: root, megabytes: size)
+        generationSeconds[corpus.label] = Clock.now() - generationStart
+        row = try measure(corpus, planned: row, active: active, previous: previous, dropped: &dropped,
+                          plainScanner: plainScanner, ripgrep: ripgrep, startup: startup)
+        if !settings.keepCorpus { try? FileManager.default.removeItem(atPath: corpus.path) }
+      } else {
+        log("\(nominal.label): every method skipped, not generated")
       }
+      rows.append(row)
+      if !active.isEmpty { previousRows[kind] = row }
     }
 
     let report = Report(settings: settings, machine: machine, rules: rules, ruleLoadSeconds: ruleLoadSeconds,

@@ -151,6 +151,10 @@ struct Report {
 
   func percent(_ value: Double?) -> String { value.map { String(format: "%.0f %%", $0 * 100) } ?? "–" }
 
+  func runs(_ row: Row) -> String {
+    [Method.plain, .pipeline, .pipelineAll, .ripgrep, .ripgrepEach].map { String(row[$0]?.seconds.count ?? 0) }.joined(separator: ", ")
+  }
+
   func cell(_ row: Row, _ method: Method) -> String {
     if row[method] != nil { return format(mbps(row, method)) }
     return row.series[method]?.skipReason == nil ? "–" : "skipped"
@@ -166,7 +170,7 @@ struct Report {
     lines.append("rules: \(rules.rules.count) patterns (\(claimRules) claim, \(rules.rules.count - claimRules) dateline) from \(settings.rules), loaded and compiled in \(format(ruleLoadSeconds * 1000, 0)) ms, before any timing")
     lines.append("corpus: from \(generator.templates.count) example articles, seed \(settings.seed): \(CorpusGenerator.groupSize)-article groups share invented names (\(InventedNames.count) in the list; swapped: \(generator.swapTokenList.joined(separator: ", "))) and figures, \(Int(CorpusGenerator.perturbation * 100)) % of figures perturbed (conflicts), 0–2 filler paragraphs without figures per article; typography of figures kept")
     lines.append("        each size generated once, before its measurements, then deleted; MB = 10^6 bytes")
-    lines.append("timing: wall-clock median of up to \(settings.runs) runs per method, methods interleaved run by run; a method runs again only while its time on that corpus stays under \(format(settings.maxRunSeconds, 0)) s, and is skipped where one run is projected to exceed it")
+    lines.append("timing: wall-clock median of up to \(settings.runs) runs per method, methods interleaved run by run; a method runs again only while its time on that corpus stays under \(format(settings.maxRunSeconds, 0)) s (BENCH_MAX_RUN_SECONDS), is skipped where one run is projected from the previous size to exceed it, and is killed at twice that; nothing starts that would end after \(format(settings.deadlineSeconds, 0)) s (BENCH_DEADLINE_SECONDS)")
     lines.append("fairness: every method reads its files inside the timed run (page cache: the corpus was just written) and decodes/validates UTF-8 once per file")
     lines.append("(a) plain PCRE2: each of the \(plain.patterns.count) expanded patterns (caseless unless the rule is case-sensitive, JIT) over every article, every match counted; no prefilter, no normalisation, one thread"
                  + (plain.compileFailures.isEmpty ? "" : "; \(plain.compileFailures.count) patterns did not compile"))
@@ -199,21 +203,22 @@ struct Report {
       lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
       for row in group {
         let r = ratios(row)
-        lines.append("| \(row.corpus.megabytes) MB | \(row.corpus.articles) | \(cell(row, .plain)) | \(cell(row, .pipeline)) | \(cell(row, .pipelineAll)) | \(format(nsregex.mbps)) | \(cell(row, .ripgrep)) | \(cell(row, .ripgrepEach)) | \(format(r.pipelineOverPlain)) | \(format(r.pipelineOverNSRegex)) | \(format(r.pipelineOverRipgrep)) | \(format(r.speedup)) |")
+        lines.append("| \(row.corpus.megabytes) MB | \(row.corpus.articles > 0 ? String(row.corpus.articles) : "–") | \(cell(row, .plain)) | \(cell(row, .pipeline)) | \(cell(row, .pipelineAll)) | \(format(nsregex.mbps)) | \(cell(row, .ripgrep)) | \(cell(row, .ripgrepEach)) | \(format(r.pipelineOverPlain)) | \(format(r.pipelineOverNSRegex)) | \(format(r.pipelineOverRipgrep)) | \(format(r.speedup)) |")
       }
       lines.append("")
       lines.append("| corpus | pipeline articles/s (1 / \(settings.cores) cores) | claims/s (1 / \(settings.cores) cores) | claims | findings | peak memory 1 core | peak memory \(settings.cores) cores | cores busy (CPU/wall) 1 / \(settings.cores) cores | reconcile share 1 / \(settings.cores) cores | runs (a, b, d, e, e') |")
       lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
       for row in group {
-        guard let one = row[.pipeline] else {
-          lines.append("| \(row.corpus.megabytes) MB | skipped | | | | | | | | |")
+        let one = row[.pipeline]
+        let all = row[.pipelineAll]
+        guard let any = one ?? all else {
+          lines.append("| \(row.corpus.megabytes) MB | – / – | – / – | – | – | – | – | – / – | – / – | \(runs(row)) |")
           continue
         }
-        let all = row[.pipelineAll]
         let articles = Double(row.corpus.articles)
-        let claims = Double(one.claims)
-        let runs = [Method.plain, .pipeline, .pipelineAll, .ripgrep, .ripgrepEach].map { String(row[$0]?.seconds.count ?? 0) }.joined(separator: ", ")
-        lines.append("| \(row.corpus.megabytes) MB | \(rate(articles / one.median)) / \(all.map { rate(articles / $0.median) } ?? "–") | \(rate(claims / one.median)) / \(all.map { rate(claims / $0.median) } ?? "–") | \(one.claims) | \(one.findings) | \(format(mib(one.peak), 0)) MiB | \(all.map { format(mib($0.peak), 0) + " MiB" } ?? "–") | \(format(busy(one), 2)) / \(all.map { format(busy($0), 2) } ?? "–") | \(percent(reconcileShare(one))) / \(all.map { percent(reconcileShare($0)) } ?? "–") | \(runs) |")
+        let claims = Double(any.claims)
+        func pair(_ value: (Series) -> String) -> String { "\(one.map(value) ?? "–") / \(all.map(value) ?? "–")" }
+        lines.append("| \(row.corpus.megabytes) MB | \(pair { rate(articles / $0.median) }) | \(pair { rate(claims / $0.median) }) | \(any.claims) | \(any.findings) | \(one.map { format(mib($0.peak), 0) + " MiB" } ?? "–") | \(all.map { format(mib($0.peak), 0) + " MiB" } ?? "–") | \(pair { format(busy($0), 2) }) | \(pair { percent(reconcileShare($0)) }) | \(runs(row)) |")
       }
       lines.append("")
       lines.append("| corpus | MB per CPU-second: (a) plain | (b) pipeline | (d) pipeline, all threads | (c) NSRegex | (e) rg union | (e') rg per pattern | (b)/(a) by CPU | matches: (a) plain | (e) rg union | (e') rg per pattern |")
