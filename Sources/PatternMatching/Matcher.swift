@@ -1,5 +1,11 @@
 import CPCRE2
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A per-worker scanner: owns PCRE2 match data, a match context with limits, and a JIT stack.
 ///
 /// Create one `Matcher` per thread or task and reuse it for every pattern and article that worker
@@ -33,6 +39,13 @@ public final class Matcher {
     if let jitStack { pcre2_jit_stack_free_8(jitStack) }
   }
 
+  /// Start positions one PCRE2 call may try before the scan checks the clock (`pcre2_set_offset_limit`).
+  ///
+  /// PCRE2's step limit restarts at every start position; scanning in windows bounds a whole scan by
+  /// ``MatchLimits/timeLimitPerMiB`` while leaving every match exactly as one unbounded call would find it
+  /// (a window only limits where a match may start, not where it ends).
+  public static let window = 512
+
   /// Calls `body` for every non-overlapping match of `pattern` in `subject`, from left to right.
   ///
   /// Matching starts at `range.lowerBound` but look-behinds may see the text before it; the subject is
@@ -47,17 +60,29 @@ public final class Matcher {
     let range = range ?? 0..<subject.bytes.count
     precondition(range.lowerBound >= 0 && range.upperBound <= subject.bytes.count, "range outside subject")
     ensureCapacity(for: pattern)
+    let seconds = max(0, limits.timeLimitPerMiB) * max(1, Double(range.count) / 1_048_576)
+    let deadline = DeadlineClock.now() + UInt64(seconds * 1e9)
     let result: PatternError? = subject.bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return nil }
       var start = range.lowerBound
       var retryOptions: UInt32 = 0
       while start <= range.upperBound {
+        // The last start position this call may try: a character boundary, or the end of the range.
+        var limit = min(range.upperBound, start + Matcher.window)
+        while limit < range.upperBound && base[limit] & 0xC0 == 0x80 { limit += 1 }
+        pcre2_set_offset_limit_8(context, limit)
         let rc = run(pattern, base, range.upperBound, start, retryOptions)
+        if DeadlineClock.now() > deadline { return .timeLimitExceeded(seconds: seconds) }
         if rc == PCRE2_ERROR_NOMATCH {
-          guard retryOptions != 0 else { break }
-          // The empty-match retry failed: step over one character and scan on.
-          retryOptions = 0
-          start = nextCharacter(after: start, base, range.upperBound)
+          if retryOptions != 0 {
+            // The empty-match retry failed: step over one character and scan on.
+            retryOptions = 0
+            start = nextCharacter(after: start, base, range.upperBound)
+            continue
+          }
+          // Nothing starts in this window: the next one begins after its last start position.
+          if limit >= range.upperBound { break }
+          start = nextCharacter(after: limit, base, range.upperBound)
           continue
         }
         if rc < 0 { return PatternError.fromMatch(code: rc, limits: limits) }
@@ -142,5 +167,14 @@ public final class Matcher {
     var next = offset + 1
     while next < length && base[next] & 0xC0 == 0x80 { next += 1 }
     return next
+  }
+}
+
+/// A monotonic clock in nanoseconds, cheap enough to read after every PCRE2 call.
+enum DeadlineClock {
+  static func now() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
   }
 }

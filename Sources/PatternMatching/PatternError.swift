@@ -11,6 +11,9 @@ public enum PatternError: Error, Equatable, Sendable, CustomStringConvertible {
   case matchLimitExceeded(limit: UInt32)
   /// The match nested too deeply (`PCRE2_ERROR_DEPTHLIMIT`) or used too much heap (`PCRE2_ERROR_HEAPLIMIT`).
   case resourceLimitExceeded(message: String)
+  /// The scan ran longer than ``MatchLimits/timeLimitPerMiB`` allows: many start positions each just under the
+  /// step limit, the other face of catastrophic backtracking.
+  case timeLimitExceeded(seconds: Double)
   /// The JIT stack was too small for this pattern on this text (`PCRE2_ERROR_JIT_STACKLIMIT`).
   case jitStackExhausted
   /// The subject is not valid UTF-8; `offset` is the byte offset of the first bad byte.
@@ -23,6 +26,9 @@ public enum PatternError: Error, Equatable, Sendable, CustomStringConvertible {
     case .compile(let message, let offset): return "\(message) (at byte \(offset) of the pattern)"
     case .matchLimitExceeded(let limit): return "match limit of \(limit) steps exceeded (catastrophic backtracking)"
     case .resourceLimitExceeded(let message): return message
+    case .timeLimitExceeded(let seconds):
+      let shown = (seconds * 10).rounded() / 10
+      return "scan stopped after \(shown) s (too much backtracking at every position: nested or overlapping repeats?)"
     case .jitStackExhausted: return "JIT stack exhausted"
     case .invalidUTF8(let offset, let message): return "invalid UTF-8 at byte \(offset): \(message)"
     case .matchFailed(let code, let message): return "match failed (\(code)): \(message)"

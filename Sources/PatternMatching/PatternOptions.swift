@@ -16,9 +16,10 @@ public struct PatternOptions: OptionSet, Sendable, Hashable {
   /// `.` also matches a line break (`PCRE2_DOTALL`).
   public static let dotAll = PatternOptions(rawValue: 1 << 2)
 
-  /// The PCRE2 compile flags for these options, including the UTF and UCP flags every pattern gets.
+  /// The PCRE2 compile flags for these options, including the UTF and UCP flags every pattern gets, and
+  /// `PCRE2_USE_OFFSET_LIMIT`, which lets ``Matcher`` scan long texts in windows of start positions.
   var pcre2Flags: UInt32 {
-    var flags = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP)
+    var flags = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP) | UInt32(PCRE2_USE_OFFSET_LIMIT)
     if contains(.caseless) { flags |= UInt32(PCRE2_CASELESS) }
     if contains(.multiline) { flags |= UInt32(PCRE2_MULTILINE) }
     if contains(.dotAll) { flags |= UInt32(PCRE2_DOTALL) }

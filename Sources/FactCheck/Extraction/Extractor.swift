@@ -42,11 +42,14 @@ public final class Extractor {
     let folded = CaseFolding.fold(article.matchSubject.bytes)
     var matches: [RuleMatch] = []
     let plan = language.plan
+    // A rule that hit a limit is stopped for the rest of the article, as its diagnostic says: a
+    // catastrophic rule costs one limit per article, not one per segment.
+    var stopped: Set<Int> = []
     folded.withUnsafeBufferPointer { haystack in
       for segment in TextStructure.segments(in: bytes, range: article.bodyRange) {
         // One pass finds every rule's literals; each rule then runs only around its rarest one.
         let hits = plan.hits(in: haystack, range: segment)
-        for (index, rule) in language.claimRules.enumerated() {
+        for (index, rule) in language.claimRules.enumerated() where !stopped.contains(index) {
           guard let anchors = plan.anchors(forRule: index, hits) else { continue }
           let windows = anchors.isEmpty ? [segment] : ScanWindows.windows(around: anchors, in: haystack, segment: segment)
           var resume = segment.lowerBound
@@ -61,6 +64,7 @@ public final class Extractor {
                 return true
               }
             } catch {
+              stopped.insert(index)
               diagnostics.append(Diagnostic(severity: .error, category: .matching, location: article.location(of: window.lowerBound),
                                             message: "rule '\(rule.id)' stopped on this article: \(error)", ruleID: rule.id))
               break

@@ -65,12 +65,43 @@ enum TextStructure {
       i += 1
     }
     close(at: end, next: end)
-    return result
+    return result.flatMap { splittingLong($0, in: bytes) }
+  }
+
+  /// Longest sentence kept whole, in bytes. Text with no sentence breaks (a single-line dump, prose
+  /// without capitals) would otherwise be one sentence of megabytes, and every claim in it would read it
+  /// whole: the per-claim work on sentences must stay bounded for a long article to take linear time.
+  static let maxSentenceBytes = 2_048
+
+  /// `range` cut at spaces into pieces of at most ``maxSentenceBytes`` (never inside a UTF-8 sequence).
+  private static func splittingLong(_ range: Range<Int>, in bytes: [UInt8]) -> [Range<Int>] {
+    guard range.count > maxSentenceBytes else { return [range] }
+    var pieces: [Range<Int>] = []
+    var start = range.lowerBound
+    while range.upperBound - start > maxSentenceBytes {
+      let limit = start + maxSentenceBytes
+      var cut = limit
+      while cut > start + maxSentenceBytes / 2 && !isSpace(bytes[cut - 1]) { cut -= 1 }
+      if cut <= start + maxSentenceBytes / 2 {
+        cut = limit
+        while cut > start + 1 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+      }
+      pieces.append(start..<cut)
+      start = cut
+    }
+    pieces.append(start..<range.upperBound)
+    return pieces
   }
 
   /// Segments of at most about `targetSize` bytes, cut at paragraph breaks, else at line breaks, else at
   /// sentence ends, else at a space — never inside a UTF-8 sequence.
-  static func segments(in bytes: [UInt8], range: Range<Int>, targetSize: Int = 32_768) -> [Range<Int>] {
+  ///
+  /// Each segment but the last reaches about `overlap` bytes past its cut (to the next space), so that a
+  /// claim across a cut is still read whole by the segment it starts in; the next segment starts at the
+  /// cut, and the matches both find are the same and kept once (``OverlapResolver``).
+  static func segments(in bytes: [UInt8], range: Range<Int>, targetSize: Int = 32_768, overlap: Int = 2_048)
+    -> [Range<Int>]
+  {
     guard range.count > targetSize else { return [range] }
     var result: [Range<Int>] = []
     var start = range.lowerBound
@@ -92,11 +123,21 @@ enum TextStructure {
       }
       var boundary = cut ?? limit
       while boundary < range.upperBound && bytes[boundary] & 0xC0 == 0x80 { boundary += 1 }
-      result.append(start..<boundary)
+      result.append(start..<reach(bytes, from: boundary, by: overlap, within: range))
       start = boundary
     }
     if start < range.upperBound { result.append(start..<range.upperBound) }
     return result
+  }
+
+  /// The end of a segment cut at `boundary`: `overlap` bytes further, then on to the next space or line
+  /// break (at most 256 bytes more), never inside a UTF-8 sequence.
+  private static func reach(_ bytes: [UInt8], from boundary: Int, by overlap: Int, within range: Range<Int>) -> Int {
+    var end = min(range.upperBound, boundary + overlap)
+    let stop = min(range.upperBound, end + 256)
+    while end < stop && !isSpace(bytes[end]) { end += 1 }
+    while end < range.upperBound && bytes[end] & 0xC0 == 0x80 { end += 1 }
+    return end
   }
 
   // MARK: - Byte classes

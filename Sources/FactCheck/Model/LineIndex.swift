@@ -6,10 +6,16 @@ public struct LineIndex: Sendable {
   /// Byte offset at which each line starts; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
   private let bytes: [UInt8]
+  /// Unicode scalars before every multiple of ``checkpointStride`` bytes, so that a column on a very long
+  /// line (a 100 MB single-line file) costs at most one stride of counting, not the whole line.
+  private let scalarCheckpoints: [Int]
+  private static let checkpointStride = 4_096
 
   /// Indexes `bytes`.
   public init(_ bytes: [UInt8]) {
     var starts = [0]
+    var checkpoints: [Int] = []
+    checkpoints.reserveCapacity(bytes.count / LineIndex.checkpointStride + 1)
     var index = 0
     let count = bytes.count
     bytes.withUnsafeBufferPointer { buffer in
@@ -23,9 +29,27 @@ public struct LineIndex: Sendable {
         }
         index += 1
       }
+      var scalars = 0
+      for offset in 0...count {
+        if offset % LineIndex.checkpointStride == 0 { checkpoints.append(scalars) }
+        if offset < count && buffer[offset] & 0xC0 != 0x80 { scalars += 1 }
+      }
     }
     self.lineStarts = starts
     self.bytes = bytes
+    self.scalarCheckpoints = checkpoints
+  }
+
+  /// Unicode scalars in `bytes[0..<offset]`.
+  private func scalars(before offset: Int) -> Int {
+    let block = offset / LineIndex.checkpointStride
+    var count = scalarCheckpoints[block]
+    var index = block * LineIndex.checkpointStride
+    while index < offset {
+      if bytes[index] & 0xC0 != 0x80 { count += 1 }
+      index += 1
+    }
+    return count
   }
 
   /// Indexes the UTF-8 of `text`.
@@ -48,15 +72,9 @@ public struct LineIndex: Sendable {
   /// The 1-based line and column (in Unicode scalars) of byte `offset`.
   public func position(of offset: Int) -> (line: Int, column: Int) {
     let line = line(of: offset)
-    let start = lineStarts[line - 1]
-    var column = 1
-    var index = start
-    let end = min(offset, bytes.count)
-    while index < end {
-      if bytes[index] & 0xC0 != 0x80 { column += 1 }
-      index += 1
-    }
-    return (line, column)
+    let start = min(lineStarts[line - 1], bytes.count)
+    let end = max(start, min(offset, bytes.count))
+    return (line, scalars(before: end) - scalars(before: start) + 1)
   }
 
   /// The byte range of 1-based `line`, without its line terminator.

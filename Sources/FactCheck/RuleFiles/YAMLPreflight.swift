@@ -21,7 +21,8 @@ enum YAMLPreflight {
   }
 
   /// Checks `text`; `nil` when it is within both limits or when libYAML finds a syntax error first
-  /// (Yams then reports that error with its position, and composes nothing past it).
+  /// (Yams then reports that error with its position, and composes nothing past it). libYAML refusing
+  /// to nest past its own cap counts as too deep.
   static func check(_ text: String, maxDepth: Int, maxNodes: Int) -> Problem? {
     var bytes = Array(text.utf8)
     if bytes.isEmpty { return nil }
@@ -46,7 +47,13 @@ enum YAMLPreflight {
 
       while true {
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+        guard yaml_parser_parse(&parser, &event) == 1 else {
+          // libYAML's own cap (1 000 levels) can trip first, while it looks ahead for a key: same verdict.
+          if let problem = parser.problem, String(cString: problem).hasPrefix("Maximum nesting level") {
+            return .tooDeep(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+          }
+          return nil
+        }
         defer { yaml_event_delete(&event) }
         let line = Int(event.start_mark.line) + 1
         let column = Int(event.start_mark.column) + 1
