@@ -173,7 +173,8 @@ final class Benchmark {
   var profile: (corpus: String, seconds: [(rule: String, seconds: Double)])?
 
   func run() throws -> Int32 {
-    let machine = Machine.describe()
+    var machine = Machine.describe()
+    machine.parallelismAtStart = ParallelismProbe.speedup(threads: settings.cores)
     let generator = try CorpusGenerator(examplesDirectory: settings.examples, rules: rules, seed: settings.seed)
     let root = settings.corpusRoot
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -242,6 +243,7 @@ final class Benchmark {
       if !active.isEmpty { previousRows[kind] = row }
     }
 
+    machine.parallelismAtEnd = ParallelismProbe.speedup(threads: settings.cores)
     let report = Report(settings: settings, machine: machine, rules: rules, ruleLoadSeconds: ruleLoadSeconds,
                         generationSeconds: generationSeconds, plain: plainScanner, nsScanner: nsScanner, nsregex: nsregex,
                         ripgrep: ripgrep, startup: startup, rows: rows, generator: generator, totalSeconds: elapsed,
@@ -336,6 +338,13 @@ final class Benchmark {
           let reason = String(format: "projected %.0f s per run from %@ > BENCH_MAX_RUN_SECONDS=%.0f", projected, previous.corpus.label, cap)
           row.series[method] = Series(skipReason: reason)
           dropped[method] = "skipped at a smaller size"
+          log("  [\(corpus.label)] \(method.rawValue): skipped, \(reason)")
+          continue
+        }
+        if settings.deadlineSeconds > 0 && elapsed + projected > settings.deadlineSeconds {
+          let reason = String(format: "projected %.0f s per run would end after BENCH_DEADLINE_SECONDS=%.0f", projected, settings.deadlineSeconds)
+          row.series[method] = Series(skipReason: reason)
+          dropped[method] = "skipped at a smaller size (deadline)"
           log("  [\(corpus.label)] \(method.rawValue): skipped, \(reason)")
           continue
         }
@@ -487,6 +496,9 @@ struct Machine {
   var pcre2 = "unknown"
   var swift = "unknown"
   var loadAverage = "unknown"
+  /// Speed-up of a CPU-bound loop on all cores over one core, at the start and at the end of the run.
+  var parallelismAtStart = 1.0
+  var parallelismAtEnd = 1.0
 
   static func describe() -> Machine {
     var machine = Machine()

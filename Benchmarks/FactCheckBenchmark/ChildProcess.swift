@@ -138,3 +138,36 @@ enum Clock {
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
   }
 }
+
+/// How much parallelism the machine offers right now: a CPU-bound loop on 1 thread, then on `threads` threads
+/// (each doing the same work, through `DispatchQueue.concurrentPerform` as the pipeline does). On an idle
+/// 2-core machine the speed-up is about 2; other processes lower it.
+enum ParallelismProbe {
+  static func speedup(threads: Int, seconds: Double = 0.4) -> Double {
+    guard threads > 1 else { return 1 }
+    // Calibrate the work to about `seconds` on one thread.
+    var iterations = 1 << 20
+    var single = 0.0
+    while true {
+      single = time(iterations: iterations, threads: 1)
+      if single >= seconds / 4 { break }
+      iterations *= 2
+    }
+    iterations = Int(Double(iterations) * seconds / max(single, 1e-6))
+    single = time(iterations: iterations, threads: 1)
+    let parallel = time(iterations: iterations, threads: threads)
+    return Double(threads) * single / max(parallel, 1e-9)
+  }
+
+  private static func time(iterations: Int, threads: Int) -> Double {
+    let start = Clock.now()
+    DispatchQueue.concurrentPerform(iterations: threads) { index in
+      var state = UInt64(index + 1)
+      for _ in 0..<iterations {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      }
+      if state == 42 { print("") }  // keeps the loop from being optimised away
+    }
+    return Clock.now() - start
+  }
+}

@@ -90,8 +90,9 @@ struct Report {
 
     let d = largest(with: [.pipeline, .pipelineAll])
     let dValue = d.flatMap { ratios($0).speedup }
+    let ceiling = String(format: "; a CPU-bound loop got %.2f×/%.2f× at start/end", machine.parallelismAtStart, machine.parallelismAtEnd)
     targets.append(Target(name: "all cores vs one core", goal: "(d)/(b) ≥ 1.7 on 2 cores", verdict: settings.cores > 1 ? judge(dValue, 1.7) : "not measured",
-                          value: dValue, detail: settings.cores > 1 ? (d.map { "at \($0.corpus.label), \(settings.cores) cores" } ?? "no corpus with both") : "one core"))
+                          value: dValue, detail: settings.cores > 1 ? (d.map { "at \($0.corpus.label), \(settings.cores) cores" + ceiling } ?? "no corpus with both") : "one core"))
 
     let small = targetRows.first { $0.corpus.megabytes == 64 && $0[.pipeline] != nil }
     let large = targetRows.first { $0.corpus.megabytes == 256 && $0[.pipeline] != nil }
@@ -167,6 +168,7 @@ struct Report {
     lines.append("machine: \(machine.architecture), \(machine.cores) cores (\(machine.cpu)), \(String(format: "%.0f", machine.memoryGiB)) GiB RAM, \(machine.system)")
     lines.append("toolchain: \(machine.swift), release build; PCRE2 \(machine.pcre2) (pcre2-config); \(plain.patterns.count - plain.notJIT)/\(plain.patterns.count) patterns JIT-compiled")
     lines.append("load average: \(machine.loadAverage) at start, \(Machine.currentLoad()) at end (a shared machine: medians, and MB per CPU-second below, are the figures to trust)")
+    lines.append(String(format: "parallelism available: a CPU-bound loop ran %.2f× (start) and %.2f× (end) faster on %d threads than on 1 — the ceiling for (d)/(b) during this run", machine.parallelismAtStart, machine.parallelismAtEnd, machine.cores))
     lines.append("rules: \(rules.rules.count) patterns (\(claimRules) claim, \(rules.rules.count - claimRules) dateline) from \(settings.rules), loaded and compiled in \(format(ruleLoadSeconds * 1000, 0)) ms, before any timing")
     lines.append("corpus: from \(generator.templates.count) example articles, seed \(settings.seed): \(CorpusGenerator.groupSize)-article groups share invented names (\(InventedNames.count) in the list; swapped: \(generator.swapTokenList.joined(separator: ", "))) and figures, \(Int(CorpusGenerator.perturbation * 100)) % of figures perturbed (conflicts), 0–2 filler paragraphs without figures per article; typography of figures kept")
     lines.append("        each size generated once, before its measurements, then deleted; MB = 10^6 bytes")
@@ -192,7 +194,7 @@ struct Report {
       lines.append("    rg start-up on an empty file (process + compiling the union): \(format(startup.unionMedian, 2)) s, subtracted from every (e) time")
       lines.append("(e') the same translated patterns, one rg -j1 run per pattern, times summed; start-up summed over the \(ripgrep.included) runs (\(format(startup.each, 2)) s) subtracted")
     } else {
-      lines.append(settings.methods.contains("e") ? "(e) ripgrep: skipped — rg is not on PATH (Debian: apt-get install ripgrep)" : "(e) ripgrep: not run (BENCH_METHODS)")
+      lines.append(settings.methods.contains("e") ? (ChildProcess.which("rg") == nil ? "(e) ripgrep: skipped — rg is not on PATH (Debian: apt-get install ripgrep)" : "(e) ripgrep: skipped — no pattern translates to its syntax") : "(e) ripgrep: not run (BENCH_METHODS)")
     }
 
     for (title, group) in [("Many ~3 KB articles (a directory)", fileRows), ("One large file (articles concatenated; the pipeline reads it as one article, in the language of the first)", singleRows)] where !group.isEmpty {
@@ -289,7 +291,8 @@ struct Report {
     object["machine"] = [
       "architecture": machine.architecture, "cores": machine.cores, "cpu": machine.cpu, "memory_gib": machine.memoryGiB,
       "system": machine.system, "pcre2": machine.pcre2, "swift": machine.swift, "load_average_start": machine.loadAverage,
-      "load_average_end": Machine.currentLoad(),
+      "load_average_end": Machine.currentLoad(), "parallelism_start": machine.parallelismAtStart,
+      "parallelism_end": machine.parallelismAtEnd,
     ]
     object["settings"] = [
       "file_sizes_mb": settings.fileSizes, "single_sizes_mb": settings.singleSizes, "runs": settings.runs,
