@@ -7,7 +7,7 @@ struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Check articles for inconsistent figures (the default command).",
-    discussion: "With no PATH, checks the bundled Examples/ with the bundled rules. Exit status: 0 no findings, 1 findings, 2 usage or rule errors (or skipped inputs with --strict).")
+    discussion: "With no PATH, checks the bundled Examples/ with the bundled rules. Exit status: 0 no findings, 1 findings, 2 usage or rule errors (or, with --strict, skipped inputs and rules stopped by a limit).")
 
   @Argument(help: "Articles or directories of articles (.md, .txt).")
   var paths: [String] = []

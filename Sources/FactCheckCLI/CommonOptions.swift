@@ -47,7 +47,7 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "No colours, even on a terminal.")
   var noColor = false
 
-  @Flag(help: "Exit with status 2 when an input is skipped.")
+  @Flag(help: "Exit with status 2 when an input is skipped, or a rule stops on one (match or time limit).")
   var strict = false
 
   func options() throws -> FactCheckOptions {
@@ -100,10 +100,12 @@ struct RunOptions: ParsableArguments {
     }
   }
 
-  /// 0 clean, 1 findings, 2 rule errors or (with --strict) skipped inputs.
+  /// 0 clean, 1 findings, 2 rule errors or (with --strict) inputs not wholly checked: skipped, or with a
+  /// rule stopped on them by a limit.
   func exitStatus(_ result: CheckResult, findingsMatter: Bool) -> Int32 {
     if result.hasRuleErrors { return 2 }
     if strict && !result.skippedDocuments.isEmpty { return 2 }
+    if strict && result.diagnostics.contains(where: { $0.category == .matching }) { return 2 }
     if findingsMatter && !result.findings.isEmpty { return 1 }
     return 0
   }
