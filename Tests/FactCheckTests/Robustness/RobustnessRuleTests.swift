@@ -207,6 +207,16 @@ import Testing
     #expect(error?.kind == .tooLarge(bytes: text.utf8.count, limit: YAMLReader.maxBytes))
   }
 
+  @Test func ruleFileWithInvalidUTF8IsRefusedAtTheBadByte() throws {
+    try Robustness.withScratchDirectory { root in
+      let path = root + "/bad.yaml"
+      try Robustness.write(Array("language: en\nrules:\n  - id: x\n    pattern: 'caf".utf8) + [0xE9] + Array("'\n".utf8), to: path)
+      let error = try #require(Self.firstError(RuleFileLoader.load([path]).problems))
+      #expect(error.kind == .unreadable(reason: "not valid UTF-8"))
+      #expect(error.location == FactCheck.SourceLocation(path: path, line: 4, column: 18))
+    }
+  }
+
   // MARK: - PCRE2 never sees invalid UTF-8
 
   @Test func invalidUTF8IsRepairedBeforeAnyPatternRuns() throws {
