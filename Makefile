@@ -38,7 +38,8 @@ bench: deps
 
 # Robustness (issue 8) — fuzzing: the libFuzzer harnesses of Fuzz/ (a package of their own) are built with
 # -sanitize=fuzzer,address in .build-fuzz, then each runs FUZZ_SECONDS (CI: a few) on a corpus seeded from
-# Fuzz/Seeds, Rules/ and Examples/ that grows in .build-fuzz/corpus/. Crashes and hangs land in
+# Fuzz/Seeds, Rules/ and Examples/ that grows in .build-fuzz/corpus/, with the token dictionaries of
+# Fuzz/Dictionaries (Fuzz/make-dictionaries.py). Crashes and hangs land in
 # fuzz-artifacts/HARNESS/ (ignored by git); replay one with ./.build-fuzz/release/HARNESS FILE. LeakSanitizer is
 # off: Swift keeps enum tags in pointers' spare bits, which it reports as leaks. Linked with lld (gold fails).
 FUZZ_SECONDS ?= 30
@@ -51,10 +52,10 @@ fuzz: deps
 	@set -e; for harness in $(FUZZ_HARNESSES); do \
 	  ./Fuzz/seed-corpus.sh $$harness .build-fuzz/corpus/$$harness; \
 	  mkdir -p fuzz-artifacts/$$harness; \
-	  case $$harness in FuzzNumbers) len=512 ;; FuzzRules) len=8192 ;; *) len=4096 ;; esac; \
+	  case $$harness in FuzzNumbers) len=512 dict=article ;; FuzzRules) len=8192 dict=rules ;; *) len=4096 dict=article ;; esac; \
 	  echo "== $$harness for $(FUZZ_SECONDS) s"; \
 	  ASAN_OPTIONS=detect_leaks=0 FACTCHECK_HOME=$(CURDIR) ./.build-fuzz/release/$$harness .build-fuzz/corpus/$$harness \
-	    -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -timeout=20 -rss_limit_mb=4096 \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -dict=Fuzz/Dictionaries/$$dict.dict -timeout=20 -rss_limit_mb=4096 \
 	    -detect_leaks=0 -artifact_prefix=fuzz-artifacts/$$harness/ -print_final_stats=1 $(FUZZ_ARGS); \
 	done
 
