@@ -156,6 +156,14 @@ import Testing
     }
   }
 
+  @Test(arguments: ["/dev/zero", "/dev/null"])
+  func devicesAreSkippedNotRead(_ path: String) throws {
+    try #require(FileManager.default.fileExists(atPath: path))
+    // /dev/zero never ends: reading it would exhaust memory.
+    let result = Fixtures.checker().check(paths: [path])
+    #expect(Robustness.document(path, in: result)?.reason == "not a regular file (device)")
+  }
+
   @Test func filesOverTheSizeLimitAreSkippedNotRead() throws {
     try Robustness.withScratchDirectory { root in
       let path = root + "/big.md"
