@@ -16,6 +16,8 @@ public final class CompiledPattern: @unchecked Sendable {
   public let groupNumbers: [String: Int]
   /// Whether the JIT compiled the pattern; when false, the interpreter runs it.
   public let isJITCompiled: Bool
+  /// Whether a match can only start where the search starts (`\G…`, `(?=…)^`: PCRE2_ANCHORED inferred).
+  public let isAnchored: Bool
 
   let code: OpaquePointer
 
@@ -39,6 +41,9 @@ public final class CompiledPattern: @unchecked Sendable {
     // JIT failure (unsupported CPU, no executable memory) is not an error: the interpreter still works.
     self.isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
 
+    var allOptions: UInt32 = 0
+    pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_ALLOPTIONS), &allOptions)
+    self.isAnchored = allOptions & UInt32(PCRE2_ANCHORED) != 0
     var count: UInt32 = 0
     pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
     self.captureCount = Int(count)

@@ -80,8 +80,9 @@ public final class Matcher {
             start = nextCharacter(after: start, base, range.upperBound)
             continue
           }
-          // Nothing starts in this window: the next one begins after its last start position.
-          if limit >= range.upperBound { break }
+          // Nothing starts in this window: the next one begins after its last start position. An
+          // anchored pattern (`\G…`) only ever tries the first start, as one unwindowed call would.
+          if limit >= range.upperBound || pattern.isAnchored { break }
           start = nextCharacter(after: limit, base, range.upperBound)
           continue
         }

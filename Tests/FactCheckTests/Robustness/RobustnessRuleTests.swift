@@ -83,11 +83,16 @@ import Testing
     var text = ""
     for index in 0..<3_000 { text += index % 7 == 0 ? "é€x\(index) " : "ab\(index)  " }
     let subject = UTF8Subject(text)
-    for source in ["x[0-9]+ ", "€x[0-9]{2}", "(?<=é)€", "[0-9]*", "(?=x)", "b[0-9]+ +a"] {
+    for source in ["x[0-9]+ ", "€x[0-9]{2}", "(?<=é)€", "[0-9]*", "(?=x)", "b[0-9]+ +a", "\\Gab[0-9]+ +", "\\Gx"] {
       let pattern = try CompiledPattern(source)
       let windowed = try Matcher().matches(of: pattern, in: subject)
       #expect(windowed.map(\.range) == Self.referenceMatches(source, in: text), "\(source)")
     }
+    // `\G` chains matches from the start of the scan and stops at the first gap, windows or not.
+    let chained = UTF8Subject("ab1 ab2 ab3 x " + String(repeating: "ab9 ", count: 2_000))
+    let anchored = try CompiledPattern("\\Gab[0-9] ")
+    #expect(anchored.isAnchored)
+    #expect(try Matcher().matches(of: anchored, in: chained).map(\.range) == [0..<4, 4..<8, 8..<12])
   }
 
   /// The same scan by Foundation's regular expressions, as UTF-8 ranges.
