@@ -108,11 +108,11 @@ public final class FactChecker: Sendable {
   /// "Alcyra Airways": legal forms are dropped and a one-word name becomes the one longer name of the
   /// corpus that only adds organisation words to it.
   static func unifyingEntityNames(_ claims: [Claim]) -> [Claim] {
-    let names = Set(claims.compactMap(\.entity).map(EntityNames.withoutLegalForm))
+    let expander = EntityNames.Expander(Set(claims.compactMap(\.entity).map(EntityNames.withoutLegalForm)))
     var canonical: [String: String] = [:]
     for name in Set(claims.compactMap(\.entity)) {
       let bare = EntityNames.withoutLegalForm(name)
-      let expanded = EntityNames.expand(bare, among: names)
+      let expanded = expander.expand(bare)
       if expanded != name { canonical[name] = expanded }
     }
     guard !canonical.isEmpty else { return claims }

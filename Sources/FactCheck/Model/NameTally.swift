@@ -57,9 +57,15 @@ public struct NameTally: Sendable {
     for (word, entry) in other.words {
       var mine = words[word] ?? Entry(count: 0, samples: [])
       mine.count += entry.count
-      mine.samples += entry.samples.prefix(max(0, NameTally.maxSamples - mine.samples.count))
+      // The first occurrences in path and text order, whichever worker finished first: reports stay
+      // the same from run to run.
+      mine.samples = Array((mine.samples + entry.samples).sorted(by: NameTally.inTextOrder).prefix(NameTally.maxSamples))
       words[word] = mine
     }
+  }
+
+  private static func inTextOrder(_ a: NameOccurrence, _ b: NameOccurrence) -> Bool {
+    (a.location.path, a.location.line, a.location.column) < (b.location.path, b.location.line, b.location.column)
   }
 
   /// Capitalised words of a name, possessives stripped ("Klarna’s" → "Klarna"), acronyms left out.

@@ -32,6 +32,8 @@ final class ArticleContext {
   /// Every proper-name occurrence (known or not), for the spelling check.
   let names: [(name: String, range: Range<Int>)]
   let patterns: MentionPatterns
+  /// Years the article names, in text order, for ``paragraphYear(before:matcher:qualifiers:)``; built on first use.
+  private var yearIndex: YearIndex?
 
   init(article: Article, patterns: MentionPatterns, matcher: Matcher) {
     self.article = article
@@ -42,6 +44,7 @@ final class ArticleContext {
     var names: [(String, Range<Int>)] = []
     var counts: [String: Double] = [:]
     var knownRanges: [Range<Int>] = []
+    let lowerCaseWords = LowerCaseWords(article: article)
 
     if let known = patterns.known {
       try? matcher.forEachMatch(of: known, in: article.subject, range: article.bodyRange) { match in
@@ -67,12 +70,12 @@ final class ArticleContext {
     try? matcher.forEachMatch(of: patterns.proper, in: article.subject, range: article.bodyRange) { match in
       var name = article.text(of: match.range)
       names.append((name, match.range))
-      guard !knownRanges.contains(where: { $0.overlaps(match.range) }) else { return true }
+      guard !ArticleContext.overlapsAny(knownRanges, match.range) else { return true }
       var range = match.range
       var initial = ArticleContext.startsSentence(match.range.lowerBound, sentences: sentenceList, bytes: bytes)
       // "Rival Vexlo cut…": at a sentence start, the first word may just be a capitalised common word.
       if initial, let space = name.firstIndex(where: { $0 == " " || $0 == "\u{A0}" }),
-        ArticleContext.appearsInLowerCase(String(name[..<space]), in: article, matcher: matcher)
+        lowerCaseWords.contains(String(name[..<space]))
       {
         let rest = String(name[name.index(after: space)...])
         range = (range.upperBound - rest.utf8.count)..<range.upperBound
@@ -123,7 +126,7 @@ final class ArticleContext {
     var initialCounts: [String: Int] = [:]
     for candidate in candidates where candidate.initial { initialCounts[candidate.name, default: 0] += 1 }
     for (name, count) in initialCounts where count >= 2 && !nonInitial.contains(name)
-      && !ArticleContext.appearsInLowerCase(name, in: article, matcher: matcher)
+      && !lowerCaseWords.contains(name)
     {
       nonInitial.insert(name)
     }
@@ -131,7 +134,14 @@ final class ArticleContext {
     // "Hexaloom" is not "Hexaloom Pocket", a unit; legal forms ("SA", "Inc.") are dropped.
     candidates = candidates.map { (EntityNames.withoutLegalForm($0.name), $0.range, $0.initial) }
     let multiword = Set(candidates.map(\.name).filter { $0.contains(" ") })
-    func canonical(_ name: String) -> String { EntityNames.expand(name, among: multiword) }
+    let expander = EntityNames.Expander(multiword)
+    var canonicalNames: [String: String] = [:]
+    func canonical(_ name: String) -> String {
+      if let known = canonicalNames[name] { return known }
+      let expanded = expander.expand(name)
+      canonicalNames[name] = expanded
+      return expanded
+    }
     var properCounts: [String: Double] = [:]
     for candidate in candidates {
       let name = canonical(candidate.name)
@@ -186,7 +196,31 @@ final class ArticleContext {
 
   /// The nearest mention that starts in `range` and ends at or before `offset`.
   func nearestMention(in range: Range<Int>, before offset: Int) -> Mention? {
-    mentions.last { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= offset }
+    // Mentions are sorted by start: search for the last one starting before `offset`, then walk back
+    // to the sentence start (a binary search, not a scan of the whole article per claim).
+    var low = 0
+    var high = mentions.count
+    while low < high {
+      let mid = (low + high) / 2
+      if mentions[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+    }
+    var index = low - 1
+    while index >= 0, mentions[index].range.lowerBound >= range.lowerBound {
+      if mentions[index].range.upperBound <= offset { return mentions[index] }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// Whether `range` overlaps one of `sorted`, ranges in increasing order that do not overlap each other.
+  static func overlapsAny(_ sorted: [Range<Int>], _ range: Range<Int>) -> Bool {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let mid = (low + high) / 2
+      if sorted[mid].upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
+    }
+    return low < sorted.count && sorted[low].overlaps(range)
   }
 
   /// Resolves a mention to an entity name, or explains why there is none.
@@ -220,26 +254,13 @@ final class ArticleContext {
 
   /// The last explicit year named in the paragraph before `offset`, else one in the title.
   func paragraphYear(before offset: Int, matcher: Matcher, qualifiers: QualifierReader) -> Int? {
-    let bytes = article.subject.bytes
-    var start = offset
-    while start > article.bodyRange.lowerBound {
-      if bytes[start - 1] == 0x0A && start >= 2 && (bytes[start - 2] == 0x0A || bytes[start - 2] == 0x0D) { break }
-      start -= 1
-    }
     // The latest year the paragraph names (not after publication): a results paragraph compares the
-    // reporting year with the one before, and is about the former.
-    var year: Int?
-    let limit = article.published?.year ?? Int.max
-    try? matcher.forEachMatch(of: patterns.when, in: article.subject, range: start..<offset) { match in
-      if case .year(let y)? = qualifiers.period(article.text(of: match.range))?.period, y <= limit { year = max(year ?? y, y) }
-      return true
-    }
-    if year == nil {
-      try? matcher.forEachMatch(of: patterns.when, in: article.subject, range: article.bodyRange.lowerBound..<start) { match in
-        if case .year(let y)? = qualifiers.period(article.text(of: match.range))?.period, y <= limit { year = max(year ?? y, y) }
-        return true
-      }
-    }
+    // reporting year with the one before, and is about the former. Else the latest the article named
+    // before the paragraph.
+    if yearIndex == nil { yearIndex = YearIndex(article: article, when: patterns.when, matcher: matcher, qualifiers: qualifiers) }
+    let index = yearIndex!
+    let start = index.paragraphStart(before: offset, bodyStart: article.bodyRange.lowerBound)
+    var year = index.latest(in: start..<offset) ?? index.latest(in: article.bodyRange.lowerBound..<start)
     if year == nil, let title = article.title {
       year = title.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.first { (1900...2099).contains($0) }
     }
@@ -263,25 +284,6 @@ final class ArticleContext {
     return (try? matcher.hasMatch(of: projected, in: article.subject, range: range)) ?? false
   }
 
-  /// Whether `word` also occurs in lower case, as a whole word, in the article ("rival" for "Rival Sparvik Bank").
-  static func appearsInLowerCase(_ word: String, in article: Article, matcher: Matcher) -> Bool {
-    let lower = word.lowercased()
-    guard lower != word, lower.count >= 3 else { return false }
-    let needle = Array(lower.utf8)
-    let bytes = article.subject.bytes
-    func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
-    var i = article.bodyRange.lowerBound
-    let end = article.bodyRange.upperBound - needle.count
-    while i <= end {
-      if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle)
-        && (i == 0 || !isLetter(bytes[i - 1])) && (i + needle.count >= bytes.count || !isLetter(bytes[i + needle.count]))
-      {
-        return true
-      }
-      i += 1
-    }
-    return false
-  }
 
   /// "Danish bank", "Nordic lender": a capitalised word with an adjective ending before a lower-case word,
   /// or a "Lyon-based" compound.

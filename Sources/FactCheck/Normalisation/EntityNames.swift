@@ -21,11 +21,39 @@ enum EntityNames {
 
   /// A one-word name as the one longer name among `names` that adds only organisation words to it.
   static func expand(_ name: String, among names: Set<String>) -> String {
-    guard !name.contains(" ") else { return name }
-    let longer = names.filter { candidate in
-      let words = candidate.split(separator: " ").map(String.init)
-      return words.count > 1 && words.contains(name) && words.allSatisfy { $0 == name || organisationWords.contains($0) }
+    Expander(names).expand(name)
+  }
+
+  /// ``expand(_:among:)`` over one set of names, indexed once: a corpus or a long article has thousands
+  /// of names, and filtering them all for each name would take time quadratic in their number.
+  struct Expander {
+    /// Longer names by the one word in them that is not an organisation word ("Atlas" → "Atlas Robotics").
+    private var byCoreWord: [String: Set<String>] = [:]
+    /// Names made only of organisation words ("Air Group"), for the rare name that is itself one.
+    private var organisationOnly: [String] = []
+
+    init(_ names: Set<String>) {
+      for candidate in names {
+        let words = candidate.split(separator: " ").map(String.init)
+        guard words.count > 1 else { continue }
+        let core = Set(words.filter { !EntityNames.organisationWords.contains($0) })
+        if core.isEmpty {
+          organisationOnly.append(candidate)
+        } else if core.count == 1 {
+          byCoreWord[core.first!, default: []].insert(candidate)
+        }
+      }
     }
-    return longer.count == 1 ? longer.first! : name
+
+    /// `name`, or the one longer name that adds only organisation words to it.
+    func expand(_ name: String) -> String {
+      guard !name.contains(" ") else { return name }
+      var longer = byCoreWord[name] ?? []
+      if EntityNames.organisationWords.contains(name) {
+        // "Air" in "Air Group": every word is the name or an organisation word.
+        for candidate in organisationOnly where candidate.split(separator: " ").contains(Substring(name)) { longer.insert(candidate) }
+      }
+      return longer.count == 1 ? longer.first! : name
+    }
   }
 }

@@ -39,6 +39,9 @@ struct LexiconTables: Sendable {
   let ratioWords: Set<String>
   let hedges: [String: Hedge]
   let periods: [String: (period: Period, modality: Modality?)]
+  /// The keys of ``periods`` as UTF-8, longest first (ties in alphabetical order), for finding the longest
+  /// phrase a longer expression embeds without a dictionary copy and a Foundation search per key.
+  let periodPhrasesLongestFirst: [(key: String, utf8: [UInt8])]
   let months: [String: Int]
   let projectedMarkers: [String]
   let durationUnits: [String: Double]
@@ -77,6 +80,9 @@ struct LexiconTables: Sendable {
       for word in entry.words { periods[TextNormalisation.key(word)] = (entry.period, entry.modality) }
     }
     self.periods = periods
+    periodPhrasesLongestFirst = periods.keys
+      .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+      .map { ($0, Array($0.utf8)) }
     months = keyed(lexicon.months)
     projectedMarkers = lexicon.projectedMarkers.map { TextNormalisation.key($0) }
     durationUnits = keyed(lexicon.durationUnits)

@@ -76,7 +76,8 @@ struct PercentChangeCheck: ConsistencyCheck {
       let statedDocs = statedSorted.map { claims[$0].documentLabel }.uniqued()
       var byComputation: [String: [Int]] = [:]
       var order: [String] = []
-      for pair in mismatchedPairs.sorted(by: { $0.implied < $1.implied }) {
+      // Dictionary order is not stable between runs: sort fully, so that reports are reproducible.
+      for pair in mismatchedPairs.sorted(by: { ($0.implied, $0.before, $0.after) < ($1.implied, $1.before, $1.after) }) {
         let text = "\(NumberFormatting.plain(claims[pair.before].value)) → \(NumberFormatting.plain(claims[pair.after].value)) = \(NumberFormatting.plain((pair.implied * 10).rounded() / 10)) %"
         if byComputation[text] == nil { order.append(text) }
         byComputation[text, default: []] += [pair.before, pair.after]
@@ -86,7 +87,7 @@ struct PercentChangeCheck: ConsistencyCheck {
       let message = "\(entity) \(label): \(statedLabels.joined(separator: ", ")) stated, but \(first)"
       var details = ["stated: \(statedLabels.joined(separator: ", ")) — \(statedDocs.joined(separator: ", "))"]
       for text in order {
-        let docs = byComputation[text]!.map { claims[$0].documentLabel }.uniqued()
+        let docs = byComputation[text]!.sorted().map { claims[$0].documentLabel }.uniqued()
         details.append("computed: \(text) — \(docs.joined(separator: ", "))")
       }
       var groups = [Finding.ValueGroup(label: statedLabels.joined(separator: ", ") + " (stated)", claims: statedSorted)]

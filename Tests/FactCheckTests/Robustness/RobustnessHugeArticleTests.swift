@@ -117,4 +117,26 @@ import Testing
     #expect(seconds < 120)
     #expect(claims.map { ClaimPosition($0.location.line, $0.location.column, $0.value) } == expected)
   }
+
+  @Test func thousandsOfNamedParagraphsTakeLinearTime() throws {
+    // 3 000 paragraphs, each naming its own bank twice ("Zobcd Bank", then "Zobcd") and a revenue figure
+    // whose year is the one the first paragraph names: resolving a short name used to filter every long
+    // name of the article, and the year to rescan the article from its start, per claim.
+    let letters = Array("bcdfghjklmnpqrstvwxz")
+    var text = "In 2023, the banks of the region had a hard year.\n\n"
+    var expected: [String] = []
+    for index in 0..<3_000 {
+      let name = "Zo" + String(letters[index % 20]) + String(letters[(index / 20) % 20]) + String(letters[index / 400])
+      text += "\(name) Bank reported revenue of $\(index + 10) million. \(name) cut \(index + 5) jobs.\n\n"
+      expected += ["\(name) Bank revenue \(index + 10) 2023", "\(name) Bank layoffs \(index + 5) unspecified"]
+    }
+    let article = Article(path: "many-paragraphs.md", text: text, language: "en", published: Day(year: 2024, month: 3, day: 1))
+    let (claims, seconds) = Robustness.timed { Extractor(rules: Fixtures.bundledRules).extract(article).claims }
+    #expect(seconds < 120)
+    let seen = claims.map { claim in
+      let value = claim.attribute == "revenue" ? claim.value / 1_000_000 : claim.value
+      return "\(claim.entity ?? "-") \(claim.attribute) \(NumberFormatting.plain(value).replacingOccurrences(of: " ", with: "")) \(claim.period)"
+    }
+    #expect(seen == expected)
+  }
 }

@@ -1,0 +1,77 @@
+import PatternMatching
+
+/// The years an article names, in text order, so that "the latest year named in this paragraph, else
+/// before it" costs a binary search and a table lookup per claim instead of a rescan of the article
+/// (which made a long single-file article quadratic).
+struct YearIndex {
+  /// Byte ranges of the `{when}` expressions that name a year, in text order, and those years.
+  private let ranges: [Range<Int>]
+  private let years: [Int]
+  /// `table[level][i]`: the latest of `years[i ..< i + 2^level]` (a sparse table for range maxima).
+  private let table: [[Int]]
+  /// Offsets where a paragraph starts (after a blank line), in order.
+  let paragraphStarts: [Int]
+
+  /// Indexes the years `article`'s body names, none later than its publication.
+  init(article: Article, when pattern: CompiledPattern, matcher: Matcher, qualifiers: QualifierReader) {
+    var ranges: [Range<Int>] = []
+    var years: [Int] = []
+    let limit = article.published?.year ?? Int.max
+    try? matcher.forEachMatch(of: pattern, in: article.subject, range: article.bodyRange) { match in
+      if case .year(let year)? = qualifiers.period(article.text(of: match.range))?.period, year <= limit {
+        ranges.append(match.range)
+        years.append(year)
+      }
+      return true
+    }
+    var table = [years]
+    var width = 1
+    while width * 2 <= years.count {
+      let previous = table[table.count - 1]
+      table.append((0...(years.count - width * 2)).map { max(previous[$0], previous[$0 + width]) })
+      width *= 2
+    }
+    self.ranges = ranges
+    self.years = years
+    self.table = table
+
+    var starts: [Int] = []
+    let bytes = article.subject.bytes
+    var i = article.bodyRange.lowerBound + 2
+    while i <= article.bodyRange.upperBound {
+      // "\n\n" or "\n\r\n": a blank line.
+      if bytes[i - 1] == 0x0A && (bytes[i - 2] == 0x0A || (bytes[i - 2] == 0x0D && i >= 3 && bytes[i - 3] == 0x0A)) { starts.append(i) }
+      i += 1
+    }
+    paragraphStarts = starts
+  }
+
+  /// Where the paragraph containing `offset` starts.
+  func paragraphStart(before offset: Int, bodyStart: Int) -> Int {
+    let index = YearIndex.firstIndex(in: paragraphStarts.count) { paragraphStarts[$0] > offset }
+    return index == 0 ? bodyStart : max(bodyStart, paragraphStarts[index - 1])
+  }
+
+  /// The latest year named by an expression lying wholly in `range`.
+  func latest(in range: Range<Int>) -> Int? {
+    let first = YearIndex.firstIndex(in: ranges.count) { ranges[$0].lowerBound >= range.lowerBound }
+    var end = YearIndex.firstIndex(in: ranges.count) { ranges[$0].lowerBound >= range.upperBound }
+    // Expressions do not overlap, so only the last one can run past the end of `range`.
+    if end > first && ranges[end - 1].upperBound > range.upperBound { end -= 1 }
+    guard end > first else { return nil }
+    var level = 0
+    while 1 << (level + 1) <= end - first { level += 1 }
+    return max(table[level][first], table[level][end - (1 << level)])
+  }
+
+  /// The first index in `0..<count` where `predicate` (false, then true) holds, or `count`.
+  private static func firstIndex(in count: Int, where predicate: (Int) -> Bool) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let mid = (low + high) / 2
+      if predicate(mid) { high = mid } else { low = mid + 1 }
+    }
+    return low
+  }
+}
