@@ -3,6 +3,9 @@
 struct PercentChangeCheck: ConsistencyCheck {
   let check: CheckDefinition
 
+  /// How many figures before and after one figure of the same entity and article it pairs with.
+  static let reach = 12
+
   private struct Pair {
     let before: Int
     let after: Int
@@ -28,8 +31,12 @@ struct PercentChangeCheck: ConsistencyCheck {
       // them together pairs across its sentences.
       var sameSentence: [Pair] = []
       var acrossSentences: [Pair] = []
-      for b in members {
-        for a in members where a != b {
+      // Claims are in text order. Each figure pairs with its nearest neighbours only: an article's few
+      // figures all pair, while a whole archive in one file stays linear instead of pairing every figure
+      // of it with every other.
+      for (position, b) in members.enumerated() {
+        let neighbours = members[max(0, position - PercentChangeCheck.reach)..<min(members.count, position + PercentChangeCheck.reach + 1)]
+        for a in neighbours where a != b {
           let before = claims[b]
           let after = claims[a]
           guard before.value > 0, isPrevious(store.anchor(of: before), of: store.anchor(of: after)) else { continue }
