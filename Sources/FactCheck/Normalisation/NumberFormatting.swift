@@ -27,9 +27,12 @@ public enum NumberFormatting {
     return (negative ? "-" : "") + text
   }
 
-  /// A value with its unit, compact for large money: `6.7e9, USD` → "6.7 billion USD", `22, %` → "22 %".
+  /// A value with its unit, compact for large money: `6.7e9, USD` → "6.7 billion USD", `22, %` → "22 %",
+  /// `1998, year` → "1998".
   public static func value(_ value: Double, unit: String?) -> String {
     let number: String
+    // A year is written as one ("1998", not "1 998 year").
+    if unit == "year", value == value.rounded(), abs(value) < 10_000 { return String(Int(value)) }
     if abs(value) >= 1_000_000_000 {
       number = plain(value / 1_000_000_000) + " billion"
     } else if abs(value) >= 1_000_000 {
