@@ -49,6 +49,17 @@ struct ClaimBuilder: Sendable {
           guard let kind = attributes[claim.attribute]?.kind, claim.valueRange.upperBound <= firstValue.lowerBound else { return false }
           return kinds.allSatisfy { $0 == kind || ($0 == .count && kind == .duration) }
         }
+        // "2.3 million merchants, up from 1.9 million": a figure without a currency right after a count
+        // in its own sentence continues that count, not the revenue of the sentence before.
+        if kinds == [.money], (try? numbers.read(article.text(of: firstValue), kind: .money))?.unit == nil,
+          let nearest = claims.last(where: { claim in
+            claim.valueRange.upperBound <= firstValue.lowerBound && context.sentence(containing: claim.matchRange.lowerBound) == sentence
+              && [.count, .money].contains(attributes[claim.attribute]?.kind)
+          }),
+          attributes[nearest.attribute]?.kind == .count
+        {
+          continue
+        }
         guard let previous = compatible,
           firstValue.lowerBound - previous.valueRange.upperBound <= ClaimBuilder.continuationReach,
           context.sentence(containing: previous.matchRange.lowerBound) == sentence
@@ -189,7 +200,28 @@ struct ClaimBuilder: Sendable {
           notes: value.parsed.notes, lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column))
       }
     }
-    return (claims, diagnostics)
+    return (withoutAmbiguousGenericFigures(claims), diagnostics)
+  }
+
+  /// Drops the fallback rule's figures that share their sentence with another figure of the same noun:
+  /// "un tiers des 900 postes …, soit quelque 300 emplois" is a part and a whole, "from 40 to 25 stores"
+  /// a before and an after, and without a specific rule the checker cannot tell which is which, so
+  /// comparing either with other articles would report noise.
+  func withoutAmbiguousGenericFigures(_ claims: [Claim]) -> [Claim] {
+    struct Key: Hashable {
+      let sentence: String
+      let unit: String?
+    }
+    var values: [Key: Set<Double>] = [:]
+    let isGeneric = { (claim: Claim) in attributes[claim.attribute]?.isGeneric == true }
+    for claim in claims where isGeneric(claim) {
+      values[Key(sentence: claim.sentence, unit: claim.unit), default: []].insert(claim.value)
+    }
+    guard values.values.contains(where: { $0.count > 1 }) else { return claims }
+    return claims.filter { claim in
+      guard isGeneric(claim) else { return true }
+      return (values[Key(sentence: claim.sentence, unit: claim.unit)]?.count ?? 0) <= 1
+    }
   }
 
   /// A sentence kept with a claim is at most a few hundred bytes around the match (a "sentence" may be
