@@ -30,7 +30,13 @@ struct PlaceholderCatalog: Sendable {
     let articleLead = lexicon.articles.isEmpty
       ? "(?!)"
       : "\(RegexFragments.words(lexicon.articles))\(ws)(?=\(RegexFragments.words(Array(lexicon.multipliers.keys) + Array(lexicon.scales.keys))))"
-    let spelled = "(?:(?:\(articleLead))?\(numberWord)(?:\(joiner)\(numberWord))*)"
+    // "un milliard", "a billion": the article alone stands for one before a spelled-out scale (the scale
+    // itself follows in `scale`); abbreviations ("a m", "un M") do not count.
+    let spelledScales = lexicon.scales.keys.filter { $0.count >= 4 }
+    let articleAlone = lexicon.articles.isEmpty || spelledScales.isEmpty
+      ? "(?!)"
+      : "\(RegexFragments.words(lexicon.articles))(?=\(hs)+\(RegexFragments.words(spelledScales)))"
+    let spelled = "(?:\(articleAlone)|(?:\(articleLead))?\(numberWord)(?:\(joiner)\(numberWord))*)"
     // Scales may be glued to the digits ("14k", "$3bn", "15Md€").
     let scale = "(?:\(hs)*\(scaleWord))"
     // Ranges: "3 000-3 500", "entre 3 000 et 3 500", "between 3,000 and 3,500".
