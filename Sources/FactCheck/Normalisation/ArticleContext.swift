@@ -198,13 +198,7 @@ final class ArticleContext {
   func nearestMention(in range: Range<Int>, before offset: Int) -> Mention? {
     // Mentions are sorted by start: search for the last one starting before `offset`, then walk back
     // to the sentence start (a binary search, not a scan of the whole article per claim).
-    var low = 0
-    var high = mentions.count
-    while low < high {
-      let mid = (low + high) / 2
-      if mentions[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
-    }
-    var index = low - 1
+    var index = mentions.partitionPoint { $0.range.lowerBound >= offset } - 1
     while index >= 0, mentions[index].range.lowerBound >= range.lowerBound {
       if mentions[index].range.upperBound <= offset { return mentions[index] }
       index -= 1
@@ -214,13 +208,8 @@ final class ArticleContext {
 
   /// Whether `range` overlaps one of `sorted`, ranges in increasing order that do not overlap each other.
   static func overlapsAny(_ sorted: [Range<Int>], _ range: Range<Int>) -> Bool {
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let mid = (low + high) / 2
-      if sorted[mid].upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
-    }
-    return low < sorted.count && sorted[low].overlaps(range)
+    let index = sorted.partitionPoint { $0.upperBound > range.lowerBound }
+    return index < sorted.count && sorted[index].overlaps(range)
   }
 
   /// Resolves a mention to an entity name, or explains why there is none.

@@ -48,30 +48,19 @@ struct YearIndex {
 
   /// Where the paragraph containing `offset` starts.
   func paragraphStart(before offset: Int, bodyStart: Int) -> Int {
-    let index = YearIndex.firstIndex(in: paragraphStarts.count) { paragraphStarts[$0] > offset }
+    let index = paragraphStarts.partitionPoint { $0 > offset }
     return index == 0 ? bodyStart : max(bodyStart, paragraphStarts[index - 1])
   }
 
   /// The latest year named by an expression lying wholly in `range`.
   func latest(in range: Range<Int>) -> Int? {
-    let first = YearIndex.firstIndex(in: ranges.count) { ranges[$0].lowerBound >= range.lowerBound }
-    var end = YearIndex.firstIndex(in: ranges.count) { ranges[$0].lowerBound >= range.upperBound }
+    let first = ranges.partitionPoint { $0.lowerBound >= range.lowerBound }
+    var end = ranges.partitionPoint { $0.lowerBound >= range.upperBound }
     // Expressions do not overlap, so only the last one can run past the end of `range`.
     if end > first && ranges[end - 1].upperBound > range.upperBound { end -= 1 }
     guard end > first else { return nil }
     var level = 0
     while 1 << (level + 1) <= end - first { level += 1 }
     return max(table[level][first], table[level][end - (1 << level)])
-  }
-
-  /// The first index in `0..<count` where `predicate` (false, then true) holds, or `count`.
-  private static func firstIndex(in count: Int, where predicate: (Int) -> Bool) -> Int {
-    var low = 0
-    var high = count
-    while low < high {
-      let mid = (low + high) / 2
-      if predicate(mid) { high = mid } else { low = mid + 1 }
-    }
-    return low
   }
 }
