@@ -142,11 +142,14 @@ struct ClaimBuilder: Sendable {
         if case .year(let y) = period, let published = article.published, y > published.year { modality = .projected }
         let attributeDefinition = attributes[override?.attribute ?? attributeName]
         if attributeDefinition?.canBeForecast == false { modality = .actual }
-        // Revenue or profit with no period of its own: the year its paragraph (or the title) names.
-        if attributeDefinition?.isFlow == true, period == definition.period, period == .current,
-          let year = context.paragraphYear(before: value.range.lowerBound, matcher: matcher, qualifiers: qualifiers)
-        {
-          period = .year(year)
+        // Revenue or profit with no period of its own: the year its sentence names ("grew 37% to $212
+        // million last year"), else the year its paragraph (or the title) names.
+        if attributeDefinition?.isFlow == true, period == definition.period, period == .current {
+          if let named = context.yearlyPeriod(in: sentence, nearest: value.range, matcher: matcher, qualifiers: qualifiers) {
+            period = named
+          } else if let year = context.paragraphYear(before: value.range.lowerBound, matcher: matcher, qualifiers: qualifiers) {
+            period = .year(year)
+          }
         }
         // This year's revenue, announced before the year is over, is a forecast.
         if attributeDefinition?.isFlow == true, case .year(let y) = period, let published = article.published, y >= published.year {
