@@ -12,13 +12,14 @@ struct YearIndex {
   /// Offsets where a paragraph starts (after a blank line), in order.
   let paragraphStarts: [Int]
 
-  /// Indexes the years `article`'s body names, none later than its publication.
+  /// Indexes the years `article`'s body names, none later than its publication nor more than
+  /// ``oldestReportingYear`` years before it (a founding year is no reporting year).
   init(article: Article, when pattern: CompiledPattern, matcher: Matcher, qualifiers: QualifierReader) {
     var ranges: [Range<Int>] = []
     var years: [Int] = []
-    let limit = article.published?.year ?? Int.max
+    let reporting = YearIndex.reportingYears(publishedIn: article.published?.year)
     try? matcher.forEachMatch(of: pattern, in: article.subject, range: article.bodyRange) { match in
-      if case .year(let year)? = qualifiers.period(article.text(of: match.range))?.period, year <= limit {
+      if case .year(let year)? = qualifiers.period(article.text(of: match.range))?.period, reporting.contains(year) {
         ranges.append(match.range)
         years.append(year)
       }
@@ -44,6 +45,15 @@ struct YearIndex {
       i += 1
     }
     paragraphStarts = starts
+  }
+
+  /// How many years before publication a figure with no period of its own may still be about.
+  static let oldestReportingYear = 2
+
+  /// The years a revenue or profit figure of an article published in `year` can be about.
+  static func reportingYears(publishedIn year: Int?) -> ClosedRange<Int> {
+    guard let year else { return Int.min...Int.max }
+    return (year - oldestReportingYear)...year
   }
 
   /// Where the paragraph containing `offset` starts.
