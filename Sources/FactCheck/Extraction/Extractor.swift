@@ -115,9 +115,10 @@ public final class Extractor {
     let head = article.bodyRange.lowerBound..<min(article.bodyRange.upperBound, article.bodyRange.lowerBound + 4_000)
     var best: (offset: Int, day: Day)?
     for rule in language.datelineRules {
-      guard let (_, group) = rule.slots(where: { $0.role == .date }).first else { continue }
+      // A dateline rule may offer several forms, each with its own {date}: the one that matched counts.
+      let dateGroups = rule.slots(where: { $0.role == .date }).map(\.group)
       guard let match = try? matcher.firstMatch(of: rule.pattern, in: article.matchSubject, range: head),
-        let range = match.group(group)
+        let range = dateGroups.lazy.compactMap({ match.group($0) }).first
       else { continue }
       if let day = DateReader(tables: language.builder.tables).read(article.text(of: range)),
         best == nil || match.range.lowerBound < best!.offset

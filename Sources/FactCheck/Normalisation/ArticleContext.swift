@@ -227,8 +227,9 @@ final class ArticleContext {
   /// The year-like period (a year, a quarter, "last year") that `sentence` gives a figure: the latest
   /// explicit year among the recent ones (``YearIndex/reportingYears(publishedIn:)``), as for ``paragraphYear(before:matcher:qualifiers:)`` (a results
   /// sentence compares the reporting year with the one before); else the relative period closest to the
-  /// figure ("grew 37% to $212 million last year").
-  func yearlyPeriod(in sentence: Range<Int>, nearest figure: Range<Int>, matcher: Matcher, qualifiers: QualifierReader) -> Period? {
+  /// figure ("grew 37% to $212 million last year"). Years in `yearFigures` (a founding year) do not count.
+  func yearlyPeriod(in sentence: Range<Int>, nearest figure: Range<Int>, excluding yearFigures: Set<Int>, matcher: Matcher,
+                    qualifiers: QualifierReader) -> Period? {
     let years = YearIndex.reportingYears(publishedIn: article.published?.year)
     var latest: (year: Int, period: Period)?
     var closest: (distance: Int, period: Period)?
@@ -236,7 +237,7 @@ final class ArticleContext {
       guard let period = qualifiers.period(article.text(of: match.range))?.period else { return true }
       switch period {
       case .year(let year), .quarter(_, .year(let year)):
-        if years.contains(year), latest == nil || year > latest!.year { latest = (year, period) }
+        if years.contains(year), !yearFigures.contains(year), latest == nil || year > latest!.year { latest = (year, period) }
       case .relativeYear, .quarter:
         let distance = match.range.lowerBound >= figure.upperBound
           ? match.range.lowerBound - figure.upperBound : figure.lowerBound - match.range.upperBound

@@ -144,10 +144,14 @@ struct ClaimBuilder: Sendable {
         if attributeDefinition?.canBeForecast == false { modality = .actual }
         // Revenue or profit with no period of its own: the year its sentence names ("grew 37% to $212
         // million last year"), else the year its paragraph (or the title) names.
+        // A year the article gives as a figure of its own ("founded in 2011") dates nothing else.
         if attributeDefinition?.isFlow == true, period == definition.period, period == .current {
-          if let named = context.yearlyPeriod(in: sentence, nearest: value.range, matcher: matcher, qualifiers: qualifiers) {
+          let yearFigures = Set(claims.filter { attributes[$0.attribute]?.kind == .year }.map { Int($0.value) })
+          if let named = context.yearlyPeriod(in: sentence, nearest: value.range, excluding: yearFigures, matcher: matcher, qualifiers: qualifiers) {
             period = named
-          } else if let year = context.paragraphYear(before: value.range.lowerBound, matcher: matcher, qualifiers: qualifiers) {
+          } else if let year = context.paragraphYear(before: value.range.lowerBound, matcher: matcher, qualifiers: qualifiers),
+            !yearFigures.contains(year)
+          {
             period = .year(year)
           }
         }
