@@ -29,6 +29,10 @@ struct ClaimBuilder: Sendable {
     let numbers = NumberReader(tables: tables)
     let qualifiers = QualifierReader(tables: tables)
 
+    // Years the article gives as figures of their own, gathered as claims are added (linear in claims).
+    var yearFigures = Set<Int>()
+    var yearFiguresScanned = 0
+
     for ruleMatch in matches {
       let rule = ruleMatch.rule
       let definition = rule.definition
@@ -52,9 +56,8 @@ struct ClaimBuilder: Sendable {
         // "2.3 million merchants, up from 1.9 million": a figure without a currency right after a count
         // in its own sentence continues that count, not the revenue of the sentence before.
         if kinds == [.money], (try? numbers.read(article.text(of: firstValue), kind: .money))?.unit == nil,
-          let nearest = claims.last(where: { claim in
-            claim.valueRange.upperBound <= firstValue.lowerBound && context.sentence(containing: claim.matchRange.lowerBound) == sentence
-              && [.count, .money].contains(attributes[claim.attribute]?.kind)
+          let nearest = ClaimBuilder.lastClaim(in: claims, within: sentence.lowerBound..<firstValue.lowerBound, where: { claim in
+            [.count, .money].contains(attributes[claim.attribute]?.kind)
           }),
           attributes[nearest.attribute]?.kind == .count
         {
@@ -146,7 +149,10 @@ struct ClaimBuilder: Sendable {
         // million last year"), else the year its paragraph (or the title) names.
         // A year the article gives as a figure of its own ("founded in 2011") dates nothing else.
         if attributeDefinition?.isFlow == true, period == definition.period, period == .current {
-          let yearFigures = Set(claims.filter { attributes[$0.attribute]?.kind == .year }.map { Int($0.value) })
+          while yearFiguresScanned < claims.count {
+            if attributes[claims[yearFiguresScanned].attribute]?.kind == .year { yearFigures.insert(Int(claims[yearFiguresScanned].value)) }
+            yearFiguresScanned += 1
+          }
           if let named = context.yearlyPeriod(in: sentence, nearest: value.range, excluding: yearFigures, matcher: matcher, qualifiers: qualifiers) {
             period = named
           } else if let year = context.paragraphYear(before: value.range.lowerBound, matcher: matcher, qualifiers: qualifiers),
@@ -208,6 +214,16 @@ struct ClaimBuilder: Sendable {
       }
     }
     return (withoutAmbiguousGenericFigures(claims), diagnostics)
+  }
+
+  /// The last claim of `claims` (in text order) whose figure lies in `range` and that satisfies
+  /// `predicate`; stops at the first claim before `range` instead of walking back through the article.
+  static func lastClaim(in claims: [Claim], within range: Range<Int>, where predicate: (Claim) -> Bool) -> Claim? {
+    for claim in claims.reversed() {
+      if claim.valueRange.upperBound <= range.lowerBound { return nil }
+      if claim.valueRange.lowerBound >= range.lowerBound && claim.valueRange.upperBound <= range.upperBound && predicate(claim) { return claim }
+    }
+    return nil
   }
 
   /// Drops the fallback rule's figures that share their sentence with another figure of the same noun:
