@@ -131,7 +131,7 @@ struct ClaimBuilder: Sendable {
         if override?.makesClaim == false { continue }
         var period = statedPeriod
         var modality = statedModality
-        // "contre un pic de 45,6 milliards un an plus tôt" after a 2022 figure: a year earlier than 2022.
+        // "après un sommet de 40 milliards un an plus tôt" after a 2022 figure: a year earlier than 2022.
         if definition.continuesPreviousClaim, case .relativeYear(let n) = period, let previous = continued {
           switch previous.period {
           case .year(let y): period = .year(y + n)
