@@ -120,7 +120,7 @@ let frenchPhrases: [PhraseRow] = [
   // Entities.
   .init(language: "fr", text: "Selon Bloomberg, Klarna a perdu 22 % de sa main-d’œuvre.", attribute: "workforce_reduction_percent", value: 22, entity: "Klarna"),
   .init(language: "fr", text: "Sebastian Siemiatkowski affirme que l’entreprise emploie 3 500 personnes chez Klarna.", attribute: "employees", value: 3500, entity: "Klarna"),
-  .init(language: "fr", text: "Un PDG a mis à la porte 90 % de son personnel.", attribute: "workforce_reduction_percent", value: 90, entity: "none"),
+  .init(language: "fr", text: "Un dirigeant de start-up a mis à la porte 85 % de ses salariés.", attribute: "workforce_reduction_percent", value: 85, entity: "none"),
   .init(language: "fr", text: "Une autre fintech a supprimé 40 % de ses effectifs.", attribute: "workforce_reduction_percent", value: 40, entity: "none"),
   .init(language: "fr", text: "Klarna a réduit ses effectifs de 22 %.", attribute: "workforce_reduction_percent", value: 22, entity: "Klarna"),
   .init(language: "fr", text: "Son concurrent Vexlo a supprimé 9 000 emplois l’an dernier.", attribute: "layoffs", value: 9000, period: "last_year", entity: "Vexlo"),
