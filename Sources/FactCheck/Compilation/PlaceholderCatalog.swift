@@ -32,10 +32,9 @@ struct PlaceholderCatalog: Sendable {
       : "\(RegexFragments.words(lexicon.articles))\(ws)(?=\(RegexFragments.words(Array(lexicon.multipliers.keys) + Array(lexicon.scales.keys))))"
     // "un milliard", "a billion": the article alone stands for one before a spelled-out scale (the scale
     // itself follows in `scale`); abbreviations ("a m", "un M") do not count.
-    let spelledScales = lexicon.scales.keys.filter { $0.count >= 4 }
-    let articleAlone = lexicon.articles.isEmpty || spelledScales.isEmpty
+    let articleAlone = lexicon.articles.isEmpty || lexicon.spelledScales.isEmpty
       ? "(?!)"
-      : "\(RegexFragments.words(lexicon.articles))(?=\(hs)+\(RegexFragments.words(spelledScales)))"
+      : "\(RegexFragments.words(lexicon.articles))(?=\(hs)+\(RegexFragments.words(lexicon.spelledScales)))"
     let spelled = "(?:\(articleAlone)|(?:\(articleLead))?\(numberWord)(?:\(joiner)\(numberWord))*)"
     // Scales may be glued to the digits ("14k", "$3bn", "15Md€").
     let scale = "(?:\(hs)*\(scaleWord))"

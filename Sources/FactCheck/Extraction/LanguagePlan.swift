@@ -15,8 +15,8 @@ struct LanguagePlan: Sendable {
     mentions = MentionPatterns(catalog: catalog, entities: library.entities)
     let lexicon = catalog.lexicon
     // Spelled scales count too: "a billion", « un milliard » carry a figure without a number word.
-    let spelledScales = lexicon.scales.keys.filter { $0.count >= 4 }
-    let numberWords = (Array(lexicon.numberWords.keys) + Array(lexicon.multipliers.keys) + Array(lexicon.fractions.keys) + spelledScales)
+    let numberWords = (Array(lexicon.numberWords.keys) + Array(lexicon.multipliers.keys) + Array(lexicon.fractions.keys)
+      + lexicon.spelledScales)
       .filter { $0.utf8.count >= 3 }.map { CaseFolding.fold(Array($0.lowercased().utf8)) }
     plan = ScanPlan(rules: claimRules, numberWords: numberWords)
   }

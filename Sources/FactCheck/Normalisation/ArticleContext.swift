@@ -135,13 +135,7 @@ final class ArticleContext {
     candidates = candidates.map { (EntityNames.withoutLegalForm($0.name), $0.range, $0.initial) }
     let multiword = Set(candidates.map(\.name).filter { $0.contains(" ") })
     let expander = EntityNames.Expander(multiword)
-    var canonicalNames: [String: String] = [:]
-    func canonical(_ name: String) -> String {
-      if let known = canonicalNames[name] { return known }
-      let expanded = expander.expand(name)
-      canonicalNames[name] = expanded
-      return expanded
-    }
+    func canonical(_ name: String) -> String { expander.expand(name) }
     var properCounts: [String: Double] = [:]
     for candidate in candidates {
       let name = canonical(candidate.name)
@@ -225,8 +219,9 @@ final class ArticleContext {
   }
 
   /// The year-like period (a year, a quarter, "last year") that `sentence` gives a figure: the latest
-  /// explicit year among the recent ones (``YearIndex/reportingYears(publishedIn:)``), as for ``paragraphYear(before:matcher:qualifiers:)`` (a results
-  /// sentence compares the reporting year with the one before); else the relative period closest to the
+  /// explicit year among the recent ones (``YearIndex/reportingYears(publishedIn:)``), as for
+  /// ``paragraphYear(before:matcher:qualifiers:)`` (a results sentence compares the reporting year with
+  /// the one before); else the relative period closest to the
   /// figure ("grew 37% to $212 million last year"). Years in `yearFigures` (a founding year) do not count.
   func yearlyPeriod(in sentence: Range<Int>, nearest figure: Range<Int>, excluding yearFigures: Set<Int>, matcher: Matcher,
                     qualifiers: QualifierReader) -> Period? {

@@ -99,6 +99,10 @@ struct ClaimBuilder: Sendable {
       }
       let matchCurrency = matchValues.compactMap { $0.parsed.unit }.first { $0 != "%" && $0 != "minutes" && $0 != "year" }
 
+      // The sentence as quoted: at most a few hundred bytes around the match, which is also as far as a
+      // flow looks for its year (a "sentence" may be a whole unpunctuated 100 MB line).
+      let quotedSentence = ClaimBuilder.clip(sentence, around: match.range, article)
+
       // Periods of unlabelled-or-plain values first, so that `previous` values can refer to them.
       var resolved: [(index: Int, period: Period, modality: Modality)] = []
       for (index, value) in matchValues.enumerated() {
@@ -153,7 +157,7 @@ struct ClaimBuilder: Sendable {
             if attributes[claims[yearFiguresScanned].attribute]?.kind == .year { yearFigures.insert(Int(claims[yearFiguresScanned].value)) }
             yearFiguresScanned += 1
           }
-          if let named = context.yearlyPeriod(in: sentence, nearest: value.range, excluding: yearFigures, matcher: matcher, qualifiers: qualifiers) {
+          if let named = context.yearlyPeriod(in: quotedSentence, nearest: value.range, excluding: yearFigures, matcher: matcher, qualifiers: qualifiers) {
             period = named
           } else if let year = context.paragraphYear(before: value.range.lowerBound, matcher: matcher, qualifiers: qualifiers),
             !yearFigures.contains(year)
@@ -209,7 +213,7 @@ struct ClaimBuilder: Sendable {
           entity: entity.name, entitySource: entity.source, attribute: attribute, value: number,
           valueText: article.text(of: value.range), interval: hedge.interval(around: number), unit: unit, hedge: hedge,
           period: period.resolved(publicationYear: article.published?.year), modality: modality, language: article.language,
-          quote: article.text(of: match.range), sentence: article.text(of: ClaimBuilder.clip(sentence, around: match.range, article)).trimmingWhitespace(), scope: scope,
+          quote: article.text(of: match.range), sentence: article.text(of: quotedSentence).trimmingWhitespace(), scope: scope,
           notes: value.parsed.notes, lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column))
       }
     }

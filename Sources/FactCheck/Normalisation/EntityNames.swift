@@ -19,13 +19,9 @@ enum EntityNames {
     return words.joined(separator: " ")
   }
 
-  /// A one-word name as the one longer name among `names` that adds only organisation words to it.
-  static func expand(_ name: String, among names: Set<String>) -> String {
-    Expander(names).expand(name)
-  }
-
-  /// ``expand(_:among:)`` over one set of names, indexed once: a corpus or a long article has thousands
-  /// of names, and filtering them all for each name would take time quadratic in their number.
+  /// Expands a one-word name to the one longer name among a set that adds only organisation words to it
+  /// ("Atlas" → "Atlas Robotics"). The set is indexed once: a corpus or a long article has thousands of
+  /// names, and filtering them all for each name would take time quadratic in their number.
   struct Expander {
     /// Longer names by the one word in them that is not an organisation word ("Atlas" → "Atlas Robotics").
     private var byCoreWord: [String: Set<String>] = [:]

@@ -15,21 +15,14 @@ struct QualifierReader {
     if let entry = tables.periods[key] { return entry }
     // Phrases that embed a listed expression ("dès l'année dernière").
     let keyBytes = Array(key.utf8)
-    if let phrase = tables.periodPhrasesLongestFirst.first(where: { QualifierReader.bytes(keyBytes, contain: $0.utf8) }) {
+    let embedded = keyBytes.withUnsafeBufferPointer { buffer in
+      tables.periodPhrasesLongestFirst.first { ByteSearch.contains(buffer, 0..<buffer.count, $0.utf8) }
+    }
+    if let phrase = embedded {
       return tables.periods[phrase.key]
     }
     let digits = key.split(whereSeparator: { !$0.isNumber })
     return year(digits)
-  }
-
-  /// Whether `needle` occurs in `haystack`.
-  private static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
-    guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-    let first = needle[0]
-    for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-    }
-    return false
   }
 
   /// "troisième trimestre 2024", "third-quarter", "q3 2024", "t3": a quarter, of a year if one is named,

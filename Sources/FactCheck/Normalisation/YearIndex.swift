@@ -4,10 +4,10 @@ import PatternMatching
 /// before it" costs a binary search and a table lookup per claim instead of a rescan of the article
 /// (which made a long single-file article quadratic).
 struct YearIndex {
-  /// Byte ranges of the `{when}` expressions that name a year, in text order, and those years.
+  /// Byte ranges of the `{when}` expressions that name a year, in text order.
   private let ranges: [Range<Int>]
-  private let years: [Int]
-  /// `table[level][i]`: the latest of `years[i ..< i + 2^level]` (a sparse table for range maxima).
+  /// `table[level][i]`: the latest year named by `ranges[i ..< i + 2^level]` (a sparse table for range
+  /// maxima; `table[0]` holds each expression's year).
   private let table: [[Int]]
   /// Offsets where a paragraph starts (after a blank line), in order.
   let paragraphStarts: [Int]
@@ -33,7 +33,6 @@ struct YearIndex {
       width *= 2
     }
     self.ranges = ranges
-    self.years = years
     self.table = table
 
     var starts: [Int] = []

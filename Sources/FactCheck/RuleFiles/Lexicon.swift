@@ -152,3 +152,9 @@ public struct Lexicon: Sendable {
     fragmentLocations.merge(other.fragmentLocations) { $1 }
   }
 }
+
+extension Lexicon {
+  /// Scale words spelled out ("milliard", "billion"), not abbreviations ("M", "bn"): after an article
+  /// they make a figure on their own ("un milliard", "a billion").
+  var spelledScales: [String] { scales.keys.filter { $0.count >= 4 } }
+}
