@@ -23,10 +23,12 @@ struct CheckCommand: ParsableCommand {
       guard let examples = BundledPaths.examples else { throw ValidationError("no PATH given and no bundled Examples/ found") }
       inputs = [examples]
     }
+    let loader = ArticleLoader(lexicons: [:])
+    let reports = try output.plannedReports(inputs: loader.inputs(inputs), articleExtensions: loader.extensions)
     let compiled = try rules.compiledRules()
     let checker = FactChecker(rules: compiled, options: try output.options())
     let result = checker.check(paths: inputs)
-    try output.emit(result, listClaims: false)
+    try output.emit(result, listClaims: false, reports: reports)
     throw ExitCode(output.exitStatus(result, findingsMatter: true))
   }
 }
@@ -50,11 +52,13 @@ struct ClaimsCommand: ParsableCommand {
       guard let examples = BundledPaths.examples else { throw ValidationError("no PATH given and no bundled Examples/ found") }
       inputs = [examples]
     }
+    let loader = ArticleLoader(lexicons: [:])
+    let reports = try output.plannedReports(inputs: loader.inputs(inputs), articleExtensions: loader.extensions)
     let compiled = try rules.compiledRules()
     let checker = FactChecker(rules: compiled, options: try output.options())
     let extraction = checker.extract(paths: inputs)
     let result = checker.collect(extraction)
-    try output.emit(result, listClaims: true)
+    try output.emit(result, listClaims: true, reports: reports)
     throw ExitCode(output.exitStatus(result, findingsMatter: false))
   }
 }

@@ -29,10 +29,10 @@ struct RuleOptions: ParsableArguments {
 
 /// Options of the commands that read articles and print reports.
 struct RunOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("Report format: \(Reporters.identifiers.joined(separator: ", ")).", valueName: "FORMAT"))
-  var format: String = "text"
+  @Option(help: ArgumentHelp("Report format on standard output: \(Reporters.identifiers.joined(separator: ", ")) (default: text).", valueName: "FORMAT"))
+  var format: String?
 
-  @Option(name: .customLong("output"), help: ArgumentHelp("Also write a report to a file; repeatable.", valueName: "FORMAT=PATH"))
+  @Option(name: .customLong("output"), help: ArgumentHelp("Also write a report to a file (PATH - is standard output); repeatable. A report never replaces an input, a device or a link to anything but a regular file.", valueName: "FORMAT=PATH"))
   var outputs: [String] = []
 
   @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for articles that state none.", valueName: "DATE"))
@@ -63,7 +63,7 @@ struct RunOptions: ParsableArguments {
 
   /// Every format asked for, on standard output or in a file, lowercased.
   var requestedFormats: Set<String> {
-    Set(([format] + outputs.compactMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) }).map { $0.lowercased() })
+    Set(([format ?? TextReporter.identifier] + outputs.compactMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) }).map { $0.lowercased() })
   }
 
   /// Options for the reporters: relative paths are relative to the working directory.
@@ -72,7 +72,7 @@ struct RunOptions: ParsableArguments {
   }
 
   func validateFormats() throws {
-    guard Reporters.reporter(format) != nil else {
+    if let format, Reporters.reporter(format) == nil {
       throw ValidationError("unknown format '\(format)'; use one of \(Reporters.identifiers.joined(separator: ", "))")
     }
     for output in outputs {
@@ -85,17 +85,51 @@ struct RunOptions: ParsableArguments {
 
   var useColor: Bool { !noColor && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
 
-  /// Prints the report and writes the extra outputs.
-  func emit(_ result: CheckResult, listClaims: Bool) throws {
-    let reporter = Reporters.reporter(format, options: reportOptions(color: useColor, listClaims: listClaims))!
-    print(reporter.report(result), terminator: "")
+  /// One report of the run: a format and where it goes.
+  struct PlannedReport {
+    var format: String
+    var destination: ReportDestination
+  }
+
+  /// The reports of the run, every destination checked against the inputs before anything is read:
+  /// standard output gets `--format` (text by default), or the one `--output FORMAT=-`.
+  func plannedReports(inputs: InputList, articleExtensions: Set<String>) throws(RunError) -> [PlannedReport] {
+    var reports: [PlannedReport] = []
+    var seen: [String: String] = [:]
     for output in outputs {
       let parts = output.split(separator: "=", maxSplits: 1).map(String.init)
-      let fileReporter = Reporters.reporter(parts[0], options: reportOptions(color: false, listClaims: listClaims))!
-      do {
-        try fileReporter.report(result).write(toFile: parts[1], atomically: true, encoding: .utf8)
-      } catch {
-        throw ValidationError("cannot write \(parts[1]): \(error.localizedDescription)")
+      let destination = try ReportDestination.resolve(parts[1], inputs: inputs, articleExtensions: articleExtensions)
+      let key: String
+      switch destination {
+      case .standardOutput: key = "-"
+      case .file(let path): key = ReportDestination.canonicalPath(of: path)
+      }
+      if let first = seen[key] {
+        throw RunError("--output \(output): \(destination) is already the destination of --output \(first)")
+      }
+      seen[key] = output
+      reports.append(PlannedReport(format: parts[0].lowercased(), destination: destination))
+    }
+    if let first = seen["-"] {
+      if let format { throw RunError("standard output is given twice: --format \(format) and --output \(first)") }
+    } else {
+      reports.append(PlannedReport(format: (format ?? TextReporter.identifier).lowercased(), destination: .standardOutput))
+    }
+    return reports
+  }
+
+  /// Writes the reports: files first, each whole or not at all, then standard output, so that a reader
+  /// that closes the pipe early (`| head -1`) cannot cost a file its report.
+  func emit(_ result: CheckResult, listClaims: Bool, reports: [PlannedReport]) throws(RunError) {
+    for report in reports {
+      guard case .file(let path) = report.destination else { continue }
+      let reporter = Reporters.reporter(report.format, options: reportOptions(color: false, listClaims: listClaims))!
+      try ReportFileWriter.write(reporter.report(result), to: path)
+    }
+    for report in reports where report.destination == .standardOutput {
+      let reporter = Reporters.reporter(report.format, options: reportOptions(color: useColor, listClaims: listClaims))!
+      if let code = ReportFileWriter.writeAll(Array(reporter.report(result).utf8), to: STDOUT_FILENO) {
+        throw RunError("cannot write the report to standard output: \(String(cString: strerror(code)))")
       }
     }
   }
@@ -104,7 +138,7 @@ struct RunOptions: ParsableArguments {
   /// rule stopped on them by a limit.
   func exitStatus(_ result: CheckResult, findingsMatter: Bool) -> Int32 {
     if result.hasRuleErrors { return 2 }
-    if strict && !result.skippedDocuments.isEmpty { return 2 }
+    if strict && !result.uncheckedInputs.isEmpty { return 2 }
     if strict && result.diagnostics.contains(where: { $0.category == .matching }) { return 2 }
     if findingsMatter && !result.findings.isEmpty { return 1 }
     return 0

@@ -8,25 +8,53 @@ struct FactCheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "factcheck",
     abstract: "Find inconsistent figures across news articles, in French and English.",
+    discussion: """
+      With no command, checks the given articles (or, with none, the bundled Examples/). \
+      Exit status: 0 no findings, 1 findings, 2 usage, rule-file or write errors.
+      """,
+    version: ToolInfo.version,
     subcommands: [CheckCommand.self, ClaimsCommand.self, TestRulesCommand.self, ExplainCommand.self],
     defaultSubcommand: CheckCommand.self)
 
-  /// Parses, runs, and maps ArgumentParser's usage status (64) to ours (2).
+  /// Parses and runs, with our exit statuses: help and `--version` print and exit 0, a mistake in the
+  /// command line prints the message and the usage and exits 2, a run error prints one line and exits 2.
   static func main() {
+    Interruption.install()
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let mistake = UnknownCommand.check(arguments, commands: commandNames) {
+      standardError("factcheck: error: \(mistake)\nUsage: factcheck [\(commandNames.dropLast().joined(separator: "|"))] [<paths> ...] [<options>]\n  See 'factcheck --help' for more information.")
+      Foundation.exit(2)
+    }
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(arguments)
       try command.run()
+    } catch let error as RunError {
+      standardError("factcheck: error: \(error.message)")
+      Foundation.exit(2)
+    } catch let error as ExitCode {
+      Foundation.exit(error.rawValue)
     } catch {
       let code = exitCode(for: error)
-      if code == .success || code.rawValue == 1 || code.rawValue == 2 {
-        if code != .success && !(error is ExitCode) { FactCheckCommand.exit(withError: error) }
-        Foundation.exit(code.rawValue)
-      }
       let message = fullMessage(for: error)
-      if !message.isEmpty {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+      if code == .success {
+        // --help, -h, `help`, --version: ArgumentParser hands the text back as an error to print.
+        if !message.isEmpty, let code = ReportFileWriter.writeAll(Array((message + "\n").utf8), to: STDOUT_FILENO) {
+          standardError("factcheck: error: cannot write to standard output: \(String(cString: strerror(code)))")
+          Foundation.exit(2)
+        }
+        Foundation.exit(0)
       }
-      Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
+      if !message.isEmpty { standardError(message) }
+      Foundation.exit(code == .validationFailure || code.rawValue == 64 || code.rawValue == 1 ? 2 : code.rawValue)
     }
+  }
+
+  /// The names a first argument may be: the subcommands and ArgumentParser's `help`.
+  static var commandNames: [String] {
+    configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+  }
+
+  private static func standardError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 }

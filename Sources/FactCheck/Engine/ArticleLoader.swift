@@ -1,6 +1,12 @@
 import Foundation
 import PatternMatching
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The one place that reads articles from disk: files and directories in, ``Article``s or skip reasons out.
 ///
 /// Every path given is accounted for: a directory is walked (symlink loops and unreadable entries are
@@ -33,80 +39,36 @@ public struct ArticleLoader: Sendable {
     if let first = lexicons.keys.sorted().first, lexicons["en"] == nil { fallbackLanguage = first }
   }
 
-  /// Expands the given paths into the files to read, and the paths that cannot be read at all.
-  public func inputs(_ paths: [String]) -> (files: [String], skipped: [(path: String, reason: String)]) {
-    var files: [String] = []
-    var skipped: [(String, String)] = []
-    let manager = FileManager.default
-    for path in paths {
-      var isDirectory: ObjCBool = false
-      guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        // A dangling symlink exists as a link but not as a file.
-        if (try? manager.destinationOfSymbolicLink(atPath: path)) != nil {
-          skipped.append((path, "broken symbolic link"))
-        } else {
-          skipped.append((path, "no such file or directory"))
-        }
-        continue
-      }
-      if isDirectory.boolValue {
-        let before = (files.count, skipped.count)
-        walk(path, into: &files, skipped: &skipped)
-        if (files.count, skipped.count) == before {
-          let names = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
-          skipped.append((path, "directory holds no articles (\(names))"))
-        }
-      } else {
-        files.append(path)
-      }
-    }
-    return (files, skipped)
-  }
+  /// Expands the given paths into the files to read, and every other path met with its reason (see
+  /// ``InputWalker``).
+  public func inputs(_ paths: [String]) -> InputList { InputWalker.expand(paths, extensions: extensions) }
 
-  private func walk(_ root: String, into files: inout [String], skipped: inout [(String, String)]) {
-    let manager = FileManager.default
-    var visited = Set<String>()
-    var stack = [root]
-    while let directory = stack.popLast() {
-      let real = (directory as NSString).resolvingSymlinksInPath
-      guard visited.insert(real).inserted else {
-        skipped.append((directory, "symbolic link loop (directory already visited)"))
-        continue
-      }
-      let entries: [String]
-      do {
-        entries = try manager.contentsOfDirectory(atPath: directory).sorted()
-      } catch {
-        skipped.append((directory, "unreadable directory"))
-        continue
-      }
-      var subdirectories: [String] = []
-      for entry in entries where !entry.hasPrefix(".") {
-        let path = (directory as NSString).appendingPathComponent(entry)
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-          skipped.append((path, "broken symbolic link"))
-          continue
-        }
-        if isDirectory.boolValue {
-          subdirectories.append(path)
-        } else if extensions.contains((entry as NSString).pathExtension.lowercased()) {
-          files.append(path)
-        }
-      }
-      stack += subdirectories.reversed()
-    }
-  }
+  /// Expands the given files (raw names allowed) into the files to read, and every other path met.
+  public func inputs(_ files: [InputFile]) -> InputList { InputWalker.expand(files, extensions: extensions) }
+
+  /// Reads one file named by a UTF-8 path.
+  public func load(path: String) -> Outcome { load(InputFile(path: path)) }
 
   /// Reads one file.
   ///
   /// Only regular files are read: a named pipe would block the run forever and a device such as
-  /// `/dev/zero` never ends.
-  public func load(path: String) -> Outcome {
+  /// `/dev/zero` never ends. The type is checked on the open descriptor, and reading stops at
+  /// ``maxBytes`` even when the file grows after it was measured: a log being appended to, or an attack.
+  public func load(_ file: InputFile) -> Outcome {
+    let path = file.path
+    let descriptor = file.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
+    guard descriptor >= 0 else {
+      switch errno {
+      case ENOENT, ENOTDIR: return .skipped(path: path, reason: "no such file")
+      case EACCES, EPERM: return .skipped(path: path, reason: "unreadable (permission denied)")
+      case ELOOP: return .skipped(path: path, reason: "symbolic-link loop")
+      default: return .skipped(path: path, reason: "unreadable (\(String(cString: strerror(errno))))")
+      }
+    }
+    defer { close(descriptor) }
     var info = stat()
-    guard stat(path, &info) == 0 else {
-      let missing = errno == ENOENT
-      return .skipped(path: path, reason: missing ? "no such file" : "unreadable (\(String(cString: strerror(errno))))")
+    guard fstat(descriptor, &info) == 0 else {
+      return .skipped(path: path, reason: "unreadable (\(String(cString: strerror(errno))))")
     }
     switch info.st_mode & S_IFMT {
     case S_IFREG: break
@@ -115,22 +77,50 @@ public struct ArticleLoader: Sendable {
     case S_IFSOCK: return .skipped(path: path, reason: "not a regular file (socket)")
     default: return .skipped(path: path, reason: "not a regular file (device)")
     }
-    if Int(info.st_size) > maxBytes {
-      return .skipped(path: path, reason: "too large (\(info.st_size) bytes; the limit is \(maxBytes >> 20) MiB)")
+    if Int(info.st_size) > maxBytes { return .skipped(path: path, reason: tooLarge(Int(info.st_size))) }
+    switch ArticleLoader.readAll(descriptor, expected: Int(info.st_size), cap: maxBytes) {
+    case .bytes(let bytes): return load(path: path, bytes: bytes)
+    case .tooLarge(let read): return .skipped(path: path, reason: tooLarge(read, grew: true))
+    case .failed(let code): return .skipped(path: path, reason: "unreadable (\(String(cString: strerror(code))))")
     }
-    guard FileManager.default.isReadableFile(atPath: path),
-      let handle = FileHandle(forReadingAtPath: path)
-    else {
-      return .skipped(path: path, reason: FileManager.default.fileExists(atPath: path) ? "unreadable (permission denied)" : "no such file")
+  }
+
+  private func tooLarge(_ size: Int, grew: Bool = false) -> String {
+    let measured = grew ? "over \(maxBytes) bytes, grown while being read" : "\(size) bytes"
+    return "too large (\(measured); the limit is \(maxBytes >> 20) MiB)"
+  }
+
+  /// What reading a descriptor to its end gave.
+  private enum ReadResult {
+    case bytes([UInt8])
+    /// More than the cap: reading stopped after `read` bytes.
+    case tooLarge(read: Int)
+    case failed(errno: Int32)
+  }
+
+  /// Reads to the end, or until one byte past `cap`, whichever comes first.
+  private static func readAll(_ descriptor: Int32, expected: Int, cap: Int) -> ReadResult {
+    var bytes = [UInt8](repeating: 0, count: min(cap, max(expected, 0)) + 1)
+    var count = 0
+    while true {
+      if count == bytes.count {
+        if count > cap { return .tooLarge(read: count) }
+        bytes += [UInt8](repeating: 0, count: min(cap + 1, max(count * 2, 4096)) - count)
+      }
+      let got = bytes.withUnsafeMutableBytes { buffer in
+        read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+      }
+      if got < 0 {
+        if errno == EINTR { continue }
+        if errno == EAGAIN { return .failed(errno: EAGAIN) }
+        return .failed(errno: errno)
+      }
+      if got == 0 { break }
+      count += got
     }
-    defer { try? handle.close() }
-    let data: Data
-    do {
-      data = try handle.readToEnd() ?? Data()
-    } catch {
-      return .skipped(path: path, reason: "unreadable (\(error.localizedDescription))")
-    }
-    return load(path: path, bytes: [UInt8](data))
+    if count > cap { return .tooLarge(read: count) }
+    bytes.removeSubrange(count...)
+    return .bytes(bytes)
   }
 
   /// Builds an article from bytes (tests and embedding use this directly).

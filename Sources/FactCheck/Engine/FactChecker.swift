@@ -47,17 +47,18 @@ public final class FactChecker: Sendable {
   /// Extracts claims from files and directories, without reconciling.
   public func extract(paths: [String]) -> ExtractionRun {
     let loader = ArticleLoader(lexicons: rules.library.lexicons, defaultPublished: options.published)
-    let (files, unreadable) = loader.inputs(paths)
+    let inputs = loader.inputs(paths)
+    let files = inputs.files
     let keepTexts = options.keepTexts
     var run = process(count: files.count) { index, extractor in
-      switch loader.load(path: files[index]) {
+      switch loader.load(files[index]) {
       case .skipped(let path, let reason):
         return ExtractionRun.Item(document: DocumentReport(path: path, status: .skipped, reason: reason))
       case .article(let article):
         return FactChecker.extract(article, with: extractor, keepText: keepTexts)
       }
     }
-    run.documents += unreadable.map { DocumentReport(path: $0.path, status: .skipped, reason: $0.reason) }
+    run.documents += inputs.skipped
     return run
   }
 

@@ -33,8 +33,17 @@ public struct CheckResult: Sendable {
 
   /// Whether any rule file has an error.
   public var hasRuleErrors: Bool { ruleProblems.contains { $0.severity == .error } }
-  /// Inputs that were not checked.
+  /// Inputs that were not checked, including what directory walks passed over.
   public var skippedDocuments: [DocumentReport] { documents.filter { $0.status == .skipped } }
+  /// Inputs that could not be checked: skipped, and not merely passed over by a directory walk.
+  public var uncheckedInputs: [DocumentReport] { documents.filter { $0.status == .skipped && !$0.isPassedOver } }
+  /// What directory walks passed over (hidden entries, other extensions, links back into the walk), counted
+  /// by reason, most frequent first.
+  public var passedOverCounts: [(reason: String, count: Int)] {
+    var counts: [String: Int] = [:]
+    for document in documents where document.isPassedOver { counts[document.reason ?? "unknown reason", default: 0] += 1 }
+    return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
 }
 
 /// A rule or check as reporters list it.

@@ -28,11 +28,16 @@ public struct DocumentReport: Hashable, Sendable {
   public var subject: String?
   /// Number of claims extracted.
   public var claimCount: Int
+  /// Whether this is a path a directory walk met and passed over — a hidden entry, a file with another
+  /// extension, a link back into the walk, a second path to a file already read — rather than an input
+  /// that could not be checked. Listed so that every file is accounted for, counted per reason in the text
+  /// report, and no failure under `--strict`.
+  public var isPassedOver: Bool
 
   /// Creates a report.
   public init(path: String, status: Status, reason: String? = nil, language: String? = nil, published: Day? = nil,
               publishedSource: String? = nil, title: String? = nil, source: String? = nil, subject: String? = nil,
-              claimCount: Int = 0) {
+              claimCount: Int = 0, isPassedOver: Bool = false) {
     self.path = path
     self.status = status
     self.reason = reason
@@ -43,5 +48,6 @@ public struct DocumentReport: Hashable, Sendable {
     self.source = source
     self.subject = subject
     self.claimCount = claimCount
+    self.isPassedOver = isPassedOver
   }
 }

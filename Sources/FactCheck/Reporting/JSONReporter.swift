@@ -29,7 +29,7 @@ public struct JSONReporter: Reporter {
       "path": .string(d.path), "status": .string(d.status.rawValue), "reason": .optional(d.reason),
       "language": .optional(d.language), "published": .optional(d.published?.description),
       "published_source": .optional(d.publishedSource), "title": .optional(d.title), "source": .optional(d.source),
-      "subject": .optional(d.subject), "claims": .number(Double(d.claimCount)),
+      "subject": .optional(d.subject), "claims": .number(Double(d.claimCount)), "passed_over": .bool(d.isPassedOver),
     ])
   }
 
@@ -73,7 +73,8 @@ public struct JSONReporter: Reporter {
     func count(_ s: Severity) -> JSONValue { .number(Double(r.findings.filter { $0.severity == s }.count)) }
     return .object([
       "documents_checked": .number(Double(r.documents.filter { $0.status == .checked }.count)),
-      "documents_skipped": .number(Double(r.skippedDocuments.count)),
+      "documents_skipped": .number(Double(r.uncheckedInputs.count)),
+      "documents_passed_over": .number(Double(r.skippedDocuments.count - r.uncheckedInputs.count)),
       "claims": .number(Double(r.claims.count)), "findings": .number(Double(r.findings.count)),
       "errors": count(.error), "warnings": count(.warning), "notes": count(.note),
     ])

@@ -18,8 +18,15 @@ public struct TextReporter: Reporter {
       out += line(diagnostic.location, diagnostic.severity, diagnostic.message) + "\n"
       if let source = diagnostic.sourceLine, let location = diagnostic.location { out += excerpt(source, line: location.line, column: location.column, length: 1) }
     }
-    for document in result.documents where document.status == .skipped {
+    for document in result.uncheckedInputs {
       out += line(SourceLocation(path: document.path, line: 1, column: 1), .warning, "skipped: \(document.reason ?? "unknown reason")") + "\n"
+    }
+    let passedOver = result.passedOverCounts
+    if !passedOver.isEmpty {
+      // One line, not one per file: a walked directory may hold thousands of images or hidden files.
+      let total = passedOver.reduce(0) { $0 + $1.count }
+      let reasons = passedOver.map { "\($0.reason) (\($0.count))" }.joined(separator: ", ")
+      out += line(nil, .note, "\(total) path\(total == 1 ? "" : "s") in the directories walked not checked: \(reasons); the JSON and SARIF reports list each") + "\n"
     }
     if options.listClaims {
       for claim in result.claims { out += claimLine(claim) }
@@ -68,7 +75,7 @@ public struct TextReporter: Reporter {
     let warnings = result.findings.filter { $0.severity == .warning }.count
     let notes = result.findings.filter { $0.severity == .note }.count
     let checked = result.documents.filter { $0.status == .checked }.count
-    let skipped = result.skippedDocuments.count
+    let skipped = result.uncheckedInputs.count
     let ruleErrors = result.ruleProblems.filter { $0.severity == .error }.count
     var text = "\(result.findings.count) finding\(result.findings.count == 1 ? "" : "s") (\(errors) error\(errors == 1 ? "" : "s"), "
       + "\(warnings) warning\(warnings == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s")) in \(checked) article\(checked == 1 ? "" : "s") checked"
