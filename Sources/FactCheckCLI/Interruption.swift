@@ -60,8 +60,14 @@ enum Interruption {
     for path in temporaries { unlink(path) }
     temporaries.removeAll()
     // Keep the lock: no rename may start now. Die by the signal itself, so the exit status says so.
+    // libdispatch may block the signal in every thread (signalfd): unblock it here and raise it at this
+    // thread, where it is then delivered at once.
     signal(number, SIG_DFL)
-    kill(getpid(), number)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, number)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    raise(number)
     // A blocked or ignored signal would leave us here; end all the same.
     _exit(128 + number)
   }

@@ -87,7 +87,8 @@ public struct ArticleLoader: Sendable {
 
   private func tooLarge(_ size: Int, grew: Bool = false) -> String {
     let measured = grew ? "over \(maxBytes) bytes, grown while being read" : "\(size) bytes"
-    return "too large (\(measured); the limit is \(maxBytes >> 20) MiB)"
+    let limit = maxBytes >= 1 << 20 && maxBytes % (1 << 20) == 0 ? "\(maxBytes >> 20) MiB" : "\(maxBytes) bytes"
+    return "too large (\(measured); the limit is \(limit))"
   }
 
   /// What reading a descriptor to its end gave.

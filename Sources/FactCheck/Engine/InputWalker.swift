@@ -81,7 +81,8 @@ struct InputWalker {
     if info.st_mode & S_IFMT == S_IFREG {
       let identity = FileIdentity(info)
       if let first = seenFiles[identity] {
-        skip(file, "same file as \(first)", passedOver: true)
+        // The same path given twice, or given and found again in a directory given, is one input.
+        if first != file.path { skip(file, "same file as \(first)", passedOver: true) }
         return
       }
       seenFiles[identity] = file.path
