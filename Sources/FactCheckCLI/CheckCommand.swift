@@ -24,10 +24,11 @@ struct CheckCommand: ParsableCommand {
       inputs = [examples]
     }
     let loader = ArticleLoader(lexicons: [:])
-    let reports = try output.plannedReports(inputs: loader.inputs(inputs), articleExtensions: loader.extensions)
+    let files = CommandLinePaths.files(inputs)
+    let reports = try output.plannedReports(inputs: loader.inputs(files), articleExtensions: loader.extensions)
     let compiled = try rules.compiledRules()
     let checker = FactChecker(rules: compiled, options: try output.options())
-    let result = checker.check(paths: inputs)
+    let result = checker.check(files: files)
     try output.emit(result, listClaims: false, reports: reports)
     throw ExitCode(output.exitStatus(result, findingsMatter: true))
   }
@@ -53,10 +54,11 @@ struct ClaimsCommand: ParsableCommand {
       inputs = [examples]
     }
     let loader = ArticleLoader(lexicons: [:])
-    let reports = try output.plannedReports(inputs: loader.inputs(inputs), articleExtensions: loader.extensions)
+    let files = CommandLinePaths.files(inputs)
+    let reports = try output.plannedReports(inputs: loader.inputs(files), articleExtensions: loader.extensions)
     let compiled = try rules.compiledRules()
     let checker = FactChecker(rules: compiled, options: try output.options())
-    let extraction = checker.extract(paths: inputs)
+    let extraction = checker.extract(files: files)
     let result = checker.collect(extraction)
     try output.emit(result, listClaims: true, reports: reports)
     throw ExitCode(output.exitStatus(result, findingsMatter: false))

@@ -65,7 +65,7 @@ enum ReportDestination: Hashable, CustomStringConvertible {
     if stat(target, &info) == 0 {
       for file in inputs.files {
         var input = stat()
-        if stat(file.path, &input) == 0 && input.st_dev == info.st_dev && input.st_ino == info.st_ino {
+        if file.withCString({ stat($0, &input) }) == 0 && input.st_dev == info.st_dev && input.st_ino == info.st_ino {
           throw RunError("refusing to write a report to \(argument): it is an input of this run (\(file.path))")
         }
       }

@@ -6,7 +6,9 @@ import Foundation
 enum UnknownCommand {
   /// The message for a mistaken first argument, or `nil` when the command line is fine.
   static func check(_ arguments: [String], commands: [String]) -> String? {
-    guard let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) else { return nil }
+    // A name that is not UTF-8 (U+FFFD after decoding) is a path: CommandLinePaths reads its bytes.
+    guard let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first), !first.unicodeScalars.contains("\u{FFFD}")
+    else { return nil }
     var info = stat()
     guard lstat(first, &info) != 0 else { return nil }
     var message = "'\(first)' is neither a command nor an existing file or directory"

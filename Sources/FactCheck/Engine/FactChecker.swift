@@ -45,9 +45,13 @@ public final class FactChecker: Sendable {
   }
 
   /// Extracts claims from files and directories, without reconciling.
-  public func extract(paths: [String]) -> ExtractionRun {
+  public func extract(paths: [String]) -> ExtractionRun { extract(files: paths.map(InputFile.init(path:))) }
+
+  /// Extracts claims from files and directories named by raw bytes (names that are not UTF-8), without
+  /// reconciling.
+  public func extract(files given: [InputFile]) -> ExtractionRun {
     let loader = ArticleLoader(lexicons: rules.library.lexicons, defaultPublished: options.published)
-    let inputs = loader.inputs(paths)
+    let inputs = loader.inputs(given)
     let files = inputs.files
     let keepTexts = options.keepTexts
     var run = process(count: files.count) { index, extractor in
@@ -72,6 +76,9 @@ public final class FactChecker: Sendable {
 
   /// Extracts and reconciles files and directories.
   public func check(paths: [String]) -> CheckResult { reconcile(extract(paths: paths)) }
+
+  /// Extracts and reconciles files and directories named by raw bytes.
+  public func check(files: [InputFile]) -> CheckResult { reconcile(extract(files: files)) }
 
   /// Extracts and reconciles articles already in memory.
   public func check(articles: [Article]) -> CheckResult { reconcile(extract(articles: articles)) }

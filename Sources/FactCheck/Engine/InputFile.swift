@@ -47,7 +47,7 @@ public struct InputFile: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Calls `body` with the path as a C string.
-  func withCString<T>(_ body: (UnsafePointer<CChar>) throws -> T) rethrows -> T {
+  public func withCString<T>(_ body: (UnsafePointer<CChar>) throws -> T) rethrows -> T {
     try (systemPath + [0]).withUnsafeBufferPointer { buffer in
       try buffer.withMemoryRebound(to: CChar.self) { try body($0.baseAddress!) }
     }

@@ -47,4 +47,12 @@ struct CommandLineTests {
     let far = try ShellRun.run("\"$FC\" zzzz", in: directory)
     #expect(far.status == 2 && far.errors.contains("commands: check, claims, test-rules, explain"), "\(far.errors)")
   }
+
+  /// A Latin-1 file name on the command line is read through its bytes and shown escaped.
+  @Test func aPathThatIsNotUTF8IsReadFromItsBytes() throws {
+    let directory = try RuleAuthoring.temporaryDirectory("latin1")
+    let run = try ShellRun.run("printf 'Acme employs 1,300 people.\\n' > \"$(printf 'caf\\351.md')\"; \"$FC\" claims caf*.md --no-color", in: directory)
+    #expect(run.status == 0, "\(run.output)\(run.errors)")
+    #expect(run.output.contains("caf\\xE9.md:1:14: Acme employees = 1 300"), "\(run.output)")
+  }
 }
