@@ -5,7 +5,7 @@
 ///
 /// PCRE2 counts steps afresh at every start position, so a pattern that stays just under the step limit
 /// at each position (`(?:a|a){0,15}(?=!)` over a run of `a`) would still take minutes on a long text:
-/// ``timeLimitPerMiB`` bounds a whole scan.
+/// ``timeLimitPerMiB`` bounds the time a pattern spends on a whole text.
 public struct MatchLimits: Sendable, Hashable {
   /// Maximum backtracking steps per match attempt (`pcre2_set_match_limit`).
   public var matchLimit: UInt32
@@ -15,10 +15,14 @@ public struct MatchLimits: Sendable, Hashable {
   public var heapLimitKiB: UInt32
   /// Largest JIT stack a worker may grow to, in bytes.
   public var maxJITStackBytes: Int
-  /// Longest one scan (one pattern over one range, ``Matcher/forEachMatch(of:in:range:_:)``) may run, in
-  /// seconds per MiB of the range, and at least this long whatever the range. Checked between windows of
-  /// ``Matcher/window`` start positions, so a scan stops at most one window's worth of steps late.
-  /// Legitimate patterns scan a MiB in milliseconds: the default is a hundredfold margin and more.
+  /// Scan time a pattern may spend on one text, in seconds per MiB of that text, and at least this long
+  /// whatever its size (the budget of a text under 1 MiB is that of 1 MiB; see ``ScanBudget``).
+  ///
+  /// The extractor gives each rule one such budget per article, summed over every window and segment
+  /// it scans there; ``Matcher/forEachMatch(of:in:range:_:)`` alone gives one to its range. The clock
+  /// is checked between windows of ``Matcher/window`` start positions, so a scan stops at most one
+  /// window's worth of steps late. Legitimate patterns scan a MiB in milliseconds: the default is a
+  /// hundredfold margin and more.
   public var timeLimitPerMiB: Double
 
   /// Creates limits.

@@ -50,6 +50,7 @@ public final class Matcher {
   ///
   /// Matching starts at `range.lowerBound` but look-behinds may see the text before it; the subject is
   /// cut at `range.upperBound`. Empty matches are handled as in `pcre2demo`, so the scan always advances.
+  /// The scan may run for ``MatchLimits/timeLimitPerMiB`` per MiB of `range` (at least a MiB's worth).
   /// - Parameters:
   ///   - body: Returns `false` to stop the scan.
   /// - Throws: ``PatternError`` when a limit is hit; matches already reported stay reported.
@@ -58,10 +59,30 @@ public final class Matcher {
     _ body: (PatternMatch) -> Bool
   ) throws(PatternError) {
     let range = range ?? 0..<subject.bytes.count
+    var budget = ScanBudget(limits: limits, bytes: range.count)
+    try forEachMatch(of: pattern, in: subject, range: range, budget: &budget, body)
+  }
+
+  /// ``forEachMatch(of:in:range:_:)``, its scan time taken from `budget` instead of a limit of its own.
+  ///
+  /// For a caller that scans one text piecewise with the same pattern: every piece spends the same
+  /// budget, so the pieces together run no longer than the budget allows (plus at most one window's
+  /// worth of steps), whatever their number. A budget already spent stops the scan before it starts.
+  /// - Throws: ``PatternError/timeLimitExceeded(seconds:)`` with the budget's whole allowance once it
+  ///   is spent; other ``PatternError``s as ``forEachMatch(of:in:range:_:)``.
+  public func forEachMatch(
+    of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil, budget: inout ScanBudget,
+    _ body: (PatternMatch) -> Bool
+  ) throws(PatternError) {
+    let range = range ?? 0..<subject.bytes.count
     precondition(range.lowerBound >= 0 && range.upperBound <= subject.bytes.count, "range outside subject")
+    if budget.isExhausted { throw .timeLimitExceeded(seconds: budget.seconds) }
     ensureCapacity(for: pattern)
-    let seconds = max(0, limits.timeLimitPerMiB) * max(1, Double(range.count) / 1_048_576)
-    let deadline = DeadlineClock.now() + UInt64(seconds * 1e9)
+    let started = DeadlineClock.now()
+    let deadline = started + budget.remainingNanoseconds
+    // One clock reading per PCRE2 call, budget or not: the last one closes the scan's account.
+    var now = started
+    let seconds = budget.seconds
     let result: PatternError? = subject.bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return nil }
       var start = range.lowerBound
@@ -72,7 +93,8 @@ public final class Matcher {
         while limit < range.upperBound && base[limit] & 0xC0 == 0x80 { limit += 1 }
         pcre2_set_offset_limit_8(context, limit)
         let rc = run(pattern, base, range.upperBound, start, retryOptions)
-        if DeadlineClock.now() > deadline { return .timeLimitExceeded(seconds: seconds) }
+        now = DeadlineClock.now()
+        if now > deadline { return .timeLimitExceeded(seconds: seconds) }
         if rc == PCRE2_ERROR_NOMATCH {
           if retryOptions != 0 {
             // The empty-match retry failed: step over one character and scan on.
@@ -99,6 +121,7 @@ public final class Matcher {
       }
       return nil
     }
+    budget.spend(now - started)
     if let result { throw result }
   }
 

@@ -11,8 +11,9 @@ public enum PatternError: Error, Equatable, Sendable, CustomStringConvertible {
   case matchLimitExceeded(limit: UInt32)
   /// The match nested too deeply (`PCRE2_ERROR_DEPTHLIMIT`) or used too much heap (`PCRE2_ERROR_HEAPLIMIT`).
   case resourceLimitExceeded(message: String)
-  /// The scan ran longer than ``MatchLimits/timeLimitPerMiB`` allows: many start positions each just under the
-  /// step limit, the other face of catastrophic backtracking.
+  /// The scan spent its time budget (``MatchLimits/timeLimitPerMiB``, see ``ScanBudget``); `seconds` is
+  /// the whole budget. Many start positions each just under the step limit: the other face of
+  /// catastrophic backtracking.
   case timeLimitExceeded(seconds: Double)
   /// The JIT stack was too small for this pattern on this text (`PCRE2_ERROR_JIT_STACKLIMIT`).
   case jitStackExhausted
@@ -33,6 +34,13 @@ public enum PatternError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalidUTF8(let offset, let message): return "invalid UTF-8 at byte \(offset): \(message)"
     case .matchFailed(let code, let message): return "match failed (\(code)): \(message)"
     }
+  }
+
+  /// Whether PCRE2 refused to compile the pattern for its size (`PCRE2_ERROR_PATTERN_TOO_LARGE`), not
+  /// for its syntax: the fault is then in whatever made it long, such as a placeholder's word list.
+  public var isPatternTooLarge: Bool {
+    guard case .compile(let message, _) = self else { return false }
+    return message == PatternError.message(for: PCRE2_ERROR_PATTERN_TOO_LARGE)
   }
 
   /// PCRE2's text for an error code (compile or match).

@@ -148,15 +148,30 @@ enum PlaceholderExpander {
   }
 
   /// Turns a lexicon fragment's typography into regex (no placeholders inside fragments).
-  static func expandFragment(_ fragment: String) -> String {
-    guard let tokens = try? tokenize(fragment, allowPlaceholders: false) else { return fragment }
-    return tokens.map { token -> String in
+  static func expandFragment(_ fragment: String) -> String { expandedFragment(fragment).regex }
+
+  /// ``expandFragment(_:)`` with the pieces that map an offset of the regex back into the fragment, to
+  /// place a PCRE2 error in the fragment's own value.
+  static func expandedFragment(_ fragment: String) -> ExpandedPattern {
+    let whole = [ExpandedPattern.Piece(output: 0..<fragment.utf8.count, source: 0..<fragment.utf8.count, isPlaceholder: false)]
+    guard let tokens = try? tokenize(fragment, allowPlaceholders: false) else {
+      return ExpandedPattern(regex: fragment, slots: [], pieces: whole)
+    }
+    var output = ""
+    var pieces: [ExpandedPattern.Piece] = []
+    for token in tokens {
+      let text: String
+      let source: Range<Int>
       switch token {
-      case .raw(let text, _): return text
-      case .space: return RegexFragments.space
-      case .placeholder: return ""
+      case .raw(let raw, let range): (text, source) = (raw, range)
+      case .space(let range): (text, source) = (RegexFragments.space, range)
+      case .placeholder: continue
       }
-    }.joined()
+      let start = output.utf8.count
+      output += text
+      pieces.append(ExpandedPattern.Piece(output: start..<output.utf8.count, source: source, isPlaceholder: false))
+    }
+    return ExpandedPattern(regex: output, slots: [], pieces: pieces)
   }
 
   private static func slot(_ name: String, _ label: String?, _ range: Range<Int>, _ catalog: PlaceholderCatalog,

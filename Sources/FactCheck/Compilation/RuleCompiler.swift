@@ -2,7 +2,7 @@ import PatternMatching
 
 /// Compiles a ``RuleLibrary`` into a ``CompiledRuleSet``: placeholders expanded from each rule's
 /// lexicon, PCRE2 compiled and JIT-compiled once, prefilters computed, and PCRE2 errors mapped back to
-/// the line and column of the rule file.
+/// the line and column of the rule or lexicon entry that caused them (``CompileErrorLocator``).
 public enum RuleCompiler {
   /// Compiles every rule of `library`; broken rules are left out and reported in the result's problems.
   public static func compile(_ library: RuleLibrary) -> CompiledRuleSet {
@@ -14,6 +14,7 @@ public enum RuleCompiler {
     let allPlaceholderNames = Set(catalogs.values.flatMap(\.allNames))
     var compiled: [CompiledRule] = []
     var usedFragments: [String: Set<String>] = [:]
+    var locator = CompileErrorLocator()
 
     for rule in library.rules {
       guard let catalog = catalogs[rule.language] else { continue }  // reported by the loader
@@ -44,8 +45,8 @@ public enum RuleCompiler {
       do {
         pattern = try CompiledPattern(expansion.regex, options: options)
       } catch {
-        if case .compile(let message, let offset) = error {
-          problems.append(compileError(message, atOutputOffset: offset, of: expansion, rule: rule, lexicon: catalog.lexicon))
+        if let problem = locator.place(error, of: expansion, rule: rule, catalog: catalog, entities: library.entities) {
+          problems.append(problem)
         }
         continue
       }
@@ -62,6 +63,8 @@ public enum RuleCompiler {
       compiled.append(CompiledRule(definition: rule, pattern: pattern, expansion: expansion, slotGroups: groups,
                                    prefilter: prefilter))
     }
+    // Faults of a lexicon once each, however many rules they left out.
+    problems += locator.lexiconProblems()
     for (language, lexicon) in library.lexicons {
       for (name, location) in lexicon.fragmentLocations.sorted(by: { $0.key < $1.key })
       where !(usedFragments[language]?.contains(name) ?? false) {
@@ -69,25 +72,5 @@ public enum RuleCompiler {
       }
     }
     return CompiledRuleSet(library: library, rules: compiled, catalogs: catalogs, problems: problems)
-  }
-
-  /// A PCRE2 compile error at byte `offset` of the expanded pattern, placed where the author wrote the
-  /// character PCRE2 stopped at. An error inside a lexicon fragment's expansion points at the `{` of
-  /// the placeholder and names the fragment's definition.
-  static func compileError(_ message: String, atOutputOffset offset: Int, of expansion: ExpandedPattern,
-                           rule: RuleDefinition, lexicon: Lexicon) -> RuleFileError {
-    let piece = expansion.pieces.first { $0.output.contains(offset) }
-    guard let piece, piece.isPlaceholder,
-      let slot = expansion.slots.first(where: { piece.source.contains($0.sourceRange.lowerBound) })
-    else {
-      let sourceOffset = expansion.sourceOffset(forOutputOffset: offset)
-      return RuleFileError(.invalidRegex(message: message), at: rule.patternSource.location(ofByte: sourceOffset))
-    }
-    var detail = message
-    if case .fragment(let name) = slot.role {
-      detail += " (in lexicon fragment '{\(name)}'"
-        + (lexicon.fragmentLocations[name].map { ", defined at \($0)" } ?? "") + ")"
-    }
-    return RuleFileError(.invalidRegex(message: detail), at: rule.patternSource.location(ofByte: slot.sourceRange.lowerBound))
   }
 }

@@ -45,6 +45,10 @@ public final class Extractor {
     // A rule that hit a limit is stopped for the rest of the article, as its diagnostic says: a
     // catastrophic rule costs one limit per article, not one per segment.
     var stopped: Set<Int> = []
+    // Each rule's scan time on this article, spent by all its windows in all segments: a slow rule over
+    // a thousand windows is stopped when the article's allowance runs out, not given one per window.
+    var budgets = [ScanBudget](repeating: ScanBudget(limits: matcher.limits, bytes: article.matchSubject.bytes.count),
+                               count: language.claimRules.count)
     folded.withUnsafeBufferPointer { haystack in
       for segment in TextStructure.segments(in: bytes, range: article.bodyRange) {
         // One pass finds every rule's literals; each rule then runs only around its rarest one.
@@ -56,7 +60,8 @@ public final class Extractor {
           for window in windows where window.upperBound > resume {
             do {
               // Matches never overlap within a rule, as in one scan of the whole segment.
-              try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: max(window.lowerBound, resume)..<window.upperBound) { match in
+              try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: max(window.lowerBound, resume)..<window.upperBound,
+                                       budget: &budgets[index]) { match in
                 if !match.range.isEmpty {
                   matches.append(RuleMatch(rule: rule, match: match))
                   resume = match.range.upperBound

@@ -1,5 +1,9 @@
 /// Compiler-style report for people: `path:line:column: error: message`, each claim quoted with its
 /// figure underlined, findings grouped, and a one-line summary at the end.
+///
+/// Everything it quotes (articles, paths, rule files, messages built from them) reaches the terminal
+/// with its control characters escaped (`String.terminalEscaped`): only the reporter's own
+/// colours are sent as escape sequences.
 public struct TextReporter: Reporter {
   public static let identifier = "text"
   public static let description = "compiler-style text with quotes (the default)"
@@ -42,7 +46,7 @@ public struct TextReporter: Reporter {
     var out = ""
     let first = finding.locations.first
     out += line(first, finding.severity, "\(finding.message) [\(finding.check)]") + "\n"
-    for detail in finding.details { out += "    " + dim(detail) + "\n" }
+    for detail in finding.details { out += "    " + dim(detail.terminalEscaped) + "\n" }
     if finding.claims.isEmpty {
       for (location, quote) in zip(finding.locations, finding.quotes) {
         out += line(location, nil, "here") + "\n"
@@ -66,8 +70,9 @@ public struct TextReporter: Reporter {
     let entity = claim.entity ?? "—"
     let value = NumberFormatting.hedged(claim.value, hedge: claim.hedge, unit: claim.unit)
     let period = claim.period.description + (claim.modality == .projected ? ", projected" : "")
-    return "\(claim.location): \(bold(entity)) \(claim.attribute) = \(value) (\(period)) [\(claim.rule)]\n"
-      + "    \(dim(claim.quote.replacingNewlines()))\n"
+    return "\(claim.location.description.terminalEscaped): \(bold(entity.terminalEscaped)) \(claim.attribute.terminalEscaped) = "
+      + "\(value) (\(period)) [\(claim.rule.terminalEscaped)]\n"
+      + "    \(dim(claim.quote.replacingNewlines().terminalEscaped))\n"
   }
 
   private func summary(_ result: CheckResult) -> String {
@@ -86,7 +91,8 @@ public struct TextReporter: Reporter {
   }
 
   private func line(_ location: SourceLocation?, _ severity: Severity?, _ message: String) -> String {
-    let place = location.map { bold("\($0):") + " " } ?? ""
+    let place = location.map { bold("\($0):".terminalEscaped) + " " } ?? ""
+    let message = message.terminalEscaped
     guard let severity else { return place + dim("note:") + " " + message }
     let label: String
     switch severity {
@@ -98,21 +104,32 @@ public struct TextReporter: Reporter {
   }
 
   /// The source line with the figure underlined, windowed to about 100 columns around it.
+  ///
+  /// Characters are shown escaped where a terminal would act on them; an escape takes several columns,
+  /// and a tab is copied into the underline, so the caret stays under the figure.
   private func excerpt(_ text: String, line: Int, column: Int, length: Int) -> String {
     let characters = Array(text.replacingNewlines())
     let start = max(0, column - 1 - 50)
     let end = min(characters.count, column - 1 + max(length, 1) + 50)
     guard start <= end else { return "" }
-    var shown = String(characters[start..<end])
-    var caretColumn = column - 1 - start
+    let pieces = characters[start..<end].map(\.terminalShown)
+    /// What the underline puts under the `index`th character shown: as many columns as it takes.
+    func padding(_ index: Int) -> String {
+      guard index < pieces.count else { return " " }
+      return pieces[index] == "\t" ? "\t" : String(repeating: " ", count: pieces[index].count)
+    }
+    let caretIndex = max(0, column - 1 - start)
+    var shown = pieces.joined()
+    var lead = (0..<caretIndex).map(padding).joined()
     if start > 0 {
       shown = "…" + shown
-      caretColumn += 1
+      lead = " " + lead
     }
     if end < characters.count { shown += "…" }
+    let figureWidth = (caretIndex..<(caretIndex + max(length, 1))).reduce(0) { $0 + padding($1).count }
     let gutter = String(line)
     let pad = String(repeating: " ", count: gutter.count)
-    let underline = String(repeating: " ", count: max(0, caretColumn)) + "^" + String(repeating: "~", count: max(0, length - 1))
+    let underline = lead + "^" + String(repeating: "~", count: max(0, figureWidth - 1))
     return " \(dim(gutter)) | \(shown)\n \(pad) | \(color(underline, "32"))\n"
   }
 

@@ -67,6 +67,7 @@ enum DefinitionParser {
       let language = map["language"].flatMap({ reader.string($0, key: "language") })
     else { return nil }
     var lexicon = Lexicon(language: language, location: reader.location(node))
+    for entry in map.entries { lexicon.keyLocations[entry.key] = reader.location(entry.keyNode) }
     if let node = map["decimal_separator"], let text = reader.string(node, key: "decimal_separator") {
       if text == "," || text == "." {
         lexicon.decimalSeparator = Character(text)
@@ -110,13 +111,14 @@ enum DefinitionParser {
     }
     if let node = map["fragments"], case .mapping(let mapping) = node {
       for (keyNode, value) in mapping {
-        guard let name = keyNode.scalar?.string, let pattern = reader.string(value, key: "fragments.\(keyNode.scalar?.string ?? "")") else { continue }
+        guard let name = keyNode.scalar?.string, let pattern = reader.locatedString(value, key: "fragments.\(keyNode.scalar?.string ?? "")") else { continue }
         guard name.first?.isLetter == true, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
           reader.report(.invalidValue(key: "fragment name", value: name, reason: "use letters, digits and '_'"), at: keyNode)
           continue
         }
-        lexicon.fragments[name] = pattern
+        lexicon.fragments[name] = pattern.text
         lexicon.fragmentLocations[name] = reader.location(keyNode)
+        lexicon.fragmentSources[name] = LocatedPattern(byteLocations: pattern.byteLocations)
       }
     } else if let node = map["fragments"] {
       reader.report(.wrongType(key: "fragments", expected: "a mapping of name: pattern"), at: node)

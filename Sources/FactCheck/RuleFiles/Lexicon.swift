@@ -87,6 +87,11 @@ public struct Lexicon: Sendable {
   public var fragments: [String: String]
   /// Where each fragment is declared, for error messages and the unused-fragment warning.
   public var fragmentLocations: [String: SourceLocation]
+  /// The file location of every byte of each fragment's value, to place a PCRE2 error inside it.
+  var fragmentSources: [String: LocatedPattern] = [:]
+  /// Where each key (`nouns`, `numbers` …) was last given, in the latest layer that gives it: a pattern
+  /// made too large by a word list is reported there, in the file that grew the list.
+  public var keyLocations: [String: SourceLocation] = [:]
   /// Where the lexicon is declared.
   public var location: SourceLocation
 
@@ -150,6 +155,8 @@ public struct Lexicon: Sendable {
     durationUnits.merge(other.durationUnits) { $1 }
     fragments.merge(other.fragments) { $1 }
     fragmentLocations.merge(other.fragmentLocations) { $1 }
+    fragmentSources.merge(other.fragmentSources) { $1 }
+    keyLocations.merge(other.keyLocations) { $1 }
   }
 }
 

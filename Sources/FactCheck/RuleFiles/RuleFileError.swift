@@ -12,7 +12,7 @@ public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible 
     case tooLarge(bytes: Int, limit: Int)
     /// The YAML nests deeper than the loader accepts.
     case tooDeep(limit: Int)
-    /// The YAML expands (through aliases) to more nodes than the loader accepts.
+    /// The YAML's aliases, expanded, add more nodes than the loader accepts (an alias bomb).
     case tooManyNodes(limit: Int)
     /// libYAML could not parse the file.
     case syntax(problem: String)
@@ -72,7 +72,7 @@ public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible 
       return "rule file is \(bytes) bytes, over the \(limit)-byte limit; split it into several files"
     case .tooDeep(let limit): return "YAML nests deeper than \(limit) levels; rule files are shallow, is this the right file?"
     case .tooManyNodes(let limit):
-      return "YAML expands to more than \(limit) nodes (alias bomb?); rule files need no such expansion"
+      return "YAML expands to more than \(limit) nodes through its aliases (an alias bomb?); rule files need no such expansion"
     case .syntax(let problem): return "YAML syntax error: \(problem)"
     case .unknownKey(let key, let suggestion):
       return "unknown key '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")

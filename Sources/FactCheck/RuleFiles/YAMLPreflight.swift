@@ -5,9 +5,13 @@ internal import CYaml
 /// Yams' composer recurses once per nesting level (a few hundred levels overflow a worker thread's
 /// stack) and hashes every mapping key to find duplicates, aliases expanded: a key that is an alias of a
 /// "billion laughs" node takes exponential time. libYAML's parser itself is iterative, so reading its
-/// events is safe on any input; this pass measures the real nesting depth and the size the document
-/// would have once every alias is expanded, and stops at the first excess. It reads the text only once,
-/// in time linear in its length.
+/// events is safe on any input; this pass measures the real nesting depth and the nodes aliases would
+/// add once expanded, and stops at the first excess. It reads the text only once, in time linear in its
+/// length.
+///
+/// Only what aliases add is limited: the nodes a file writes out are bounded by its size, already capped
+/// (``YAMLReader/maxBytes``), and a large lexicon without aliases is no bomb. An alias is what turns a
+/// few lines into a billion nodes.
 ///
 /// This is the one place in FactCheck that calls C directly: CYaml is Yams' own copy of libYAML, the
 /// parser Yams would run next on the same text.
@@ -16,13 +20,15 @@ enum YAMLPreflight {
   enum Problem: Equatable {
     /// Collections nest deeper than the limit; `line`/`column` (1-based) are where the excess starts.
     case tooDeep(line: Int, column: Int)
-    /// Aliases expand the document beyond the node limit; the position is the alias that did it.
+    /// Aliases add more nodes than the limit; the position is the alias that crossed it.
     case tooManyNodes(line: Int, column: Int)
   }
 
   /// Checks `text`; `nil` when it is within both limits or when libYAML finds a syntax error first
   /// (Yams then reports that error with its position, and composes nothing past it). libYAML refusing
   /// to nest past its own cap counts as too deep.
+  ///
+  /// `maxNodes` is the most nodes that aliases may add once expanded; nodes written out are not counted.
   static func check(_ text: String, maxDepth: Int, maxNodes: Int) -> Problem? {
     var bytes = Array(text.utf8)
     if bytes.isEmpty { return nil }
@@ -36,13 +42,12 @@ enum YAMLPreflight {
       // Expanded size of each anchored node, and of each collection still open.
       var anchors: [String: Int] = [:]
       var open: [(anchor: String?, size: Int)] = []
-      var total = 0
+      // Nodes that aliases stand for, each counted as often as it is referred to.
+      var aliased = 0
 
-      /// Adds `size` nodes to the innermost open collection (or the document); false past the limit.
-      func add(_ size: Int) -> Bool {
-        total += size
+      /// Adds `size` nodes to the innermost open collection (or the document).
+      func add(_ size: Int) {
         if !open.isEmpty { open[open.count - 1].size += size }
-        return total <= maxNodes
       }
 
       while true {
@@ -62,14 +67,17 @@ enum YAMLPreflight {
           return nil
         case YAML_SCALAR_EVENT:
           if let anchor = event.data.scalar.anchor { anchors[String(cString: anchor)] = 1 }
-          if !add(1) { return .tooManyNodes(line: line, column: column) }
+          add(1)
         case YAML_ALIAS_EVENT:
           let size = event.data.alias.anchor.flatMap { anchors[String(cString: $0)] } ?? 1
-          if !add(size) { return .tooManyNodes(line: line, column: column) }
+          // An alias stands for its anchor's whole expanded size: nested aliases multiply (billion laughs).
+          aliased += size
+          if aliased > maxNodes { return .tooManyNodes(line: line, column: column) }
+          add(size)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
           let anchor = event.type == YAML_SEQUENCE_START_EVENT
             ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
-          if !add(1) { return .tooManyNodes(line: line, column: column) }
+          add(1)
           open.append((anchor.map { String(cString: $0) }, 1))
           if open.count > maxDepth { return .tooDeep(line: line, column: column) }
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:

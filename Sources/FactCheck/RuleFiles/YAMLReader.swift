@@ -12,7 +12,8 @@ final class YAMLReader {
   static let maxBytes = 4 << 20
   /// Deeper nesting is refused before Yams (which recurses) sees it (see ``YAMLPreflight``).
   static let maxDepth = 64
-  /// More nodes than this (after alias expansion) are refused, also before Yams sees them.
+  /// Aliases that add more nodes than this once expanded are refused, also before Yams sees them. The
+  /// nodes a file writes out are not limited: its size bounds them.
   static let maxNodes = 200_000
 
   let path: String
@@ -75,7 +76,9 @@ final class YAMLReader {
       return nil
     }
     guard let root else { return nil }
-    var budget = YAMLReader.maxNodes
+    // A second line of defence: no more nodes than a file of this size can write out (fewer than two
+    // per byte, implied nulls included) plus what aliases may add.
+    var budget = YAMLReader.maxNodes + 2 * size + 2
     if !withinBudget(root, &budget, depth: 0) {
       report(.tooManyNodes(limit: YAMLReader.maxNodes), at: location(root))
       return nil

@@ -104,11 +104,11 @@ extension BrokenRuleFileCase {
       .invalidRegex(message: "missing closing parenthesis"),
       "invalid pattern: missing closing parenthesis"),
     BrokenRuleFileCase(
-      "invalid-regex-in-lexicon-fragment.yaml", line: 11, column: 31,
-      .invalidRegex(message: "range out of order in character class (in lexicon fragment '{broken_staff}', defined at "
-                      + "\(path("invalid-regex-in-lexicon-fragment.yaml")):5:5)"),
-      "invalid pattern: range out of order in character class (in lexicon fragment '{broken_staff}', defined at "
-        + "\(path("invalid-regex-in-lexicon-fragment.yaml")):5:5)"),
+      "invalid-regex-in-lexicon-fragment.yaml", line: 5, column: 35,
+      .invalidRegex(message: "range out of order in character class (in lexicon fragment '{broken_staff}'; "
+                      + "rule 'broken.regex-fragment.employees' uses it and is left out)"),
+      "invalid pattern: range out of order in character class (in lexicon fragment '{broken_staff}'; "
+        + "rule 'broken.regex-fragment.employees' uses it and is left out)"),
     BrokenRuleFileCase(
       "tolerance-not-parsed.yaml", line: 5, column: 16,
       .invalidValue(key: "tolerance", value: "two percent", reason: "expected a percentage such as '2%' or an amount such as '0.5'"),
