@@ -53,7 +53,7 @@ struct EvaluateCommand: ParsableCommand {
     do throws(EvaluationError) { map = try GoldAttributeMap.load(path: mapPath) } catch { throw RunError(error.description) }
     let compiled = try rules.compiledRules()
     for problem in compiled.problems where problem.severity == .error {
-      FileHandle.standardError.write(Data("\(problem)\n".utf8))
+      FactCheckCommand.standardError("\(problem)")
     }
     let evaluator = Evaluator(checker: FactChecker(rules: compiled, options: FactCheckOptions(jobs: jobs)), attributes: map)
     var result = EvaluationResult()
@@ -75,7 +75,7 @@ struct EvaluateCommand: ParsableCommand {
     }
     if compiled.hasErrors { throw ExitCode(2) }
     if !short.isEmpty {
-      FileHandle.standardError.write(Data(("factcheck evaluate: " + short.joined(separator: "; ") + "\n").utf8))
+      FactCheckCommand.standardError("factcheck evaluate: " + short.joined(separator: "; "))
       throw ExitCode(1)
     }
   }

@@ -22,7 +22,9 @@ struct FactCheckCommand: ParsableCommand {
     Interruption.install()
     let arguments = Array(CommandLine.arguments.dropFirst())
     if let mistake = UnknownCommand.check(arguments, commands: commandNames) {
-      standardError("factcheck: error: \(mistake)\nUsage: factcheck [\(commandNames.dropLast().joined(separator: "|"))] [<paths> ...] [<options>]\n  See 'factcheck --help' for more information.")
+      standardError("factcheck: error: \(mistake)")
+      standardError("Usage: factcheck [\(commandNames.dropLast().joined(separator: "|"))] [<paths> ...] [<options>]")
+      standardError("  See 'factcheck --help' for more information.")
       Foundation.exit(2)
     }
     do {
@@ -44,7 +46,8 @@ struct FactCheckCommand: ParsableCommand {
         }
         Foundation.exit(0)
       }
-      if !message.isEmpty { standardError(message) }
+      // ArgumentParser's message and usage span lines; each is escaped.
+      for line in message.split(separator: "\n", omittingEmptySubsequences: false) where !message.isEmpty { standardError(String(line)) }
       Foundation.exit(code == .validationFailure || code.rawValue == 64 || code.rawValue == 1 ? 2 : code.rawValue)
     }
   }
@@ -54,7 +57,9 @@ struct FactCheckCommand: ParsableCommand {
     configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
   }
 
-  private static func standardError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+  /// Writes one line to standard error, with control characters from paths and arguments escaped (a
+  /// file name must not send ESC sequences to the terminal, nor forge a line with a line break).
+  static func standardError(_ line: String) {
+    FileHandle.standardError.write(Data((line.terminalEscaped + "\n").utf8))
   }
 }

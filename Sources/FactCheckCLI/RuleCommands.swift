@@ -58,7 +58,7 @@ struct ExplainCommand: ParsableCommand {
     guard let explanation = RuleExplainer.explain(ruleID, in: compiled) else {
       if compiled.library.rule(id: ruleID) != nil {
         for problem in compiled.problems where problem.severity == .error { print(problem) }
-        FileHandle.standardError.write(Data("error: rule '\(ruleID)' does not compile; see the errors above\n".utf8))
+        FactCheckCommand.standardError("error: rule '\(ruleID)' does not compile; see the errors above")
         throw ExitCode(2)
       }
       throw noRule(ruleID, in: compiled)
@@ -70,6 +70,6 @@ struct ExplainCommand: ParsableCommand {
 /// Prints "error: no rule 'x'; did you mean 'y'?" and returns the exit status for it (2).
 private func noRule(_ id: String, in rules: CompiledRuleSet) -> ExitCode {
   let hint = RuleExplainer.suggestion(for: id, in: rules).map { "; did you mean '\($0)'?" } ?? ""
-  FileHandle.standardError.write(Data("error: no rule '\(id)'\(hint)\n".utf8))
+  FactCheckCommand.standardError("error: no rule '\(id)'\(hint)")
   return ExitCode(2)
 }

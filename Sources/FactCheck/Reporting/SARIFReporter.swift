@@ -222,7 +222,8 @@ public struct SARIFReporter: Reporter {
     }
     for document in result.skippedDocuments {
       execution.append(.object([
-        "level": .string("warning"),
+        // What a directory walk passed over (a hidden file, another extension) is listed, not a problem.
+        "level": .string(document.isPassedOver ? "note" : "warning"),
         "message": .object(["text": .string("skipped \(document.path): \(document.reason ?? "unknown reason")")]),
         "descriptor": .object(["id": .string(NotificationKind.skippedInput.rawValue)]),
         "locations": .array([.object(["physicalLocation": .object(["artifactLocation": artifact(document.path)])])]),

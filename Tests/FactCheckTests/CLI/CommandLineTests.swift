@@ -45,7 +45,7 @@ struct CommandLineTests {
     #expect(run.output.contains("1 article checked"))
     // Something that is neither a command nor a path, and near no command, lists the commands.
     let far = try ShellRun.run("\"$FC\" zzzz", in: directory)
-    #expect(far.status == 2 && far.errors.contains("commands: check, claims, test-rules, explain"), "\(far.errors)")
+    #expect(far.status == 2 && far.errors.contains("commands: check, claims, evaluate, test-rules, explain"), "\(far.errors)")
   }
 
   /// A Latin-1 file name on the command line is read through its bytes and shown escaped.
