@@ -67,6 +67,26 @@ enum PlaceholderExpander {
   enum Failure: Error, Equatable {
     case unknownPlaceholder(name: String, at: Range<Int>)
     case unbalancedBrace(at: Int)
+    /// `{words:…}` without a valid `MIN-MAX` (or `MAX`) count.
+    case invalidGap(label: String, at: Range<Int>)
+  }
+
+  /// The name of the gap placeholder: `{words:0-3}` skips zero to three words, as few as will do.
+  static let gapName = "words"
+
+  /// The regex of a gap of `label` words (`2`, `0-3`), each word followed by its spacing; `nil` when the
+  /// label is not a count. Lazy, so the rest of the pattern decides how many words are skipped.
+  static func gap(_ label: String?) -> String? {
+    guard let label else { return nil }
+    let bounds = label.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingWhitespace()) }
+    let low: Int, high: Int
+    switch bounds.count {
+    case 1: (low, high) = (0, bounds[0] ?? -1)
+    case 2: (low, high) = (bounds[0] ?? -1, bounds[1] ?? -1)
+    default: return nil
+    }
+    guard low >= 0, high >= low, high <= 20 else { return nil }
+    return "(?:\\p{L}[\\p{L}\\p{N}\(RegexFragments.apostrophe.dropFirst().dropLast())-]*\(RegexFragments.space)){\(low),\(high)}?"
   }
 
   private enum Token {
@@ -114,6 +134,15 @@ enum PlaceholderExpander {
         } else {
           append(RegexFragments.space, source: range, placeholder: false)
         }
+      case .placeholder(let name, let label, _, let range) where name == gapName:
+        // A gap ends with its own spacing, so it takes the space after it: "cut {words:0-2} {count}".
+        guard let gap = gap(label) else { throw .invalidGap(label: label ?? "", at: range) }
+        var source = range
+        if index + 1 < tokens.count, case .space(let spaceRange) = tokens[index + 1] {
+          source = range.lowerBound..<spaceRange.upperBound
+          index += 1
+        }
+        append(gap, source: source, placeholder: true)
       case .placeholder(let name, let label, let optional, let range):
         let group = try slot(name, label, range, catalog, &slots, shared: &shared, definitions: &definitions)
         if optional, index + 1 < tokens.count, case .space(let spaceRange) = tokens[index + 1] {

@@ -34,6 +34,9 @@ public enum RuleCompiler {
         case .unbalancedBrace(let offset):
           problems.append(RuleFileError(.invalidRegex(message: "'{' without a closing '}'"),
                                         at: rule.patternSource.location(ofByte: offset)))
+        case .invalidGap(let label, let range):
+          problems.append(RuleFileError(.invalidRegex(message: "'{words:\(label)}' needs a word count MIN-MAX (at most 20), such as {words:0-3}"),
+                                        at: rule.patternSource.location(ofByte: range.lowerBound + 1)))
         }
         continue
       }
