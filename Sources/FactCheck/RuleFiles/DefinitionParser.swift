@@ -204,12 +204,20 @@ enum DefinitionParser {
   /// A rule; `defaultLanguage` is its file's `language:` and where it is written.
   static func rule(_ node: Node, defaultLanguage: (text: String, location: SourceLocation)?, _ reader: YAMLReader) -> RuleDefinition? {
     let before = reader.errors.count
-    guard let map = reader.mapping(node, allowed: ["id", "kind", "attribute", "language", "pattern", "period", "modality",
+    guard let map = reader.mapping(node, allowed: ["id", "kind", "attribute", "continues", "language", "pattern", "period", "modality",
                                                    "priority", "case_sensitive", "context", "description", "values", "examples"],
                                    required: ["id", "pattern"], owner: "rule") else { return nil }
     let id = map["id"].flatMap { reader.string($0, key: "id") }
     let kind = map["kind"].flatMap { reader.choice($0, key: "kind", ["claim": RuleDefinition.Kind.claim, "dateline": .dateline]) } ?? .claim
-    let attribute = map["attribute"].flatMap { reader.string($0, key: "attribute") }
+    var attribute = map["attribute"].flatMap { reader.string($0, key: "attribute") }
+    // `continues: previous`: the figure continues the sentence's previous claim (its attribute and entity),
+    // as `attribute: '@previous'` says in older rule files.
+    if let node = map["continues"], reader.choice(node, key: "continues", ["previous": true]) == true {
+      if let given = attribute, given != RuleDefinition.previousAttribute {
+        reader.report(.invalidValue(key: "attribute", value: given, reason: "a rule with `continues: previous` takes the previous claim's attribute; remove `attribute`"), at: node)
+      }
+      attribute = RuleDefinition.previousAttribute
+    }
     if kind == .claim && attribute == nil && map.lacks("attribute") {
       reader.report(.missingKey(key: "attribute", in: "rule '\(id ?? "?")'"), at: node)
     }
