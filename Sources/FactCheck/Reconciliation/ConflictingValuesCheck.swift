@@ -1,12 +1,16 @@
 /// Flags claims about the same entity, attribute, scope and time whose values cannot all be true.
 ///
 /// Two claims conflict when their intervals (the value and its hedge), widened by the attribute's
-/// tolerance, do not overlap. A forecast is never compared with a fact, nor with another forecast; a
-/// claim with no entity (an unnamed "un PDG") is compared with nothing.
+/// tolerance, do not overlap, and ``SameFigureTest`` finds they can be about the same thing (not two
+/// events, not two scopes). A forecast is never compared with a fact, nor with another forecast; a claim
+/// with no entity (an unnamed "un PDG"), or of a generic attribute, is compared with nothing. Each
+/// finding says why its figures cannot both hold, and is an error only when the figures are exact and
+/// its entity and period certain.
 ///
-/// The check never compares claims pair by pair: within a set of comparable claims, a claim conflicts
-/// with some other one exactly when its interval lies above the smallest upper end or below the largest
-/// lower end of the others, so a set costs one pass (and a sort, when publication dates bound it).
+/// The check does not compare all claims pair by pair: within a set of comparable claims, a claim
+/// disagrees with some other one exactly when its interval lies above the smallest upper end or below the
+/// largest lower end of the others, so finding the few that disagree costs one pass (and a sort, when
+/// publication dates bound it); only those are then judged pair by pair, one pair of distinct figures at a time.
 struct ConflictingValuesCheck: ConsistencyCheck {
   private struct Key: Hashable {
     let entity: String
@@ -16,7 +20,7 @@ struct ConflictingValuesCheck: ConsistencyCheck {
   }
 
   /// Claims that may denote the same time: members are judged against partners.
-  private struct ComparisonSet {
+  struct ComparisonSet {
     var label: String
     var members: [Int]
     var partners: [Int]
@@ -29,45 +33,156 @@ struct ConflictingValuesCheck: ConsistencyCheck {
   func findings(in store: ClaimStore) -> [Finding] {
     var groups: [Key: [Int]] = [:]
     for (index, claim) in store.claims.enumerated() {
-      guard let entity = claim.entity, claim.modality == .actual, store.library.attributes[claim.attribute] != nil else { continue }
+      guard let entity = claim.entity, claim.modality == .actual, let attribute = store.library.attributes[claim.attribute],
+        !attribute.isGeneric
+      else { continue }
       groups[Key(entity: entity, attribute: claim.attribute, scope: claim.scope, unit: claim.unit), default: []].append(index)
     }
     var findings: [Finding] = []
     for (key, members) in groups where members.count > 1 {
       guard let attribute = store.library.attributes[key.attribute] else { continue }
       let widened = Dictionary(uniqueKeysWithValues: members.map { ($0, attribute.tolerance.widen(store.claims[$0].interval)) })
+      // An article tells its event figures apart whatever period each is given.
+      let test = SameFigureTest(attribute: attribute, evidence: members, widened: widened, store: store)
       for set in ConflictingValuesCheck.comparisonSets(members, store: store) {
+        // The extremes find, in one pass, every claim that disagrees with some other one; the few found
+        // are then judged pair by pair: can the two be about the same thing?
         let conflicted = ConflictingValuesCheck.conflicted(set, widened: widened, store: store)
         guard !conflicted.isEmpty else { continue }
-        let exact = set.members.filter { store.claims[$0].hedge == .exact }
-        let exactPartners = set.partners.filter { store.claims[$0].hedge == .exact }
-        var exactSet = ComparisonSet(label: set.label, members: exact, partners: exactPartners, windowed: set.windowed)
-        exactSet.undatedOnly = set.undatedOnly?.filter { store.claims[$0].hedge == .exact }
-        let exactConflict = !ConflictingValuesCheck.conflicted(exactSet, widened: widened, store: store).isEmpty
-        findings.append(finding(key, attribute, set.label, conflicted.sorted(), exactConflict: exactConflict, store: store))
+        let components = ConflictingValuesCheck.components(conflicted.sorted(), set: set, test: test, widened: widened, store: store)
+        for (number, component) in components.enumerated() {
+          findings.append(finding(key, attribute, set.label, component, number: components.count > 1 ? number + 1 : nil, store: store))
+        }
       }
     }
     return findings
   }
 
-  private func finding(_ key: Key, _ attribute: AttributeDefinition, _ periodLabel: String, _ involved: [Int], exactConflict: Bool,
+  /// Claims that disagree and can be about the same thing, linked through the pairs that disagree: one finding.
+  struct Component {
+    /// Every claim with a disagreeing partner, sorted.
+    var claims: [Int]
+    /// Whether two exact figures disagree (else only hedged ones do, a lesser finding).
+    var exact: Bool
+    /// The two claims that disagree least (lower value first): the pair the finding explains.
+    var closest: (Int, Int)
+    /// The factor between the closest pair's figures, when one means something.
+    var closestRatio: Double
+  }
+
+  private func finding(_ key: Key, _ attribute: AttributeDefinition, _ periodLabel: String, _ component: Component, number: Int?,
                        store: ClaimStore) -> Finding {
-    var severity = exactConflict ? attribute.severity : attribute.severity.lowered
-    if attribute.isGeneric { severity = .note }
+    let involved = component.claims
     let periods = Array(Set(involved.map { store.claims[$0].period.description })).sorted()
     let periodText = periods.count == 1 ? periods[0] : periodLabel
     let valueGroups = ConflictingValuesCheck.valueGroups(involved, store: store)
     let scopeText = key.scope.map { " [\($0)]" } ?? ""
-    let what = attribute.isGeneric ? (key.unit ?? attribute.label) : attribute.label
-    let message = "\(key.entity) \(what)\(scopeText) (\(periodText)): " + valueGroups.map(\.label).joined(separator: " vs ")
-    let details = valueGroups.map { group in
+    let message = "\(key.entity) \(attribute.label)\(scopeText) (\(periodText)): " + valueGroups.map(\.label).joined(separator: " vs ")
+    var details = valueGroups.map { group in
       "\(group.label) — " + group.claims.map { store.claims[$0].documentLabel }.uniqued().joined(separator: ", ")
     }
+    details.append(ConflictReason.why(component.closest.0, component.closest.1, attribute: attribute, store: store))
+    if attribute.isEvent { details.append(ConflictReason.sameEvent(attribute: attribute)) }
+    // An error needs exact figures and a certain entity and period; anything less is a warning at most.
+    var severity = component.exact ? attribute.severity : attribute.severity.lowered
+    let doubts = ConflictReason.doubts(valueGroups, period: periodLabel, store: store)
+    if !doubts.isEmpty && severity == .error {
+      severity = .warning
+      details.append("warning, not error: " + doubts.joined(separator: "; "))
+    }
     return Finding(
-      id: "conflict:\(key.attribute):\(key.entity)\(key.scope.map { ":\($0)" } ?? "")\(attribute.isGeneric ? ":\(key.unit ?? "")" : ""):\(periodText)",
+      id: "conflict:\(key.attribute):\(key.entity)\(key.scope.map { ":\($0)" } ?? ""):\(periodText)\(number.map { ":\($0)" } ?? "")",
       kind: .conflict, check: "conflict/\(key.attribute)", severity: severity, entity: key.entity, attribute: key.attribute,
       period: periodText, message: message, details: details, groups: valueGroups, claims: involved,
       locations: involved.map { store.claims[$0].location })
+  }
+
+  /// Splits a set's disagreeing claims into findings: two claims disagree when their widened intervals
+  /// are disjoint and ``SameFigureTest`` finds they can be about the same thing (not one article's two
+  /// events, not figures too far apart to be one scope or one event, not two events an article tells
+  /// apart); claims linked through such pairs form one finding. Claims with the same interval are judged
+  /// once, so a thousand articles repeating two figures cost one comparison.
+  static func components(_ conflicted: [Int], set: ComparisonSet, test: SameFigureTest, widened: [Int: ValueInterval],
+                         store: ClaimStore) -> [Component] {
+    struct FigureKey: Hashable {
+      let low: Double
+      let high: Double
+      let exact: Bool
+      var interval: ValueInterval { ValueInterval(low, high) }
+    }
+    var byFigure: [FigureKey: [Int]] = [:]
+    for index in conflicted {
+      let interval = widened[index]!
+      byFigure[FigureKey(low: interval.low, high: interval.high, exact: store.claims[index].hedge == .exact), default: []].append(index)
+    }
+    let figures = byFigure.sorted { ($0.key.low, $0.key.high) < ($1.key.low, $1.key.high) }
+    var parent = Array(figures.indices)
+    func root(_ i: Int) -> Int {
+      var i = i
+      while parent[i] != i {
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+      }
+      return i
+    }
+    var involved = Set<Int>()
+    var edges: [(Int, Int, (Int, Int), Double, Bool)] = []
+    for (i, lower) in figures.enumerated() {
+      let lowerRaw = store.claims[lower.value[0]].interval
+      for j in figures.indices where j > i {
+        let upper = figures[j]
+        guard upper.key.low > lower.key.high else { continue }
+        let upperRaw = store.claims[upper.value[0]].interval
+        // Sorted by low end: once even the widened low end is far beyond the limit, so are the rest.
+        if lowerRaw.high > 0, upper.key.low > lowerRaw.high * test.ratioLimit * 2 { break }
+        guard test.closeEnough(lower: lowerRaw, upper: upperRaw), !test.toldApart(lower.key.interval, upper.key.interval) else { continue }
+        let lowerSide = lower.value.filter { a in upper.value.contains { b in comparable(a, b, set: set, test: test, store: store) } }
+        guard let first = lowerSide.first else { continue }
+        let upperSide = upper.value.filter { b in lowerSide.contains { a in comparable(a, b, set: set, test: test, store: store) } }
+        guard let partner = upperSide.first(where: { b in comparable(first, b, set: set, test: test, store: store) }) else { continue }
+        involved.formUnion(lowerSide)
+        involved.formUnion(upperSide)
+        let ratio = SameFigureTest.gapRatio(lower: lowerRaw, upper: upperRaw) ?? .infinity
+        edges.append((i, j, (first, partner), ratio, lower.key.exact && upper.key.exact))
+        parent[root(i)] = root(j)
+      }
+    }
+    var components: [Int: Component] = [:]
+    for (i, _, pair, ratio, exact) in edges {
+      let r = root(i)
+      var component = components[r] ?? Component(claims: [], exact: false, closest: pair, closestRatio: ratio)
+      component.exact = component.exact || exact
+      if ratio < component.closestRatio {
+        component.closest = pair
+        component.closestRatio = ratio
+      }
+      components[r] = component
+    }
+    var claimsByRoot: [Int: [Int]] = [:]
+    for (i, figure) in figures.enumerated() {
+      let members = figure.value.filter { involved.contains($0) }
+      if !members.isEmpty { claimsByRoot[root(i), default: []].append(contentsOf: members) }
+    }
+    return components.map { r, component in
+      var component = component
+      component.claims = (claimsByRoot[r] ?? []).sorted()
+      return component
+    }.sorted { a, b in (store.claims[a.claims[0]].value, a.claims[0]) < (store.claims[b.claims[0]].value, b.claims[0]) }
+  }
+
+  /// Whether two disagreeing claims may be compared at all: from different articles (or one, for a
+  /// state), within the window when the set is windowed, and with an undated claim when the set wants one.
+  private static func comparable(_ a: Int, _ b: Int, set: ComparisonSet, test: SameFigureTest, store: ClaimStore) -> Bool {
+    let claimA = store.claims[a]
+    let claimB = store.claims[b]
+    if claimA.document == claimB.document { return test.comparesWithinOneArticle && a != b }
+    if set.windowed, let window = store.windowDays, let dayA = store.published[claimA.document],
+      let dayB = store.published[claimB.document], dayA.distance(to: dayB) > window
+    {
+      return false
+    }
+    if let undated = set.undatedOnly, !undated.contains(a), !undated.contains(b) { return false }
+    return true
   }
 
   /// Splits one group's claims into sets of claims that may denote the same time.

@@ -63,7 +63,8 @@ public struct AttributeDefinition: Hashable, Sendable {
   public var label: String
   /// One sentence for reports and SARIF rule descriptions.
   public var description: String
-  /// Claims of a generic (fallback) rule: compared only with each other, at a lower severity.
+  /// Claims of a generic (fallback) rule: listed, never reported as conflicting, since what they count is
+  /// not known ("two plants to close" and "a dozen under review" are both `factories`).
   public var isGeneric: Bool
   /// Whether figures can be forecasts; `false` for announcements (job cuts, hiring plans), which are
   /// compared whatever their tense ("supprime 14 000 postes" and "will cut 14,000 jobs").
@@ -71,6 +72,9 @@ public struct AttributeDefinition: Hashable, Sendable {
   /// A flow over a period (revenue, profit): with no period in its sentence, the year the paragraph or the
   /// title names ("Résultats 2024") dates it.
   public var isFlow: Bool = false
+  /// Counts or amounts of one event (a layoff round, a funding round): an organisation has many, so two
+  /// figures are compared only when they can be reports of the same one (see ``SameFigureTest``).
+  public var isEvent: Bool = false
   /// Where it is declared.
   public var location: SourceLocation
 

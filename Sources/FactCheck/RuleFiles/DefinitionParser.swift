@@ -10,7 +10,7 @@ enum DefinitionParser {
   static func attribute(_ node: Node, _ reader: YAMLReader) -> AttributeDefinition? {
     let before = reader.errors.count
     guard let map = reader.mapping(node, allowed: ["name", "kind", "unit", "tolerance", "severity", "label",
-                                                   "description", "generic", "forecasts", "flow"],
+                                                   "description", "generic", "forecasts", "flow", "event"],
                                    required: ["name", "kind"], owner: "attribute") else { return nil }
     let name = map["name"].flatMap { reader.string($0, key: "name") }
     let kinds = Dictionary(uniqueKeysWithValues: ValueKind.allCases.map { ($0.rawValue, $0) })
@@ -28,6 +28,7 @@ enum DefinitionParser {
     let generic = map["generic"].flatMap { reader.bool($0, key: "generic") } ?? false
     let forecasts = map["forecasts"].flatMap { reader.bool($0, key: "forecasts") } ?? true
     let flow = map["flow"].flatMap { reader.bool($0, key: "flow") } ?? false
+    let event = map["event"].flatMap { reader.bool($0, key: "event") } ?? false
     guard reader.errors.count == before, let name, let kind else { return nil }
     var attribute = AttributeDefinition(
       name: name, kind: kind, unit: map["unit"].flatMap { reader.string($0, key: "unit") }, tolerance: tolerance,
@@ -36,6 +37,7 @@ enum DefinitionParser {
       isGeneric: generic, location: reader.location(node))
     attribute.canBeForecast = forecasts
     attribute.isFlow = flow
+    attribute.isEvent = event
     return attribute
   }
 

@@ -1,0 +1,92 @@
+/// The sentences a conflict finding gives for itself: why its closest two figures cannot both hold, and
+/// why its severity is what it is. An editor decides from these whether to trust the finding.
+enum ConflictReason {
+  /// Why `lower` and `upper` (claim indices, `lower`'s interval below `upper`'s) cannot both hold
+  /// ("why: 3 500 (a.md) and ≈3 800 (b.md) differ by 8.6 %, more than the ±5 % of ≈3 800 and the ±1 %
+  /// two employees figures may differ by").
+  static func why(_ lower: Int, _ upper: Int, attribute: AttributeDefinition, store: ClaimStore) -> String {
+    let a = store.claims[lower]
+    let b = store.claims[upper]
+    let sides = "\(label(a, attribute)) (\(a.documentLabel)) and \(label(b, attribute)) (\(b.documentLabel))"
+    let allowance = tolerance(attribute)
+    if a.hedge.isBound || b.hedge.isBound {
+      return "why: \(sides) have no value in common" + (allowance.map { ", even allowing \($0)" } ?? "")
+    }
+    var allowances: [String] = []
+    for claim in [a, b] {
+      if case .approximate(let share) = claim.hedge { allowances.append("the ±\(percent(share * 100)) % of \(label(claim, attribute))") }
+    }
+    if let allowance { allowances.append(allowance) }
+    let gap: String
+    if let ratio = SameFigureTest.gapRatio(lower: ValueInterval(a.value, a.value), upper: ValueInterval(b.value, b.value)) {
+      gap = "differ by \(percent((ratio - 1) * 100)) %"
+    } else {
+      gap = "differ by \(NumberFormatting.plain(abs(b.value - a.value)))"
+    }
+    guard !allowances.isEmpty else { return "why: \(sides) \(gap); two exact \(attribute.label) figures must be equal" }
+    return "why: \(sides) \(gap), more than \(allowances.joined(separator: " and "))"
+  }
+
+  /// Why two figures of an event attribute are taken as reports of one event.
+  static func sameEvent(attribute: AttributeDefinition) -> String {
+    "same event: the figures are within \(percent((SameFigureTest.eventRatio - 1) * 100)) % of each other and no article gives "
+      + "both, so they read as two reports of one \(attribute.label) figure, not two rounds or parts of one"
+  }
+
+  /// What the tolerance allows, in words; `nil` when figures must match exactly.
+  static func tolerance(_ attribute: AttributeDefinition) -> String? {
+    switch attribute.tolerance {
+    case .relative(let share) where share > 0: return "the ±\(percent(share * 100)) % two \(attribute.label) figures may differ by"
+    case .absolute(let amount) where amount > 0:
+      let unit = attribute.unit == "%" ? " points" : attribute.unit.map { " \($0)" } ?? ""
+      return "the ±\(percent(amount))\(unit) two \(attribute.label) figures may differ by"
+    default: return nil
+    }
+  }
+
+  private static func label(_ claim: Claim, _ attribute: AttributeDefinition) -> String {
+    NumberFormatting.hedged(claim.value, hedge: claim.hedge,
+                            unit: claim.unit == "%" ? "%" : attribute.kind == .money ? claim.unit : nil)
+  }
+
+  /// A percentage with at most one decimal ("8.6", "5", "0.5").
+  private static func percent(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+  }
+}
+
+extension ConflictReason {
+  /// What keeps a finding from being an error: a side whose entity is only assumed (the subject of an
+  /// article that gives figures of other organisations too), or no period stated.
+  static func doubts(_ sides: [Finding.ValueGroup], period: String, store: ClaimStore) -> [String] {
+    var doubts: [String] = []
+    let documents = Set(sides.flatMap { $0.claims.map { store.claims[$0].document } })
+    var others: [String: Set<String>] = [:]
+    for claim in store.claims where documents.contains(claim.document) && claim.entitySource.isExplicit {
+      if let entity = claim.entity { others[claim.document, default: []].insert(entity) }
+    }
+    let assumed = sides.filter { side in
+      !side.claims.contains { index in
+        let claim = store.claims[index]
+        return claim.entitySource.isExplicit
+          || (claim.entitySource == .subject && (others[claim.document] ?? []).subtracting([claim.entity ?? ""]).isEmpty)
+      }
+    }
+    if let side = assumed.first {
+      doubts.append("the entity of \(side.label) is assumed: its article names no one with the figure and gives figures of other organisations")
+    }
+    if period == Period.unspecified.description { doubts.append("no period is stated") }
+    return doubts
+  }
+}
+
+extension EntitySource {
+  /// Whether the entity was found next to the figure rather than assumed from the article's subject.
+  var isExplicit: Bool {
+    switch self {
+    case .named, .sentence, .previousClaim: return true
+    case .subject, .indefinite, .unknown: return false
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/// Whether two figures that disagree can be about the same thing (one headcount, one layoff round), so
+/// that they cannot both be true.
+///
+/// Sharing an entity, an attribute and a period is not enough in real copy:
+/// - an organisation has many layoff and funding rounds, and a plan has parts ("224 posts in home
+///   delivery, 466 in the stores, 2,389 in all"). An article does not contradict itself about one event,
+///   so two different figures of an event attribute in one article are two events; across articles,
+///   figures are compared only when they are close enough to be two reports of one event, and never when
+///   some article states both of them side by side (it tells them apart: they are two events);
+/// - a headcount or a valuation has scopes and dates a rule rarely sees (a country against the world,
+///   permanent staff against all staff, the valuation of another round): figures far apart are more
+///   likely two of those than one mistake.
+struct SameFigureTest {
+  /// How far apart two reports of one event may be: the closer ends of their intervals within this
+  /// factor. Reports that contradict each other about one round differ by a few per cent to about 20 %
+  /// (350 vs 320 jobs, 244 vs 224, 40 % vs 42 %); farther apart, they are other rounds or parts of one.
+  static let eventRatio = 1.3
+  /// How far apart two figures of a state (a headcount, a valuation) may be and still be about the same
+  /// scope: farther apart, a division against the group or another round's valuation is likelier than a
+  /// mistake. Wide enough for real disagreements on small counts (23 vs 35 languages, 50 % vs 70 %).
+  static let stateRatio = 1.6
+
+  let attribute: AttributeDefinition
+  /// For event attributes: per document, the distinct intervals (widened) of its figures, when it has
+  /// several; an article with two disagreeing figures tells them apart.
+  private let figuresByDocument: [String: [ValueInterval]]
+
+  /// A test for `attribute`; `evidence` are the claims (of any period) whose articles can tell figures
+  /// apart, `widened` their intervals widened by the attribute's tolerance.
+  init(attribute: AttributeDefinition, evidence: [Int], widened: [Int: ValueInterval], store: ClaimStore) {
+    self.attribute = attribute
+    var byDocument: [String: [ValueInterval]] = [:]
+    if attribute.isEvent {
+      for index in evidence {
+        guard let interval = widened[index] else { continue }
+        let document = store.claims[index].document
+        if !(byDocument[document]?.contains(interval) ?? false) { byDocument[document, default: []].append(interval) }
+      }
+      byDocument = byDocument.filter { $0.value.count > 1 }
+    }
+    figuresByDocument = byDocument
+  }
+
+  /// The most two compared figures may be apart, as a factor.
+  var ratioLimit: Double { attribute.isEvent ? SameFigureTest.eventRatio : SameFigureTest.stateRatio }
+
+  /// Whether two figures of one article may be compared: never for an event attribute.
+  var comparesWithinOneArticle: Bool { !attribute.isEvent }
+
+  /// How far apart two disjoint intervals are, as the factor between their closer ends (`lower` below
+  /// `upper`); `nil` when a ratio means nothing (ends of different signs or zero).
+  static func gapRatio(lower: ValueInterval, upper: ValueInterval) -> Double? {
+    let near = lower.high
+    let far = upper.low
+    guard near.isFinite, far.isFinite else { return nil }
+    if near > 0 && far > 0 { return far / near }
+    if near < 0 && far < 0 { return near / far }
+    return nil
+  }
+
+  /// Whether two disjoint figures (their hedged intervals, `lower` below `upper`) are close enough to be
+  /// about the same thing.
+  func closeEnough(lower: ValueInterval, upper: ValueInterval) -> Bool {
+    guard let ratio = SameFigureTest.gapRatio(lower: lower, upper: upper) else { return true }
+    return ratio <= ratioLimit
+  }
+
+  /// Whether some article states both figures (widened intervals) as two different ones, so that they
+  /// are two events rather than two reports of one.
+  func toldApart(_ a: ValueInterval, _ b: ValueInterval) -> Bool {
+    for figures in figuresByDocument.values {
+      let likeA = figures.filter { $0.overlaps(a) }
+      guard !likeA.isEmpty else { continue }
+      for candidate in figures where candidate.overlaps(b) {
+        if likeA.contains(where: { !$0.overlaps(candidate) }) { return true }
+      }
+    }
+    return false
+  }
+}

@@ -1,0 +1,135 @@
+import Testing
+
+@testable import FactCheck
+
+/// Figures that disagree are reported only when they can be about the same thing: one event, one scope.
+/// The articles behind these claims are imagined: a logistics firm, Ostra, and its rounds of cuts.
+@Suite struct SameFigureTests {
+  static func layoffs(_ document: String, _ value: Double, hedge: Hedge = .exact, period: Period = .unspecified) -> Claim {
+    ClaimFactory.claim(document, value, attribute: "layoffs", hedge: hedge, period: period)
+  }
+
+  @Test func theBundledAttributesSayWhichFiguresAreEvents() {
+    let attributes = Fixtures.bundledRules.library.attributes
+    for name in ["layoffs", "layoffs_total", "hires_planned", "funding_raised", "workforce_reduction_percent"] {
+      #expect(attributes[name]?.isEvent == true, "\(name)")
+    }
+    for name in ["employees", "valuation_usd", "revenue", "countries"] { #expect(attributes[name]?.isEvent == false, "\(name)") }
+  }
+
+  @Test func twoArticlesGivingCloseFiguresForOneRoundConflict() throws {
+    // "Ostra is cutting 1,200 jobs" against "Ostra will shed 1,250 posts".
+    let findings = ClaimFactory.conflicts([SameFigureTests.layoffs("a.md", 1200), SameFigureTests.layoffs("b.md", 1250)])
+    let finding = try #require(findings.first)
+    #expect(findings.count == 1)
+    #expect(finding.message == "Ostra layoffs (unspecified): 1 200 vs 1 250")
+  }
+
+  @Test func oneArticleGivingAPartAndTheWholeDoesNotContradictItself() {
+    // "300 of the 1,200 jobs go at the Lyon depot": a part and the whole, in one article.
+    #expect(ClaimFactory.conflicts([SameFigureTests.layoffs("a.md", 300), SameFigureTests.layoffs("a.md", 1200)]).isEmpty)
+    // Nor does "more than 500 voluntary departures" against 466 posts cut in one article.
+    #expect(ClaimFactory.conflicts([SameFigureTests.layoffs("a.md", 466),
+                                    SameFigureTests.layoffs("a.md", 500, hedge: .lowerBound(inclusive: false))]).isEmpty)
+  }
+
+  @Test func roundsThatAnArticleTellsApartAreTwoEventsEverywhere() {
+    // One article recalls both rounds (10,000 in spring, 11,000 the autumn before); two others give one each.
+    let claims = [SameFigureTests.layoffs("recap.md", 10_000), SameFigureTests.layoffs("recap.md", 11_000, period: .year(2022)),
+                  SameFigureTests.layoffs("spring.md", 10_000), SameFigureTests.layoffs("autumn.md", 11_000)]
+    #expect(ClaimFactory.conflicts(claims).isEmpty)
+    // Without the recap, the two figures read as one round reported two ways.
+    #expect(ClaimFactory.conflicts(Array(claims.dropFirst(2))).count == 1)
+  }
+
+  @Test(arguments: [
+    // (attribute, lower, upper, reported): events within 30 %, states within a factor 1.6.
+    ("layoffs", 50.0, 11_000.0, false),
+    ("layoffs", 224, 244, true),
+    ("layoffs", 1_000, 1_400, false),
+    ("employees", 22, 60, false),
+    ("employees", 22_777, 140_000, false),
+    ("employees", 3_500, 3_800, true),
+    ("employees", 118_000, 138_000, true),
+    ("languages", 23, 35, true),
+    ("valuation_usd", 5_800_000_000, 11_700_000_000, false),
+  ])
+  func figuresTooFarApartAreOtherEventsOrScopes(attribute: String, lower: Double, upper: Double, reported: Bool) {
+    let unit: String? = attribute == "valuation_usd" ? "EUR" : nil
+    let claims = [ClaimFactory.claim("a.md", lower, attribute: attribute, unit: unit),
+                  ClaimFactory.claim("b.md", upper, attribute: attribute, unit: unit)]
+    #expect(ClaimFactory.conflicts(claims).isEmpty == !reported)
+  }
+
+  @Test func valuationsOfTwoRoundsAreTwoFindings() throws {
+    // 5.55 bn against 5.8 bn after one round, 10 bn against 11.7 bn after the next; the last article
+    // gives both rounds' valuations, which is no contradiction.
+    let claims = [ClaimFactory.claim("a.md", 5.55e9, attribute: "valuation_usd", unit: "EUR"),
+                  ClaimFactory.claim("d.md", 5.8e9, attribute: "valuation_usd", unit: "EUR"),
+                  ClaimFactory.claim("c.md", 10e9, attribute: "valuation_usd", unit: "EUR"),
+                  ClaimFactory.claim("d.md", 11.7e9, attribute: "valuation_usd", unit: "EUR")]
+    let findings = ClaimFactory.conflicts(claims)
+    #expect(findings.map(\.message) == ["Ostra valuation (current): 5.55 billion EUR vs 5.8 billion EUR",
+                                        "Ostra valuation (current): 10 billion EUR vs 11.7 billion EUR"])
+    #expect(Set(findings.map(\.id)).count == 2)
+  }
+
+  @Test func genericQuantitiesAreNeverReported() {
+    // "two plants to close" and "a dozen under review": the checker cannot tell what either counts.
+    let claims = [ClaimFactory.claim("a.md", 2, attribute: "quantity", unit: "factories"),
+                  ClaimFactory.claim("b.md", 12, attribute: "quantity", unit: "factories"),
+                  ClaimFactory.claim("c.md", 3, attribute: "quantity", unit: "factories")]
+    #expect(ClaimFactory.conflicts(claims).isEmpty)
+  }
+}
+
+/// A finding says why its figures cannot both hold, and is an error only when nothing about it is assumed.
+@Suite struct ConflictReasonTests {
+  @Test(arguments: [
+    (Hedge.exact, "why: 3 500 (a.md) and 3 800 (b.md) differ by 8.6 %, more than the ±1 % two employees figures may differ by"),
+    (Hedge.approximate(tolerance: 0.02),
+     "why: 3 500 (a.md) and ≈3 800 (b.md) differ by 8.6 %, more than the ±2 % of ≈3 800 and the ±1 % two employees figures may differ by"),
+  ])
+  func everyFindingSaysWhy(hedge: Hedge, why: String) throws {
+    let finding = try #require(ClaimFactory.conflicts([ClaimFactory.claim("a.md", 3500), ClaimFactory.claim("b.md", 3800, hedge: hedge)]).first)
+    #expect(finding.details.contains(why))
+  }
+
+  @Test func aBoundSaysTheFiguresShareNoValue() throws {
+    let claims = [ClaimFactory.claim("a.md", 600_000, attribute: "merchants", hedge: .lowerBound(inclusive: false)),
+                  ClaimFactory.claim("b.md", 450_000, attribute: "merchants")]
+    let finding = try #require(ClaimFactory.conflicts(claims).first)
+    #expect(finding.details.contains { $0.hasPrefix("why: 450 000 (b.md) and > 600 000 (a.md) have no value in common") })
+  }
+
+  @Test func anEventFindingSaysWhyItIsOneEvent() throws {
+    let finding = try #require(ClaimFactory.conflicts([SameFigureTests.layoffs("a.md", 1200), SameFigureTests.layoffs("b.md", 1250)]).first)
+    #expect(finding.details.contains { $0.hasPrefix("same event:") })
+  }
+
+  @Test func exactFiguresWithACertainEntityAndPeriodAreAnError() throws {
+    let finding = try #require(ClaimFactory.conflicts([ClaimFactory.claim("a.md", 3500), ClaimFactory.claim("b.md", 3800)]).first)
+    #expect(finding.severity == .error)
+    #expect(!finding.details.contains { $0.hasPrefix("warning, not error") })
+  }
+
+  @Test func withNoPeriodStatedItIsAWarning() throws {
+    let finding = try #require(ClaimFactory.conflicts([SameFigureTests.layoffs("a.md", 1200), SameFigureTests.layoffs("b.md", 1250)]).first)
+    #expect(finding.severity == .warning)
+    #expect(finding.details.contains("warning, not error: no period is stated"))
+  }
+
+  @Test func anAssumedEntityMakesItAWarning() throws {
+    // b.md never names Ostra with its figure and quotes a competitor's figures: its subject is a guess.
+    var assumed = ClaimFactory.claim("b.md", 3800)
+    assumed.entitySource = .subject
+    let competitor = ClaimFactory.claim("b.md", 40, attribute: "countries", entity: "Brava")
+    let finding = try #require(ClaimFactory.conflicts([ClaimFactory.claim("a.md", 3500), assumed, competitor]).first)
+    #expect(finding.severity == .warning)
+    #expect(finding.details.contains { $0.contains("the entity of 3 800 is assumed") })
+    // The article's subject is no guess when the article is about no one else.
+    var sole = ClaimFactory.claim("b.md", 3800)
+    sole.entitySource = .subject
+    #expect(try #require(ClaimFactory.conflicts([ClaimFactory.claim("a.md", 3500), sole]).first).severity == .error)
+  }
+}
