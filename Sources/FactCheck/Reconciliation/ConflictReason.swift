@@ -9,7 +9,8 @@ enum ConflictReason {
     let b = store.claims[upper]
     let sides = "\(label(a, attribute)) (\(a.documentLabel)) and \(label(b, attribute)) (\(b.documentLabel))"
     let allowance = tolerance(attribute)
-    if a.hedge.isBound || b.hedge.isBound {
+    let statedSize = attribute.isEvent ? [a, b].filter(\.hedge.isStatedSize) : []
+    if (a.hedge.isBound && !statedSize.contains(a)) || (b.hedge.isBound && !statedSize.contains(b)) {
       return "why: \(sides) have no value in common" + (allowance.map { ", even allowing \($0)" } ?? "")
     }
     var allowances: [String] = []
@@ -23,8 +24,9 @@ enum ConflictReason {
     } else {
       gap = "differ by \(NumberFormatting.plain(abs(b.value - a.value)))"
     }
-    guard !allowances.isEmpty else { return "why: \(sides) \(gap); two exact \(attribute.label) figures must be equal" }
-    return "why: \(sides) \(gap), more than \(allowances.joined(separator: " and "))"
+    let note = statedSize.first.map { "; \(label($0, attribute)) is read as the size announced, not a bound" } ?? ""
+    guard !allowances.isEmpty else { return "why: \(sides) \(gap); two exact \(attribute.label) figures must be equal\(note)" }
+    return "why: \(sides) \(gap), more than \(allowances.joined(separator: " and "))\(note)"
   }
 
   /// Why two figures of an event attribute are taken as reports of one event.

@@ -41,7 +41,9 @@ struct ConflictingValuesCheck: ConsistencyCheck {
     var findings: [Finding] = []
     for (key, members) in groups where members.count > 1 {
       guard let attribute = store.library.attributes[key.attribute] else { continue }
-      let widened = Dictionary(uniqueKeysWithValues: members.map { ($0, attribute.tolerance.widen(store.claims[$0].interval)) })
+      let widened = Dictionary(uniqueKeysWithValues: members.map {
+        ($0, attribute.tolerance.widen(SameFigureTest.interval(of: store.claims[$0], attribute: attribute)))
+      })
       // An article tells its event figures apart whatever period each is given.
       let test = SameFigureTest(attribute: attribute, evidence: members, widened: widened, store: store)
       for set in ConflictingValuesCheck.comparisonSets(members, store: store) {
@@ -128,11 +130,11 @@ struct ConflictingValuesCheck: ConsistencyCheck {
     var involved = Set<Int>()
     var edges: [(Int, Int, (Int, Int), Double, Bool)] = []
     for (i, lower) in figures.enumerated() {
-      let lowerRaw = store.claims[lower.value[0]].interval
+      let lowerRaw = SameFigureTest.interval(of: store.claims[lower.value[0]], attribute: test.attribute)
       for j in figures.indices where j > i {
         let upper = figures[j]
         guard upper.key.low > lower.key.high else { continue }
-        let upperRaw = store.claims[upper.value[0]].interval
+        let upperRaw = SameFigureTest.interval(of: store.claims[upper.value[0]], attribute: test.attribute)
         // Sorted by low end: once even the widened low end is far beyond the limit, so are the rest.
         if lowerRaw.high > 0, upper.key.low > lowerRaw.high * test.ratioLimit * 2 { break }
         guard test.closeEnough(lower: lowerRaw, upper: upperRaw), !test.toldApart(lower.key.interval, upper.key.interval) else { continue }
@@ -306,7 +308,8 @@ struct ConflictingValuesCheck: ConsistencyCheck {
   static func valueGroups(_ claims: [Int], store: ClaimStore) -> [Finding.ValueGroup] {
     func widened(_ index: Int) -> ValueInterval {
       let claim = store.claims[index]
-      return store.library.attributes[claim.attribute]?.tolerance.widen(claim.interval) ?? claim.interval
+      guard let attribute = store.library.attributes[claim.attribute] else { return claim.interval }
+      return attribute.tolerance.widen(SameFigureTest.interval(of: claim, attribute: attribute))
     }
     let sorted = claims.sorted { (store.claims[$0].value, $0) < (store.claims[$1].value, $1) }
     var sides: [[Int]] = []

@@ -41,6 +41,14 @@ struct SameFigureTest {
     figuresByDocument = byDocument
   }
 
+  /// The values a claim's figure allows, as reconciliation compares them: its hedged interval, except that
+  /// an event's "up to" figure ("cut up to 55,000 jobs", "jusqu'à 42 %") is the size the plan is given, so
+  /// "as much as 40 %" and "as much as 42 %" disagree, while "up to 55,000" and "55,000" agree.
+  static func interval(of claim: Claim, attribute: AttributeDefinition) -> ValueInterval {
+    if attribute.isEvent, claim.hedge.isStatedSize { return ValueInterval(claim.value, claim.value) }
+    return claim.interval
+  }
+
   /// The most two compared figures may be apart, as a factor.
   var ratioLimit: Double { attribute.isEvent ? SameFigureTest.eventRatio : SameFigureTest.stateRatio }
 
@@ -77,4 +85,9 @@ struct SameFigureTest {
     }
     return false
   }
+}
+
+extension Hedge {
+  /// Whether the figure, though hedged as a bound, is the size an announcement gives ("up to", "as much as").
+  var isStatedSize: Bool { self == .upperBound(inclusive: true) }
 }

@@ -42,6 +42,21 @@ import Testing
     #expect(ClaimFactory.conflicts(Array(claims.dropFirst(2))).count == 1)
   }
 
+  @Test func anUpToFigureIsTheSizeAnnounced() throws {
+    // "as much as 40 % of staff" against "jusqu'à 42 % des effectifs": two sizes given for one plan.
+    let cap = Hedge.upperBound(inclusive: true)
+    let shares = [ClaimFactory.claim("a.md", 40, attribute: "workforce_reduction_percent", hedge: cap),
+                  ClaimFactory.claim("b.md", 42, attribute: "workforce_reduction_percent", hedge: cap)]
+    let finding = try #require(ClaimFactory.conflicts(shares).first)
+    #expect(finding.details.contains { $0.contains("is read as the size announced") })
+    // "up to 5,500 jobs" and "5,500 jobs" agree; a range ending at the cap too.
+    let agreeing = [SameFigureTests.layoffs("a.md", 5500, hedge: cap), SameFigureTests.layoffs("b.md", 5500),
+                    SameFigureTests.layoffs("c.md", 4000, hedge: .range(high: 5500))]
+    #expect(ClaimFactory.conflicts(agreeing).isEmpty)
+    // A state's bound stays a bound: "up to 900 employees" is not a size.
+    #expect(ClaimFactory.conflicts([ClaimFactory.claim("a.md", 900, hedge: cap), ClaimFactory.claim("b.md", 850)]).isEmpty)
+  }
+
   @Test(arguments: [
     // (attribute, lower, upper, reported): events within 30 %, states within a factor 1.6.
     ("layoffs", 50.0, 11_000.0, false),
