@@ -6,6 +6,17 @@ struct LanguageDetector: Sendable {
     words = lexicons.mapValues { Set($0.functionWords.map { $0.lowercased() }) }
   }
 
+  /// Function words of each language in `bytes[range]`, counted word by word (letters only, lower-cased).
+  func counts(in bytes: [UInt8], range: Range<Int>) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    let sample = String(decoding: bytes[range], as: UTF8.self).lowercased()
+    for token in sample.split(whereSeparator: { !$0.isLetter }) {
+      let word = String(token)
+      for (language, set) in words where set.contains(word) { counts[language, default: 0] += 1 }
+    }
+    return counts
+  }
+
   /// The language whose function words are most frequent in the first 20 KB of the body.
   func detect(_ text: String, range: Range<Int>) -> String? {
     guard !words.isEmpty else { return nil }

@@ -18,14 +18,41 @@ public struct ArticleExtraction: Sendable {
 public final class Extractor {
   let rules: CompiledRuleSet
   let matcher: Matcher
+  /// Tells a paragraph's language from its function words.
+  let detector: LanguageDetector
   /// Creates an extractor for `rules` with the given match limits.
   public init(rules: CompiledRuleSet, limits: MatchLimits = .default) {
     self.rules = rules
     self.matcher = Matcher(limits: limits)
+    self.detector = LanguageDetector(lexicons: rules.library.lexicons)
   }
 
   /// Extracts the claims of one article.
+  ///
+  /// The language is decided per paragraph: the article's own language reads it all, and a paragraph
+  /// whose function words are clearly another lexicon's (an English quote in a French article) is read by
+  /// that language's rules too. An article whose language could not be told (a one-line article with no
+  /// function word) is read in every language, and the reading with the most claims is kept.
   public func extract(_ input: Article) -> ArticleExtraction {
+    if input.languageIsGuessed && rules.plans.count > 1 {
+      var best: ArticleExtraction?
+      for language in rules.plans.keys.sorted() {
+        var candidate = input
+        candidate.language = language
+        let extraction = extract(candidate, otherParagraphs: false)
+        // Ties keep the guessed language.
+        if best == nil || extraction.claims.count > best!.claims.count
+          || (extraction.claims.count == best!.claims.count && language == input.language)
+        {
+          best = extraction
+        }
+      }
+      return best!
+    }
+    return extract(input, otherParagraphs: true)
+  }
+
+  private func extract(_ input: Article, otherParagraphs: Bool) -> ArticleExtraction {
     var article = input
     var diagnostics: [Diagnostic] = []
     guard let language = languageRules(article.language) else {
@@ -37,8 +64,36 @@ public final class Extractor {
       article.published = day
       article.publishedSource = "dateline"
     }
+    let resolved = scan(article, language, ranges: TextStructure.segments(in: article.subject.bytes, range: article.bodyRange),
+                        diagnostics: &diagnostics)
+    let cells = language.builder.tableCells(in: article)
+    let foreign = otherParagraphs ? foreignParagraphs(of: article) : [:]
+    guard !resolved.isEmpty || !cells.isEmpty || !foreign.isEmpty else {
+      return ArticleExtraction(article: article, claims: [], diagnostics: diagnostics, subject: nil, names: NameTally())
+    }
+    let context = ArticleContext(article: article, patterns: language.mentions, matcher: matcher)
+    var built = language.builder.build(resolved, context: context, matcher: matcher)
+    built.claims += language.builder.claims(from: cells, context: context, besides: built.claims)
+    // Paragraphs in another language: that language's rules, builder and mention patterns, over them only.
+    for (code, ranges) in foreign.sorted(by: { $0.key < $1.key }) {
+      guard let other = languageRules(code) else { continue }
+      let matches = scan(article, other, ranges: ranges, diagnostics: &diagnostics)
+      guard !matches.isEmpty else { continue }
+      let otherContext = ArticleContext(article: article, patterns: other.mentions, matcher: matcher)
+      let taken = Set(built.claims.map(\.valueRange.lowerBound))
+      let extra = other.builder.build(matches, context: otherContext, matcher: matcher)
+      built.claims += extra.claims.filter { !taken.contains($0.valueRange.lowerBound) }
+      built.diagnostics += extra.diagnostics
+    }
+    if !foreign.isEmpty { built.claims.sort { $0.valueRange.lowerBound < $1.valueRange.lowerBound } }
+    diagnostics += built.diagnostics
+    let names = Extractor.tally(context.names, in: article)
+    return ArticleExtraction(article: article, claims: built.claims, diagnostics: diagnostics, subject: context.subject, names: names)
+  }
 
-    let bytes = article.subject.bytes
+  /// Runs `language`'s claim rules over `ranges` of the article: the matches that win their figures, in
+  /// text order.
+  private func scan(_ article: Article, _ language: LanguagePlan, ranges: [Range<Int>], diagnostics: inout [Diagnostic]) -> [RuleMatch] {
     let folded = CaseFolding.fold(article.matchSubject.bytes)
     var matches: [RuleMatch] = []
     let plan = language.plan
@@ -50,7 +105,7 @@ public final class Extractor {
     var budgets = [ScanBudget](repeating: ScanBudget(limits: matcher.limits, bytes: article.matchSubject.bytes.count),
                                count: language.claimRules.count)
     folded.withUnsafeBufferPointer { haystack in
-      for segment in TextStructure.segments(in: bytes, range: article.bodyRange) {
+      for segment in ranges {
         // One pass finds every rule's literals; each rule then runs only around its rarest one.
         let hits = plan.hits(in: haystack, range: segment)
         for (index, rule) in language.claimRules.enumerated() where !stopped.contains(index) {
@@ -78,17 +133,31 @@ public final class Extractor {
         }
       }
     }
-    let resolved = OverlapResolver.resolve(matches).sorted { $0.match.range.lowerBound < $1.match.range.lowerBound }
-    let cells = language.builder.tableCells(in: article)
-    guard !resolved.isEmpty || !cells.isEmpty else {
-      return ArticleExtraction(article: article, claims: [], diagnostics: diagnostics, subject: nil, names: NameTally())
+    return OverlapResolver.resolve(matches).sorted { $0.match.range.lowerBound < $1.match.range.lowerBound }
+  }
+
+  /// Paragraphs (lines) of the body whose function words are clearly another language's than the
+  /// article's: at least three, and twice as many as the article language's.
+  private func foreignParagraphs(of article: Article) -> [String: [Range<Int>]] {
+    guard rules.plans.count > 1 else { return [:] }
+    var result: [String: [Range<Int>]] = [:]
+    let bytes = article.subject.bytes
+    var start = article.bodyRange.lowerBound
+    while start < article.bodyRange.upperBound {
+      var end = start
+      while end < article.bodyRange.upperBound && bytes[end] != 0x0A { end += 1 }
+      if end - start > 40 {
+        let counts = detector.counts(in: bytes, range: start..<end)
+        let own = counts[article.language] ?? 0
+        if let (language, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+          language != article.language, count >= 3, count >= 2 * own + 1, rules.plans[language] != nil
+        {
+          result[language, default: []].append(start..<end)
+        }
+      }
+      start = end + 1
     }
-    let context = ArticleContext(article: article, patterns: language.mentions, matcher: matcher)
-    var built = language.builder.build(resolved, context: context, matcher: matcher)
-    built.claims += language.builder.claims(from: cells, context: context, besides: built.claims)
-    diagnostics += built.diagnostics
-    let names = Extractor.tally(context.names, in: article)
-    return ArticleExtraction(article: article, claims: built.claims, diagnostics: diagnostics, subject: context.subject, names: names)
+    return result
   }
 
   /// Proper names of an article with no claims (the spelling check still needs them).

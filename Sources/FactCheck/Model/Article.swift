@@ -6,6 +6,9 @@ public struct Article: Sendable {
   public let path: String
   /// Language code (`fr`, `en`), from front matter or detection.
   public var language: String
+  /// Whether ``language`` is only the fallback: detection found too few function words to tell (a
+  /// one-line article). Extraction then tries every language.
+  public var languageIsGuessed = false
   /// Publication date, when known.
   public var published: Day?
   /// Where ``published`` came from: `front-matter`, `option` or `dateline`.
@@ -69,21 +72,38 @@ public struct Article: Sendable {
     return (String(decoding: bytes[start..<end], as: UTF8.self), column)
   }
 
-  /// `*` always, and `_` next to a space or punctuation (not inside an identifier), become spaces.
-  /// ASCII for ASCII keeps the text valid UTF-8 and every offset unchanged.
+  /// `*` always, and `_` next to a space or punctuation (not inside an identifier), become spaces; so do
+  /// double quotation marks of every typography (`"`, `“ ” „`, `« »`, `‹ ›`), which copy puts around a
+  /// figure or inside a phrase ("would cut “more than 10%” of its staff") but which never change what
+  /// it says. Each byte becomes a space, so the text stays valid UTF-8 and every offset is unchanged.
+  /// Apostrophes and single quotes are kept: rules read them (*l’entreprise*, *company’s*).
   static func blankingEmphasis(_ subject: UTF8Subject) -> UTF8Subject {
     let bytes = subject.bytes
-    guard bytes.contains(UInt8(ascii: "*")) || bytes.contains(UInt8(ascii: "_")) else { return subject }
+    guard bytes.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "\"") || $0 == 0xC2 || $0 == 0xE2 })
+    else { return subject }
     var blanked = bytes
     func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
-    for i in blanked.indices {
-      if blanked[i] == UInt8(ascii: "*") {
+    var i = 0
+    while i < blanked.count {
+      switch blanked[i] {
+      case UInt8(ascii: "*"), UInt8(ascii: "\""):
         blanked[i] = 0x20
-      } else if blanked[i] == UInt8(ascii: "_") {
+      case UInt8(ascii: "_"):
         let before = i > 0 ? bytes[i - 1] : 0x20
         let after = i + 1 < bytes.count ? bytes[i + 1] : 0x20
         if !(isWordByte(before) && isWordByte(after)) { blanked[i] = 0x20 }
+      case 0xC2 where i + 1 < bytes.count && (bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB):  // « »
+        blanked[i] = 0x20
+        blanked[i + 1] = 0x20
+        i += 1
+      case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && [0x9C, 0x9D, 0x9E, 0xB9, 0xBA].contains(bytes[i + 2]):  // “ ” „ ‹ ›
+        blanked[i] = 0x20
+        blanked[i + 1] = 0x20
+        blanked[i + 2] = 0x20
+        i += 2
+      default: break
       }
+      i += 1
     }
     return UTF8Subject(unchecked: blanked)
   }

@@ -212,7 +212,7 @@ struct ClaimBuilder: Sendable {
           document: article.path, location: location, valueRange: value.range, matchRange: match.range, rule: definition.id,
           entity: entity.name, entitySource: entity.source, attribute: attribute, value: number,
           valueText: article.text(of: value.range), interval: hedge.interval(around: number), unit: unit, hedge: hedge,
-          period: period.resolved(publicationYear: article.published?.year), modality: modality, language: article.language,
+          period: period.resolved(publicationYear: article.published?.year), modality: modality, language: definition.language,
           quote: article.text(of: match.range), sentence: article.text(of: quotedSentence).trimmingWhitespace(), scope: scope,
           notes: value.parsed.notes, lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column))
       }
