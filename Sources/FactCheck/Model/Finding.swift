@@ -39,7 +39,9 @@ public struct Finding: Hashable, Sendable {
   public var period: String?
   /// One line that says it all ("Klarna employees (current): 3 500 vs 3 800").
   public var message: String
-  /// Further lines: the computation, the majority spelling.
+  /// Further lines: the sides with their articles, then why the values cannot both hold ("why: 3 500 (a.md)
+  /// and 3 800 (b.md) differ by 8.6 %, more than …") and what keeps it from being an error; the computation
+  /// of an arithmetic finding; the majority spelling.
   public var details: [String]
   /// The sides of the inconsistency, each a set of claims.
   public var groups: [ValueGroup]

@@ -173,11 +173,13 @@ struct ConflictingValuesCheck: ConsistencyCheck {
   }
 
   /// Whether two disagreeing claims may be compared at all: from different articles (or one, for a
-  /// state), within the window when the set is windowed, and with an undated claim when the set wants one.
+  /// state), with firm enough entities, within the window when the set is windowed, and with an undated
+  /// claim when the set wants one.
   private static func comparable(_ a: Int, _ b: Int, set: ComparisonSet, test: SameFigureTest, store: ClaimStore) -> Bool {
     let claimA = store.claims[a]
     let claimB = store.claims[b]
     if claimA.document == claimB.document { return test.comparesWithinOneArticle && a != b }
+    guard test.entitiesFirmEnough(claimA, claimB) else { return false }
     if set.windowed, let window = store.windowDays, let dayA = store.published[claimA.document],
       let dayB = store.published[claimB.document], dayA.distance(to: dayB) > window
     {

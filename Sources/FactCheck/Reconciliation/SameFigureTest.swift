@@ -52,6 +52,14 @@ struct SameFigureTest {
   /// The most two compared figures may be apart, as a factor.
   var ratioLimit: Double { attribute.isEvent ? SameFigureTest.eventRatio : SameFigureTest.stateRatio }
 
+  /// Whether the entities of two claims are firm enough to compare them: for an event, at least one must
+  /// be named with its figure. Articles on one company often recall other companies' rounds ("Vodafone
+  /// cut 11,000 jobs this week") in sentences that do not name them; two such figures, both given to the
+  /// article's subject, are two guesses, not a contradiction.
+  func entitiesFirmEnough(_ a: Claim, _ b: Claim) -> Bool {
+    !attribute.isEvent || a.entitySource.isExplicit || b.entitySource.isExplicit
+  }
+
   /// Whether two figures of one article may be compared: never for an event attribute.
   var comparesWithinOneArticle: Bool { !attribute.isEvent }
 

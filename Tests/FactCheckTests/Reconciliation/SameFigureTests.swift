@@ -42,6 +42,18 @@ import Testing
     #expect(ClaimFactory.conflicts(Array(claims.dropFirst(2))).count == 1)
   }
 
+  @Test func twoEventFiguresBothGivenToTheArticlesSubjectAreNotCompared() {
+    // An article on Ostra recalls that a rival "cut 11,000 jobs this week"; another says Ostra's plan
+    // "will eliminate about 10,000 roles". Neither names whose figure it is.
+    var recalled = SameFigureTests.layoffs("a.md", 11_000)
+    recalled.entitySource = .subject
+    var planned = SameFigureTests.layoffs("b.md", 10_000)
+    planned.entitySource = .subject
+    #expect(ClaimFactory.conflicts([recalled, planned]).isEmpty)
+    // One named figure is enough to anchor the comparison.
+    #expect(ClaimFactory.conflicts([recalled, SameFigureTests.layoffs("b.md", 10_000)]).count == 1)
+  }
+
   @Test func anUpToFigureIsTheSizeAnnounced() throws {
     // "as much as 40 % of staff" against "jusqu'à 42 % des effectifs": two sizes given for one plan.
     let cap = Hedge.upperBound(inclusive: true)
