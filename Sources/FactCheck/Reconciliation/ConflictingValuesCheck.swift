@@ -112,12 +112,23 @@ struct ConflictingValuesCheck: ConsistencyCheck {
       let exact: Bool
       var interval: ValueInterval { ValueInterval(low, high) }
     }
+    // What the pair test needs of each claim, read once: an archive may hold thousands of them.
+    var documentNumbers: [String: Int] = [:]
+    var facts: [Int: PairFacts] = [:]
     var byFigure: [FigureKey: [Int]] = [:]
     for index in conflicted {
+      let claim = store.claims[index]
+      let number = documentNumbers[claim.document] ?? documentNumbers.count
+      documentNumbers[claim.document] = number
+      facts[index] = PairFacts(document: number, day: store.published[claim.document]?.ordinal, explicit: claim.entitySource.isExplicit,
+                               undated: set.undatedOnly?.contains(index) ?? true)
       let interval = widened[index]!
-      byFigure[FigureKey(low: interval.low, high: interval.high, exact: store.claims[index].hedge == .exact), default: []].append(index)
+      byFigure[FigureKey(low: interval.low, high: interval.high, exact: claim.hedge == .exact), default: []].append(index)
     }
+    let window = set.windowed ? store.windowDays : nil
+    func comparable(_ a: Int, _ b: Int) -> Bool { facts[a]!.comparable(with: facts[b]!, test: test, window: window) }
     let figures = byFigure.sorted { ($0.key.low, $0.key.high) < ($1.key.low, $1.key.high) }
+    let raw = figures.map { SameFigureTest.interval(of: store.claims[$0.value[0]], attribute: test.attribute) }
     var parent = Array(figures.indices)
     func root(_ i: Int) -> Int {
       var i = i
@@ -127,38 +138,61 @@ struct ConflictingValuesCheck: ConsistencyCheck {
       }
       return i
     }
+    // The articles giving a figure like each one, among figures they tell apart; computed once per figure.
+    var articles: [Int: Set<String>] = [:]
+    func articlesLike(_ i: Int) -> Set<String> {
+      if let known = articles[i] { return known }
+      let found = test.documents(givingLike: figures[i].key.interval)
+      articles[i] = found
+      return found
+    }
     var involved = Set<Int>()
-    var edges: [(Int, Int, (Int, Int), Double, Bool)] = []
+    var whole = [Bool](repeating: false, count: figures.count)  // every claim of the figure involved
+    var components: [Int: Component] = [:]  // by root
     for (i, lower) in figures.enumerated() {
-      let lowerRaw = SameFigureTest.interval(of: store.claims[lower.value[0]], attribute: test.attribute)
+      let lowerRaw = raw[i]
       for j in figures.indices where j > i {
         let upper = figures[j]
         guard upper.key.low > lower.key.high else { continue }
-        let upperRaw = SameFigureTest.interval(of: store.claims[upper.value[0]], attribute: test.attribute)
-        // Sorted by low end: once even the widened low end is far beyond the limit, so are the rest.
-        if lowerRaw.high > 0, upper.key.low > lowerRaw.high * test.ratioLimit * 2 { break }
-        guard test.closeEnough(lower: lowerRaw, upper: upperRaw), !test.toldApart(lower.key.interval, upper.key.interval) else { continue }
-        let lowerSide = lower.value.filter { a in upper.value.contains { b in comparable(a, b, set: set, test: test, store: store) } }
+        let upperRaw = raw[j]
+        // Sorted by low end, and widening only lowers it: once a low end is beyond the limit, so are the rest.
+        if lowerRaw.high > 0, upper.key.low > lowerRaw.high * test.ratioLimit { break }
+        guard test.closeEnough(lower: lowerRaw, upper: upperRaw) else { continue }
+        let ratio = SameFigureTest.gapRatio(lower: lowerRaw, upper: upperRaw) ?? .infinity
+        let exact = lower.key.exact && upper.key.exact
+        // A pair inside a finding that it can neither grow nor explain better changes nothing: skip the
+        // costlier tests (a dense archive has many such pairs).
+        if whole[i], whole[j], root(i) == root(j), let known = components[root(i)], known.exact || !exact,
+          ratio >= known.closestRatio
+        {
+          continue
+        }
+        if test.hasArticlesTellingApart {
+          let shared = articlesLike(i).intersection(articlesLike(j))
+          if !shared.isEmpty, test.toldApart(lower.key.interval, upper.key.interval, in: shared) { continue }
+        }
+        let lowerSide = lower.value.filter { a in upper.value.contains { b in comparable(a, b) } }
         guard let first = lowerSide.first else { continue }
-        let upperSide = upper.value.filter { b in lowerSide.contains { a in comparable(a, b, set: set, test: test, store: store) } }
-        guard let partner = upperSide.first(where: { b in comparable(first, b, set: set, test: test, store: store) }) else { continue }
+        let upperSide = upper.value.filter { b in lowerSide.contains { a in comparable(a, b) } }
+        guard let partner = upperSide.first(where: { b in comparable(first, b) }) else { continue }
         involved.formUnion(lowerSide)
         involved.formUnion(upperSide)
-        let ratio = SameFigureTest.gapRatio(lower: lowerRaw, upper: upperRaw) ?? .infinity
-        edges.append((i, j, (first, partner), ratio, lower.key.exact && upper.key.exact))
-        parent[root(i)] = root(j)
+        whole[i] = whole[i] || lowerSide.count == lower.value.count
+        whole[j] = whole[j] || upperSide.count == upper.value.count
+        // Merge the two findings and this pair into one.
+        let (ri, rj) = (root(i), root(j))
+        var merged = Component(claims: [], exact: exact, closest: (first, partner), closestRatio: ratio)
+        for r in Set([ri, rj]) {
+          guard let known = components.removeValue(forKey: r) else { continue }
+          merged.exact = merged.exact || known.exact
+          if known.closestRatio < merged.closestRatio || (known.closestRatio == merged.closestRatio && known.closest < merged.closest) {
+            merged.closest = known.closest
+            merged.closestRatio = known.closestRatio
+          }
+        }
+        parent[ri] = rj
+        components[rj] = merged
       }
-    }
-    var components: [Int: Component] = [:]
-    for (i, _, pair, ratio, exact) in edges {
-      let r = root(i)
-      var component = components[r] ?? Component(claims: [], exact: false, closest: pair, closestRatio: ratio)
-      component.exact = component.exact || exact
-      if ratio < component.closestRatio {
-        component.closest = pair
-        component.closestRatio = ratio
-      }
-      components[r] = component
     }
     var claimsByRoot: [Int: [Int]] = [:]
     for (i, figure) in figures.enumerated() {
@@ -172,22 +206,28 @@ struct ConflictingValuesCheck: ConsistencyCheck {
     }.sorted { a, b in (store.claims[a.claims[0]].value, a.claims[0]) < (store.claims[b.claims[0]].value, b.claims[0]) }
   }
 
-  /// Whether two disagreeing claims may be compared at all: from different articles (or one, for a
-  /// state), with firm enough entities, within the window when the set is windowed, and with an undated
-  /// claim when the set wants one.
-  private static func comparable(_ a: Int, _ b: Int, set: ComparisonSet, test: SameFigureTest, store: ClaimStore) -> Bool {
-    let claimA = store.claims[a]
-    let claimB = store.claims[b]
-    if claimA.document == claimB.document { return test.comparesWithinOneArticle && a != b }
-    guard test.entitiesFirmEnough(claimA, claimB) else { return false }
-    if set.windowed, let window = store.windowDays, let dayA = store.published[claimA.document],
-      let dayB = store.published[claimB.document], dayA.distance(to: dayB) > window
-    {
-      return false
+  /// What deciding whether two disagreeing claims may be compared needs of each.
+  struct PairFacts {
+    /// The claim's article, numbered.
+    let document: Int
+    /// The article's publication day (``Day/ordinal``), when known.
+    let day: Int?
+    /// Whether the entity was found next to the figure.
+    let explicit: Bool
+    /// Whether the claim is one its comparison set compares with everything (an undated article's).
+    let undated: Bool
+
+    /// Whether two disagreeing claims may be compared at all: from different articles (or one, for a
+    /// state), with firm enough entities, within the window when the set has one, and with an undated
+    /// claim when the set wants one.
+    func comparable(with other: PairFacts, test: SameFigureTest, window: Int?) -> Bool {
+      if document == other.document { return test.comparesWithinOneArticle }
+      guard test.entitiesFirmEnough(explicit: explicit, other.explicit) else { return false }
+      if let window, let day, let otherDay = other.day, abs(day - otherDay) > window { return false }
+      return undated || other.undated
     }
-    if let undated = set.undatedOnly, !undated.contains(a), !undated.contains(b) { return false }
-    return true
   }
+
 
   /// Splits one group's claims into sets of claims that may denote the same time.
   ///

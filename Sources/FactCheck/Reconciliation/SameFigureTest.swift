@@ -52,13 +52,11 @@ struct SameFigureTest {
   /// The most two compared figures may be apart, as a factor.
   var ratioLimit: Double { attribute.isEvent ? SameFigureTest.eventRatio : SameFigureTest.stateRatio }
 
-  /// Whether the entities of two claims are firm enough to compare them: for an event, at least one must
-  /// be named with its figure. Articles on one company often recall other companies' rounds ("Vodafone
+  /// Whether the entities of two claims (each explicit or not, ``EntitySource/isExplicit``) are firm enough
+  /// to compare them: for an event, at least one must be named with its figure. Articles on one company often recall other companies' rounds ("Vodafone
   /// cut 11,000 jobs this week") in sentences that do not name them; two such figures, both given to the
   /// article's subject, are two guesses, not a contradiction.
-  func entitiesFirmEnough(_ a: Claim, _ b: Claim) -> Bool {
-    !attribute.isEvent || a.entitySource.isExplicit || b.entitySource.isExplicit
-  }
+  func entitiesFirmEnough(explicit a: Bool, _ b: Bool) -> Bool { !attribute.isEvent || a || b }
 
   /// Whether two figures of one article may be compared: never for an event attribute.
   var comparesWithinOneArticle: Bool { !attribute.isEvent }
@@ -81,18 +79,28 @@ struct SameFigureTest {
     return ratio <= ratioLimit
   }
 
-  /// Whether some article states both figures (widened intervals) as two different ones, so that they
-  /// are two events rather than two reports of one.
-  func toldApart(_ a: ValueInterval, _ b: ValueInterval) -> Bool {
-    for figures in figuresByDocument.values {
+  /// The articles that give a figure like `interval` (overlapping it) among figures they tell apart.
+  func documents(givingLike interval: ValueInterval) -> Set<String> {
+    var documents = Set<String>()
+    for (document, figures) in figuresByDocument where figures.contains(where: { $0.overlaps(interval) }) { documents.insert(document) }
+    return documents
+  }
+
+  /// Whether one of `articles` states a figure like `a` and another like `b` as two different ones, so that
+  /// they are two events rather than two reports of one.
+  func toldApart(_ a: ValueInterval, _ b: ValueInterval, in articles: Set<String>) -> Bool {
+    for document in articles {
+      guard let figures = figuresByDocument[document] else { continue }
       let likeA = figures.filter { $0.overlaps(a) }
-      guard !likeA.isEmpty else { continue }
       for candidate in figures where candidate.overlaps(b) {
         if likeA.contains(where: { !$0.overlaps(candidate) }) { return true }
       }
     }
     return false
   }
+
+  /// Whether any article tells figures apart at all (else ``toldApart(_:_:in:)`` is always false).
+  var hasArticlesTellingApart: Bool { !figuresByDocument.isEmpty }
 }
 
 extension Hedge {
