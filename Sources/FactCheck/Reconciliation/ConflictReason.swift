@@ -19,14 +19,17 @@ enum ConflictReason {
     }
     if let allowance { allowances.append(allowance) }
     let gap: String
-    if let ratio = SameFigureTest.gapRatio(lower: ValueInterval(a.value, a.value), upper: ValueInterval(b.value, b.value)) {
+    if a.unit == "%" && b.unit == "%" {
+      gap = "differ by \(percent(abs(b.value - a.value))) points"
+    } else if let ratio = SameFigureTest.gapRatio(lower: ValueInterval(a.value, a.value), upper: ValueInterval(b.value, b.value)) {
       gap = "differ by \(percent((ratio - 1) * 100)) %"
     } else {
       gap = "differ by \(NumberFormatting.plain(abs(b.value - a.value)))"
     }
     let note = statedSize.first.map { "; \(label($0, attribute)) is read as the size announced, not a bound" } ?? ""
     guard !allowances.isEmpty else { return "why: \(sides) \(gap); two exact \(attribute.label) figures must be equal\(note)" }
-    return "why: \(sides) \(gap), more than \(allowances.joined(separator: " and "))\(note)"
+    let listed = allowances.count > 1 ? allowances.dropLast().joined(separator: ", ") + " and " + allowances.last! : allowances[0]
+    return "why: \(sides) \(gap), more than \(listed)\(note)"
   }
 
   /// Why two figures of an event attribute are taken as reports of one event.
@@ -40,7 +43,7 @@ enum ConflictReason {
     switch attribute.tolerance {
     case .relative(let share) where share > 0: return "the ±\(percent(share * 100)) % two \(attribute.label) figures may differ by"
     case .absolute(let amount) where amount > 0:
-      let unit = attribute.unit == "%" ? " points" : attribute.unit.map { " \($0)" } ?? ""
+      let unit = attribute.unit == "%" ? (amount == 1 ? " point" : " points") : attribute.unit.map { " \($0)" } ?? ""
       return "the ±\(percent(amount))\(unit) two \(attribute.label) figures may differ by"
     default: return nil
     }

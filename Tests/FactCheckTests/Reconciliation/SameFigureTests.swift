@@ -122,6 +122,14 @@ import Testing
     #expect(finding.details.contains(why))
   }
 
+  @Test func percentagesDifferByPoints() throws {
+    let claims = [ClaimFactory.claim("a.md", 50, attribute: "ai_chats_share_percent", hedge: .approximate(tolerance: 0.05), unit: "%"),
+                  ClaimFactory.claim("b.md", 70, attribute: "ai_chats_share_percent", unit: "%")]
+    let finding = try #require(ClaimFactory.conflicts(claims).first)
+    #expect(finding.details.contains(
+      "why: ≈50 % (a.md) and 70 % (b.md) differ by 20 points, more than the ±5 % of ≈50 % and the ±1 point two share of chats handled by AI figures may differ by"))
+  }
+
   @Test func aBoundSaysTheFiguresShareNoValue() throws {
     let claims = [ClaimFactory.claim("a.md", 600_000, attribute: "merchants", hedge: .lowerBound(inclusive: false)),
                   ClaimFactory.claim("b.md", 450_000, attribute: "merchants")]
