@@ -97,6 +97,14 @@ struct PercentChangeCheck: ConsistencyCheck {
         let docs = byComputation[text]!.sorted().map { claims[$0].documentLabel }.uniqued()
         details.append("computed: \(text) — \(docs.joined(separator: ", "))")
       }
+      if let pair = mismatchedPairs.min(by: { abs(abs(claims[statedSorted[0]].value) - $0.implied) < abs(abs(claims[statedSorted[0]].value) - $1.implied) }) {
+        // Why the stated change and the computed one cannot both hold, for the closest computation.
+        let stated = abs(claims[statedSorted[0]].value)
+        let gap = NumberFormatting.plain((abs(stated - pair.implied) * 10).rounded() / 10)
+        details.append("why: \(NumberFormatting.plain(stated)) % stated, but \(NumberFormatting.plain(claims[pair.before].value)) → "
+                       + "\(NumberFormatting.plain(claims[pair.after].value)) is \(NumberFormatting.plain((pair.implied * 10).rounded() / 10)) %: "
+                       + "\(gap) points apart, more than the ±\(NumberFormatting.plain(check.tolerance)) \(check.tolerance == 1 ? "point" : "points") allowed")
+      }
       var groups = [Finding.ValueGroup(label: statedLabels.joined(separator: ", ") + " (stated)", claims: statedSorted)]
       for text in order { groups.append(Finding.ValueGroup(label: text + " (computed)", claims: byComputation[text]!.uniqued().sorted())) }
       let involved = (statedSorted + groups.dropFirst().flatMap(\.claims)).uniqued().sorted()

@@ -167,6 +167,7 @@ enum ClaimFactory {
     #expect(finding.severity == .warning)
     #expect(finding.message.contains("22 % stated"))
     #expect(finding.details.contains { $0.contains("5 000 → 3 800 = 24 %") })
+    #expect(finding.details.contains { $0.hasPrefix("why: 22 % stated, but 5 000 → 3 800 is 24 %: 2 points apart, more than the ±") })
   }
 
   @Test func aStatedCutThatTheCountsConfirmIsNotFlagged() {
