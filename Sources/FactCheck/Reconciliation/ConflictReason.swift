@@ -3,7 +3,7 @@
 enum ConflictReason {
   /// Why `lower` and `upper` (claim indices, `lower`'s interval below `upper`'s) cannot both hold
   /// ("why: 3 500 (a.md) and ≈3 800 (b.md) differ by 8.6 %, more than the ±5 % of ≈3 800 and the ±1 %
-  /// two employees figures may differ by").
+  /// allowed to each employees figure").
   static func why(_ lower: Int, _ upper: Int, attribute: AttributeDefinition, store: ClaimStore) -> String {
     let a = store.claims[lower]
     let b = store.claims[upper]
@@ -41,10 +41,10 @@ enum ConflictReason {
   /// What the tolerance allows, in words; `nil` when figures must match exactly.
   static func tolerance(_ attribute: AttributeDefinition) -> String? {
     switch attribute.tolerance {
-    case .relative(let share) where share > 0: return "the ±\(percent(share * 100)) % two \(attribute.label) figures may differ by"
+    case .relative(let share) where share > 0: return "the ±\(percent(share * 100)) % allowed to each \(attribute.label) figure"
     case .absolute(let amount) where amount > 0:
       let unit = attribute.unit == "%" ? (amount == 1 ? " point" : " points") : attribute.unit.map { " \($0)" } ?? ""
-      return "the ±\(percent(amount))\(unit) two \(attribute.label) figures may differ by"
+      return "the ±\(percent(amount))\(unit) allowed to each \(attribute.label) figure"
     default: return nil
     }
   }

@@ -113,9 +113,9 @@ import Testing
 /// A finding says why its figures cannot both hold, and is an error only when nothing about it is assumed.
 @Suite struct ConflictReasonTests {
   @Test(arguments: [
-    (Hedge.exact, "why: 3 500 (a.md) and 3 800 (b.md) differ by 8.6 %, more than the ±1 % two employees figures may differ by"),
+    (Hedge.exact, "why: 3 500 (a.md) and 3 800 (b.md) differ by 8.6 %, more than the ±1 % allowed to each employees figure"),
     (Hedge.approximate(tolerance: 0.02),
-     "why: 3 500 (a.md) and ≈3 800 (b.md) differ by 8.6 %, more than the ±2 % of ≈3 800 and the ±1 % two employees figures may differ by"),
+     "why: 3 500 (a.md) and ≈3 800 (b.md) differ by 8.6 %, more than the ±2 % of ≈3 800 and the ±1 % allowed to each employees figure"),
   ])
   func everyFindingSaysWhy(hedge: Hedge, why: String) throws {
     let finding = try #require(ClaimFactory.conflicts([ClaimFactory.claim("a.md", 3500), ClaimFactory.claim("b.md", 3800, hedge: hedge)]).first)
@@ -127,7 +127,7 @@ import Testing
                   ClaimFactory.claim("b.md", 70, attribute: "ai_chats_share_percent", unit: "%")]
     let finding = try #require(ClaimFactory.conflicts(claims).first)
     #expect(finding.details.contains(
-      "why: ≈50 % (a.md) and 70 % (b.md) differ by 20 points, more than the ±5 % of ≈50 % and the ±1 point two share of chats handled by AI figures may differ by"))
+      "why: ≈50 % (a.md) and 70 % (b.md) differ by 20 points, more than the ±5 % of ≈50 % and the ±1 point allowed to each share of chats handled by AI figure"))
   }
 
   @Test func aBoundSaysTheFiguresShareNoValue() throws {
