@@ -132,10 +132,23 @@ final class ArticleContext {
     }
     // "Atlas" is "Atlas Robotics", "Verdelis" is "Banque Verdelis", when the article names both — but
     // "Hexaloom" is not "Hexaloom Pocket", a unit; legal forms ("SA", "Inc.") are dropped.
+    // "Meta Platforms Inc" once, then "Meta" alone: a name given once with its legal form is the
+    // organisation its first word names, and the article's short form is the one reports use.
+    var shortForm: [String: String] = [:]
+    let aloneWords = Set(raw.map(\.name).filter { !$0.contains(" ") })
+    for candidate in candidates {
+      let bare = EntityNames.withoutLegalForm(candidate.name)
+      guard bare != candidate.name, let space = bare.firstIndex(of: " ") else { continue }
+      let first = String(bare[..<space])
+      if aloneWords.contains(first) && !patterns.functionWords.contains(first) {
+        shortForm[bare] = first
+        nonInitial.insert(first)
+      }
+    }
     candidates = candidates.map { (EntityNames.withoutLegalForm($0.name), $0.range, $0.initial) }
-    let multiword = Set(candidates.map(\.name).filter { $0.contains(" ") })
+    let multiword = Set(candidates.map(\.name).filter { $0.contains(" ") && shortForm[$0] == nil })
     let expander = EntityNames.Expander(multiword)
-    func canonical(_ name: String) -> String { expander.expand(name) }
+    func canonical(_ name: String) -> String { shortForm[name] ?? expander.expand(name) }
     var properCounts: [String: Double] = [:]
     for candidate in candidates {
       let name = canonical(candidate.name)
