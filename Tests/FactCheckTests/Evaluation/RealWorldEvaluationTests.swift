@@ -9,12 +9,13 @@ import Testing
 struct RealWorldEvaluationTests {
   static let corpus = RealWorld.corpus
 
-  /// The floors: today's figures. Recall with a compatible attribute, and by value alone.
-  static let minimumRecall = 0.43
-  static let minimumRecallByValue = 0.53
-  static let minimumMust = 0
-  static let minimumShould = 3
-  static let maximumFalse = 6
+  /// The floors: the figures reached so far (first measured: 0.43, 0.53, 0/7, 3/20, 6 false). Recall with
+  /// a compatible attribute, and by value alone.
+  static let minimumRecall = 0.76
+  static let minimumRecallByValue = 0.85
+  static let minimumMust = 2
+  static let minimumShould = 6
+  static let maximumFalse = 1
 
   @Test func scoresStayAtOrAboveTheirFloors() throws {
     let map = try GoldAttributeMap.load(path: Fixtures.repository + "/Evaluation/gold-attributes.yaml")
