@@ -32,6 +32,9 @@ final class ArticleContext {
   /// Every proper-name occurrence (known or not), for the spelling check.
   let names: [(name: String, range: Range<Int>)]
   let patterns: MentionPatterns
+  /// Lists of places or sources after their preposition ("à Paris, Lille et Lyon"), in text order: a
+  /// name inside one is not who a figure is about.
+  let sourceLists: [Range<Int>]
   /// Years the article names, in text order, for ``paragraphYear(before:matcher:qualifiers:)``; built on first use.
   private var yearIndex: YearIndex?
 
@@ -45,13 +48,25 @@ final class ArticleContext {
     var counts: [String: Double] = [:]
     var knownRanges: [Range<Int>] = []
     let lowerCaseWords = LowerCaseWords(article: article)
+    var sourceLists: [Range<Int>] = []
+    if let list = patterns.sourceList {
+      try? matcher.forEachMatch(of: list, in: article.subject, range: article.bodyRange) { match in
+        sourceLists.append(match.range)
+        return true
+      }
+    }
+    self.sourceLists = sourceLists
+    func isSourceOrPlace(_ range: Range<Int>) -> Bool {
+      ArticleContext.followsSourceMarker(range, article: article, patterns: patterns, matcher: matcher)
+        || ArticleContext.overlapsAny(sourceLists, range)
+    }
 
     if let known = patterns.known {
       try? matcher.forEachMatch(of: known, in: article.subject, range: article.bodyRange) { match in
         let name = article.text(of: match.range)
         if let entity = patterns.entityByName[name] {
           knownRanges.append(match.range)
-          if ArticleContext.followsSourceMarker(match.range, article: article, patterns: patterns, matcher: matcher) { return true }
+          if isSourceOrPlace(match.range) { return true }
           mentions.append(Mention(range: match.range, kind: .known(entity)))
           let organisation = entity.kind == .person ? entity.organisation : entity.name
           if let organisation { counts[organisation, default: 0] += entity.kind == .person ? 0.5 : 1 }
@@ -153,7 +168,7 @@ final class ArticleContext {
     for candidate in candidates {
       let name = canonical(candidate.name)
       guard nonInitial.contains(candidate.name) || nonInitial.contains(name) || multiword.contains(name) else { continue }
-      if ArticleContext.followsSourceMarker(candidate.range, article: article, patterns: patterns, matcher: matcher) { continue }
+      if isSourceOrPlace(candidate.range) { continue }
       mentions.append(Mention(range: candidate.range, kind: .proper(name)))
       properCounts[name, default: 0] += 1
     }
@@ -332,6 +347,13 @@ final class ArticleContext {
       return true
     }
     return false
+  }
+
+  /// Whether the name at `range` is a source or a place: after a word that makes it one ("selon
+  /// Bloomberg"), or in a list that follows one ("à Paris, Lille et Lyon").
+  func isSourceOrPlace(_ range: Range<Int>, matcher: Matcher) -> Bool {
+    ArticleContext.followsSourceMarker(range, article: article, patterns: patterns, matcher: matcher)
+      || ArticleContext.overlapsAny(sourceLists, range)
   }
 
   /// Whether the name at `range` follows a word that makes it a source or a place ("selon Bloomberg").

@@ -305,7 +305,7 @@ struct ClaimBuilder: Sendable {
       if tables.indefiniteSubjects.contains(key) { return (nil, .indefinite) }
       // A place named in the match ("l'entrepôt de Vénissieux employait…") is not who the figure is about.
       if !tables.lexicon.functionWords.contains(article.text(of: range)),
-        !ArticleContext.followsSourceMarker(range, article: article, patterns: context.patterns, matcher: matcher)
+        !context.isSourceOrPlace(range, matcher: matcher)
       {
         return (article.text(of: range), .named)
       }
@@ -398,7 +398,13 @@ struct ClaimBuilder: Sendable {
       let valueIndex = value.sourceRange.lowerBound
       let previousValueEnd = values.map(\.slot.sourceRange.upperBound).filter { $0 <= valueIndex }.max() ?? -1
       let hedge = unlabelled.last { $0.slot.sourceRange.upperBound <= valueIndex && $0.slot.sourceRange.lowerBound >= previousValueEnd }
-      return hedge.flatMap { ruleMatch.range(of: $0.group) }
+      if let range = hedge.flatMap({ ruleMatch.range(of: $0.group) }) { return range }
+      // Else a hedge after it that took part, before the next value: « 11 000 personnes environ ».
+      let nextValueStart = values.map(\.slot.sourceRange.lowerBound).filter { $0 > valueIndex }.min() ?? Int.max
+      let after = unlabelled.first {
+        $0.slot.sourceRange.lowerBound > valueIndex && $0.slot.sourceRange.upperBound <= nextValueStart && ruleMatch.range(of: $0.group) != nil
+      }
+      return after.flatMap { ruleMatch.range(of: $0.group) }
     }
     // Periods: the nearest unlabelled one that took part.
     let participating = unlabelled.filter { ruleMatch.range(of: $0.group) != nil }

@@ -18,6 +18,9 @@ struct MentionPatterns: Sendable {
   let projected: CompiledPattern?
   /// Words that make the following name a source or place ("selon", "according to").
   let sourceMarker: CompiledPattern?
+  /// A list of names after a source or place word, closed by a conjunction and punctuation ("à Paris,
+  /// Lille et Lyon, ce qui…"): each name of it is a place or a source, not only the first.
+  let sourceList: CompiledPattern?
   /// Nouns that make the following name a product ("assistant", "chatbot").
   let productMarker: CompiledPattern?
   /// An appositive that makes the preceding name a product ("Nova, l'assistant …", "Ava, its chatbot").
@@ -57,6 +60,13 @@ struct MentionPatterns: Sendable {
     projected = lexicon.projectedMarkers.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.projectedMarkers), options: [.caseless])
     sourceMarker = lexicon.sourceMarkers.isEmpty ? nil
       : try? CompiledPattern(RegexFragments.words(lexicon.sourceMarkers) + "[ \\x{A0}]*$", options: [.caseless])
+    // The list ends before punctuation: in "à Lyon, Ostra et Vexlo ont annoncé…" a verb follows, and the
+    // names after the comma are the sentence's subjects.
+    let listName = "(?-i:\\p{Lu}[\\p{L}\\p{N}&\\-]*(?:[ \\x{A0}]\\p{Lu}[\\p{L}\\p{N}&\\-]*){0,2})"
+    sourceList = lexicon.sourceMarkers.isEmpty || lexicon.conjunctions.isEmpty ? nil
+      : try? CompiledPattern(RegexFragments.words(lexicon.sourceMarkers) + "[ \\x{A0}]+\(listName)(?:[ \\x{A0}]*,[ \\x{A0}]*\(listName))*"
+                             + "[ \\x{A0}]*,?[ \\x{A0}]+" + RegexFragments.words(lexicon.conjunctions) + "[ \\x{A0}]+\(listName)"
+                             + RegexFragments.wordEnd + "(?=[ \\x{A0}]*(?:[,.;:)\\n]|$))", options: [.caseless])
     // "son assistant Ondine", "the assistant, known internally as Ondine": a product word shortly before,
     // in the same clause.
     productMarker = lexicon.productMarkers.isEmpty ? nil
