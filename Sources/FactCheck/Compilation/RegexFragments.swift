@@ -13,14 +13,44 @@ enum RegexFragments {
   static let wordStart = "(?<![\\p{L}\\p{N}])"
   /// Not followed by a letter or digit.
   static let wordEnd = "(?![\\p{L}\\p{N}])"
+  /// A decimal digit: ASCII, or one of the scripts news copy pasted from elsewhere carries — Arabic-Indic,
+  /// Extended Arabic-Indic, Devanagari, full-width. The normaliser reads them all as ASCII digits
+  /// (``TextNormalisation/key(_:)``); matching them here means `３５００` is a figure rather than nothing.
+  /// Explicit ranges, not `\p{Nd}`, for the JIT (see the type's comment).
+  static let digit = "[0-9\\x{660}-\\x{669}\\x{6F0}-\\x{6F9}\\x{966}-\\x{96F}\\x{FF10}-\\x{FF19}]"
+  /// Characters that print nothing and may sit inside a figure: format characters (zero-width space and
+  /// joiners, bidi marks, embeddings and isolates, word joiner, BOM, soft hyphen) and combining marks.
+  /// A figure reads across them (`3\u{200B}500` is 3500) so that it is never cut in two and read as
+  /// `500`; the normaliser drops them.
+  static let invisible = "[\(invisibleMembers)]"
+  private static let invisibleMembers = "\\p{Cf}\\p{M}"
+  /// The Arabic decimal and thousands separators (U+066B, U+066C), which come with Arabic-Indic digits.
+  private static let arabicSeparators = "\\x{66B}\\x{66C}"
+  /// A digit, with the invisible characters after it when another digit follows them: invisible
+  /// characters belong to a figure only between its digits, never at its ends.
+  private static let digitUnit = "(?:\(digit)(?:\(invisible)++(?=\(digit)))?)"
+  /// Not the continuation of a figure: no digit before, nor a digit and a separator or invisible character.
+  static let notAfterDigit = "(?<!\(digit))(?<!\(digit)[.,\(arabicSeparators)\(invisibleMembers)])"
+  /// Not followed by more of the figure: no digit after, even across invisible characters.
+  static let notBeforeDigit = "(?!\(invisible)*\(digit))"
+  /// Not followed by more of the figure even across a separator: backtracking may not cut `3,500` to `3`
+  /// when what follows the figure does not suit the rule.
+  private static let notBeforeMore = "(?!\(invisible)*[.,'\\x{2019}\(arabicSeparators)]?\(invisible)*\(digit))"
   /// A figure in digits: grouped by spaces (3 500, 3 500), or by punctuation (3,500 · 3.500 · 2,80,000 ·
   /// 1'000), with an optional decimal part. What the separators mean is the normaliser's business.
+  ///
+  /// Invisible characters inside belong to the figure (around a separator too: `3,\u{200E}500`): it is
+  /// read whole, or not at all. The leading `(?=digit)` keeps the lookbehinds off the many positions that
+  /// hold no digit: with it the fragment matches no slower than the ASCII-only one it replaced.
   static let digits =
-    "(?<![0-9])(?<![0-9][.,])(?:[0-9]{1,3}(?:\(horizontalSpace)[0-9]{3})+(?![0-9])(?:[.,][0-9]+)?|[0-9]+(?:[.,'\\x{2019}][0-9]+)*)(?![0-9])"
+    "(?=\(digit))\(notAfterDigit)(?:\(digitUnit){1,3}(?:\(invisible)*\(horizontalSpace)\(invisible)*\(digitUnit){3})+\(notBeforeDigit)"
+    + "(?:[.,\\x{66B}]\(digitUnit)+)?|\(digitUnit)+(?:\(invisible)*[.,'\\x{2019}\(arabicSeparators)]\(invisible)*\(digitUnit)+)*)"
+    + notBeforeMore
   /// An optional sign before a figure (−22 %, +5 %).
   static let sign = "(?:[-+\\x{2212}\\x{2013}]\(horizontalSpace)?)?"
-  /// A four-digit year between 1800 and 2099.
-  static let year = "(?<![0-9])(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
+  /// A four-digit year between 1800 and 2099 — not the end or the start of a longer figure, even one cut by
+  /// an invisible character (`1\u{200B}2024`).
+  static let year = "(?<!\(digit))(?<!\(digit)\(invisible))(?:1[89][0-9]{2}|20[0-9]{2})\(notBeforeDigit)"
 
   /// Escapes regex metacharacters in a literal word.
   static func escape(_ literal: String) -> String {

@@ -148,7 +148,7 @@ public struct ArticleLoader: Sendable {
     let frontMatter = FrontMatter.parse(text)
     warnings += frontMatter.warnings
     let body = frontMatter.bodyRange
-    let language = frontMatter.language?.lowercased() ?? detector.detect(text, range: body) ?? fallbackLanguage
+    let language = frontMatter.language?.lowercased() ?? detector.detect(text, range: frontMatter.detectionRange) ?? fallbackLanguage
     var published = frontMatter.published
     var publishedSource: String? = published == nil ? nil : "front-matter"
     if published == nil, let fallback = defaultPublished {

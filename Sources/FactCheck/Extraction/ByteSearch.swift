@@ -23,11 +23,23 @@ enum ByteSearch {
     }
   }
 
-  /// Whether `range` contains an ASCII digit.
+  /// Whether `range` contains a digit the figure fragment reads (``RegexFragments/digit``): ASCII, or
+  /// Arabic-Indic, Extended Arabic-Indic, Devanagari or full-width in UTF-8.
   static func containsDigit(_ haystack: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var i = range.lowerBound
     while i < range.upperBound {
-      if haystack[i] &- 0x30 < 10 { return true }
+      let b = haystack[i]
+      if b &- 0x30 < 10 { return true }
+      // French accents lead with 0xC3 and typographic spaces and quotes with 0xE2: this branch is rare.
+      if b >= 0xD9, i + 1 < range.upperBound {
+        let next = haystack[i + 1]
+        switch b {
+        case 0xD9 where next &- 0xA0 < 10, 0xDB where next &- 0xB0 < 10: return true  // U+0660…, U+06F0…
+        case 0xE0 where next == 0xA5 && i + 2 < range.upperBound && haystack[i + 2] &- 0xA6 < 10: return true  // U+0966…
+        case 0xEF where next == 0xBC && i + 2 < range.upperBound && haystack[i + 2] &- 0x90 < 10: return true  // U+FF10…
+        default: break
+        }
+      }
       i += 1
     }
     return false

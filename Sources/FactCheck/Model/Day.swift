@@ -1,11 +1,25 @@
-/// A calendar day, as publication dates are written: no time of day, no time zone.
+/// A calendar day, as publication dates are written: no time of day, no time zone — or, when the source
+/// says no more, a month (`2024-08`) or a year (`2024`).
+///
+/// A partial date keeps its precision rather than inventing a day: it prints as written, and its year still
+/// resolves "last year" and "l'année dernière". Distances are measured from the middle of the span (the
+/// 15th, 1 July), so that a window comparison errs by at most half a month or half a year either way.
 public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
+  /// How much of the date is known.
+  public enum Precision: Int, Hashable, Sendable, Comparable {
+    case year, month, day
+
+    public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
+  }
+
   /// Four-digit year.
   public var year: Int
-  /// 1…12.
+  /// 1…12; 1 when only the year is known.
   public var month: Int
-  /// 1…31.
+  /// 1…31; 1 when only the month or the year is known.
   public var day: Int
+  /// `.day` unless the date was written as a month or a year.
+  public var precision: Precision = .day
 
   /// Creates a day, or `nil` when the numbers do not make a real date.
   public init?(year: Int, month: Int, day: Int) {
@@ -17,28 +31,78 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     self.day = day
   }
 
-  /// Parses `YYYY-MM-DD` (ISO 8601), the form front matter uses.
-  public init?(iso text: String) {
-    let parts = text.trimmingWhitespace().split(separator: "-")
-    guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
-      let d = Int(parts[2].prefix(2))
-    else { return nil }
-    self.init(year: y, month: m, day: d)
+  /// A month whose day is not known (`2024-08`), or `nil` when the numbers make no month.
+  public init?(year: Int, month: Int) {
+    self.init(year: year, month: month, day: 1)
+    precision = .month
   }
 
-  /// `YYYY-MM-DD`.
+  /// A year whose month and day are not known (`2024`), or `nil` outside 1…9999.
+  public init?(year: Int) {
+    self.init(year: year, month: 1, day: 1)
+    precision = .year
+  }
+
+  /// Parses an ISO 8601 calendar date — `YYYY-MM-DD`, `YYYY-MM` or `YYYY` — as front matter writes it,
+  /// optionally followed by a time (`2025-05-13T08:00:00Z`, `2025-05-13 08:00:00 +0200`), which is dropped.
+  public init?(iso text: String) {
+    guard case .success(let day) = Day.parse(iso: text) else { return nil }
+    self = day
+  }
+
+  /// Why a text is not an ISO date: it is not written as one, or it is but names no real month or day.
+  enum ISOProblem: Error, Equatable {
+    case notADate
+    case noSuchYear
+    case noSuchMonth(Int)
+    case noSuchDay(year: Int, month: Int, day: Int)
+  }
+
+  /// ``init(iso:)`` with the reason of a refusal, for messages that say what is wrong ("no such day").
+  static func parse(iso text: String) -> Result<Day, ISOProblem> {
+    let trimmed = text.trimmingWhitespace()
+    // The date ends where a time begins.
+    let date = trimmed.prefix { $0 != "T" && $0 != "t" && $0 != " " }
+    let parts = date.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...3).contains(parts.count), parts[0].count == 4,
+      parts.dropFirst().allSatisfy({ (1...2).contains($0.count) }),
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      parts.count == 3 || date.count == trimmed.count
+    else { return .failure(.notADate) }
+    let numbers = parts.map { Int($0)! }
+    guard (1...9999).contains(numbers[0]) else { return .failure(.noSuchYear) }
+    guard parts.count > 1 else { return .success(Day(year: numbers[0])!) }
+    guard (1...12).contains(numbers[1]) else { return .failure(.noSuchMonth(numbers[1])) }
+    guard parts.count > 2 else { return .success(Day(year: numbers[0], month: numbers[1])!) }
+    guard let day = Day(year: numbers[0], month: numbers[1], day: numbers[2]) else {
+      return .failure(.noSuchDay(year: numbers[0], month: numbers[1], day: numbers[2]))
+    }
+    return .success(day)
+  }
+
+  /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the parts that are known.
   public var description: String {
     func pad(_ n: Int, _ width: Int) -> String {
       let s = String(n)
       return String(repeating: "0", count: max(0, width - s.count)) + s
     }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    switch precision {
+    case .year: return pad(year, 4)
+    case .month: return "\(pad(year, 4))-\(pad(month, 2))"
+    case .day: return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
   }
 
-  /// Days since 0001-01-01 (proleptic Gregorian), for distances between days.
+  /// Days since 0001-01-01 (proleptic Gregorian), for distances between days; for a month its 15th, for
+  /// a year its 1 July — the middle of the span.
   public var ordinal: Int {
     let y = year - 1
     var days = y * 365 + y / 4 - y / 100 + y / 400
+    let (month, day) = switch precision {
+    case .day: (self.month, self.day)
+    case .month: (self.month, 15)
+    case .year: (7, 1)
+    }
     for m in 1..<month { days += Day.daysIn(month: m, year: year) }
     return days + day - 1
   }
@@ -46,7 +110,10 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
   /// Number of days between two days (absolute).
   public func distance(to other: Day) -> Int { abs(other.ordinal - ordinal) }
 
-  public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+  /// By ``ordinal``; at the same ordinal (`2024-08` and `2024-08-15`) the less precise comes first.
+  public static func < (lhs: Day, rhs: Day) -> Bool {
+    lhs.ordinal != rhs.ordinal ? lhs.ordinal < rhs.ordinal : lhs.precision < rhs.precision
+  }
 
   static func daysIn(month: Int, year: Int) -> Int {
     switch month {
@@ -56,10 +123,11 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     }
   }
 
+  /// Decodes what ``encode(to:)`` writes: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let day = Day(iso: text) else {
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD, YYYY-MM or YYYY date: \(text)"))
     }
     self = day
   }

@@ -35,18 +35,28 @@ struct NumberReader: Sendable {
 
   init(tables: LexiconTables) { self.tables = tables }
 
+  /// More significant digits than a `Double` holds exactly: such a figure is a typo or a code, not a count.
+  static let maxSignificantDigits = 15
+
   /// Reads a figure of `kind` from captured text.
+  ///
+  /// The text may hold digits of other scripts and invisible characters (``TextNormalisation/key(_:)``
+  /// reads past them); the value is always finite.
   func read(_ text: String, kind: ValueKind) throws(MalformedFigure) -> ParsedValue {
     let key = TextNormalisation.key(text).replacingHyphensBetweenLetters()
+    let parsed: ParsedValue
     switch kind {
-    case .count: return try readCount(key, original: text)
-    case .money: return try readMoney(key, original: text)
-    case .percent: return try readPercent(key, original: text)
+    case .count: parsed = try readCount(key, original: text)
+    case .money: parsed = try readMoney(key, original: text)
+    case .percent: parsed = try readPercent(key, original: text)
     case .year:
       guard let year = Int(key.filter(\.isNumber)) else { throw MalformedFigure(text: text, reason: "not a year") }
-      return ParsedValue(value: Double(year), unit: "year")
-    case .duration: return try readDuration(key, original: text)
+      parsed = ParsedValue(value: Double(year), unit: "year")
+    case .duration: parsed = try readDuration(key, original: text)
     }
+    // A scale word after fifteen digits can still overflow ("999… milliards de milliards").
+    guard parsed.value.isFinite, parsed.upper?.isFinite ?? true else { throw MalformedFigure(text: text, reason: "too large to be a figure") }
+    return parsed
   }
 
   // MARK: - Kinds
@@ -201,9 +211,19 @@ struct NumberReader: Sendable {
     let separators = compact.filter { !$0.isNumber }
     let groups = compact.split(whereSeparator: { !$0.isNumber }).map(String.init)
     guard let first = groups.first, !first.isEmpty else { throw MalformedFigure(text: original, reason: "no digits") }
-    func number(_ digits: String) -> Double { Double(digits) ?? 0 }
+    // Leading zeros say nothing ("0,05"); past fifteen digits a Double rounds, and far past it overflows.
+    let significant = groups.joined().drop { $0 == "0" }.count
+    guard significant <= NumberReader.maxSignificantDigits else {
+      // A figure of hundreds of digits is quoted by its start: the message is one line.
+      let quoted = original.count <= 40 ? original : original.prefix(30) + "…"
+      throw MalformedFigure(text: quoted, reason: "\(significant) significant digits (at most \(NumberReader.maxSignificantDigits) are read)")
+    }
+    func number(_ digits: String) throws(MalformedFigure) -> Double {
+      guard let value = Double(digits) else { throw MalformedFigure(text: original, reason: "not a number") }
+      return value
+    }
 
-    if separators.isEmpty { return ParsedValue(value: number(compact)) }
+    if separators.isEmpty { return ParsedValue(value: try number(compact)) }
 
     let kinds = Set(separators)
     if kinds.count == 2 {
@@ -212,7 +232,7 @@ struct NumberReader: Sendable {
         groups.dropFirst().dropLast().allSatisfy({ $0.count == 3 })
       else { throw MalformedFigure(text: original, reason: "mixed separators that group nothing") }
       let integer = groups.dropLast().joined()
-      return ParsedValue(value: number(integer + "." + groups.last!))
+      return ParsedValue(value: try number(integer + "." + groups.last!))
     }
 
     let separator = separators.first!
@@ -220,13 +240,13 @@ struct NumberReader: Sendable {
     let allThrees = tail.allSatisfy { $0.count == 3 } && first.count <= 3
     if separator == "'" {
       guard allThrees else { throw MalformedFigure(text: original, reason: "apostrophes must group digits by three") }
-      return ParsedValue(value: number(groups.joined()))
+      return ParsedValue(value: try number(groups.joined()))
     }
     if separators.count > 1 {
-      if allThrees { return ParsedValue(value: number(groups.joined())) }
+      if allThrees { return ParsedValue(value: try number(groups.joined())) }
       // Indian grouping: lakh and crore, "2,80,000".
       if let last = tail.last, last.count == 3, tail.dropLast().allSatisfy({ $0.count == 2 }), first.count <= 2 {
-        return ParsedValue(value: number(groups.joined()), notes: ["Indian digit grouping"])
+        return ParsedValue(value: try number(groups.joined()), notes: ["Indian digit grouping"])
       }
       throw MalformedFigure(text: original, reason: "digit groups of irregular length")
     }
@@ -236,18 +256,18 @@ struct NumberReader: Sendable {
     if separator == decimalMark {
       if fraction.count == 3 && !scaled && kind != .percent && first.count <= 3 && first != "0" {
         // "3,500" in French copy: almost always a translated English thousands figure.
-        return ParsedValue(value: number(first + fraction), notes: ["'\(run)' read as thousands; '\(separator)' is also this language's decimal mark"])
+        return ParsedValue(value: try number(first + fraction), notes: ["'\(run)' read as thousands; '\(separator)' is also this language's decimal mark"])
       }
       if kind == .count && !scaled {
         throw MalformedFigure(text: original, reason: "a count with a decimal part")
       }
-      return ParsedValue(value: number(first + "." + fraction))
+      return ParsedValue(value: try number(first + "." + fraction))
     }
     // The other separator: thousands when followed by three digits.
-    if fraction.count == 3 && first.count <= 3 { return ParsedValue(value: number(first + fraction)) }
+    if fraction.count == 3 && first.count <= 3 { return ParsedValue(value: try number(first + fraction)) }
     if separator == "." && !(kind == .count && !scaled) {
       // "3.5 millions" in French copy: an English decimal point.
-      return ParsedValue(value: number(first + "." + fraction), notes: ["'.' read as a decimal point"])
+      return ParsedValue(value: try number(first + "." + fraction), notes: ["'.' read as a decimal point"])
     }
     throw MalformedFigure(text: original, reason: "'\(separator)' is neither a decimal mark here nor followed by a group of three digits")
   }

@@ -1,22 +1,49 @@
 /// The one way captured text and lexicon words are compared: lower case, one kind of apostrophe, one
-/// kind of space. "Près d’" in an article and "près d'" in a lexicon are the same words.
+/// kind of space, ASCII digits. "Près d’" in an article and "près d'" in a lexicon are the same words, and
+/// `３５００`, `٣٥٠٠` and `3\u{200B}500` are the same figure as `3500`.
 enum TextNormalisation {
-  /// Lower-cases, maps ’ and ʼ to ', folds every run of spacing (NBSP, NNBSP, line breaks) to one space, trims.
+  /// Lower-cases, maps ’ and ʼ to ', folds every run of spacing (NBSP, NNBSP, line breaks) to one space, trims;
+  /// drops the invisible characters a figure may carry (``RegexFragments/invisible``: format characters
+  /// such as U+200B anywhere, combining marks after a digit) and writes decimal digits of every script as
+  /// ASCII digits.
+  ///
+  /// A combining mark is dropped only after a digit: after a letter it is part of the letter (`e` + U+0301).
   static func key(_ text: some StringProtocol) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     var pendingSpace = false
+    var afterDigit = false
     for scalar in text.unicodeScalars {
       if scalar.properties.isWhitespace || scalar.value == 0xA0 || scalar.value == 0x202F || scalar.value == 0x2009 {
         pendingSpace = !result.isEmpty
+        afterDigit = false
         continue
       }
+      // Nothing below U+00AD (soft hyphen) is invisible or a digit of another script: ASCII text skips these lookups.
+      if scalar.value >= 0xAD {
+        let category = scalar.properties.generalCategory
+        if category == .format || (afterDigit && (category == .nonspacingMark || category == .spacingMark || category == .enclosingMark)) {
+          continue
+        }
+        if category == .decimalNumber, let value = scalar.properties.numericValue {
+          if pendingSpace {
+            result.append(" ")
+            pendingSpace = false
+          }
+          result.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + UInt8(value)))
+          afterDigit = true
+          continue
+        }
+      }
+      afterDigit = scalar.value >= 0x30 && scalar.value <= 0x39
       if pendingSpace {
         result.append(" ")
         pendingSpace = false
       }
       switch scalar.value {
-      case 0x2019, 0x02BC, 0x2018: result.append("'")
+      // U+066C, the Arabic thousands separator, groups like an apostrophe (1'000); U+066B is a decimal point.
+      case 0x2019, 0x02BC, 0x2018, 0x066C: result.append("'")
+      case 0x066B: result.append(".")
       case 0x2212, 0x2013: result.append("-")
       default: result.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
       }
