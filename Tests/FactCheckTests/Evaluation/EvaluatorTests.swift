@@ -102,3 +102,39 @@ struct EvaluatorTests {
     #expect((Evaluator.withFrontMatter(Array(text.utf8)) != Array(text.utf8)) == rewritten)
   }
 }
+
+/// `factcheck evaluate` as a gate: exit 1 when short of `--min-recall` or over `--max-false`, 0 otherwise;
+/// `--format json` is parseable.
+@Suite(.enabled(if: RuleAuthoring.binary != nil, "the factcheck binary is not built next to the tests"))
+struct EvaluateCommandTests {
+  static let gates: [([String], Int32)] = [
+    (["--min-recall", "0.5"], 0),
+    (["--min-recall", "0.99"], 1),
+    (["--max-false", "0"], 0),
+    (["--min-recall", "1.5"], 2),
+  ]
+
+  @Test(arguments: EvaluateCommandTests.gates)
+  func theGateExitsOneWhenShort(options: [String], status: Int32) throws {
+    let root = try EvaluatorTests.corpus(gold: EvaluatorTests.gold)
+    let run = try RuleAuthoring.run(["evaluate", root] + options)
+    #expect(run.status == status, "\(run.output)")
+    if status == 1 { #expect(run.output.contains("is below --min-recall")) }
+  }
+
+  @Test func jsonHasTheTotalAndEachStory() throws {
+    let root = try EvaluatorTests.corpus(gold: EvaluatorTests.gold)
+    let run = try RuleAuthoring.run(["evaluate", root, "--format", "json", "--verbose"])
+    #expect(run.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+    let total = try #require(object["total"] as? [String: Any])
+    #expect((total["claims"] as? [String: Any])?["total"] as? Int == 5)
+    #expect((object["stories"] as? [[String: Any]])?.first?["missed_claims"] != nil)
+  }
+
+  @Test func aFolderWithoutGoldIsAnError() throws {
+    let run = try RuleAuthoring.run(["evaluate", try RuleAuthoring.temporaryDirectory("no-gold")])
+    #expect(run.status == 2)
+    #expect(run.output.contains("no gold file"))
+  }
+}
