@@ -148,14 +148,17 @@ public struct ArticleLoader: Sendable {
     let frontMatter = FrontMatter.parse(text)
     warnings += frontMatter.warnings
     let body = frontMatter.bodyRange
-    let language = frontMatter.language?.lowercased() ?? detector.detect(text, range: frontMatter.detectionRange) ?? fallbackLanguage
+    let detectedLanguage = frontMatter.language == nil ? detector.detect(text, range: frontMatter.detectionRange) : nil
+    let language = frontMatter.language?.lowercased() ?? detectedLanguage ?? fallbackLanguage
     var published = frontMatter.published
     var publishedSource: String? = published == nil ? nil : "front-matter"
     if published == nil, let fallback = defaultPublished {
       published = fallback
       publishedSource = "option"
     }
-    return .article(Article(path: path, text: text, language: language, published: published, publishedSource: publishedSource,
-                            title: frontMatter.title, source: frontMatter.source, bodyRange: body, warnings: warnings))
+    var article = Article(path: path, text: text, language: language, published: published, publishedSource: publishedSource,
+                          title: frontMatter.title, source: frontMatter.source, bodyRange: body, warnings: warnings)
+    article.languageIsGuessed = frontMatter.language == nil && detectedLanguage == nil
+    return .article(article)
   }
 }
