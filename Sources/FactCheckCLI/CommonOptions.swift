@@ -35,7 +35,7 @@ struct RunOptions: ParsableArguments {
   @Option(name: .customLong("output"), help: ArgumentHelp("Also write a report to a file (PATH - is standard output); repeatable. A report never replaces an input, a device or a link to anything but a regular file.", valueName: "FORMAT=PATH"))
   var outputs: [String] = []
 
-  @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for articles that state none.", valueName: "DATE"))
+  @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD, or YYYY-MM, YYYY) for articles that state none.", valueName: "DATE"))
   var published: String?
 
   @Option(help: ArgumentHelp("Compare current figures only between articles published at most this many days apart (0 = no limit).", valueName: "DAYS"))
@@ -53,7 +53,7 @@ struct RunOptions: ParsableArguments {
   func options() throws -> FactCheckOptions {
     var day: Day?
     if let published {
-      guard let parsed = Day(iso: published) else { throw ValidationError("--published must be YYYY-MM-DD, not '\(published)'") }
+      guard let parsed = Day(iso: published) else { throw ValidationError("--published must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not '\(published)'") }
       day = parsed
     }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
