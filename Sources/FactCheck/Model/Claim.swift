@@ -82,6 +82,9 @@ public enum EntitySource: String, Hashable, Sendable, Codable {
   case named
   /// The nearest entity before the match in the same sentence.
   case sentence
+  /// The organisation named last before the sentence, in its paragraph, which a possessive before the
+  /// figure refers back to ("… Ostra voit sa valorisation bondir. Son tour précédent l'avait portée à …").
+  case earlierSentence = "earlier_sentence"
   /// Carried over from the previous claim the match continues ("contre 5 000 l'année dernière").
   case previousClaim = "previous_claim"
   /// The article's subject, its most-mentioned entity.

@@ -32,6 +32,8 @@ final class ArticleContext {
   /// Every proper-name occurrence (known or not), for the spelling check.
   let names: [(name: String, range: Range<Int>)]
   let patterns: MentionPatterns
+  /// How far (bytes) before a figure a possessive may stand.
+  static let possessiveReach = 400
   /// Lists of places or sources after their preposition ("à Paris, Lille et Lyon"), in text order: a
   /// name inside one is not who a figure is about.
   let sourceLists: [Range<Int>]
@@ -226,6 +228,30 @@ final class ArticleContext {
       index -= 1
     }
     return nil
+  }
+
+  /// The organisation a possessive before `offset` in `sentence` refers back to, in a sentence naming
+  /// nobody ("En comparaison, son précédent tour … avait porté sa valorisation à …"): the first
+  /// organisation the previous sentence names, usually its subject ("Ostra, which competes with Vexlo,
+  /// …" — Ostra, not the last name read), or someone unnamed ("Another fintech … Its valuation"). Nil
+  /// when that sentence is in another paragraph, names nobody, or first refers to the article's subject
+  /// ("la société").
+  func possessiveReferent(in sentence: Range<Int>, before offset: Int, matcher: Matcher) -> Mention? {
+    // A bounded reach: a "sentence" may be a whole unpunctuated 100 MB line.
+    guard let possessive = patterns.possessive, sentence.lowerBound < offset,
+      (try? matcher.hasMatch(of: possessive, in: article.subject,
+                             range: max(sentence.lowerBound, offset - ArticleContext.possessiveReach)..<offset)) == true
+    else { return nil }
+    let index = sentences.partitionPoint { $0.lowerBound >= sentence.lowerBound } - 1
+    guard index >= 0, sentences[index].upperBound <= sentence.lowerBound else { return nil }
+    let previous = sentences[index]
+    let gap = article.bytes[previous.upperBound..<sentence.lowerBound].filter { $0 == 0x0A }
+    guard gap.count < 2 else { return nil }
+    let first = mentions.partitionPoint { $0.range.lowerBound >= previous.lowerBound }
+    guard first < mentions.count, mentions[first].range.upperBound <= previous.upperBound,
+      mentions[first].kind != .generic
+    else { return nil }
+    return mentions[first]
   }
 
   /// Whether `range` overlaps one of `sorted`, ranges in increasing order that do not overlap each other.

@@ -314,6 +314,10 @@ struct ClaimBuilder: Sendable {
     if let mention = context.nearestMention(in: searchStart..<valueStart, before: valueStart) {
       let resolved = context.entity(for: mention)
       if resolved.source != .subject || resolved.name != nil { return resolved }
+    } else if let mention = context.possessiveReferent(in: sentence, before: valueStart, matcher: matcher),
+      case let resolved = context.entity(for: mention), resolved.source == .sentence || resolved.source == .indefinite
+    {
+      return resolved.source == .indefinite ? resolved : (resolved.name, .earlierSentence)
     }
     return (context.subject, context.subject == nil ? .unknown : .subject)
   }

@@ -25,6 +25,8 @@ struct MentionPatterns: Sendable {
   let productMarker: CompiledPattern?
   /// An appositive that makes the preceding name a product ("Nova, l'assistant …", "Ava, its chatbot").
   let productAfter: CompiledPattern?
+  /// Possessive determiners ("sa", "its") that refer back to the last-named organisation.
+  let possessive: CompiledPattern?
   /// Endings of capitalised adjectives.
   let adjectiveSuffixes: [String]
   /// A division or unit of the company ("la filiale cargo", "its logistics division"), from the lexicon's
@@ -76,6 +78,7 @@ struct MentionPatterns: Sendable {
     productAfter = lexicon.productMarkers.isEmpty ? nil
       : try? CompiledPattern("\\G[ \\x{A0}]*[,(\\-\\x{2013}\\x{2014}][ \\x{A0}]*(?:as |comme )?(?:(?:l['\\x{2019}]|le |la |les |un |une |son |sa |ses |its |the |their |an? |our |notre )[ \\x{A0}]*)?(?:[\\p{L}-]+ ){0,2}?"
                              + RegexFragments.words(lexicon.productMarkers), options: [.caseless])
+    possessive = lexicon.possessives.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.possessives), options: [.caseless])
     adjectiveSuffixes = lexicon.adjectiveSuffixes
     division = lexicon.fragments["division"].flatMap {
       try? CompiledPattern(RegexFragments.wordStart + "(?:" + PlaceholderExpander.expandFragment($0) + ")" + RegexFragments.wordEnd, options: [.caseless])

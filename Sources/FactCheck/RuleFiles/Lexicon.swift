@@ -75,6 +75,9 @@ public struct Lexicon: Sendable {
   public var tableRows: [String: String] = [:]
   /// Clause openings that keep the previous clause's time ("in which", "lors de laquelle").
   public var continuingClauses: [String] = []
+  /// Possessive determiners that refer back to an organisation named before ("sa valorisation", "its
+  /// valuation"): a figure they introduce in a sentence naming nobody is the last-named organisation's.
+  public var possessives: [String] = []
   /// Nouns after which a name is a product, not an organisation ("son assistant Nova", "its chatbot, Ava").
   public var productMarkers: [String] = []
   /// Endings of capitalised adjectives ("Danish", "Nordic") that are not names when a lower-case word follows.
@@ -146,6 +149,7 @@ public struct Lexicon: Sendable {
     functionWords.formUnion(other.functionWords)
     sourceMarkers += other.sourceMarkers
     productMarkers += other.productMarkers
+    possessives += other.possessives
     continuingClauses += other.continuingClauses
     quarters.merge(other.quarters) { $1 }
     tableRows.merge(other.tableRows) { $1 }

@@ -28,6 +28,14 @@ import Testing
     Case(language: "fr",
          text: "Ostra recrute. Implantées à Nantes, Ostra et Vexlo ont supprimé 300 postes.",
          attribute: "layoffs", entities: ["Vexlo"]),
+    // A possessive in a sentence naming nobody refers back to the first organisation of the sentence
+    // before — its subject, not a name in a later clause nor an unnamed firm after it.
+    Case(language: "fr",
+         text: "Brindille domine son marché. Brindille recrute.\n\nAvec ce tour, Ostra voit sa valorisation grimper à 900 millions d'euros, un record pour une entreprise du secteur. En comparaison, son tour précédent avait déjà porté sa valorisation à 500 millions d'euros.\n\nSa valorisation atteint 800 millions d'euros.",
+         attribute: "valuation_usd", entities: ["Ostra", "Ostra", "Brindille"]),
+    Case(language: "en",
+         text: "Corvane leads the market. Corvane is hiring.\n\nRival Ostra, which competes with Vexlo, grew fast. Its valuation rose to $900 million.\n\nThe company, unlike Ostra, grew. Its valuation rose to $700 million.\n\nAnother fintech cut jobs. Its valuation fell to $300 million.",
+         attribute: "valuation_usd", entities: ["Ostra", "Corvane", "-"]),
   ])
   func theFigureBelongsToWhomTheSentenceMeans(_ example: Case) {
     let claims = Fixtures.claims(example.text, language: example.language, published: EntityInContextTests.published)
