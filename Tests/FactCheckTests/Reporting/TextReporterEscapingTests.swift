@@ -10,7 +10,7 @@ import Testing
   static let fileName = "acme\u{1B}[2J\u{07}.md"
   /// An article whose second figure follows a colour sequence, a C1 CSI, a bidi override and, after
   /// it, a C1 next line.
-  static let text = "Acme employs 1,200 people.\n\n"
+  static let text = "Acme employs 3,200 people.\n\n"
     + "\u{1B}[31mBREAKING\u{1B}[0m \u{9B}2J\u{202E} Acme employs 3,400 people\u{85}.\n"
 
   /// The report of the article written to a scratch folder, and the folder.
@@ -34,7 +34,7 @@ import Testing
     let escapedPath = path.replacingOccurrences(of: Self.fileName, with: "acme\\x1B[2J\\x07.md")
     #expect(report.contains("\(escapedPath):3:37: note: 3 400 (current)"), "\(report)")
     #expect(report.contains("\\x1B[31mBREAKING\\x1B[0m \\x9B2J\\x{202E} Acme employs 3,400 people\\x85."), "\(report)")
-    #expect(report.contains("    1 200 — acme\\x1B[2J\\x07.md"), "details too: \(report)")
+    #expect(report.contains("    3 200 — acme\\x1B[2J\\x07.md"), "details too: \(report)")
   }
 
   @Test func theUnderlineStillPointsAtTheFigure() throws {
@@ -78,7 +78,7 @@ import Testing
   @Test func aLongLineIsWindowedAroundTheFigureAndStillUnderlinedRight() throws {
     let root = try ReportingFixtures.temporaryDirectory()
     let long = String(repeating: "word\u{1B} ", count: 15) + "Acme employs 3,400 people."
-    try "Acme employs 1,200 people.\n\n\(long)\n".write(toFile: root.path + "/long.md", atomically: true, encoding: .utf8)
+    try "Acme employs 3,200 people.\n\n\(long)\n".write(toFile: root.path + "/long.md", atomically: true, encoding: .utf8)
     let result = Fixtures.checker().check(paths: [root.path])
     let lines = TextReporter(options: ReportOptions(color: false)).report(result).components(separatedBy: "\n")
     let quote = try #require(lines.firstIndex { $0.contains("3,400") && $0.contains(" | ") })
@@ -90,7 +90,7 @@ import Testing
 
   @Test func aTabBeforeTheFigureIsCopiedIntoTheUnderline() throws {
     let root = try ReportingFixtures.temporaryDirectory()
-    try "Acme employs 1,200 people.\n\n\tAcme\u{07} employs 3,400 people.\n".write(toFile: root.path + "/tab.md", atomically: true, encoding: .utf8)
+    try "Acme employs 3,200 people.\n\n\tAcme\u{07} employs 3,400 people.\n".write(toFile: root.path + "/tab.md", atomically: true, encoding: .utf8)
     let result = Fixtures.checker().check(paths: [root.path])
     let lines = TextReporter(options: ReportOptions(color: false)).report(result).components(separatedBy: "\n")
     let quote = try #require(lines.firstIndex { $0.contains("\\x07") && $0.contains(" | ") })
