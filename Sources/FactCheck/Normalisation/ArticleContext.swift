@@ -127,15 +127,25 @@ final class ArticleContext {
       if ArticleContext.readsAsOrganisation(name) { return true }
       return single.contains(words[0]) && !single.contains(words[words.count - 1])
     }
-    // "Rival Sparvik Bank" at a sentence start is "Sparvik Bank" when the article names that elsewhere.
+    // "Rival Sparvik Bank" at a sentence start is "Sparvik Bank" when the article names that elsewhere —
+    // but "Corvane Group" stays whole: what is left would be only an organisation word ("the Group").
     let rawNames = Set(raw.map(\.name))
     var candidates: [(name: String, range: Range<Int>, initial: Bool)] = raw.map { candidate in
       guard candidate.initial, let space = candidate.name.firstIndex(where: { $0 == " " || $0 == "\u{A0}" }) else { return candidate }
       let rest = String(candidate.name[candidate.name.index(after: space)...])
       guard rawNames.contains(rest) || rawNames.contains(where: { $0.hasPrefix(rest + " ") }) else { return candidate }
+      if rest.split(separator: " ").allSatisfy({ EntityNames.organisationWords.contains(String($0)) }) { return candidate }
       return (rest, (candidate.range.upperBound - rest.utf8.count)..<candidate.range.upperBound, false)
     }
-    candidates = candidates.filter { isOrganisation($0.name) && !products.contains($0.name) }
+    // "Philip Jansen" … "Jansen": people are shortened to their last name, so a word that ends a person's
+    // full name is that person, never an organisation a figure could be about. Only full names inside a
+    // sentence count: at its start, "Among Mistral's backers" is no person.
+    let surnames = Set(raw.compactMap { candidate -> String? in
+      let words = candidate.name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+      guard !candidate.initial, (2...3).contains(words.count), !isOrganisation(candidate.name) else { return nil }
+      return String(words[words.count - 1])
+    })
+    candidates = candidates.filter { isOrganisation($0.name) && !products.contains($0.name) && !surnames.contains($0.name) }
     var nonInitial = Set(candidates.filter { !$0.initial }.map(\.name))
     for title in titleNames where !title.initial { nonInitial.insert(title.name) }
     // A word that opens several sentences and never appears in lower case is a name too ("Quillpay has…",
@@ -191,6 +201,14 @@ final class ArticleContext {
       }
     }
     mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+    // "the efforts of the Group": a capitalised word inside a word for the subject is that word, not a name.
+    let genericRanges = mentions.filter { $0.kind == .generic }.map(\.range)
+    if !genericRanges.isEmpty {
+      mentions.removeAll { mention in
+        guard case .proper = mention.kind else { return false }
+        return ArticleContext.overlapsAny(genericRanges, mention.range)
+      }
+    }
     self.mentions = mentions
     self.names = names
 

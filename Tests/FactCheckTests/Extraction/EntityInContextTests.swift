@@ -36,6 +36,15 @@ import Testing
     Case(language: "en",
          text: "Corvane leads the market. Corvane is hiring.\n\nRival Ostra, which competes with Vexlo, grew fast. Its valuation rose to $900 million.\n\nThe company, unlike Ostra, grew. Its valuation rose to $700 million.\n\nAnother fintech cut jobs. Its valuation fell to $300 million.",
          attribute: "valuation_usd", entities: ["Ostra", "Corvane", "-"]),
+    // A person is never the entity: "Velloso" alone is the last name of "Marta Velloso". A name with an
+    // organisation word stays whole at a sentence start ("Corvane Group", not "Group"), and "the Group"
+    // is a word for the subject.
+    Case(language: "en",
+         text: "Corvane Group is cutting costs. Corvane Group wants to reduce its workforce by 4,000 by 2030. Corvane said so.\n\nThe chief executive, Marta Velloso, is shrinking the company. Velloso plans to cut 900 jobs.",
+         attribute: "layoffs", entities: ["Corvane Group", "Corvane Group"]),
+    Case(language: "en",
+         text: "Corvane Group is cutting costs. Corvane Group is hiring.\n\nThe board praised the efforts of the Group, which will close 3 plants.",
+         attribute: "quantity", entities: ["Corvane Group"]),
   ])
   func theFigureBelongsToWhomTheSentenceMeans(_ example: Case) {
     let claims = Fixtures.claims(example.text, language: example.language, published: EntityInContextTests.published)
