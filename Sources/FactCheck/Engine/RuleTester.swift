@@ -105,7 +105,7 @@ public enum RuleTester {
     if let value = expected.value, abs(value - claim.value) > max(1e-6, abs(value) * 1e-9) { return false }
     if let attribute = expected.attribute, attribute != claim.attribute { return false }
     if let entity = expected.entity, entity != (claim.entity ?? "none") { return false }
-    if let hedge = expected.hedge, hedge != claim.hedge.name { return false }
+    if let hedge = expected.hedge, !claim.hedge.isDescribed(by: hedge) { return false }
     if let period = expected.period, Period(key: period) != claim.period, period != claim.period.description { return false }
     if let modality = expected.modality, modality != claim.modality.rawValue { return false }
     if let unit = expected.unit, unit != (claim.unit ?? "") { return false }

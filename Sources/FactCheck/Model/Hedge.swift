@@ -4,6 +4,9 @@ public enum Hedge: Hashable, Sendable {
   case exact
   /// "environ 3 800", "about 3,800": the true value is within `tolerance` (a fraction, 0.05 = ±5 %).
   case approximate(tolerance: Double)
+  /// "presque 4 000", "nearly 187,000", "just under 4,000": just below the figure, by at most `tolerance`
+  /// of it — never above it.
+  case nearly(tolerance: Double)
   /// "plus de 600 000" (exclusive), "pas moins de 700", "at least 700" (inclusive).
   case lowerBound(inclusive: Bool)
   /// "moins de 100" (exclusive), "jusqu'à 30 000", "up to 30,000" (inclusive).
@@ -11,15 +14,24 @@ public enum Hedge: Hashable, Sendable {
   /// "de 15 à 20 %", "between 3,000 and 3,500": the value is the low end, `high` the other.
   case range(high: Double)
 
-  /// A short name: `exact`, `approximate`, `more_than`, `at_least`, `less_than`, `at_most`.
+  /// A short name: `exact`, `approximate`, `nearly`, `more_than`, `at_least`, `less_than`, `at_most`, `range`.
   public var name: String {
     switch self {
     case .exact: return "exact"
     case .approximate: return "approximate"
+    case .nearly: return "nearly"
     case .lowerBound(let inclusive): return inclusive ? "at_least" : "more_than"
     case .upperBound(let inclusive): return inclusive ? "at_most" : "less_than"
     case .range: return "range"
     }
+  }
+
+  /// Whether `name` describes this hedge: its own name, or `approximate` for any approximation — "nearly"
+  /// is one from below, so an example that says only `approximate` still holds for it.
+  public func isDescribed(by name: String) -> Bool {
+    if name == self.name { return true }
+    if case .nearly = self { return name == "approximate" }
+    return false
   }
 
   /// Whether the figure is anything but exact.
@@ -32,6 +44,7 @@ public enum Hedge: Hashable, Sendable {
     case .approximate(let tolerance):
       let delta = abs(value) * tolerance
       return ValueInterval(value - delta, value + delta)
+    case .nearly(let tolerance): return ValueInterval(value - abs(value) * tolerance, value)
     case .lowerBound: return ValueInterval(value, .infinity)
     case .upperBound: return ValueInterval(-.infinity, value)
     case .range(let high): return ValueInterval(value, high)

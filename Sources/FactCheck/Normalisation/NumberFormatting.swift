@@ -44,12 +44,13 @@ public enum NumberFormatting {
     return "\(number) \(unit)"
   }
 
-  /// A value with its hedge: "≈3 800", "> 600 000", "≥ 700".
+  /// A value with its hedge: "≈3 800", "≲ 187 000" (nearly), "> 600 000", "≥ 700".
   public static func hedged(_ value: Double, hedge: Hedge, unit: String?) -> String {
     let text = Self.value(value, unit: unit)
     switch hedge {
     case .exact: return text
     case .approximate: return "≈" + text
+    case .nearly: return "≲ " + text
     case .lowerBound(let inclusive): return (inclusive ? "≥ " : "> ") + text
     case .upperBound(let inclusive): return (inclusive ? "≤ " : "< ") + text
     case .range(let high): return plain(value) + "–" + Self.value(high, unit: unit)

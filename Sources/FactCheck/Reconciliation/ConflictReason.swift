@@ -16,6 +16,7 @@ enum ConflictReason {
     var allowances: [String] = []
     for claim in [a, b] {
       if case .approximate(let share) = claim.hedge { allowances.append("the ±\(percent(share * 100)) % of \(label(claim, attribute))") }
+      if case .nearly(let share) = claim.hedge { allowances.append("the \(percent(share * 100)) % below \(label(claim, attribute))") }
     }
     if let allowance { allowances.append(allowance) }
     let gap: String

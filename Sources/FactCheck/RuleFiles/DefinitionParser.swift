@@ -164,7 +164,7 @@ enum DefinitionParser {
     else { return nil }
     let hedge: Hedge
     switch kind {
-    case "approximate":
+    case "approximate", "nearly":
       var tolerance = 0.05
       if let node = map["tolerance"], let text = reader.string(node, key: "tolerance") {
         guard case .relative(let r)? = Tolerance(text: text) else {
@@ -173,13 +173,13 @@ enum DefinitionParser {
         }
         tolerance = r
       }
-      hedge = .approximate(tolerance: tolerance)
+      hedge = kind == "nearly" ? .nearly(tolerance: tolerance) : .approximate(tolerance: tolerance)
     case "more_than": hedge = .lowerBound(inclusive: false)
     case "at_least": hedge = .lowerBound(inclusive: true)
     case "less_than": hedge = .upperBound(inclusive: false)
     case "at_most": hedge = .upperBound(inclusive: true)
     default:
-      let known = ["approximate", "more_than", "at_least", "less_than", "at_most"]
+      let known = ["approximate", "nearly", "more_than", "at_least", "less_than", "at_most"]
       reader.report(.invalidValue(key: "kind", value: kind, reason: "expected one of \(known.joined(separator: ", "))"
                                   + (EditDistance.suggestion(for: kind, among: known).map { "; did you mean '\($0)'?" } ?? "")),
                     at: kindNode)

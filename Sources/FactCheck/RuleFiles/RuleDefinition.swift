@@ -89,7 +89,7 @@ public struct RuleExample: Sendable, Hashable {
     public var attribute: String?
     /// Canonical entity, or `none` for an unattributed claim.
     public var entity: String?
-    /// Hedge name (`exact`, `approximate`, `more_than`, `at_least`, `less_than`, `at_most`).
+    /// Hedge name (`exact`, `approximate`, `nearly`, `more_than`, `at_least`, `less_than`, `at_most`).
     public var hedge: String?
     /// Period key (`current`, `last_year`, `2022`).
     public var period: String?

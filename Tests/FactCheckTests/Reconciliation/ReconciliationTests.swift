@@ -37,6 +37,7 @@ enum ClaimFactory {
   @Test(arguments: [
     (Hedge.exact, 3800.0, 3800.0, 3800.0),
     (Hedge.approximate(tolerance: 0.05), 3800, 3610, 3990),
+    (Hedge.nearly(tolerance: 0.05), 4000, 3800, 4000),
     (Hedge.lowerBound(inclusive: false), 600_000, 600_000, Double.infinity),
     (Hedge.upperBound(inclusive: true), 30_000, -Double.infinity, 30_000),
     (Hedge.range(high: 20), 15, 15, 20),
@@ -75,6 +76,13 @@ enum ClaimFactory {
     let claims = [ClaimFactory.claim("a.md", 4000, hedge: .approximate(tolerance: 0.05)),
                   ClaimFactory.claim("a.md", 3800, hedge: .approximate(tolerance: 0.05))]
     #expect(ClaimFactory.conflicts(claims).isEmpty)
+  }
+
+  @Test func nearlyIsJustBelowTheFigure() {
+    // "nearly 4,000" is at most 4,000: it agrees with 3,900 but not with "some 4,300".
+    let nearly = ClaimFactory.claim("a.md", 4000, hedge: .nearly(tolerance: 0.05))
+    #expect(ClaimFactory.conflicts([nearly, ClaimFactory.claim("b.md", 3900)]).isEmpty)
+    #expect(ClaimFactory.conflicts([nearly, ClaimFactory.claim("b.md", 4300, hedge: .approximate(tolerance: 0.05))]).count == 1)
   }
 
   @Test func aHedgedConflictIsAWarning() throws {

@@ -146,8 +146,8 @@ extension BrokenRuleFileCase {
     BrokenRuleFileCase(
       "lexicon-bad-hedge-kind.yaml", line: 5, column: 13,
       .invalidValue(key: "kind", value: "aproximate",
-                    reason: "expected one of approximate, more_than, at_least, less_than, at_most; did you mean 'approximate'?"),
-      "invalid kind 'aproximate': expected one of approximate, more_than, at_least, less_than, at_most; did you mean 'approximate'?"),
+                    reason: "expected one of approximate, nearly, more_than, at_least, less_than, at_most; did you mean 'approximate'?"),
+      "invalid kind 'aproximate': expected one of approximate, nearly, more_than, at_least, less_than, at_most; did you mean 'approximate'?"),
     BrokenRuleFileCase(
       "check-unknown-attribute.yaml", line: 6, column: 11,
       .unknownAttribute(name: "employes", suggestion: "employees"),
