@@ -133,7 +133,7 @@ struct CompileErrorLocator {
     return [
       "count": figure, "number": figure, "money": figure + ["currencies"],
       "percent": figure + ["percent", "fractions", "ratio_words"], "duration": figure + ["durations"],
-      "approx": ["hedges"], "when": ["periods", "year_prefixes", "months", "quarters", "quarter_nouns"],
+      "approx": ["hedges"], "when": ["periods", "year_prefixes", "months", "month_prefixes", "month_suffixes", "month_links", "quarters", "quarter_nouns"],
       "date": ["months"], "entity": ["generic_subjects", "function_words"], "noun": ["nouns"],
     ]
   }()
@@ -183,6 +183,9 @@ struct CompileErrorLocator {
     case "periods": lexicon.periods.reduce(0) { $0 + $1.words.count }
     case "year_prefixes": lexicon.yearPrefixes.count
     case "months": lexicon.months.count
+    case "month_prefixes": lexicon.monthPrefixes.count
+    case "month_suffixes": lexicon.monthSuffixes.count
+    case "month_links": lexicon.monthLinks.count
     case "quarters": lexicon.quarters.count
     case "quarter_nouns": lexicon.quarterNouns.count
     case "generic_subjects": lexicon.genericSubjects.count

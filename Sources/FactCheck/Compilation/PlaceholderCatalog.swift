@@ -74,7 +74,16 @@ struct PlaceholderCatalog: Sendable {
     let quarterOrdinal = RegexFragments.words(lexicon.quarters.keys)
     let quarter = lexicon.quarterNouns.isEmpty ? "(?!)"
       : "(?:(?:(?:au cours du|au|du|le|in the|during the|the|in)\(ws))?\(quarterOrdinal)(?:-|\(ws))\(quarterNoun)(?:\(ws)(?:(?:de|d['\\x{2019}]|of)\(ws))?\(year))?|(?-i:\(RegexFragments.wordStart)[QT][1-4])(?:\(ws)?\(year))?(?![\\p{L}\\p{N}]))"
-    let when = "(?:\(quarter)|\(yearPrefix)\(ws)(?:\(determiner)\(ws))?(?:\(month)\(ws))?\(year)|\(RegexFragments.words(periodWords))"
+    // Months: "in November", "last October", "in late March", « fin octobre », « en mai dernier », with an optional
+    // year, written or relative ("November of last year", « octobre de l'an dernier »). A month name alone
+    // ("May") is no period: it needs a word of `month_prefixes` before it or of `month_suffixes` after it.
+    let yearsAgo = lexicon.periods.filter { if case .relativeYear = $0.period { return true } else { return false } }.flatMap(\.words)
+    let monthYear = "(?:,?\(ws)(?:\(RegexFragments.words(lexicon.monthLinks))\(ws)?)?(?:\(year)|\(RegexFragments.words(yearsAgo))))"
+    let monthSuffix = "(?:\(ws))?\(RegexFragments.words(lexicon.monthSuffixes))"
+    let monthName = "(?:\(RegexFragments.words(lexicon.monthPrefixes))(?:\(ws)|-))+(?:\(determiner)\(ws))?\(month)(?:\(monthSuffix))?\(monthYear)?"
+      + "|\(month)\(monthSuffix)\(monthYear)?"
+    let months = lexicon.monthPrefixes.isEmpty && lexicon.monthSuffixes.isEmpty ? "(?!)" : "(?:\(monthName))"
+    let when = "(?:\(quarter)|\(yearPrefix)\(ws)(?:\(determiner)\(ws))?(?:\(month)\(ws))?\(year)|\(months)|\(RegexFragments.words(periodWords))"
       + "|\(RegexFragments.wordStart)\(determiner)\(ws)\(year)(?=\(ws)(?-i:\\p{Ll})))"
 
     let duration = "(?:\(digits)|\(spelled))\(hs)*\(RegexFragments.words(lexicon.durationUnits.keys))"

@@ -13,6 +13,10 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   /// A quarter (1…4) of a year: "au troisième trimestre 2024" is quarter 3 of `.year(2024)`; without
   /// a year it is of `.relativeYear(0)`, the article's own year.
   case quarter(Int, of: Period)
+  /// A month (1…12) of a year: "in November 2022" is month 11 of `.year(2022)`, "in November of last year"
+  /// of `.relativeYear(-1)`; a month named without a year ("in November", "last October", « fin octobre »)
+  /// is of `.unspecified` until ``resolved(published:projected:)`` finds it from the publication date.
+  case month(Int, of: Period)
 
   /// Whether this period still depends on an unknown publication date.
   public var isRelative: Bool {
@@ -20,11 +24,13 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
     case .relativeYear: return true
     case .change(let from, let to): return from.isRelative || to.isRelative
     case .quarter(_, let year): return year.isRelative
+    case .month(_, let year): return year.isRelative || year == .unspecified
     default: return false
     }
   }
 
-  /// A stable, readable key: `current`, `2022`, `last_year`, `next_year`, `year-2`, `last_year_to_current`, `unspecified`.
+  /// A stable, readable key: `current`, `2022`, `last_year`, `next_year`, `year-2`, `last_year_to_current`,
+  /// `2024-Q3`, `2022-11` (a month), `last_year-11`, `month-11` (a month of a year not known), `unspecified`.
   public var description: String {
     switch self {
     case .current: return "current"
@@ -35,6 +41,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
     case .relativeYear(let n): return n < 0 ? "year\(n)" : "year+\(n)"
     case .change(let from, let to): return "\(from)_to_\(to)"
     case .quarter(let q, let year): return "\(year)-Q\(q)"
+    case .month(let m, let year): return (year == .unspecified ? "month" : year.description) + (m < 10 ? "-0\(m)" : "-\(m)")
     case .unspecified: return "unspecified"
     }
   }
@@ -58,6 +65,11 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
           let to = Period(key: String(key[range.upperBound...]))
         else { return nil }
         self = .change(from: from, to: to)
+      } else if let dash = key.lastIndex(of: "-"), case let suffix = key[key.index(after: dash)...], suffix.count == 2,
+        let month = Int(suffix), (1...12).contains(month),
+        let year = key[..<dash] == "month" ? Period.unspecified : Period(key: String(key[..<dash])), year != .current
+      {
+        self = .month(month, of: year)
       } else if key.hasPrefix("year"), let n = Int(key.dropFirst(4)) {
         self = .relativeYear(n)
       } else if key.count == 4, let y = Int(key), y > 1000 {
@@ -76,7 +88,24 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
     case .change(let from, let to):
       return .change(from: from.resolved(publicationYear: publicationYear), to: to.resolved(publicationYear: publicationYear))
     case .quarter(let q, let year): return .quarter(q, of: year.resolved(publicationYear: publicationYear))
+    case .month(let m, let year): return .month(m, of: year.resolved(publicationYear: publicationYear))
     default: return self
+    }
+  }
+
+  /// Resolves relative years against a publication date, and a month named without a year to the latest
+  /// such month not after it ("in November" in May 2023 → 2022-11) — or, for a forecast, the first not
+  /// before it ("en juin" in May 2023 → 2023-06). A publication date known only to the year resolves years alone.
+  public func resolved(published: Day?, projected: Bool = false) -> Period {
+    guard let published else { return self }
+    switch self {
+    case .month(let m, .unspecified):
+      guard published.precision >= .month else { return self }
+      if projected { return .month(m, of: .year(m >= published.month ? published.year : published.year + 1)) }
+      return .month(m, of: .year(m <= published.month ? published.year : published.year - 1))
+    case .change(let from, let to):
+      return .change(from: from.resolved(published: published, projected: projected), to: to.resolved(published: published, projected: projected))
+    default: return resolved(publicationYear: published.year)
     }
   }
 
@@ -89,6 +118,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
     case .change(let from, _): return from
     case .unspecified: return .unspecified
     case .quarter(let q, let year): return q > 1 ? .quarter(q - 1, of: year) : .quarter(4, of: year.previous)
+    case .month(let m, let year): return m > 1 ? .month(m - 1, of: year) : .month(12, of: year.previous)
     }
   }
 }

@@ -212,7 +212,7 @@ struct ClaimBuilder: Sendable {
           document: article.path, location: location, valueRange: value.range, matchRange: match.range, rule: definition.id,
           entity: entity.name, entitySource: entity.source, attribute: attribute, value: number,
           valueText: article.text(of: value.range), interval: hedge.interval(around: number), unit: unit, hedge: hedge,
-          period: period.resolved(publicationYear: article.published?.year), modality: modality, language: definition.language,
+          period: period.resolved(published: article.published, projected: modality == .projected), modality: modality, language: definition.language,
           quote: article.text(of: match.range), sentence: article.text(of: quotedSentence).trimmingWhitespace(), scope: scope,
           notes: value.parsed.notes, lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column))
       }
@@ -334,8 +334,10 @@ struct ClaimBuilder: Sendable {
     var period = definition.period
     var modality = definition.modality
     var fromWords: (period: Period, modality: Modality?)?
+    // An event (a layoff or funding round) is dated to its month: two rounds a few months apart are two events.
+    let toTheMonth = attributes[override?.attribute ?? definition.attribute]?.isEvent == true
     if let whenRange = boundSlot(.period, for: slot, rule: rule, ruleMatch: ruleMatch) {
-      fromWords = qualifiers.period(article.text(of: whenRange))
+      fromWords = qualifiers.period(article.text(of: whenRange), toTheMonth: toTheMonth)
     } else if definition.usesContext && attributes[definition.attribute]?.kind != .year {
       // A period expression in the same clause after the figure ("5 000 l'année dernière"), else earlier in
       // the sentence ("En 2022, sa valorisation … 6,7 milliards").
@@ -349,29 +351,29 @@ struct ClaimBuilder: Sendable {
         !between.contains(where: \.isNumber),
         !tables.conjunctions.contains(where: { between.lowercased().contains(" \($0) ") })
       {
-        fromWords = qualifiers.period(article.text(of: after))
+        fromWords = qualifiers.period(article.text(of: after), toTheMonth: toTheMonth)
       } else if let before = context.periodExpression(in: clauseStart..<ruleMatch.match.range.lowerBound, matcher: matcher) {
-        fromWords = qualifiers.period(article.text(of: before))
+        fromWords = qualifiers.period(article.text(of: before), toTheMonth: toTheMonth)
       } else if let standalone = standalonePeriod(before: clauseStart, in: sentence, context: context, matcher: matcher),
         !article.text(of: sentence.lowerBound..<standalone.lowerBound).contains(where: \.isNumber)
       {
         // ", en 2021, elle avait été valorisée …" — unless a figure comes before, which the clause then dates.
-        fromWords = qualifiers.period(article.text(of: standalone))
+        fromWords = qualifiers.period(article.text(of: standalone), toTheMonth: toTheMonth)
       } else if let following = standalonePeriod(after: clauseBoundary(after: afterStart, in: sentence, article: article), in: sentence,
                                                   context: context, matcher: matcher)
       {
         // "Valorisée 1,2 milliard lors de sa dernière levée, en 2023, …": the clause right after dates it.
-        fromWords = qualifiers.period(article.text(of: following))
+        fromWords = qualifiers.period(article.text(of: following), toTheMonth: toTheMonth)
       } else if startsContinuingClause(clauseStart, ruleMatch.match.range.lowerBound, article: article),
         case let previousStart = clauseBoundary(before: max(sentence.lowerBound, clauseStart - 1), in: sentence, article: article),
         let earlier = context.periodExpression(in: previousStart..<max(previousStart, clauseStart - 1), matcher: matcher)
       {
-        fromWords = qualifiers.period(article.text(of: earlier))
+        fromWords = qualifiers.period(article.text(of: earlier), toTheMonth: toTheMonth)
       } else if case let start = openingBoundary(before: ruleMatch.match.range.lowerBound, in: sentence, article: article),
         let opening = context.firstPeriodExpression(in: start..<min(ruleMatch.match.range.lowerBound, start + ClaimBuilder.periodReach), matcher: matcher),
         article.text(of: start..<opening.lowerBound).allSatisfy({ !$0.isLetter && !$0.isNumber })
       {
-        fromWords = qualifiers.period(article.text(of: opening))
+        fromWords = qualifiers.period(article.text(of: opening), toTheMonth: toTheMonth)
       }
     }
     if let fromWords {

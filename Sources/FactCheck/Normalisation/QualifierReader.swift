@@ -9,10 +9,21 @@ struct QualifierReader {
 
   /// The period and modality a captured `{when}` stands for: a lexicon phrase, or a year ("en 2022",
   /// "fin décembre 2024"). Returns `nil` when the text says neither.
-  func period(_ text: String) -> (period: Period, modality: Modality?)? {
+  ///
+  /// With `toTheMonth`, a month it names is kept ("in November 2022" → 2022-11, "November of last year" →
+  /// `last_year-11`, "in November" or « fin octobre » → a month of a year still to find): an event (a layoff
+  /// round) is dated to its month, a state or a flow to its year.
+  func period(_ text: String, toTheMonth: Bool = false) -> (period: Period, modality: Modality?)? {
     let key = TextNormalisation.key(text)
     if let quarter = quarter(key) { return (quarter, nil) }
     if let entry = tables.periods[key] { return entry }
+    if toTheMonth, let month = month(key) {
+      let stated = period(text)
+      switch stated?.period {
+      case .year?, .relativeYear?: return (.month(month, of: stated!.period), stated!.modality)
+      default: return (.month(month, of: .unspecified), stated?.modality)
+      }
+    }
     // Phrases that embed a listed expression ("dès l'année dernière").
     let keyBytes = Array(key.utf8)
     let embedded = keyBytes.withUnsafeBufferPointer { buffer in
@@ -38,6 +49,11 @@ struct QualifierReader {
     guard let number else { return nil }
     let digits = key.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { (1800...2099).contains($0) }
     return .quarter(number, of: digits.first.map { .year($0) } ?? .relativeYear(0))
+  }
+
+  /// The month a period expression names ("fin octobre", "mid-March"), if any.
+  private func month(_ key: String) -> Int? {
+    key.split(whereSeparator: { !$0.isLetter }).lazy.compactMap { tables.months[String($0)] }.first
   }
 
   private func year(_ digits: [Substring]) -> (period: Period, modality: Modality?)? {

@@ -33,7 +33,8 @@ public struct ClaimStore: Sendable {
 
 /// A period as reconciliation compares it: explicit years compare by value; a relative year in an
 /// undated article ("l'année dernière") compares with any claim stated the same way relative to its own
-/// article; "current" compares with "current".
+/// article; "current" compares with "current"; a month with the same month of the same year (an undated
+/// article's "in November" with any November).
 struct PeriodAnchor: Hashable {
   enum Kind: Hashable {
     case current
@@ -41,6 +42,8 @@ struct PeriodAnchor: Hashable {
     case unspecified
     case change(Int?, Int?, Int?, Int?)  // from (absolute, relative), to (absolute, relative)
     case quarter(Int, absolute: Int?, relative: Int?)
+    /// A month of a year; neither year when the article, undated, names the month alone ("in November").
+    case month(Int, absolute: Int?, relative: Int?)
   }
 
   let kind: Kind
@@ -58,6 +61,9 @@ struct PeriodAnchor: Hashable {
     case .quarter(let q, let year):
       let anchor = PeriodAnchor(year, publicationYear: publicationYear)
       kind = .quarter(q, absolute: anchor.absolute, relative: anchor.relative)
+    case .month(let m, let year):
+      let anchor = PeriodAnchor(year, publicationYear: publicationYear)
+      kind = .month(m, absolute: anchor.absolute, relative: anchor.relative)
     }
   }
 
@@ -81,6 +87,7 @@ struct PeriodAnchor: Hashable {
     case .unspecified: return "unspecified"
     case .change: return "change"
     case .quarter(let q, _, _): return "Q\(q)"
+    case .month(let m, _, _): return "M\(m)"
     }
   }
 
@@ -93,6 +100,8 @@ struct PeriodAnchor: Hashable {
       return PeriodAnchor.same(a1, r1, a2, r2) && PeriodAnchor.same(b1, s1, b2, s2)
     case (.quarter(let q1, let a1, let r1), .quarter(let q2, let a2, let r2)):
       return q1 == q2 && PeriodAnchor.same(a1, r1, a2, r2)
+    case (.month(let m1, let a1, let r1), .month(let m2, let a2, let r2)):
+      return m1 == m2 && PeriodAnchor.same(a1, r1, a2, r2)
     default: return false
     }
   }

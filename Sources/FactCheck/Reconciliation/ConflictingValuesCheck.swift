@@ -46,7 +46,7 @@ struct ConflictingValuesCheck: ConsistencyCheck {
       })
       // An article tells its event figures apart whatever period each is given.
       let test = SameFigureTest(attribute: attribute, evidence: members, widened: widened, store: store)
-      for set in ConflictingValuesCheck.comparisonSets(members, store: store) {
+      for set in ConflictingValuesCheck.comparisonSets(members, events: attribute.isEvent, store: store) {
         // The extremes find, in one pass, every claim that disagrees with some other one; the few found
         // are then judged pair by pair: can the two be about the same thing?
         let conflicted = ConflictingValuesCheck.conflicted(set, widened: widened, store: store)
@@ -233,14 +233,18 @@ struct ConflictingValuesCheck: ConsistencyCheck {
   ///
   /// "current" figures form one set (dated ones compared only within the window); explicit or resolved
   /// years form one set per year; an undated article's "last year" is compared with every claim stated
-  /// relative to its own article the same way (but two dated claims of different years never are).
-  private static func comparisonSets(_ members: [Int], store: ClaimStore) -> [ComparisonSet] {
+  /// relative to its own article the same way (but two dated claims of different years never are). An
+  /// event dated to a month is compared with the same month's and, for `events`, with undated ones or
+  /// ones dated to the month's year (a round said "in November", one given no time, one "in 2022"), never
+  /// with another month's: two rounds.
+  private static func comparisonSets(_ members: [Int], events: Bool, store: ClaimStore) -> [ComparisonSet] {
     var current: [Int] = []
     var unspecified: [Int] = []
     var byYear: [Int: [Int]] = [:]
     var undatedRelative: [Int: [Int]] = [:]
     var relativeOfDated: [Int: [Int]] = [:]
     var changes: [String: [Int]] = [:]
+    var months: [String: (year: Int?, claims: [Int])] = [:]
     for index in members {
       let anchor = store.anchor(of: store.claims[index])
       switch anchor.kind {
@@ -254,6 +258,8 @@ struct ConflictingValuesCheck: ConsistencyCheck {
       case .change, .quarter:
         // Changes and quarters compare only with the very same span.
         changes["\(anchor.kind)", default: []].append(index)
+      case .month(_, let absolute, _):
+        months["\(anchor.kind)", default: (absolute, [])].claims.append(index)
       }
     }
     var sets: [ComparisonSet] = []
@@ -273,6 +279,16 @@ struct ConflictingValuesCheck: ConsistencyCheck {
     for (_, claims) in changes.sorted(by: { $0.key < $1.key }) where claims.count > 1 {
       let label = store.claims[claims[0]].period.description
       sets.append(ComparisonSet(label: label, members: claims, partners: claims, windowed: false))
+    }
+    for (_, (year, claims)) in months.sorted(by: { $0.key < $1.key }) {
+      // An event given no time, or only the month's year, may be the same round.
+      let undated = events ? unspecified + (year.flatMap { byYear[$0] } ?? []) : []
+      guard claims.count + undated.count > 1 else { continue }
+      // Those are compared with one another in their own sets: here only with this month's.
+      var set = ComparisonSet(label: store.claims[claims[0]].period.description, members: claims + undated,
+                              partners: claims + undated, windowed: false)
+      if !undated.isEmpty { set.undatedOnly = Set(claims) }
+      sets.append(set)
     }
     return sets
   }

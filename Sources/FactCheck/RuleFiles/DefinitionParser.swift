@@ -63,7 +63,7 @@ enum DefinitionParser {
   static func lexicon(_ node: Node, _ reader: YAMLReader) -> Lexicon? {
     let keys = ["language", "decimal_separator", "day_first", "numbers", "multipliers", "scales", "articles",
                 "conjunctions", "currencies", "percent", "fractions", "ratio_words", "hedges", "periods",
-                "year_prefixes", "months", "projected", "indefinite_subjects", "generic_subjects", "function_words", "source_markers", "product_markers", "possessives", "adjective_suffixes", "continuing_clauses", "nouns", "approximate_numbers", "quarters", "quarter_nouns", "table_rows",
+                "year_prefixes", "months", "month_prefixes", "month_suffixes", "month_links", "projected", "indefinite_subjects", "generic_subjects", "function_words", "source_markers", "product_markers", "possessives", "scope_qualifiers", "adjective_suffixes", "continuing_clauses", "nouns", "approximate_numbers", "quarters", "quarter_nouns", "table_rows",
                 "durations", "fragments"]
     guard let map = reader.mapping(node, allowed: keys, required: ["language"], owner: "lexicon"),
       let language = map["language"].flatMap({ reader.string($0, key: "language") })
@@ -100,12 +100,16 @@ enum DefinitionParser {
     lexicon.functionWords = Set(map["function_words"].flatMap { reader.strings($0, key: "function_words") } ?? [])
     if let node = map["currencies"] { lexicon.currencies = stringTable(node, key: "currencies", reader) }
     if let node = map["nouns"] { lexicon.nouns = stringTable(node, key: "nouns", reader) }
+    if let node = map["scope_qualifiers"] { lexicon.scopeQualifiers = stringTable(node, key: "scope_qualifiers", reader) }
     if let node = map["table_rows"] { lexicon.tableRows = stringTable(node, key: "table_rows", reader) }
     lexicon.quarters = numberTable(map["quarters"], key: "quarters", reader).mapValues { Int($0) }
     lexicon.quarterNouns = map["quarter_nouns"].flatMap { reader.strings($0, key: "quarter_nouns") } ?? []
     if let node = map["months"] {
       lexicon.months = numberTable(node, key: "months", reader).mapValues { Int($0) }
     }
+    lexicon.monthPrefixes = map["month_prefixes"].flatMap { reader.strings($0, key: "month_prefixes") } ?? []
+    lexicon.monthSuffixes = map["month_suffixes"].flatMap { reader.strings($0, key: "month_suffixes") } ?? []
+    lexicon.monthLinks = map["month_links"].flatMap { reader.strings($0, key: "month_links") } ?? []
     if let node = map["hedges"], let items = reader.sequence(node, key: "hedges") {
       lexicon.hedges = items.compactMap { hedge($0, reader) }
     }

@@ -57,6 +57,12 @@ public struct Lexicon: Sendable {
   public var yearPrefixes: [String]
   /// Month names → 1…12.
   public var months: [String: Int]
+  /// Words before a month name that make it a figure's period ("in November", "last October", « fin
+  /// octobre »), words after it that do (« mai dernier »), and words joining it to its year ("November of
+  /// last year", « octobre de l'an dernier »).
+  public var monthPrefixes: [String] = []
+  public var monthSuffixes: [String] = []
+  public var monthLinks: [String] = []
   /// Words that make a figure a forecast ("pourrait", "is expected to").
   public var projectedMarkers: [String]
   /// Subjects that are somebody else, unnamed ("un PDG", "another fintech").
@@ -78,6 +84,9 @@ public struct Lexicon: Sendable {
   /// Possessive determiners that refer back to an organisation named before ("sa valorisation", "its
   /// valuation"): a figure they introduce in a sentence naming nobody is the last-named organisation's.
   public var possessives: [String] = []
+  /// Qualifiers of a headcount → a language-neutral scope ("full-time", « à temps plein » → `full_time`):
+  /// "97,148 full-time employees" and "130,000 people" count different things and are never compared.
+  public var scopeQualifiers: [String: String] = [:]
   /// Nouns after which a name is a product, not an organisation ("son assistant Nova", "its chatbot, Ava").
   public var productMarkers: [String] = []
   /// Endings of capitalised adjectives ("Danish", "Nordic") that are not names when a lower-case word follows.
@@ -143,6 +152,9 @@ public struct Lexicon: Sendable {
     periods += other.periods
     yearPrefixes += other.yearPrefixes
     months.merge(other.months) { $1 }
+    monthPrefixes += other.monthPrefixes
+    monthSuffixes += other.monthSuffixes
+    monthLinks += other.monthLinks
     projectedMarkers += other.projectedMarkers
     indefiniteSubjects += other.indefiniteSubjects
     genericSubjects += other.genericSubjects
@@ -150,6 +162,7 @@ public struct Lexicon: Sendable {
     sourceMarkers += other.sourceMarkers
     productMarkers += other.productMarkers
     possessives += other.possessives
+    scopeQualifiers.merge(other.scopeQualifiers) { $1 }
     continuingClauses += other.continuingClauses
     quarters.merge(other.quarters) { $1 }
     tableRows.merge(other.tableRows) { $1 }
