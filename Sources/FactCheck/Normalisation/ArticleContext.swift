@@ -32,6 +32,8 @@ final class ArticleContext {
   /// Every proper-name occurrence (known or not), for the spelling check.
   let names: [(name: String, range: Range<Int>)]
   let patterns: MentionPatterns
+  /// How far (bytes) after its match a headcount's qualifier may stand (« salariés à temps plein »).
+  static let qualifierReach = 24
   /// How far (bytes) before a figure a possessive may stand.
   static let possessiveReach = 400
   /// Lists of places or sources after their preposition ("à Paris, Lille et Lyon"), in text order: a
@@ -270,6 +272,28 @@ final class ArticleContext {
       mentions[first].kind != .generic
     else { return nil }
     return mentions[first]
+  }
+
+  /// The scope a qualifier gives the headcount at `value` ("97,148 full-time employees", « les salariés à
+  /// temps plein, au nombre de 600 »): one in its match, or right after the match in the same clause,
+  /// before any other figure ("130,000 people, including 80,000 permanent staff" keeps the 130,000 unscoped).
+  func scopeQualifier(of value: Range<Int>, match: Range<Int>, matcher: Matcher) -> String? {
+    guard let pattern = patterns.scopeQualifier else { return nil }
+    let bytes = article.bytes
+    var end = max(value.upperBound, match.upperBound)
+    let limit = min(article.bodyRange.upperBound, end + ArticleContext.qualifierReach)
+    while end < limit {
+      let b = bytes[end]
+      if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":")
+        || b == UInt8(ascii: "(") || b == 0x0A || (b >= 0x30 && b <= 0x39)
+      {
+        break
+      }
+      end += 1
+    }
+    guard let found = try? matcher.firstMatch(of: pattern, in: article.subject, range: min(match.lowerBound, value.lowerBound)..<end)
+    else { return nil }
+    return patterns.scopeByQualifier[TextNormalisation.key(article.text(of: found.range))]
   }
 
   /// Whether `range` overlaps one of `sorted`, ranges in increasing order that do not overlap each other.

@@ -203,6 +203,10 @@ struct ClaimBuilder: Sendable {
         {
           scope = TextNormalisation.key(article.text(of: range))
         }
+        // "97,148 full-time employees" and "130,000 people" count different things: a headcount's qualifier is its scope.
+        if scope == nil, let counted = definitionOfAttribute, counted.kind == .count, !counted.isEvent, !counted.isGeneric {
+          scope = context.scopeQualifier(of: value.range, match: match.range, matcher: matcher)
+        }
         // A flow stated about a unit ("la filiale cargo a réalisé 390 M€") is that unit's, not the company's.
         if scope == nil, definitionOfAttribute?.isFlow == true {
           scope = context.division(in: clauseBoundary(before: value.range.lowerBound, in: sentence, article: article)..<value.range.lowerBound,

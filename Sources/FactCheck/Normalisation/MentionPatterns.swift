@@ -27,6 +27,9 @@ struct MentionPatterns: Sendable {
   let productAfter: CompiledPattern?
   /// Possessive determiners ("sa", "its") that refer back to the last-named organisation.
   let possessive: CompiledPattern?
+  /// Headcount qualifiers ("full-time", « en CDI »), and the scope each stands for, by normalised words.
+  let scopeQualifier: CompiledPattern?
+  let scopeByQualifier: [String: String]
   /// Endings of capitalised adjectives.
   let adjectiveSuffixes: [String]
   /// A division or unit of the company ("la filiale cargo", "its logistics division"), from the lexicon's
@@ -79,6 +82,9 @@ struct MentionPatterns: Sendable {
       : try? CompiledPattern("\\G[ \\x{A0}]*[,(\\-\\x{2013}\\x{2014}][ \\x{A0}]*(?:as |comme )?(?:(?:l['\\x{2019}]|le |la |les |un |une |son |sa |ses |its |the |their |an? |our |notre )[ \\x{A0}]*)?(?:[\\p{L}-]+ ){0,2}?"
                              + RegexFragments.words(lexicon.productMarkers), options: [.caseless])
     possessive = lexicon.possessives.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.possessives), options: [.caseless])
+    scopeQualifier = lexicon.scopeQualifiers.isEmpty ? nil
+      : try? CompiledPattern(RegexFragments.words(lexicon.scopeQualifiers.keys), options: [.caseless])
+    scopeByQualifier = Dictionary(lexicon.scopeQualifiers.map { (TextNormalisation.key($0.key), $0.value) }) { first, _ in first }
     adjectiveSuffixes = lexicon.adjectiveSuffixes
     division = lexicon.fragments["division"].flatMap {
       try? CompiledPattern(RegexFragments.wordStart + "(?:" + PlaceholderExpander.expandFragment($0) + ")" + RegexFragments.wordEnd, options: [.caseless])

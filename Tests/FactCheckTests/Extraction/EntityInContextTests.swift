@@ -50,4 +50,26 @@ import Testing
     let claims = Fixtures.claims(example.text, language: example.language, published: EntityInContextTests.published)
     #expect(claims.filter { $0.attribute == example.attribute }.map { $0.entity ?? "-" } == example.entities)
   }
+
+  /// A qualified headcount counts part of the staff: its qualifier is its scope, in either language.
+  @Test(arguments: [
+    ("en", "Corvane employs 130,000 people, with 80,000 permanent staff. Corvane had 97,148 full-time employees at the end of March.",
+     ["-", "permanent", "full_time"]),
+    ("fr", "Brindille emploie 1 300 personnes. Brindille compte aussi 900 salariés permanents. Les salariés à temps plein, au nombre de 600, ne sont pas concernés.",
+     ["-", "permanent", "full_time"]),
+  ])
+  func aQualifiedHeadcountHasItsScope(language: String, text: String, scopes: [String]) {
+    let claims = Fixtures.claims(text, language: language, published: EntityInContextTests.published)
+    #expect(claims.filter { $0.attribute == "employees" }.map { $0.scope ?? "-" } == scopes)
+  }
+
+  @Test func differentlyScopedHeadcountsAreNotCompared() {
+    let texts = ["Corvane employs 130,000 people.", "Corvane had 97,148 full-time employees.", "Corvane has 80,000 permanent staff."]
+    let claims = texts.enumerated().flatMap { index, text in
+      Extractor(rules: Fixtures.bundledRules).extract(Fixtures.article(text, language: "en", published: EntityInContextTests.published,
+                                                                        path: "\(index).md")).claims
+    }
+    let store = ClaimStore(claims: claims, published: [:], names: NameTally([]), library: Fixtures.bundledRules.library, windowDays: nil)
+    #expect(ConflictingValuesCheck().findings(in: store).isEmpty)
+  }
 }
