@@ -82,7 +82,12 @@ extension ConflictReason {
     if let side = assumed.first {
       doubts.append("the entity of \(side.label) is assumed: its article names no one with the figure and gives figures of other organisations")
     }
-    if period == Period.unspecified.description { doubts.append("no period is stated") }
+    if period == Period.unspecified.description {
+      doubts.append("no period is stated")
+    } else if let side = sides.first(where: { $0.claims.allSatisfy { store.claims[$0].period == .unspecified } }) {
+      // A month's figure compared with one given no time (``ConflictingValuesCheck``).
+      doubts.append("no period is stated for \(side.label)")
+    }
     return doubts
   }
 }

@@ -93,5 +93,8 @@ import Testing
     #expect(result.claims.filter { $0.attribute == "layoffs" }.count == 2)
     let conflicts = result.findings.filter { $0.kind == .conflict && $0.attribute == "layoffs" }
     #expect(conflicts.map(\.period) == (pair.conflict.map { [$0] } ?? []))
+    // A month's figure against one given no time: the period is not certain, so a warning at most.
+    let undated = result.claims.contains { $0.attribute == "layoffs" && $0.period == .unspecified }
+    #expect(conflicts.allSatisfy { $0.severity == (undated ? .warning : .error) })
   }
 }
