@@ -353,7 +353,8 @@ struct ClaimBuilder: Sendable {
       if let after = context.firstPeriodExpression(in: afterStart..<max(afterStart, clauseEnd), matcher: matcher),
         case let between = article.text(of: afterStart..<after.lowerBound),
         !between.contains(where: \.isNumber),
-        !tables.conjunctions.contains(where: { between.lowercased().contains(" \($0) ") })
+        !tables.conjunctions.contains(where: { between.lowercased().contains(" \($0) ") }),
+        !introducesComparisonBase(between)
       {
         fromWords = qualifiers.period(article.text(of: after), toTheMonth: toTheMonth)
       } else if let before = context.periodExpression(in: clauseStart..<ruleMatch.match.range.lowerBound, matcher: matcher) {
@@ -420,6 +421,14 @@ struct ClaimBuilder: Sendable {
     let participating = unlabelled.filter { ruleMatch.range(of: $0.group) != nil }
     let nearest = participating.min { abs($0.slot.sourceRange.lowerBound - value.sourceRange.lowerBound) < abs($1.slot.sourceRange.lowerBound - value.sourceRange.lowerBound) }
     return nearest.flatMap { ruleMatch.range(of: $0.group) }
+  }
+
+  /// Whether `text`, between a figure and a period expression, ends with a word that makes the period the
+  /// base of a comparison ("up 41% from the previous year": 2024's growth, not the year before's).
+  private func introducesComparisonBase(_ text: String) -> Bool {
+    let words = TextNormalisation.key(text)
+    guard !words.isEmpty else { return false }
+    return tables.lexicon.comparisonWords.contains { words == TextNormalisation.key($0) || words.hasSuffix(" " + TextNormalisation.key($0)) }
   }
 
   /// Start of the clause containing `offset`: after the last `,` `;` `:` `(` or dash before it in the sentence.

@@ -63,7 +63,7 @@ enum DefinitionParser {
   static func lexicon(_ node: Node, _ reader: YAMLReader) -> Lexicon? {
     let keys = ["language", "decimal_separator", "day_first", "numbers", "multipliers", "scales", "articles",
                 "conjunctions", "currencies", "percent", "fractions", "ratio_words", "hedges", "periods",
-                "year_prefixes", "months", "month_prefixes", "month_suffixes", "month_links", "projected", "indefinite_subjects", "generic_subjects", "function_words", "source_markers", "product_markers", "possessives", "scope_qualifiers", "adjective_suffixes", "continuing_clauses", "nouns", "approximate_numbers", "quarters", "quarter_nouns", "table_rows",
+                "year_prefixes", "months", "month_prefixes", "month_suffixes", "month_links", "projected", "indefinite_subjects", "generic_subjects", "function_words", "source_markers", "product_markers", "possessives", "scope_qualifiers", "comparison_words", "adjective_suffixes", "continuing_clauses", "nouns", "approximate_numbers", "quarters", "quarter_nouns", "table_rows",
                 "durations", "fragments"]
     guard let map = reader.mapping(node, allowed: keys, required: ["language"], owner: "lexicon"),
       let language = map["language"].flatMap({ reader.string($0, key: "language") })
@@ -95,6 +95,7 @@ enum DefinitionParser {
     lexicon.sourceMarkers = map["source_markers"].flatMap { reader.strings($0, key: "source_markers") } ?? []
     lexicon.continuingClauses = map["continuing_clauses"].flatMap { reader.strings($0, key: "continuing_clauses") } ?? []
     lexicon.productMarkers = map["product_markers"].flatMap { reader.strings($0, key: "product_markers") } ?? []
+    lexicon.comparisonWords = map["comparison_words"].flatMap { reader.strings($0, key: "comparison_words") } ?? []
     lexicon.possessives = map["possessives"].flatMap { reader.strings($0, key: "possessives") } ?? []
     lexicon.adjectiveSuffixes = map["adjective_suffixes"].flatMap { reader.strings($0, key: "adjective_suffixes") } ?? []
     lexicon.functionWords = Set(map["function_words"].flatMap { reader.strings($0, key: "function_words") } ?? [])

@@ -87,6 +87,9 @@ public struct Lexicon: Sendable {
   /// Qualifiers of a headcount → a language-neutral scope ("full-time", « à temps plein » → `full_time`):
   /// "97,148 full-time employees" and "130,000 people" count different things and are never compared.
   public var scopeQualifiers: [String: String] = [:]
+  /// Words that make the period expression after them the base of a comparison, not the figure's period
+  /// ("up 41% from the previous year", « en hausse de 38 % par rapport à l'an dernier »).
+  public var comparisonWords: [String] = []
   /// Nouns after which a name is a product, not an organisation ("son assistant Nova", "its chatbot, Ava").
   public var productMarkers: [String] = []
   /// Endings of capitalised adjectives ("Danish", "Nordic") that are not names when a lower-case word follows.
@@ -163,6 +166,7 @@ public struct Lexicon: Sendable {
     productMarkers += other.productMarkers
     possessives += other.possessives
     scopeQualifiers.merge(other.scopeQualifiers) { $1 }
+    comparisonWords += other.comparisonWords
     continuingClauses += other.continuingClauses
     quarters.merge(other.quarters) { $1 }
     tableRows.merge(other.tableRows) { $1 }

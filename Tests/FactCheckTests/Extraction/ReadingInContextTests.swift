@@ -31,6 +31,11 @@ import Testing
     // Results sentence: the latest year is the reporting year.
     Case(language: "fr", text: "Son chiffre d'affaires a atteint 1,1 milliard d'euros en 2024, contre 950 millions d'euros en 2023, soit une progression de 16 %.",
          expected: ["- revenue 1100000000 2024", "- revenue 950000000 2023", "- revenue_growth_percent 16 2024"]),
+    // A period after "from", « par rapport à » is the base of the comparison, not the figure's period.
+    Case(language: "en", text: "The company raked in $310 million in 2023, up 28% from the previous year.",
+         expected: ["- revenue 310000000 2023", "- revenue_growth_percent 28 2023"]),
+    Case(language: "fr", text: "En 2023, le chiffre d'affaires du groupe a progressé de 12 % par rapport à l'année précédente.",
+         expected: ["- revenue_growth_percent 12 2023"]),
     // « un milliard », "a billion".
     Case(language: "fr", text: "Le groupe veut dégager un milliard de dollars d'économies par an.",
          expected: ["- cost_savings 1000000000 current"]),
