@@ -29,6 +29,8 @@ final class ArticleContext {
   let mentions: [Mention]
   /// The most-mentioned organisation.
   let subject: String?
+  /// Organisations that may be the subject, by weight (mentions, the title's counting double).
+  private let ranking: [String: Double]
   /// Every proper-name occurrence (known or not), for the spelling check.
   let names: [(name: String, range: Range<Int>)]
   let patterns: MentionPatterns
@@ -222,7 +224,18 @@ final class ArticleContext {
     // mentions (the title counts double).
     var ranking = properCounts.filter { $0.value >= 2 }
     for (name, count) in counts { ranking[name, default: 0] += count + 0.5 }
-    subject = ranking.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key
+    self.ranking = ranking
+    subject = ArticleContext.best(of: ranking)
+  }
+
+  /// The most-mentioned organisation that is none of `names` (places the article turns out to name sites after).
+  func subject(excluding names: Set<String>) -> String? {
+    guard let subject, names.contains(subject) else { return subject }
+    return ArticleContext.best(of: ranking.filter { !names.contains($0.key) })
+  }
+
+  private static func best(of ranking: [String: Double]) -> String? {
+    ranking.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key
   }
 
   /// The sentence containing byte `offset`.
@@ -272,6 +285,12 @@ final class ArticleContext {
       mentions[first].kind != .generic
     else { return nil }
     return mentions[first]
+  }
+
+  /// The proper name inside `range` (a scope such as "the Cholet plant"), if any.
+  func placeName(in range: Range<Int>, matcher: Matcher) -> String? {
+    guard !range.isEmpty, let found = try? matcher.firstMatch(of: patterns.proper, in: article.subject, range: range) else { return nil }
+    return article.text(of: found.range)
   }
 
   /// The scope a qualifier gives the headcount at `value` ("97,148 full-time employees", « les salariés à

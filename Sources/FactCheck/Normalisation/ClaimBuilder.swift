@@ -29,6 +29,8 @@ struct ClaimBuilder: Sendable {
     let numbers = NumberReader(tables: tables)
     let qualifiers = QualifierReader(tables: tables)
 
+    // Places the article names sites after ("the Cholet plant"): never a figure's entity.
+    var sites = Set<String>()
     // Years the article gives as figures of their own, gathered as claims are added (linear in claims).
     var yearFigures = Set<Int>()
     var yearFiguresScanned = 0
@@ -202,6 +204,12 @@ struct ClaimBuilder: Sendable {
           .lazy.compactMap({ ruleMatch.range(of: $0.group) }).first
         {
           scope = TextNormalisation.key(article.text(of: range))
+          // "The Cholet plant", « l'usine de Cholet », « les sites de Cholet »: a unit named after its place is
+          // that place's site, whatever the unit is called, and the place is not who the figure is about.
+          if let place = context.placeName(in: range, matcher: matcher) {
+            scope = TextNormalisation.key(place)
+            sites.insert(place)
+          }
         }
         // "97,148 full-time employees" and "130,000 people" count different things: a headcount's qualifier is its scope.
         if scope == nil, let counted = definitionOfAttribute, counted.kind == .count, !counted.isEvent, !counted.isGeneric {
@@ -221,7 +229,22 @@ struct ClaimBuilder: Sendable {
           notes: value.parsed.notes, lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column))
       }
     }
-    return (withoutAmbiguousGenericFigures(claims), diagnostics)
+    return (withoutSitesAsEntities(withoutAmbiguousGenericFigures(claims), sites: sites, context: context), diagnostics)
+  }
+
+  /// A name the article uses as a site ("the Cholet plant", « les sites de Cholet et Vannes ») is a place,
+  /// never an organisation: a figure found next to it ("Les 300 employés de Vannes", "its Cholet and
+  /// Vannes plants … 1,254 employees") is the article's subject's, and the subject is no site either.
+  func withoutSitesAsEntities(_ claims: [Claim], sites: Set<String>, context: ArticleContext) -> [Claim] {
+    guard !sites.isEmpty else { return claims }
+    let subject = context.subject(excluding: sites)
+    return claims.map { claim in
+      guard let entity = claim.entity, sites.contains(entity) else { return claim }
+      var claim = claim
+      claim.entity = subject
+      claim.entitySource = subject == nil ? .unknown : .subject
+      return claim
+    }
   }
 
   /// The last claim of `claims` (in text order) whose figure lies in `range` and that satisfies

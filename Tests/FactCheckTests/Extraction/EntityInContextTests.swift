@@ -45,6 +45,11 @@ import Testing
     Case(language: "en",
          text: "Corvane Group is cutting costs. Corvane Group is hiring.\n\nThe board praised the efforts of the Group, which will close 3 plants.",
          attribute: "quantity", entities: ["Corvane Group"]),
+    // A name the article uses as a site ("the Granvert plant") is a place: never the entity of a figure,
+    // nor the article's subject however often it is named.
+    Case(language: "en",
+         text: "Corvane will close its Granvert and Pomery plants, a move that will cost 600 employees their jobs. Granvert is a small town.\n\nThe Granvert plant currently employs 412 people. The Pomery plant employs 188 people, Corvane said.",
+         attribute: "layoffs", entities: ["Corvane"]),
   ])
   func theFigureBelongsToWhomTheSentenceMeans(_ example: Case) {
     let claims = Fixtures.claims(example.text, language: example.language, published: EntityInContextTests.published)
@@ -71,5 +76,19 @@ import Testing
     }
     let store = ClaimStore(claims: claims, published: [:], names: NameTally([]), library: Fixtures.bundledRules.library, windowDays: nil)
     #expect(ConflictingValuesCheck().findings(in: store).isEmpty)
+  }
+
+  /// A site's headcount has the site's place as its scope, in either language, so that two articles
+  /// compare the same site.
+  @Test(arguments: [
+    ("en", "Corvane is closing plants. Corvane confirmed it. The Granvert plant currently employs 412 people."),
+    ("fr", "Corvane ferme des usines, confirme Corvane. Ses sites de Granvert (412 salariés) et Poméry (188 salariés) fermeront."),
+  ])
+  func aSiteHeadcountIsScopedToItsPlace(language: String, text: String) throws {
+    let claims = Fixtures.claims(text, language: language, published: EntityInContextTests.published)
+    let site = try #require(claims.first { $0.value == 412 })
+    #expect(site.attribute == "division_employees")
+    #expect(site.scope == "granvert")
+    #expect(site.entity == "Corvane")
   }
 }
