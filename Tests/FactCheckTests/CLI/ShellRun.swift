@@ -22,13 +22,20 @@ enum ShellRun {
   /// Starts `script`; ``finish(_:)`` waits for it.
   static func start(_ script: String, in directory: String, environment extra: [String: String] = [:]) throws -> Running {
     guard let binary = RuleAuthoring.binary else { throw CocoaError(.fileNoSuchFile) }
+    return try launch("/bin/sh", ["-c", script], in: directory, environment: extra.merging(["FC": binary]) { given, _ in given })
+  }
+
+  /// Starts `executable` with `arguments` (in `directory`), `FACTCHECK_HOME` set to this repository and
+  /// standard output and error captured apart.
+  static func launch(_ executable: String, _ arguments: [String], in directory: String?, environment extra: [String: String] = [:])
+    throws -> Running
+  {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", script]
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     var environment = ProcessInfo.processInfo.environment
     environment["FACTCHECK_HOME"] = Fixtures.repository
-    environment["FC"] = binary
     environment.merge(extra) { _, new in new }
     process.environment = environment
     let output = Pipe()

@@ -51,22 +51,8 @@ enum RuleAuthoring {
   /// Runs `factcheck` with `arguments` (in `directory`); its exit status and what it printed (stdout then stderr).
   static func run(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, output: String) {
     guard let binary else { throw CocoaError(.fileNoSuchFile) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    var environment = ProcessInfo.processInfo.environment
-    environment["FACTCHECK_HOME"] = Fixtures.repository
-    process.environment = environment
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let printed = output.fileHandleForReading.readDataToEndOfFile()
-    let complained = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: printed + complained, as: UTF8.self))
+    let outcome = ShellRun.finish(try ShellRun.launch(binary, arguments, in: directory))
+    return (outcome.status, outcome.output + outcome.errors)
   }
 
   /// Loads and compiles rule layers, the way `factcheck test-rules --no-default-rules` does.
