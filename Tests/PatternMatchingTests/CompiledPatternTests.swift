@@ -80,3 +80,23 @@ import Testing
     #expect(match.group(60) == 59..<60)
   }
 }
+
+/// What PCRE2 tells of a compiled pattern's start, shown by `factcheck explain`.
+struct StartInformationTests {
+  @Test(arguments: [
+    ("cut [0-9]+ jobs", "starts with 'c'"),
+    ("(?:cut|axed) [0-9]+", "starts with one of 2 bytes ('a' 'c')"),
+    ("(?m)^(?:Total|Sum)", "starts at a line start"),
+    ("(?:\\p{L}+ )?[0-9]+", "no start information"),
+  ])
+  func theStartIsDescribed(pattern: String, start: String) throws {
+    let information = try CompiledPattern(pattern).startInformation
+    #expect(information.description.hasPrefix(start), "\(information)")
+  }
+
+  @Test func aRequiredByteAndTheMinimumLengthAreKnown() throws {
+    let information = try CompiledPattern("[0-9]+ jobs").startInformation
+    #expect(information.requiredCodeUnit == UInt8(ascii: "s"))
+    #expect(information.minimumLength == 6)
+  }
+}

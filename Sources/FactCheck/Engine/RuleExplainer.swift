@@ -26,6 +26,7 @@ public enum RuleExplainer {
     }
     lines.append("  pattern:  \(d.pattern)")
     lines.append("  expanded: \(rule.expandedPattern)")
+    lines.append("  PCRE2:    \(rule.pattern.startInformation)")
     lines.append(d.examples.isEmpty ? "  examples: none" : "  examples:")
     for (i, example) in d.examples.enumerated() {
       let expect = example.expected.isEmpty ? "none" : example.expected.map(\.description).joined(separator: ", ")

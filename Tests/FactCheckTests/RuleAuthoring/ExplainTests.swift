@@ -18,6 +18,7 @@ import Testing
     #expect(d.location.path.hasPrefix(Fixtures.rules + "/"))
     #expect(lines.contains("  pattern:  \(d.pattern)"))
     #expect(lines.contains("  expanded: \(rule.expandedPattern)"))
+    #expect(lines.contains("  PCRE2:    \(rule.pattern.startInformation)"), "what PCRE2 knows of the start")
     #expect(rule.expandedPattern.contains("(?<s"), "placeholders become named groups")
     #expect(lines.contains { $0.contains("language: \(d.language)") && $0.contains("attribute: \(d.attribute)") })
     #expect(lines.contains("  examples:"))
