@@ -8,7 +8,8 @@ enum ConflictReason {
     let a = store.claims[lower]
     let b = store.claims[upper]
     let sides = "\(label(a, attribute)) (\(a.documentLabel)) and \(label(b, attribute)) (\(b.documentLabel))"
-    let allowance = tolerance(attribute)
+    let precise = ConflictingValuesCheck.isPrecise(a, attribute: attribute) && ConflictingValuesCheck.isPrecise(b, attribute: attribute)
+    let allowance = precise ? nil : tolerance(attribute)
     let statedSize = attribute.isEvent ? [a, b].filter(\.hedge.isStatedSize) : []
     if (a.hedge.isBound && !statedSize.contains(a)) || (b.hedge.isBound && !statedSize.contains(b)) {
       return "why: \(sides) have no value in common" + (allowance.map { ", even allowing \($0)" } ?? "")
@@ -28,7 +29,10 @@ enum ConflictReason {
       gap = "differ by \(NumberFormatting.plain(abs(b.value - a.value)))"
     }
     let note = statedSize.first.map { "; \(label($0, attribute)) is read as the size announced, not a bound" } ?? ""
-    guard !allowances.isEmpty else { return "why: \(sides) \(gap); two exact \(attribute.label) figures must be equal\(note)" }
+    guard !allowances.isEmpty else {
+      let exact = precise ? "figures stated to the unit, which no rounding explains," : "exact \(attribute.label) figures"
+      return "why: \(sides) \(gap); two \(exact) must be equal\(note)"
+    }
     let listed = allowances.count > 1 ? allowances.dropLast().joined(separator: ", ") + " and " + allowances.last! : allowances[0]
     return "why: \(sides) \(gap), more than \(listed)\(note)"
   }

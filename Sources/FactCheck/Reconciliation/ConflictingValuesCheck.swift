@@ -41,9 +41,7 @@ struct ConflictingValuesCheck: ConsistencyCheck {
     var findings: [Finding] = []
     for (key, members) in groups where members.count > 1 {
       guard let attribute = store.library.attributes[key.attribute] else { continue }
-      let widened = Dictionary(uniqueKeysWithValues: members.map {
-        ($0, attribute.tolerance.widen(SameFigureTest.interval(of: store.claims[$0], attribute: attribute)))
-      })
+      let widened = Dictionary(uniqueKeysWithValues: members.map { ($0, ConflictingValuesCheck.widened(store.claims[$0], attribute: attribute)) })
       // An article tells its event figures apart whatever period each is given.
       let test = SameFigureTest(attribute: attribute, evidence: members, widened: widened, store: store)
       for set in ConflictingValuesCheck.comparisonSets(members, events: attribute.isEvent, store: store) {
@@ -58,6 +56,22 @@ struct ConflictingValuesCheck: ConsistencyCheck {
       }
     }
     return findings
+  }
+
+  /// The values `claim` allows, widened by the attribute's tolerance unless the figure is precise.
+  static func widened(_ claim: Claim, attribute: AttributeDefinition) -> ValueInterval {
+    let interval = SameFigureTest.interval(of: claim, attribute: attribute)
+    return isPrecise(claim, attribute: attribute) ? interval : attribute.tolerance.widen(interval)
+  }
+
+  /// Whether a headcount is stated to the unit ("963", "97,148"): the tolerance allows for rounding, and
+  /// no rounding gives such a figure, so it is taken as written ("963" and "955" workers at one site
+  /// disagree, though within 1 %; "3,500" and "3,530" may be one figure rounded).
+  static func isPrecise(_ claim: Claim, attribute: AttributeDefinition) -> Bool {
+    guard attribute.kind == .count, !attribute.isEvent, claim.hedge == .exact, claim.value == claim.value.rounded(),
+      abs(claim.value) < 1e15
+    else { return false }
+    return Int(claim.value) % 10 != 0
   }
 
   /// Claims that disagree and can be about the same thing, linked through the pairs that disagree: one finding.
@@ -367,7 +381,7 @@ struct ConflictingValuesCheck: ConsistencyCheck {
     func widened(_ index: Int) -> ValueInterval {
       let claim = store.claims[index]
       guard let attribute = store.library.attributes[claim.attribute] else { return claim.interval }
-      return attribute.tolerance.widen(SameFigureTest.interval(of: claim, attribute: attribute))
+      return ConflictingValuesCheck.widened(claim, attribute: attribute)
     }
     let sorted = claims.sorted { (store.claims[$0].value, $0) < (store.claims[$1].value, $1) }
     var sides: [[Int]] = []

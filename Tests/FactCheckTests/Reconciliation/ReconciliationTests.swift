@@ -78,6 +78,13 @@ enum ClaimFactory {
     #expect(ClaimFactory.conflicts(claims).isEmpty)
   }
 
+  @Test func headcountsStatedToTheUnitAreTakenAsWritten() throws {
+    // The 1 % tolerance allows for rounding: 963 and 955 are no rounding of each other, 97,000 may be of 97,148.
+    let findings = ClaimFactory.conflicts([ClaimFactory.claim("a.md", 963), ClaimFactory.claim("b.md", 955)])
+    #expect(try #require(findings.first).details.contains { $0.contains("stated to the unit") })
+    #expect(ClaimFactory.conflicts([ClaimFactory.claim("a.md", 97_148), ClaimFactory.claim("b.md", 97_000)]).isEmpty)
+  }
+
   @Test func nearlyIsJustBelowTheFigure() {
     // "nearly 4,000" is at most 4,000: it agrees with 3,900 but not with "some 4,300".
     let nearly = ClaimFactory.claim("a.md", 4000, hedge: .nearly(tolerance: 0.05))
