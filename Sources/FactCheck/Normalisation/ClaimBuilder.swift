@@ -229,7 +229,7 @@ struct ClaimBuilder: Sendable {
           notes: value.parsed.notes, lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column))
       }
     }
-    return (withoutSitesAsEntities(withoutAmbiguousGenericFigures(claims), sites: sites, context: context), diagnostics)
+    return (withoutSitesAsEntities(claims, sites: sites, context: context), diagnostics)
   }
 
   /// A name the article uses as a site ("the Cholet plant", « les sites de Cholet et Vannes ») is a place,
@@ -255,27 +255,6 @@ struct ClaimBuilder: Sendable {
       if claim.valueRange.lowerBound >= range.lowerBound && claim.valueRange.upperBound <= range.upperBound && predicate(claim) { return claim }
     }
     return nil
-  }
-
-  /// Drops the fallback rule's figures that share their sentence with another figure of the same noun:
-  /// "un tiers des 900 postes …, soit quelque 300 emplois" is a part and a whole, "from 40 to 25 stores"
-  /// a before and an after, and without a specific rule the checker cannot tell which is which, so
-  /// comparing either with other articles would report noise.
-  func withoutAmbiguousGenericFigures(_ claims: [Claim]) -> [Claim] {
-    struct Key: Hashable {
-      let sentence: String
-      let unit: String?
-    }
-    var values: [Key: Set<Double>] = [:]
-    let isGeneric = { (claim: Claim) in attributes[claim.attribute]?.isGeneric == true }
-    for claim in claims where isGeneric(claim) {
-      values[Key(sentence: claim.sentence, unit: claim.unit), default: []].insert(claim.value)
-    }
-    guard values.values.contains(where: { $0.count > 1 }) else { return claims }
-    return claims.filter { claim in
-      guard isGeneric(claim) else { return true }
-      return (values[Key(sentence: claim.sentence, unit: claim.unit)]?.count ?? 0) <= 1
-    }
   }
 
   /// A sentence kept with a claim is at most a few hundred bytes around the match (a "sentence" may be
