@@ -50,7 +50,8 @@ struct PlaceholderCatalog: Sendable {
     let money = "(?:\(currencyBefore)\(hs)*(?:\(digits)|\(spelled))\(scale)?"
       + "|(?:\(digits)|\(spelled))(?:\(scale)(?:\(hs)*\(preposition)\(currencyWord))?|\(hs)*\(preposition)\(currencyWord)))"
 
-    let percentWord = RegexFragments.words(lexicon.percentWords)
+    // Glued to its digits in British copy ("18pc") as scales are ("14k").
+    let percentWord = RegexFragments.words(lexicon.percentWords, gluedToDigits: true)
     let fraction = RegexFragments.words(lexicon.fractions.keys)
     // "un sur deux", "one in four", "sept conversations sur dix" (up to two words between).
     let ratio = lexicon.ratioWords.isEmpty ? "(?!)"

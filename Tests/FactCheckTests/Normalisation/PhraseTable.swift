@@ -187,6 +187,7 @@ let englishPhrases: [PhraseRow] = [
   .init(language: "en", text: "Ostra cut 22% of its workforce.", attribute: "workforce_reduction_percent", value: 22, unit: "%"),
   .init(language: "en", text: "Ostra cut 22 percent of its workforce.", attribute: "workforce_reduction_percent", value: 22),
   .init(language: "en", text: "Ostra cut 22 per cent of its workforce.", attribute: "workforce_reduction_percent", value: 22),
+  .init(language: "en", text: "Ostra cut 9pc of its workforce last year.", attribute: "workforce_reduction_percent", value: 9),
   .init(language: "en", text: "Ostra lost nearly 22% of its staff.", attribute: "workforce_reduction_percent", value: 22, hedge: "nearly"),
   .init(language: "en", text: "Ostra cut half of its workforce.", attribute: "workforce_reduction_percent", value: 50, hedge: "approximate"),
   .init(language: "en", text: "Ostra cut a quarter of its workforce.", attribute: "workforce_reduction_percent", value: 25, hedge: "approximate"),
