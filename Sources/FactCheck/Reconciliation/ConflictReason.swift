@@ -37,10 +37,20 @@ enum ConflictReason {
     return "why: \(sides) \(gap), more than \(listed)\(note)"
   }
 
-  /// Why two figures of an event attribute are taken as reports of one event.
-  static func sameEvent(attribute: AttributeDefinition) -> String {
-    "same event: the figures are within \(percent((SameFigureTest.eventRatio - 1) * 100)) % of each other and no article gives "
-      + "both, so they read as two reports of one \(attribute.label) figure, not two rounds or parts of one"
+  /// Why two figures of an event attribute (claim indices `a` and `b`, the pair a finding explains) are
+  /// taken as reports of one event: close enough, or dated to the same year or month.
+  static func sameEvent(_ a: Int, _ b: Int, attribute: AttributeDefinition, store: ClaimStore) -> String {
+    let first = store.claims[a]
+    let second = store.claims[b]
+    let ratio = SameFigureTest.gapRatio(lower: SameFigureTest.interval(of: first, attribute: attribute),
+                                        upper: SameFigureTest.interval(of: second, attribute: attribute))
+    let tail = "no article gives both, so they read as two reports of one \(attribute.label) figure, not two rounds or parts of one"
+    if let time = SameFigureTest.statedTime(of: first, store: store), time == SameFigureTest.statedTime(of: second, store: store),
+      (ratio ?? 1) > SameFigureTest.eventRatio || !(first.entitySource.isExplicit || second.entitySource.isExplicit)
+    {
+      return "same event: both figures are dated \(first.period.description == second.period.description ? first.period.description : "alike") and \(tail)"
+    }
+    return "same event: the figures are within \(percent((SameFigureTest.eventRatio - 1) * 100)) % of each other and \(tail)"
   }
 
   /// What the tolerance allows, in words; `nil` when figures must match exactly.

@@ -98,7 +98,9 @@ struct ConflictingValuesCheck: ConsistencyCheck {
       "\(group.label) — " + group.claims.map { store.claims[$0].documentLabel }.uniqued().joined(separator: ", ")
     }
     details.append(ConflictReason.why(component.closest.0, component.closest.1, attribute: attribute, store: store))
-    if attribute.isEvent { details.append(ConflictReason.sameEvent(attribute: attribute)) }
+    if attribute.isEvent {
+      details.append(ConflictReason.sameEvent(component.closest.0, component.closest.1, attribute: attribute, store: store))
+    }
     // An error needs exact figures and a certain entity and period; anything less is a warning at most.
     var severity = component.exact ? attribute.severity : attribute.severity.lowered
     let doubts = ConflictReason.doubts(valueGroups, period: periodLabel, store: store)
@@ -135,12 +137,14 @@ struct ConflictingValuesCheck: ConsistencyCheck {
       let number = documentNumbers[claim.document] ?? documentNumbers.count
       documentNumbers[claim.document] = number
       facts[index] = PairFacts(document: number, day: store.published[claim.document]?.ordinal, explicit: claim.entitySource.isExplicit,
-                               undated: set.undatedOnly?.contains(index) ?? true)
+                               undated: set.undatedOnly?.contains(index) ?? true, time: SameFigureTest.statedTime(of: claim, store: store))
       let interval = widened[index]!
       byFigure[FigureKey(low: interval.low, high: interval.high, exact: claim.hedge == .exact), default: []].append(index)
     }
     let window = set.windowed ? store.windowDays : nil
-    func comparable(_ a: Int, _ b: Int) -> Bool { facts[a]!.comparable(with: facts[b]!, test: test, window: window) }
+    func comparable(_ a: Int, _ b: Int, ratio: Double) -> Bool {
+      facts[a]!.comparable(with: facts[b]!, test: test, window: window, ratio: ratio)
+    }
     let figures = byFigure.sorted { ($0.key.low, $0.key.high) < ($1.key.low, $1.key.high) }
     let raw = figures.map { SameFigureTest.interval(of: store.claims[$0.value[0]], attribute: test.attribute) }
     var parent = Array(figures.indices)
@@ -170,9 +174,11 @@ struct ConflictingValuesCheck: ConsistencyCheck {
         guard upper.key.low > lower.key.high else { continue }
         let upperRaw = raw[j]
         // Sorted by low end, and widening only lowers it: once a low end is beyond the limit, so are the rest.
-        if lowerRaw.high > 0, upper.key.low > lowerRaw.high * test.ratioLimit { break }
-        guard test.closeEnough(lower: lowerRaw, upper: upperRaw) else { continue }
-        let ratio = SameFigureTest.gapRatio(lower: lowerRaw, upper: upperRaw) ?? .infinity
+        if lowerRaw.high > 0, upper.key.low > lowerRaw.high * test.widestRatioLimit { break }
+        guard test.closeEnough(lower: lowerRaw, upper: upperRaw, datedAlike: true) else { continue }
+        // How far apart the pair is decides below, claim by claim, whether it needs figures dated alike.
+        let gap = SameFigureTest.gapRatio(lower: lowerRaw, upper: upperRaw)
+        let ratio = gap ?? .infinity
         let exact = lower.key.exact && upper.key.exact
         // A pair inside a finding that it can neither grow nor explain better changes nothing: skip the
         // costlier tests (a dense archive has many such pairs).
@@ -185,10 +191,10 @@ struct ConflictingValuesCheck: ConsistencyCheck {
           let shared = articlesLike(i).intersection(articlesLike(j))
           if !shared.isEmpty, test.toldApart(lower.key.interval, upper.key.interval, in: shared) { continue }
         }
-        let lowerSide = lower.value.filter { a in upper.value.contains { b in comparable(a, b) } }
+        let lowerSide = lower.value.filter { a in upper.value.contains { b in comparable(a, b, ratio: gap ?? 1) } }
         guard let first = lowerSide.first else { continue }
-        let upperSide = upper.value.filter { b in lowerSide.contains { a in comparable(a, b) } }
-        guard let partner = upperSide.first(where: { b in comparable(first, b) }) else { continue }
+        let upperSide = upper.value.filter { b in lowerSide.contains { a in comparable(a, b, ratio: gap ?? 1) } }
+        guard let partner = upperSide.first(where: { b in comparable(first, b, ratio: gap ?? 1) }) else { continue }
         involved.formUnion(lowerSide)
         involved.formUnion(upperSide)
         whole[i] = whole[i] || lowerSide.count == lower.value.count
@@ -230,13 +236,19 @@ struct ConflictingValuesCheck: ConsistencyCheck {
     let explicit: Bool
     /// Whether the claim is one its comparison set compares with everything (an undated article's).
     let undated: Bool
+    /// The calendar year or month its article dates it to (``SameFigureTest/statedTime(of:store:)``).
+    let time: PeriodAnchor.Kind?
 
-    /// Whether two disagreeing claims may be compared at all: from different articles (or one, for a
-    /// state), with firm enough entities, within the window when the set has one, and with an undated
-    /// claim when the set wants one.
-    func comparable(with other: PairFacts, test: SameFigureTest, window: Int?) -> Bool {
+    /// Whether two disagreeing claims, `ratio` apart (the factor between their closer ends), may be
+    /// compared at all: from different articles (or one, for a state), close enough and with firm enough
+    /// entities (more leeway for two dated alike), within the window when the set has one, and with an
+    /// undated claim when the set wants one.
+    func comparable(with other: PairFacts, test: SameFigureTest, window: Int?, ratio: Double) -> Bool {
       if document == other.document { return test.comparesWithinOneArticle }
-      guard test.entitiesFirmEnough(explicit: explicit, other.explicit) else { return false }
+      let datedAlike = time != nil && time == other.time
+      guard ratio <= test.ratioLimit(datedAlike: datedAlike),
+        test.entitiesFirmEnough(explicit: explicit, other.explicit, datedAlike: datedAlike)
+      else { return false }
       if let window, let day, let otherDay = other.day, abs(day - otherDay) > window { return false }
       return undated || other.undated
     }

@@ -6,7 +6,10 @@
 ///   delivery, 466 in the stores, 2,389 in all"). An article does not contradict itself about one event,
 ///   so two different figures of an event attribute in one article are two events; across articles,
 ///   figures are compared only when they are close enough to be two reports of one event, and never when
-///   some article states both of them side by side (it tells them apart: they are two events);
+///   some article states both of them side by side (it tells them apart: they are two events). Figures
+///   that two articles date to the same year or month ("1,200 hires in 2025", « 1 800 recrutements en
+///   2025 ») are pinned to one event more firmly: they are compared as far apart as a state's, whatever
+///   their entity source;
 /// - a headcount or a valuation has scopes and dates a rule rarely sees (a country against the world,
 ///   permanent staff against all staff, the valuation of another round): figures far apart are more
 ///   likely two of those than one mistake.
@@ -49,14 +52,37 @@ struct SameFigureTest {
     return claim.interval
   }
 
-  /// The most two compared figures may be apart, as a factor.
-  var ratioLimit: Double { attribute.isEvent ? SameFigureTest.eventRatio : SameFigureTest.stateRatio }
+  /// The most two compared figures may be apart, as a factor; `datedAlike` when both are dated to the
+  /// same year or month (``statedTime(of:store:)``).
+  func ratioLimit(datedAlike: Bool) -> Double {
+    attribute.isEvent && !datedAlike ? SameFigureTest.eventRatio : SameFigureTest.stateRatio
+  }
+
+  /// The most any two figures of the attribute may be apart, dated alike or not.
+  var widestRatioLimit: Double { max(ratioLimit(datedAlike: true), ratioLimit(datedAlike: false)) }
+
+  /// The calendar year or month an article dates a figure to ("in 2025", "this year" in a dated article,
+  /// "in March 2024"), or `nil` when the figure is given no such time (none, "now", an undated article's
+  /// "last year", a change or a quarter). A company has one hiring plan for a year and one layoff round in
+  /// a month: two figures dated alike are reports of one event unless an article tells them apart, while
+  /// undated figures may belong to any round ("cut 350 jobs" recalled from an earlier one).
+  static func statedTime(of claim: Claim, store: ClaimStore) -> PeriodAnchor.Kind? {
+    let anchor = store.anchor(of: claim)
+    switch anchor.kind {
+    case .year(absolute: .some, _), .month(_, absolute: .some, _): return anchor.kind
+    default: return nil
+    }
+  }
 
   /// Whether the entities of two claims (each explicit or not, ``EntitySource/isExplicit``) are firm enough
-  /// to compare them: for an event, at least one must be named with its figure. Articles on one company often recall other companies' rounds ("Vodafone
-  /// cut 11,000 jobs this week") in sentences that do not name them; two such figures, both given to the
-  /// article's subject, are two guesses, not a contradiction.
-  func entitiesFirmEnough(explicit a: Bool, _ b: Bool) -> Bool { !attribute.isEvent || a || b }
+  /// to compare them: for an event, at least one must be named with its figure, unless both are dated
+  /// alike. Articles on one company often recall other companies' rounds ("Vodafone cut 11,000 jobs this
+  /// week") in sentences that do not name them; two such figures, both given to the article's subject, are
+  /// two guesses, not a contradiction. Two articles that both date their subject's figure to one year or
+  /// month are taken at their word: a dated plan ("hire 1,200 staff in 2025") is the subject's own.
+  func entitiesFirmEnough(explicit a: Bool, _ b: Bool, datedAlike: Bool = false) -> Bool {
+    !attribute.isEvent || a || b || datedAlike
+  }
 
   /// Whether two figures of one article may be compared: never for an event attribute.
   var comparesWithinOneArticle: Bool { !attribute.isEvent }
@@ -73,10 +99,10 @@ struct SameFigureTest {
   }
 
   /// Whether two disjoint figures (their hedged intervals, `lower` below `upper`) are close enough to be
-  /// about the same thing.
-  func closeEnough(lower: ValueInterval, upper: ValueInterval) -> Bool {
+  /// about the same thing; `datedAlike` when both are dated to the same year or month.
+  func closeEnough(lower: ValueInterval, upper: ValueInterval, datedAlike: Bool = false) -> Bool {
     guard let ratio = SameFigureTest.gapRatio(lower: lower, upper: upper) else { return true }
-    return ratio <= ratioLimit
+    return ratio <= ratioLimit(datedAlike: datedAlike)
   }
 
   /// The articles that give a figure like `interval` (overlapping it) among figures they tell apart.

@@ -54,6 +54,46 @@ import Testing
     #expect(ClaimFactory.conflicts([recalled, SameFigureTests.layoffs("b.md", 10_000)]).count == 1)
   }
 
+  /// Two planned-hires figures of Ostra, each given to the article's subject (no name next to it).
+  static func plans(_ lower: Double, _ lowerPeriod: Period, _ upper: Double, _ upperPeriod: Period) -> [Claim] {
+    var first = ClaimFactory.claim("a.md", lower, attribute: "hires_planned", period: lowerPeriod)
+    first.entitySource = .subject
+    var second = ClaimFactory.claim("b.md", upper, attribute: "hires_planned", period: upperPeriod)
+    second.entitySource = .subject
+    return [first, second]
+  }
+
+  @Test(arguments: [
+    // (lower, its period, upper, its period, reported): "hire 1,200 staff in 2025" against
+    // « 1 800 recrutements en 2025 » is one plan told two ways; given no time, the figures may be two plans.
+    (1_200.0, Period.year(2025), 1_800.0, Period.year(2025), true),
+    (1_200, .month(3, of: .year(2025)), 1_800, .month(3, of: .year(2025)), true),
+    (1_200, .unspecified, 1_800, .unspecified, false),
+    (1_200, .current, 1_800, .current, false),
+    (1_200, .year(2025), 1_800, .unspecified, false),
+    // Dated alike, but farther apart than a state's figures may be: another scope or a part.
+    (1_200, .year(2025), 2_400, .year(2025), false),
+  ])
+  func eventFiguresDatedAlikeAreComparedLikeAStatesFigures(lower: Double, lowerPeriod: Period, upper: Double, upperPeriod: Period,
+                                                           reported: Bool) {
+    let findings = ClaimFactory.conflicts(SameFigureTests.plans(lower, lowerPeriod, upper, upperPeriod))
+    #expect(findings.count == (reported ? 1 : 0))
+  }
+
+  @Test func aFindingOnFiguresDatedAlikeSaysSo() throws {
+    let finding = try #require(ClaimFactory.conflicts(SameFigureTests.plans(1_200, .year(2025), 1_800, .year(2025))).first)
+    #expect(finding.message == "Ostra planned hires (2025): 1 200 vs 1 800")
+    #expect(finding.details.contains { $0.hasPrefix("same event: both figures are dated 2025 and no article gives both") })
+  }
+
+  @Test func figuresDatedAlikeThatAnArticleTellsApartAreTwoEvents() {
+    // A third article gives both: 1,200 cabin crew and 1,800 in all, for 2025.
+    var claims = SameFigureTests.plans(1_200, .year(2025), 1_800, .year(2025))
+    claims += [ClaimFactory.claim("c.md", 1_200, attribute: "hires_planned", period: .year(2025)),
+               ClaimFactory.claim("c.md", 1_800, attribute: "hires_planned", period: .year(2025))]
+    #expect(ClaimFactory.conflicts(claims).isEmpty)
+  }
+
   @Test func anUpToFigureIsTheSizeAnnounced() throws {
     // "as much as 40 % of staff" against "jusqu'à 42 % des effectifs": two sizes given for one plan.
     let cap = Hedge.upperBound(inclusive: true)
