@@ -4,7 +4,12 @@ public enum Reconciler {
   /// The findings for `store`.
   public static func findings(in store: ClaimStore) -> [Finding] {
     var checks: [any ConsistencyCheck] = [ConflictingValuesCheck(), NameSpellingCheck()]
-    for check in store.library.checks where check.kind == .percentChange { checks.append(PercentChangeCheck(check: check)) }
+    for check in store.library.checks {
+      switch check.kind {
+      case .percentChange: checks.append(PercentChangeCheck(check: check))
+      case .sameAmountTwoCurrencies: checks.append(SameAmountInTwoCurrenciesCheck(check: check))
+      }
+    }
     let findings = checks.flatMap { $0.findings(in: store) }
     return findings.sorted { a, b in
       if a.severity != b.severity { return a.severity > b.severity }

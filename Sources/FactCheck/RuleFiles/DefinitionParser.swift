@@ -397,12 +397,23 @@ enum DefinitionParser {
 
   static func check(_ node: Node, _ reader: YAMLReader) -> CheckDefinition? {
     let before = reader.errors.count
-    guard let map = reader.mapping(node, allowed: ["id", "kind", "stated", "base", "direction", "tolerance", "severity", "description"],
-                                   required: ["id", "kind", "stated", "base"], owner: "check") else { return nil }
+    guard let map = reader.mapping(node, allowed: ["id", "kind", "stated", "base", "attributes", "direction", "tolerance", "severity",
+                                                   "description"],
+                                   required: ["id", "kind"], owner: "check") else { return nil }
     let id = map["id"].flatMap { reader.string($0, key: "id") }
-    let kind = map["kind"].flatMap { reader.choice($0, key: "kind", ["percent_change": CheckDefinition.Kind.percentChange]) }
-    let stated = map["stated"].flatMap { reader.string($0, key: "stated") }
-    let base = map["base"].flatMap { reader.string($0, key: "base") }
+    let kind = map["kind"].flatMap {
+      reader.choice($0, key: "kind", ["percent_change": CheckDefinition.Kind.percentChange,
+                                      "same_amount_two_currencies": .sameAmountTwoCurrencies])
+    }
+    // A percent change relates two attributes; other kinds name none of them.
+    if kind == .percentChange {
+      for key in ["stated", "base"] where map.lacks(key) {
+        reader.report(.missingKey(key: key, in: "check"), at: node)
+      }
+    }
+    let stated = kind == .percentChange ? map["stated"].flatMap { reader.string($0, key: "stated") } : ""
+    let base = kind == .percentChange ? map["base"].flatMap { reader.string($0, key: "base") } : ""
+    let attributes = map["attributes"].flatMap { reader.strings($0, key: "attributes") } ?? []
     let direction = map["direction"].flatMap {
       reader.choice($0, key: "direction", ["decrease": CheckDefinition.Direction.decrease, "increase": .increase])
     } ?? .decrease
@@ -412,8 +423,10 @@ enum DefinitionParser {
     var check = CheckDefinition(id: id, kind: kind, stated: stated, base: base, direction: direction, tolerance: tolerance,
                                 severity: severity, description: map["description"].flatMap { reader.string($0, key: "description") } ?? "",
                                 location: reader.location(node))
+    check.attributes = attributes
     check.statedLocation = map["stated"].map { reader.location($0) }
     check.baseLocation = map["base"].map { reader.location($0) }
+    check.attributesLocation = map["attributes"].map { reader.location($0) }
     return check
   }
 }

@@ -133,12 +133,14 @@ public struct RuleExample: Sendable, Hashable {
   public var location: SourceLocation
 }
 
-/// An arithmetic check declared in a rule file.
+/// A consistency check declared in a rule file.
 public struct CheckDefinition: Sendable, Hashable {
-  /// The arithmetic relation.
+  /// The relation checked.
   public enum Kind: String, Sendable, Hashable {
     /// A stated percentage change against the change implied by before/after figures.
     case percentChange = "percent_change"
+    /// One amount given in two currencies ("$1 billion" and « 1 milliard d'euros » for one round).
+    case sameAmountTwoCurrencies = "same_amount_two_currencies"
   }
 
   /// Which way a percent change goes.
@@ -153,14 +155,18 @@ public struct CheckDefinition: Sendable, Hashable {
   public var id: String
   /// The relation.
   public var kind: Kind
-  /// The attribute holding the stated percentage.
+  /// The attribute holding the stated percentage (`percent_change`; empty for other kinds).
   public var stated: String
-  /// The attribute holding the before and after figures.
+  /// The attribute holding the before and after figures (`percent_change`; empty for other kinds).
   public var base: String
   /// Decrease or increase.
   public var direction: Direction
-  /// Allowed gap, in percentage points.
+  /// Allowed gap: in percentage points for `percent_change`, in per cent of the amount for
+  /// `same_amount_two_currencies`.
   public var tolerance: Double
+  /// The money attributes a `same_amount_two_currencies` check covers; empty for every money attribute
+  /// that is not generic.
+  public var attributes: [String] = []
   /// Severity of a mismatch.
   public var severity: Severity
   /// One sentence for reports.
@@ -170,4 +176,14 @@ public struct CheckDefinition: Sendable, Hashable {
   /// Where `stated` and `base` are written, for an unknown-attribute error.
   var statedLocation: SourceLocation?
   var baseLocation: SourceLocation?
+  /// Where `attributes` is written.
+  var attributesLocation: SourceLocation?
+
+  /// Every attribute the check names, with where it is written, for an unknown-attribute error.
+  var namedAttributes: [(name: String, location: SourceLocation?)] {
+    var named: [(String, SourceLocation?)] = []
+    if !stated.isEmpty { named.append((stated, statedLocation)) }
+    if !base.isEmpty { named.append((base, baseLocation)) }
+    return named + attributes.map { ($0, attributesLocation) }
+  }
 }

@@ -206,8 +206,7 @@ public enum RuleFileLoader {
     }
     library.checks.removeAll { check in
       var broken = false
-      for (name, location) in [(check.stated, check.statedLocation), (check.base, check.baseLocation)]
-      where library.attributes[name] == nil {
+      for (name, location) in check.namedAttributes where library.attributes[name] == nil {
         problems.append(RuleFileError(.unknownAttribute(name: name, suggestion: EditDistance.suggestion(for: name, among: attributeNames)),
                                       at: location ?? check.location))
         broken = true

@@ -153,6 +153,14 @@ extension BrokenRuleFileCase {
       .unknownAttribute(name: "employes", suggestion: "employees"),
       "unknown attribute 'employes'; did you mean 'employees'? (attributes are declared under 'attributes:')"),
     BrokenRuleFileCase(
+      "check-percent-change-without-base.yaml", line: 3, column: 5,
+      .missingKey(key: "base", in: "check"),
+      "check is missing required key 'base'"),
+    BrokenRuleFileCase(
+      "check-currency-unknown-attribute.yaml", line: 5, column: 17,
+      .unknownAttribute(name: "revenu", suggestion: nil),
+      "unknown attribute 'revenu' (attributes are declared under 'attributes:')"),
+    BrokenRuleFileCase(
       "several-errors-in-one-file.yaml",
       [
         Expected(line: 7, column: 5, kind: .unknownKey(key: "exemples", suggestion: "examples"),
