@@ -11,8 +11,8 @@ struct RealWorldEvaluationTests {
 
   /// The floors: the figures reached so far (first measured: 0.43, 0.53, 0/7, 3/20, 6 false). Recall with
   /// a compatible attribute, and by value alone.
-  static let minimumRecall = 0.83
-  static let minimumRecallByValue = 0.91
+  static let minimumRecall = 0.85
+  static let minimumRecallByValue = 0.93
   static let minimumMust = 5
   static let minimumShould = 8
   static let maximumFalse = 0
