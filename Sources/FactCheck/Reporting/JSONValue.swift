@@ -15,71 +15,104 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   /// The JSON text, pretty-printed with two-space indentation.
   public func serialized(indent: Int = 0, pretty: Bool = true) -> String {
-    var output = ""
+    String(decoding: serializedBytes(indent: indent, pretty: pretty), as: UTF8.self)
+  }
+
+  /// The JSON text as UTF-8 bytes. Written into one byte buffer, strings copied run by run: a report is
+  /// several times its articles' size, and building it one Unicode scalar at a time into a `String` was a
+  /// fifth of a run's instructions.
+  public func serializedBytes(indent: Int = 0, pretty: Bool = true) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(4096)
     write(into: &output, indent: indent, pretty: pretty)
     return output
   }
 
-  private func write(into output: inout String, indent: Int, pretty: Bool) {
-    let newline = pretty ? "\n" : ""
-    let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-    let closePad = pretty ? String(repeating: "  ", count: indent) : ""
+  private func write(into output: inout [UInt8], indent: Int, pretty: Bool) {
     switch self {
-    case .null: output += "null"
-    case .bool(let b): output += b ? "true" : "false"
+    case .null: output += "null".utf8
+    case .bool(let b): output += (b ? "true" : "false").utf8
     case .number(let n):
-      if n == n.rounded() && abs(n) < 1e15 { output += String(Int64(n)) } else { output += "\(n)" }
+      if n == n.rounded() && abs(n) < 1e15 { output += String(Int64(n)).utf8 } else { output += "\(n)".utf8 }
     case .string(let s): JSONValue.writeString(s, into: &output)
     case .array(let items):
       guard !items.isEmpty else {
-        output += "[]"
+        output += "[]".utf8
         return
       }
-      output += "[" + newline
+      output.append(UInt8(ascii: "["))
       for (i, item) in items.enumerated() {
-        output += pad
+        if pretty { JSONValue.newline(into: &output, depth: indent + 1) }
         item.write(into: &output, indent: indent + 1, pretty: pretty)
-        output += (i + 1 < items.count ? "," : "") + newline
+        if i + 1 < items.count { output.append(UInt8(ascii: ",")) }
       }
-      output += closePad + "]"
+      if pretty { JSONValue.newline(into: &output, depth: indent) }
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
       guard !members.isEmpty else {
-        output += "{}"
+        output += "{}".utf8
         return
       }
-      output += "{" + newline
+      output.append(UInt8(ascii: "{"))
       let keys = members.keys.sorted()
       for (i, key) in keys.enumerated() {
-        output += pad
+        if pretty { JSONValue.newline(into: &output, depth: indent + 1) }
         JSONValue.writeString(key, into: &output)
-        output += pretty ? ": " : ":"
+        output.append(UInt8(ascii: ":"))
+        if pretty { output.append(UInt8(ascii: " ")) }
         members[key]!.write(into: &output, indent: indent + 1, pretty: pretty)
-        output += (i + 1 < keys.count ? "," : "") + newline
+        if i + 1 < keys.count { output.append(UInt8(ascii: ",")) }
       }
-      output += closePad + "}"
+      if pretty { JSONValue.newline(into: &output, depth: indent) }
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func writeString(_ s: String, into output: inout String) {
-    output += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case "\u{2028}": output += "\\u2028"
-      case "\u{2029}": output += "\\u2029"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+  private static func newline(into output: inout [UInt8], depth: Int) {
+    output.append(0x0A)
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+  }
+
+  /// A JSON string: the bytes copied as they are, but for `"`, `\\`, control characters and U+2028/U+2029
+  /// (line breaks to JavaScript), which are escaped.
+  private static func writeString(_ s: String, into output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    var s = s
+    s.withUTF8 { bytes in
+      var runStart = 0
+      var i = 0
+      func flush(_ end: Int) {
+        if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+      }
+      while i < bytes.count {
+        let byte = bytes[i]
+        var escape: String?
+        var width = 1
+        switch byte {
+        case UInt8(ascii: "\""): escape = "\\\""
+        case UInt8(ascii: "\\"): escape = "\\\\"
+        case 0x0A: escape = "\\n"
+        case 0x0D: escape = "\\r"
+        case 0x09: escape = "\\t"
+        case 0x00..<0x20:
+          let hex = String(byte, radix: 16)
+          escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+          escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+          width = 3
+        default: break
+        }
+        if let escape {
+          flush(i)
+          output += escape.utf8
+          i += width
+          runStart = i
         } else {
-          output.unicodeScalars.append(scalar)
+          i += 1
         }
       }
+      flush(bytes.count)
     }
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
 }
