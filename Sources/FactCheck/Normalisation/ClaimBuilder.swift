@@ -211,8 +211,11 @@ struct ClaimBuilder: Sendable {
             sites.insert(place)
           }
         }
-        // "97,148 full-time employees" and "130,000 people" count different things: a headcount's qualifier is its scope.
-        if scope == nil, let counted = definitionOfAttribute, counted.kind == .count, !counted.isEvent, !counted.isGeneric {
+        // "97,148 full-time employees" and "130,000 people" count different things: a headcount's qualifier is its
+        // scope. Only a headcount's (unit: employees): an AI's workload "in full-time people" says so by its unit.
+        if scope == nil, let counted = definitionOfAttribute, counted.kind == .count, !counted.isEvent, !counted.isGeneric,
+          counted.unit == "employees"
+        {
           scope = context.scopeQualifier(of: value.range, match: match.range, matcher: matcher)
         }
         // A flow stated about a unit ("la filiale cargo a réalisé 390 M€") is that unit's, not the company's.

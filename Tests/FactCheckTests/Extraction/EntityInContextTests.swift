@@ -92,3 +92,14 @@ import Testing
     #expect(site.entity == "Corvane")
   }
 }
+
+/// A qualifier such as "full-time" scopes a headcount only: a figure already counted in full-time people
+/// (an AI assistant's workload) keeps no scope, and compares with the same figure stated without it.
+struct ScopeQualifierAttributeTests {
+  @Test func aWorkloadInFullTimePeopleTakesNoScope() {
+    let claims = Fixtures.claims("Its assistant now does the work of 250 full-time agents.", language: "en")
+    let workload = claims.first { $0.attribute == "ai_assistant_workload_equivalent" }
+    #expect(workload?.value == 250)
+    #expect(workload?.scope == nil)
+  }
+}
