@@ -11,6 +11,9 @@ public struct ClaimStore: Sendable {
   public let library: RuleLibrary
   /// Maximum days between two dated articles for their current figures to be compared; `nil` = no limit.
   public let windowDays: Int?
+  /// The entities each document names next to a figure (explicit entity sources), gathered once: every
+  /// finding asks it of its articles, and scanning all claims per finding made reconciling quadratic.
+  let namedEntities: [String: Set<String>]
 
   /// Creates a store.
   public init(claims: [Claim], published: [String: Day], names: NameTally, library: RuleLibrary, windowDays: Int?) {
@@ -19,6 +22,11 @@ public struct ClaimStore: Sendable {
     self.names = names
     self.library = library
     self.windowDays = windowDays
+    var named: [String: Set<String>] = [:]
+    for claim in claims where claim.entitySource.isExplicit {
+      if let entity = claim.entity { named[claim.document, default: []].insert(entity) }
+    }
+    namedEntities = named
   }
 
   /// A claim's place in time, made comparable across dated and undated articles.

@@ -81,11 +81,7 @@ extension ConflictReason {
   /// article that gives figures of other organisations too), or no period stated.
   static func doubts(_ sides: [Finding.ValueGroup], period: String, store: ClaimStore) -> [String] {
     var doubts: [String] = []
-    let documents = Set(sides.flatMap { $0.claims.map { store.claims[$0].document } })
-    var others: [String: Set<String>] = [:]
-    for claim in store.claims where documents.contains(claim.document) && claim.entitySource.isExplicit {
-      if let entity = claim.entity { others[claim.document, default: []].insert(entity) }
-    }
+    let others = store.namedEntities
     let assumed = sides.filter { side in
       !side.claims.contains { index in
         let claim = store.claims[index]

@@ -191,10 +191,18 @@ struct ConflictingValuesCheck: ConsistencyCheck {
           let shared = articlesLike(i).intersection(articlesLike(j))
           if !shared.isEmpty, test.toldApart(lower.key.interval, upper.key.interval, in: shared) { continue }
         }
-        let lowerSide = lower.value.filter { a in upper.value.contains { b in comparable(a, b, ratio: gap ?? 1) } }
-        guard let first = lowerSide.first else { continue }
-        let upperSide = upper.value.filter { b in lowerSide.contains { a in comparable(a, b, ratio: gap ?? 1) } }
-        guard let partner = upperSide.first(where: { b in comparable(first, b, ratio: gap ?? 1) }) else { continue }
+        // One comparable pair, then every claim of either figure comparable with it: linear in the claims of
+        // the two figures, where testing every pair was quadratic (an archive repeats a figure thousands of times).
+        var found: (Int, Int)?
+        search: for a in lower.value {
+          for b in upper.value where comparable(a, b, ratio: gap ?? 1) {
+            found = (a, b)
+            break search
+          }
+        }
+        guard let (first, partner) = found else { continue }
+        let lowerSide = lower.value.filter { a in a == first || comparable(a, partner, ratio: gap ?? 1) }
+        let upperSide = upper.value.filter { b in b == partner || comparable(first, b, ratio: gap ?? 1) }
         involved.formUnion(lowerSide)
         involved.formUnion(upperSide)
         whole[i] = whole[i] || lowerSide.count == lower.value.count
