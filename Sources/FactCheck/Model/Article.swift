@@ -74,7 +74,7 @@ public struct Article: Sendable {
 
   /// `*` always, and `_` next to a space or punctuation (not inside an identifier), become spaces; so do
   /// double quotation marks of every typography (`"`, `“ ” „`, `« »`, `‹ ›`), which copy puts around a
-  /// figure or inside a phrase ("would cut “more than 10%” of its staff") but which never change what
+  /// figure or inside a phrase ("plans to shed “nearly 8%” of its staff") but which never change what
   /// it says. Each byte becomes a space, so the text stays valid UTF-8 and every offset is unchanged.
   /// Apostrophes and single quotes are kept: rules read them (*l’entreprise*, *company’s*).
   static func blankingEmphasis(_ subject: UTF8Subject) -> UTF8Subject {

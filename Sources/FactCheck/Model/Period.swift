@@ -6,7 +6,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   case year(Int)
   /// A year relative to an unknown publication date: -1 is "last year" in an undated article.
   case relativeYear(Int)
-  /// A change between two times ("en un an, passés de 5 000 à 3 800").
+  /// A change between two times (« en un an, ramenés de 5 200 à 4 100 »).
   case change(from: Period, to: Period)
   /// No time stated and none implied (a founding year).
   case unspecified

@@ -38,7 +38,7 @@ final class ArticleContext {
   static let qualifierReach = 24
   /// How far (bytes) before a figure a possessive may stand.
   static let possessiveReach = 400
-  /// Lists of places or sources after their preposition ("à Paris, Lille et Lyon"), in text order: a
+  /// Lists of places or sources after their preposition (« à Nantes, Brest et Rennes »), in text order: a
   /// name inside one is not who a figure is about.
   let sourceLists: [Range<Int>]
   /// Years the article names, in text order, for ``paragraphYear(before:matcher:qualifiers:)``; built on first use.
@@ -287,15 +287,15 @@ final class ArticleContext {
     return mentions[first]
   }
 
-  /// The proper name inside `range` (a scope such as "the Cholet plant"), if any.
+  /// The proper name inside `range` (a scope such as "the Granvert plant"), if any.
   func placeName(in range: Range<Int>, matcher: Matcher) -> String? {
     guard !range.isEmpty, let found = try? matcher.firstMatch(of: patterns.proper, in: article.subject, range: range) else { return nil }
     return article.text(of: found.range)
   }
 
-  /// The scope a qualifier gives the headcount at `value` ("97,148 full-time employees", « les salariés à
-  /// temps plein, au nombre de 600 »): one in its match, or right after the match in the same clause,
-  /// before any other figure ("130,000 people, including 80,000 permanent staff" keeps the 130,000 unscoped).
+  /// The scope a qualifier gives the headcount at `value` ("4,212 full-time employees", « ses agents
+  /// permanents, au nombre de 450 »): one in its match, or right after the match in the same clause,
+  /// before any other figure ("9,000 people, including 6,000 permanent staff" keeps the 9,000 unscoped).
   func scopeQualifier(of value: Range<Int>, match: Range<Int>, matcher: Matcher) -> String? {
     guard let pattern = patterns.scopeQualifier else { return nil }
     let bytes = article.bytes
@@ -437,7 +437,7 @@ final class ArticleContext {
   }
 
   /// Whether the name at `range` is a source or a place: after a word that makes it one ("selon
-  /// Bloomberg"), or in a list that follows one ("à Paris, Lille et Lyon").
+  /// Bloomberg"), or in a list that follows one (« à Nantes, Brest et Rennes »).
   func isSourceOrPlace(_ range: Range<Int>, matcher: Matcher) -> Bool {
     ArticleContext.followsSourceMarker(range, article: article, patterns: patterns, matcher: matcher)
       || ArticleContext.overlapsAny(sourceLists, range)

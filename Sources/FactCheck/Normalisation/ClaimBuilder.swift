@@ -29,7 +29,7 @@ struct ClaimBuilder: Sendable {
     let numbers = NumberReader(tables: tables)
     let qualifiers = QualifierReader(tables: tables)
 
-    // Places the article names sites after ("the Cholet plant"): never a figure's entity.
+    // Places the article names sites after ("the Granvert plant"): never a figure's entity.
     var sites = Set<String>()
     // Years the article gives as figures of their own, gathered as claims are added (linear in claims).
     var yearFigures = Set<Int>()
@@ -204,7 +204,7 @@ struct ClaimBuilder: Sendable {
           .lazy.compactMap({ ruleMatch.range(of: $0.group) }).first
         {
           scope = TextNormalisation.key(article.text(of: range))
-          // "The Cholet plant", « l'usine de Cholet », « les sites de Cholet »: a unit named after its place is
+          // "The Granvert plant", « l'usine de Granvert », « les sites de Granvert »: a unit named after its place is
           // that place's site, whatever the unit is called, and the place is not who the figure is about.
           if let place = context.placeName(in: range, matcher: matcher) {
             scope = TextNormalisation.key(place)
@@ -235,9 +235,9 @@ struct ClaimBuilder: Sendable {
     return (withoutSitesAsEntities(claims, sites: sites, context: context), diagnostics)
   }
 
-  /// A name the article uses as a site ("the Cholet plant", « les sites de Cholet et Vannes ») is a place,
-  /// never an organisation: a figure found next to it ("Les 300 employés de Vannes", "its Cholet and
-  /// Vannes plants … 1,254 employees") is the article's subject's, and the subject is no site either.
+  /// A name the article uses as a site ("the Granvert plant", « les sites de Granvert et Poméry ») is a place,
+  /// never an organisation: a figure found next to it ("Les 300 employés de Poméry", "its Granvert and
+  /// Poméry plants … 1,254 employees") is the article's subject's, and the subject is no site either.
   func withoutSitesAsEntities(_ claims: [Claim], sites: Set<String>, context: ArticleContext) -> [Claim] {
     guard !sites.isEmpty else { return claims }
     let subject = context.subject(excluding: sites)

@@ -18,8 +18,8 @@ struct MentionPatterns: Sendable {
   let projected: CompiledPattern?
   /// Words that make the following name a source or place ("selon", "according to").
   let sourceMarker: CompiledPattern?
-  /// A list of names after a source or place word, closed by a conjunction and punctuation ("à Paris,
-  /// Lille et Lyon, ce qui…"): each name of it is a place or a source, not only the first.
+  /// A list of names after a source or place word, closed by a conjunction and punctuation (« à Nantes,
+  /// Brest et Rennes, ce qui… »): each name of it is a place or a source, not only the first.
   let sourceList: CompiledPattern?
   /// Nouns that make the following name a product ("assistant", "chatbot").
   let productMarker: CompiledPattern?

@@ -27,7 +27,7 @@ struct PercentChangeCheck: ConsistencyCheck {
     var pairsByEntity: [String: [Pair]] = [:]
     for (key, members) in bases {
       let entity = String(key.split(separator: "|", maxSplits: 1)[0])
-      // Figures stated together ("passés de 5 000 à 3 800") pair first; an article that never states
+      // Figures stated together (« ramenés de 5 200 à 4 100 ») pair first; an article that never states
       // them together pairs across its sentences.
       var sameSentence: [Pair] = []
       var acrossSentences: [Pair] = []

@@ -19,7 +19,7 @@ import Testing
   @Test(arguments: [
     // Places listed after their preposition are places, the last one too; the subject named earlier wins.
     Case(language: "fr",
-         text: "Brindille ferme. Le groupe Brindille envisage la fermeture de trois dépôts à Nantes, Rennes et Brest, ce qui entraînerait la suppression de 180 postes.",
+         text: "Brindille ferme. Le groupe Brindille envisage la fermeture de trois dépôts à Nantes, Rennes et Brest, soit la suppression de 180 postes.",
          attribute: "layoffs", entities: ["Brindille"]),
     Case(language: "en",
          text: "Corvane is shrinking. Corvane plans to close its depots in Leeds, Hull and York, which would cut 180 jobs.",
@@ -40,7 +40,7 @@ import Testing
     // organisation word stays whole at a sentence start ("Corvane Group", not "Group"), and "the Group"
     // is a word for the subject.
     Case(language: "en",
-         text: "Corvane Group is cutting costs. Corvane Group wants to reduce its workforce by 4,000 by 2030. Corvane said so.\n\nThe chief executive, Marta Velloso, is shrinking the company. Velloso plans to cut 900 jobs.",
+         text: "Corvane Group is cutting costs. Corvane Group plans to shed 4,000 jobs by 2030. Corvane said so.\n\nThe chief executive, Marta Velloso, is shrinking the company. Velloso plans to cut 900 jobs.",
          attribute: "layoffs", entities: ["Corvane Group", "Corvane Group"]),
     Case(language: "en",
          text: "Corvane Group is cutting costs. Corvane Group is hiring.\n\nThe board praised the efforts of the Group, which will close 3 plants.",
@@ -60,7 +60,7 @@ import Testing
   @Test(arguments: [
     ("en", "Corvane employs 130,000 people, with 80,000 permanent staff. Corvane had 97,148 full-time employees at the end of March.",
      ["-", "permanent", "full_time"]),
-    ("fr", "Brindille emploie 1 300 personnes. Brindille compte aussi 900 salariés permanents. Les salariés à temps plein, au nombre de 600, ne sont pas concernés.",
+    ("fr", "Brindille emploie 1 300 personnes. Brindille compte aussi 900 salariés permanents. Ses 600 agents à temps plein garderont leur poste.",
      ["-", "permanent", "full_time"]),
   ])
   func aQualifiedHeadcountHasItsScope(language: String, text: String, scopes: [String]) {
