@@ -27,6 +27,11 @@ public struct InputFile: Hashable, Sendable, CustomStringConvertible {
     self.path = InputFile.displayName(systemPath)
   }
 
+  private init(path: String, systemPath: [UInt8]) {
+    self.path = path
+    self.systemPath = systemPath
+  }
+
   public var description: String { path }
 
   /// The file name after the last `/`, as bytes.
@@ -40,10 +45,8 @@ public struct InputFile: Hashable, Sendable, CustomStringConvertible {
     var system = systemPath
     if system.last != UInt8(ascii: "/") { system.append(UInt8(ascii: "/")) }
     system += name
-    var file = InputFile(systemPath: system)
-    // Keep the display form of the part already shown (it may have been given escaped).
-    file.path = (path.hasSuffix("/") ? path : path + "/") + InputFile.displayName(name)
-    return file
+    // The part already shown keeps its display form; only the new name is decoded.
+    return InputFile(path: (path.hasSuffix("/") ? path : path + "/") + InputFile.displayName(name), systemPath: system)
   }
 
   /// Calls `body` with the path as a C string.

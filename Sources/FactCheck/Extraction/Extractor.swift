@@ -64,7 +64,9 @@ public final class Extractor {
       article.published = day
       article.publishedSource = "dateline"
     }
-    let resolved = scan(article, language, ranges: TextStructure.segments(in: article.subject.bytes, range: article.bodyRange),
+    // Folded once: the article's own language and any other one of its paragraphs scan the same bytes.
+    let folded = CaseFolding.fold(article.matchSubject.bytes)
+    let resolved = scan(article, folded, language, ranges: TextStructure.segments(in: article.subject.bytes, range: article.bodyRange),
                         diagnostics: &diagnostics)
     let cells = language.builder.tableCells(in: article)
     let foreign = otherParagraphs ? foreignParagraphs(of: article) : [:]
@@ -77,7 +79,7 @@ public final class Extractor {
     // Paragraphs in another language: that language's rules, builder and mention patterns, over them only.
     for (code, ranges) in foreign.sorted(by: { $0.key < $1.key }) {
       guard let other = languageRules(code) else { continue }
-      let matches = scan(article, other, ranges: ranges, diagnostics: &diagnostics)
+      let matches = scan(article, folded, other, ranges: ranges, diagnostics: &diagnostics)
       guard !matches.isEmpty else { continue }
       let otherContext = ArticleContext(article: article, patterns: other.mentions, matcher: matcher)
       let taken = Set(built.claims.map(\.valueRange.lowerBound))
@@ -93,8 +95,8 @@ public final class Extractor {
 
   /// Runs `language`'s claim rules over `ranges` of the article: the matches that win their figures, in
   /// text order.
-  private func scan(_ article: Article, _ language: LanguagePlan, ranges: [Range<Int>], diagnostics: inout [Diagnostic]) -> [RuleMatch] {
-    let folded = CaseFolding.fold(article.matchSubject.bytes)
+  private func scan(_ article: Article, _ folded: [UInt8], _ language: LanguagePlan, ranges: [Range<Int>],
+                    diagnostics: inout [Diagnostic]) -> [RuleMatch] {
     var matches: [RuleMatch] = []
     let plan = language.plan
     // A rule that hit a limit is stopped for the rest of the article, as its diagnostic says: a

@@ -116,8 +116,9 @@ public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible 
   }
 }
 
-/// Edit distance helpers used for "did you mean" suggestions and the spelling check.
-enum EditDistance {
+/// Edit distance helpers used for "did you mean" suggestions (rule files, the command line) and the
+/// spelling check.
+public enum EditDistance {
   /// Damerau–Levenshtein (optimal string alignment) distance between two strings, by characters.
   static func distance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
@@ -142,7 +143,7 @@ enum EditDistance {
   }
 
   /// The candidate closest to `word`, if it is close enough to be a likely typo.
-  static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+  public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
     var best: (String, Int)?
     for candidate in candidates {
       let d = distance(word.lowercased(), candidate.lowercased())
