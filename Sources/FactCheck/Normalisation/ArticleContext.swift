@@ -27,6 +27,8 @@ final class ArticleContext {
   let article: Article
   let sentences: [Range<Int>]
   let mentions: [Mention]
+  /// Words standing for the subject ("the company", "the Lyon-based startup"), in text order.
+  private let genericRanges: [Range<Int>]
   /// The most-mentioned organisation.
   let subject: String?
   /// Organisations that may be the subject, by weight (mentions, the title's counting double).
@@ -214,6 +216,7 @@ final class ArticleContext {
       }
     }
     self.mentions = mentions
+    self.genericRanges = genericRanges
     self.names = names
 
     // Title mentions count double: a headline names the story's subject.
@@ -226,6 +229,11 @@ final class ArticleContext {
     for (name, count) in counts { ranking[name, default: 0] += count + 0.5 }
     self.ranking = ranking
     subject = ArticleContext.best(of: ranking)
+  }
+
+  /// Whether `range` lies inside a word standing for the subject ("the Lyon-based startup").
+  func isInsideGenericSubject(_ range: Range<Int>) -> Bool {
+    genericRanges.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
   }
 
   /// The most-mentioned organisation that is none of `names` (places the article turns out to name sites after).

@@ -203,7 +203,13 @@ struct ClaimBuilder: Sendable {
         if let range = rule.slots(where: { if case .fragment = $0.role { return $0.label == "scope" } else { return false } })
           .lazy.compactMap({ ruleMatch.range(of: $0.group) }).first
         {
-          scope = TextNormalisation.key(article.text(of: range))
+          let scopeText = article.text(of: range)
+          scope = TextNormalisation.key(scopeText)
+          // A scope named by a figure ("its first 1,000 stores", « ses 1 000 premiers magasins ») is keyed by the
+          // figure, so that languages and typographies agree.
+          if scopeText.first?.isNumber == true, let figure = try? numbers.read(scopeText, kind: .count) {
+            scope = NumberFormatting.plain(figure.value)
+          }
           // "The Granvert plant", « l'usine de Granvert », « les sites de Granvert »: a unit named after its place is
           // that place's site, whatever the unit is called, and the place is not who the figure is about.
           if let place = context.placeName(in: range, matcher: matcher) {
@@ -310,7 +316,10 @@ struct ClaimBuilder: Sendable {
         if known.kind == .person { return (known.organisation ?? context.subject, .named) }
         return (known.name, .named)
       }
-      if tables.genericSubjects.contains(key) { return (context.subject, context.subject == nil ? .unknown : .subject) }
+      // "The Lyon-based startup": a name inside a word for the subject only qualifies that word.
+      if tables.genericSubjects.contains(key) || context.isInsideGenericSubject(range) {
+        return (context.subject, context.subject == nil ? .unknown : .subject)
+      }
       if tables.indefiniteSubjects.contains(key) { return (nil, .indefinite) }
       // A place named in the match ("l'entrepôt de Vénissieux employait…") is not who the figure is about.
       if !tables.lexicon.functionWords.contains(article.text(of: range)),

@@ -51,7 +51,16 @@ struct MentionPatterns: Sendable {
     let nameWord = "\\p{Lu}[\\p{L}\\p{N}&\\-]*(?:['\\x{2019}]\\p{Lu}[\\p{L}]*)?"
     // The proper-name pattern is built from fixed parts; it always compiles.
     proper = (try? CompiledPattern("\(RegexFragments.wordStart)\(notFunction)\(nameWord)(?:[ \\x{A0}]\(notFunction)\(nameWord)){0,3}")) ?? MentionPatterns.nothing
-    generic = lexicon.genericSubjects.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.genericSubjects), options: [.caseless])
+    // "the Paris-based startup", "the Swedish lender": up to two capitalised modifiers between the determiner
+    // and the noun still stand for the subject — the name there qualifies the noun, it is not who acts.
+    let genericPhrases = lexicon.genericSubjects.map { phrase -> String in
+      let parts = phrase.split(separator: " ", maxSplits: 1).map(String.init)
+      guard parts.count == 2 else { return RegexFragments.words([phrase]) }
+      let modifier = "(?-i:\\p{Lu}[\\p{L}\\p{N}\\-]*)"
+      return "\(RegexFragments.wordStart)\(RegexFragments.escape(parts[0]))\(RegexFragments.space)(?:\(modifier)\(RegexFragments.space)){0,2}"
+        + "\(RegexFragments.escape(parts[1]))\(RegexFragments.wordEnd)"
+    }
+    generic = genericPhrases.isEmpty ? nil : try? CompiledPattern("(?:" + genericPhrases.joined(separator: "|") + ")", options: [.caseless])
     // "another lender" also covers "another Nordic lender": up to two words between the determiner and the noun.
     let indefinitePhrases = lexicon.indefiniteSubjects.map { phrase -> String in
       let parts = phrase.split(separator: " ", maxSplits: 1).map(String.init)
