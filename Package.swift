@@ -6,11 +6,13 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "FactCheck", targets: ["FactCheck"]),
+    .library(name: "FactCheckArchive", targets: ["FactCheckArchive"]),
     .executable(name: "factcheck", targets: ["FactCheckCLI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .systemLibrary(
@@ -23,15 +25,21 @@ let package = Package(
       name: "FactCheck",
       dependencies: ["PatternMatching", .product(name: "Yams", package: "Yams")]
     ),
+    .target(
+      name: "FactCheckArchive",
+      dependencies: ["FactCheck", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .executableTarget(
       name: "FactCheckCLI",
-      dependencies: ["FactCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["FactCheck", "FactCheckArchive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .executableTarget(name: "FactCheckBenchmark", dependencies: ["FactCheck", "PatternMatching"], path: "Benchmarks/FactCheckBenchmark"),
+    .executableTarget(
+      name: "FactCheckBenchmark", dependencies: ["FactCheck", "FactCheckArchive", "PatternMatching"],
+      path: "Benchmarks/FactCheckBenchmark"),
     .testTarget(name: "PatternMatchingTests", dependencies: ["PatternMatching"]),
     .testTarget(
       name: "FactCheckTests",
-      dependencies: ["FactCheck", .product(name: "Yams", package: "Yams")],
+      dependencies: ["FactCheck", "FactCheckArchive", .product(name: "Yams", package: "Yams")],
       exclude: ["Fixtures"]
     ),
   ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactCheck
+import FactCheckArchive
 import Foundation
 
 /// `factcheck check [PATH…]`: extract, reconcile, report.
@@ -15,9 +16,20 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var rules: RuleOptions
   @OptionGroup var output: RunOptions
 
-  func validate() throws { try output.validateFormats() }
+  @Option(help: ArgumentHelp("Check the articles (drafts) against the claims of this archive (see 'factcheck archive'); with no PATH, reconcile the whole archive.", valueName: "PATH"))
+  var archive: String?
+
+  @Flag(help: "With --archive: add the checked drafts to the archive afterwards.")
+  var add = false
+
+  func validate() throws {
+    try output.validateFormats()
+    if add && archive == nil { throw ValidationError("--add needs --archive PATH") }
+    if add && paths.isEmpty { throw ValidationError("--add needs the drafts to add") }
+  }
 
   func run() throws {
+    if let archive { try runAgainstArchive(archive) }
     var inputs = paths
     if inputs.isEmpty {
       guard let examples = BundledPaths.examples else { throw ValidationError("no PATH given and no bundled Examples/ found") }
@@ -30,6 +42,37 @@ struct CheckCommand: ParsableCommand {
     let checker = FactChecker(rules: compiled, options: try output.options())
     let result = checker.check(files: files)
     try output.emit(result, listClaims: false, reports: reports)
+    throw ExitCode(output.exitStatus(result, findingsMatter: true))
+  }
+}
+
+extension CheckCommand {
+  /// `check DRAFT… --archive PATH`: the drafts reconciled with the archive's claims (`--add` stores them
+  /// afterwards); with no draft, the whole archive reconciled.
+  func runAgainstArchive(_ archivePath: String) throws -> Never {
+    let loader = ArticleLoader(lexicons: [:])
+    let files = CommandLinePaths.files(paths)
+    let reports = try output.plannedReports(inputs: loader.inputs(files), articleExtensions: loader.extensions)
+    let archiveKey = ReportDestination.canonicalPath(of: archivePath)
+    for report in reports {
+      if case .file(let path) = report.destination, ReportDestination.canonicalPath(of: path) == archiveKey {
+        throw RunError("cannot write a report to \(path): it is the archive")
+      }
+    }
+    let compiled = try rules.compiledRules()
+    let checker = FactChecker(rules: compiled, options: try output.options())
+    let opened: ClaimArchive
+    let result: CheckResult
+    do {
+      opened = try ClaimArchive(path: archivePath, create: false)
+      result = try opened.check(drafts: paths.isEmpty ? nil : checker.extract(files: files), checker: checker)
+    } catch {
+      throw RunError(error.description)
+    }
+    try output.emit(result, listClaims: false, reports: reports)
+    if add && !compiled.hasErrors {
+      do { _ = try opened.add(files: files, checker: checker) } catch { throw RunError(error.description) }
+    }
     throw ExitCode(output.exitStatus(result, findingsMatter: true))
   }
 }

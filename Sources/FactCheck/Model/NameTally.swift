@@ -26,6 +26,12 @@ public struct NameTally: Sendable {
     public var count: Int
     /// The first few occurrences (at most ``NameTally/maxSamples``).
     public var samples: [NameOccurrence]
+
+    /// Creates an entry (a tally read back from storage, such as a claim archive).
+    public init(count: Int, samples: [NameOccurrence]) {
+      self.count = count
+      self.samples = samples
+    }
   }
 
   /// Occurrences kept per word.
@@ -36,6 +42,11 @@ public struct NameTally: Sendable {
 
   /// An empty tally.
   public init() {}
+
+  /// A tally of entries already counted (read back from storage, such as a claim archive).
+  public init(entries: [String: Entry]) {
+    words = entries
+  }
 
   /// A tally of occurrences.
   public init(_ occurrences: [NameOccurrence]) {

@@ -29,6 +29,21 @@ public struct ClaimStore: Sendable {
     namedEntities = named
   }
 
+  /// Creates a store over some of a corpus's claims — all those of a few entities, streamed from a claim
+  /// archive — with the entities each of their documents names next to a figure (``EntitySource/isExplicit``)
+  /// counted over the whole corpus, as ``init(claims:published:names:library:windowDays:)`` would count them
+  /// from all claims. Every check compares claims of one entity only, so a store per entity finds what one
+  /// store of the whole corpus finds, and memory grows with the largest entity, not with the corpus.
+  public init(claims: [Claim], published: [String: Day], names: NameTally, library: RuleLibrary, windowDays: Int?,
+              namedEntities: [String: Set<String>]) {
+    self.claims = claims
+    self.published = published
+    self.names = names
+    self.library = library
+    self.windowDays = windowDays
+    self.namedEntities = namedEntities
+  }
+
   /// A claim's place in time, made comparable across dated and undated articles.
   func anchor(of claim: Claim) -> PeriodAnchor { PeriodAnchor(claim.period, publicationYear: published[claim.document]?.year) }
 

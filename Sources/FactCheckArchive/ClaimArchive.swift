@@ -1,0 +1,261 @@
+import FactCheck
+import Foundation
+import GRDB
+
+/// A claim archive: every article added, its claims with their spans, and the fingerprint of the rules
+/// that extracted them, in one SQLite file (through GRDB).
+///
+/// The file is opened in WAL mode, so readers never block the writer nor each other; a writer waits up
+/// to ``busyTimeout`` for another (two `archive add` at once both succeed). Articles are written a batch
+/// at a time, each batch in one transaction: after a crash or `kill -9` every article is either wholly in
+/// the archive or absent. A file that is not a claim archive — not SQLite, another program's database, or
+/// damaged — is refused with an ``ArchiveError`` and never written to.
+///
+/// ```swift
+/// let archive = try ClaimArchive(path: "news.sqlite", create: true)
+/// let checker = FactChecker(rules: CompiledRuleSet.load(["Rules"]))
+/// let added = try archive.add(paths: ["published/"], checker: checker)
+/// let result = try archive.check(drafts: checker.extract(paths: ["draft.md"]), checker: checker)
+/// ```
+public final class ClaimArchive: Sendable {
+  /// How long a writer waits for another process's transaction before giving up.
+  public static let busyTimeout: TimeInterval = 120
+
+  /// Where the archive is when no `--archive` is given: `$FACTCHECK_ARCHIVE`, else
+  /// `$XDG_DATA_HOME/factcheck/archive.sqlite` (`~/.local/share/factcheck/archive.sqlite`).
+  public static var defaultPath: String {
+    let environment = ProcessInfo.processInfo.environment
+    if let path = environment["FACTCHECK_ARCHIVE"], !path.isEmpty { return path }
+    let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+    return (data as NSString).appendingPathComponent("factcheck/archive.sqlite")
+  }
+
+  /// The archive's path, as given.
+  public let path: String
+  let pool: DatabasePool
+
+  /// Opens the archive at `path`, creating it (and its directory) when `create` is set and nothing is there.
+  ///
+  /// - Throws: ``ArchiveError/missing(path:)`` when there is no archive and `create` is not set;
+  ///   ``ArchiveError/notADatabase(path:reason:)``, ``ArchiveError/foreignDatabase(path:)``,
+  ///   ``ArchiveError/corrupt(path:detail:)`` or ``ArchiveError/newerSchema(path:version:)`` for a file that is
+  ///   not a claim archive this version can use (left untouched); ``ArchiveError/database(path:message:)`` when
+  ///   SQLite fails.
+  public init(path: String, create: Bool) throws(ArchiveError) {
+    self.path = path
+    let isNew = try ClaimArchive.inspect(path, create: create)
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(ClaimArchive.busyTimeout)
+    configuration.label = "ClaimArchive"
+    configuration.prepareDatabase { db in
+      // Readers see a consistent snapshot; a checkpoint does not wait for them.
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    }
+    do {
+      if isNew, create {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+      }
+      pool = try DatabasePool(path: path, configuration: configuration)
+    } catch {
+      throw ClaimArchive.archiveError(error, path: path)
+    }
+    do {
+      let migrator = ArchiveSchema.migrator
+      let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+      if superseded {
+        let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+        throw ArchiveError.newerSchema(path: path, version: applied.sorted().last ?? "?")
+      }
+      try migrator.migrate(pool)
+    } catch let error as ArchiveError {
+      throw error
+    } catch {
+      throw ClaimArchive.archiveError(error, path: path)
+    }
+  }
+
+  /// Looks at the file before SQLite touches it (opening a database in WAL mode writes its header): returns
+  /// whether it is new (absent or empty).
+  private static func inspect(_ path: String, create: Bool) throws(ArchiveError) -> Bool {
+    var status = stat()
+    guard stat(path, &status) == 0 else {
+      if errno == ENOENT {
+        if create { return true }
+        throw .missing(path: path)
+      }
+      throw .database(path: path, message: String(cString: strerror(errno)))
+    }
+    guard status.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile(path: path) }
+    if status.st_size == 0 { return true }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .database(path: path, message: "cannot read: \(String(cString: strerror(errno)))")
+    }
+    defer { try? handle.close() }
+    let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+    guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
+      throw .notADatabase(path: path, reason: "not an SQLite file")
+    }
+    let applicationID = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
+    if applicationID == ArchiveSchema.applicationID { return false }
+    guard applicationID == 0 else { throw .foreignDatabase(path: path) }
+    // No application id: an empty database (created, never migrated) is taken over; any other is foreign.
+    do {
+      var configuration = Configuration()
+      configuration.readonly = true
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      let tables = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 }
+      try queue.close()
+      if tables > 0 { throw ArchiveError.foreignDatabase(path: path) }
+      return true
+    } catch let error as ArchiveError {
+      throw error
+    } catch {
+      throw archiveError(error, path: path)
+    }
+  }
+
+  /// An SQLite error as an ``ArchiveError`` naming the file.
+  static func archiveError(_ error: any Error, path: String) -> ArchiveError {
+    if let error = error as? ArchiveError { return error }
+    if let error = error as? DatabaseError {
+      switch error.resultCode {
+      case .SQLITE_NOTADB: return .notADatabase(path: path, reason: "not an SQLite database")
+      case .SQLITE_CORRUPT: return .corrupt(path: path, detail: error.message ?? "database disk image is malformed")
+      default: return .database(path: path, message: error.message ?? "\(error.resultCode)")
+      }
+    }
+    return .database(path: path, message: "\(error)")
+  }
+
+  /// Runs `body` in a read transaction (a snapshot), mapping SQLite errors.
+  func read<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
+    do { return try pool.read(body) } catch { throw ClaimArchive.archiveError(error, path: path) }
+  }
+
+  /// Runs `body` in one immediate write transaction: it waits for other writers (busy timeout) rather than
+  /// failing when it turns out to need the lock midway.
+  func write<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
+    do {
+      return try pool.writeWithoutTransaction { db in
+        var value: T?
+        try db.inTransaction(.immediate) {
+          value = try body(db)
+          return .commit
+        }
+        return value!
+      }
+    } catch {
+      throw ClaimArchive.archiveError(error, path: path)
+    }
+  }
+
+  // MARK: - Documents
+
+  /// The archived article at `path`, if any.
+  public func document(at path: String) throws(ArchiveError) -> ArchivedDocument? {
+    try read { db in
+      try Row.fetchOne(db, sql: "SELECT \(ArchivedDocument.selectColumns) FROM documents WHERE path = ?", arguments: [path])
+        .map(ArchivedDocument.init(row:))
+    }
+  }
+
+  /// Every archived article, by path.
+  public func documents() throws(ArchiveError) -> [ArchivedDocument] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT \(ArchivedDocument.selectColumns) FROM documents ORDER BY path").map(ArchivedDocument.init(row:))
+    }
+  }
+
+  /// The claims of one archived article, in text order.
+  public func claims(of path: String) throws(ArchiveError) -> [Claim] {
+    let rows = try read { db in
+      try Row.fetchAll(db, sql: """
+        SELECT \(ClaimRecord.selectColumns) FROM claims c JOIN documents d ON d.id = c.document_id
+        WHERE d.path = ? ORDER BY c.line, c."column", c.value_start, c.rule
+        """, arguments: [path])
+    }
+    var claims: [Claim] = []
+    for row in rows { claims.append(try ClaimRecord.claim(row, archive: self.path)) }
+    return claims
+  }
+
+  /// Removes the articles at `path` — one archived path, or every archived path under it when it names a
+  /// directory — with their claims, in one transaction. Returns the paths removed.
+  @discardableResult
+  public func remove(path given: String) throws(ArchiveError) -> [String] {
+    let trimmed = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
+    return try write { db in
+      let prefix = trimmed + "/"
+      let paths = try String.fetchAll(db, sql: "SELECT path FROM documents WHERE path = ? OR substr(path, 1, ?) = ? ORDER BY path",
+                                      arguments: [trimmed, prefix.utf8.count, prefix])
+      for path in paths { try db.execute(sql: "DELETE FROM documents WHERE path = ?", arguments: [path]) }
+      return paths
+    }
+  }
+
+  // MARK: - Statistics and search
+
+  /// Counts of what the archive holds.
+  public func statistics() throws(ArchiveError) -> ArchiveStatistics {
+    let archivePath = path
+    return try read { db in
+      let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0
+      let claims = try Int.fetchOne(db, sql: "SELECT count(*) FROM claims") ?? 0
+      let entities = try Int.fetchOne(db, sql: "SELECT count(DISTINCT entity) FROM claims WHERE entity IS NOT NULL") ?? 0
+      let attributes = try Row.fetchAll(db, sql: "SELECT attribute, count(*) AS n FROM claims GROUP BY attribute ORDER BY n DESC, attribute")
+        .map { (name: $0[0] as String, count: $0[1] as Int) }
+      let languages = try Row.fetchAll(db, sql: "SELECT coalesce(language, '?'), count(*) AS n FROM documents GROUP BY 1 ORDER BY n DESC, 1")
+        .map { (name: $0[0] as String, count: $0[1] as Int) }
+      let dates = try String.fetchAll(db, sql: "SELECT published FROM documents WHERE published IS NOT NULL").compactMap(Day.init(iso:))
+      let fingerprints = try Int.fetchOne(db, sql: "SELECT count(DISTINCT rules_fingerprint) FROM documents") ?? 0
+      let version = try ArchiveSchema.migrator.appliedIdentifiers(db).sorted().last ?? "none"
+      var bytes: Int64 = 0
+      for suffix in ["", "-wal"] {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: archivePath + suffix)
+        bytes += (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+      }
+      let range = dates.min().flatMap { first in dates.max().map { (first: first, last: $0) } }
+      return ArchiveStatistics(documents: documents, claims: claims, entities: entities, attributes: attributes, languages: languages,
+                               publishedRange: range, ruleFingerprints: fingerprints, bytes: bytes, schemaVersion: version)
+    }
+  }
+
+  /// Claims whose quote, entity or attribute match `query` (FTS5: words are matched whole, accents and case
+  /// ignored, `klarna AND employees`, `"3 500"`, `emplo*`), best first; at most `limit`.
+  ///
+  /// A query that is not valid FTS5 syntax is searched as plain words.
+  public func search(_ query: String, limit: Int = 50) throws(ArchiveError) -> [ArchiveSearchHit] {
+    let archivePath = path
+    let sql = """
+      SELECT \(ClaimRecord.selectColumns), d.title, d.published FROM claims_fts
+      JOIN claims c ON c.id = claims_fts.rowid JOIN documents d ON d.id = c.document_id
+      WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts), d.path, c.line LIMIT ?
+      """
+    func hits(_ db: Database, _ match: String) throws -> [ArchiveSearchHit] {
+      try Row.fetchAll(db, sql: sql, arguments: [match, limit]).map { row in
+        ArchiveSearchHit(claim: try ClaimRecord.claim(row, archive: archivePath), title: row[28],
+                         published: (row[29] as String?).flatMap(Day.init(iso:)))
+      }
+    }
+    return try read { db in
+      do {
+        return try hits(db, query)
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+        // Not FTS5 syntax ("3 500 (Klarna"): each word quoted, all required.
+        let words = query.split(whereSeparator: { $0.isWhitespace }).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        guard !words.isEmpty else { return [] }
+        return try hits(db, words.joined(separator: " AND "))
+      }
+    }
+  }
+
+  /// Runs SQLite's full integrity check; `nil` when the archive is sound, else what is wrong.
+  public func integrityProblems() throws(ArchiveError) -> String? {
+    try read { db in
+      let lines = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+      return lines == ["ok"] ? nil : lines.prefix(5).joined(separator: "; ")
+    }
+  }
+}
