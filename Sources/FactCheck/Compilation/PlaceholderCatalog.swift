@@ -46,7 +46,8 @@ struct PlaceholderCatalog: Sendable {
     let currencyWord = RegexFragments.words(lexicon.currencies.keys)
     let symbols = lexicon.currencies.keys.filter { !($0.first?.isLetter ?? false) || $0.count <= 3 && $0 == $0.uppercased() }
     let currencyBefore = RegexFragments.words(symbols)
-    let preposition = "(?:(?:de|of)\(ws)|d\(RegexFragments.apostrophe))?"
+    // « 1 milliard de d’euros » (a preposition doubled in editing) still names the currency.
+    let preposition = "(?:(?:de|of)\(ws))?(?:d\(RegexFragments.apostrophe))?"
     let money = "(?:\(currencyBefore)\(hs)*(?:\(digits)|\(spelled))\(scale)?"
       + "|(?:\(digits)|\(spelled))(?:\(scale)(?:\(hs)*\(preposition)\(currencyWord))?|\(hs)*\(preposition)\(currencyWord)))"
 

@@ -80,11 +80,14 @@ struct NumberReader: Sendable {
     scanner.skipSpaces()
     var parsed = try readQuantity(&scanner, original: original, kind: .money)
     scanner.skipSpaces()
-    for preposition in ["de ", "d'", "of "] where scanner.hasPrefix(preposition) {
-      scanner.advance(preposition.count)
-      break
+    // « 1 milliard de d’euros »: copy edited twice keeps both prepositions; the currency is still the euro.
+    for _ in 0..<2 {
+      for preposition in ["de ", "d'", "of "] where scanner.hasPrefix(preposition) {
+        scanner.advance(preposition.count)
+        break
+      }
+      scanner.skipSpaces()
     }
-    scanner.skipSpaces()
     if let after = scanner.consumeLongest(from: tables.currencies) { currency = currency ?? after }
     parsed.unit = currency
     return parsed
