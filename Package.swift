@@ -39,7 +39,9 @@ let package = Package(
     .testTarget(name: "PatternMatchingTests", dependencies: ["PatternMatching"]),
     .testTarget(
       name: "FactCheckTests",
-      dependencies: ["FactCheck", "FactCheckArchive", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "FactCheck", "FactCheckArchive", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       exclude: ["Fixtures"]
     ),
   ]

@@ -37,80 +37,95 @@ public final class ClaimArchive: Sendable {
 
   /// Opens the archive at `path`, creating it (and its directory) when `create` is set and nothing is there.
   ///
+  /// The file is examined read-only before anything is written: a writer (not `readOnly`) also runs SQLite's
+  /// `quick_check` on it, so that nothing is added to a damaged archive.
+  ///
+  /// - Parameters:
+  ///   - path: The archive file.
+  ///   - create: Whether to create the archive when there is none.
+  ///   - readOnly: Whether to open it for reading only (search, statistics, checking drafts).
   /// - Throws: ``ArchiveError/missing(path:)`` when there is no archive and `create` is not set;
   ///   ``ArchiveError/notADatabase(path:reason:)``, ``ArchiveError/foreignDatabase(path:)``,
   ///   ``ArchiveError/corrupt(path:detail:)`` or ``ArchiveError/newerSchema(path:version:)`` for a file that is
   ///   not a claim archive this version can use (left untouched); ``ArchiveError/database(path:message:)`` when
   ///   SQLite fails.
-  public init(path: String, create: Bool) throws(ArchiveError) {
+  public init(path: String, create: Bool = false, readOnly: Bool = false) throws(ArchiveError) {
     self.path = path
-    let isNew = try ClaimArchive.inspect(path, create: create)
+    let state = try ClaimArchive.inspect(path, verify: !readOnly)
+    if state == .absent || state == .unmigrated {
+      guard create, !readOnly else { throw .missing(path: path) }
+    }
     var configuration = Configuration()
     configuration.busyMode = .timeout(ClaimArchive.busyTimeout)
     configuration.label = "ClaimArchive"
-    configuration.prepareDatabase { db in
-      // Readers see a consistent snapshot; a checkpoint does not wait for them.
-      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    configuration.readonly = readOnly
+    if !readOnly {
+      configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     }
     do {
-      if isNew, create {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+      if state == .absent {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
       }
       pool = try DatabasePool(path: path, configuration: configuration)
-    } catch {
-      throw ClaimArchive.archiveError(error, path: path)
-    }
-    do {
-      let migrator = ArchiveSchema.migrator
-      let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
-      if superseded {
-        let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
-        throw ArchiveError.newerSchema(path: path, version: applied.sorted().last ?? "?")
-      }
-      try migrator.migrate(pool)
-    } catch let error as ArchiveError {
-      throw error
+      if state != .current { try ArchiveSchema.migrator.migrate(pool) }
     } catch {
       throw ClaimArchive.archiveError(error, path: path)
     }
   }
 
-  /// Looks at the file before SQLite touches it (opening a database in WAL mode writes its header): returns
-  /// whether it is new (absent or empty).
-  private static func inspect(_ path: String, create: Bool) throws(ArchiveError) -> Bool {
+  /// What is at an archive's path, as far as opening it goes.
+  enum FileState {
+    /// Nothing, or an empty file.
+    case absent
+    /// An SQLite database being created by another `archive add` (no table but GRDB's migration list yet).
+    case unmigrated
+    /// A claim archive with every migration this version knows.
+    case current
+    /// A claim archive with some migrations still to apply.
+    case older
+  }
+
+  /// Looks at the file before anything may write to it (opening a database in WAL mode writes its header):
+  /// the SQLite magic from its bytes, then, through a read-only connection (which sees the write-ahead log),
+  /// its application id, tables and migrations, and with `verify` its pages (`PRAGMA quick_check`).
+  static func inspect(_ path: String, verify: Bool) throws(ArchiveError) -> FileState {
     var status = stat()
     guard stat(path, &status) == 0 else {
-      if errno == ENOENT {
-        if create { return true }
-        throw .missing(path: path)
-      }
+      if errno == ENOENT { return .absent }
       throw .database(path: path, message: String(cString: strerror(errno)))
     }
     guard status.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile(path: path) }
-    if status.st_size == 0 { return true }
+    if status.st_size == 0 { return .absent }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw .database(path: path, message: "cannot read: \(String(cString: strerror(errno)))")
     }
-    defer { try? handle.close() }
-    let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
-    guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
-      throw .notADatabase(path: path, reason: "not an SQLite file")
-    }
-    let applicationID = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
-    if applicationID == ArchiveSchema.applicationID { return false }
-    guard applicationID == 0 else { throw .foreignDatabase(path: path) }
-    // No application id: an empty database (created, never migrated) is taken over; any other is foreign.
+    let header = [UInt8]((try? handle.read(upToCount: 16)) ?? Data())
+    try? handle.close()
+    guard header == Array("SQLite format 3\0".utf8) else { throw .notADatabase(path: path, reason: "not an SQLite file") }
     do {
       var configuration = Configuration()
       configuration.readonly = true
+      configuration.busyMode = .timeout(busyTimeout)
       let queue = try DatabaseQueue(path: path, configuration: configuration)
-      let tables = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 }
-      try queue.close()
-      if tables > 0 { throw ArchiveError.foreignDatabase(path: path) }
-      return true
-    } catch let error as ArchiveError {
-      throw error
+      defer { try? queue.close() }
+      return try queue.read { db throws -> FileState in
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE substr(name, 1, 7) != 'sqlite_'")
+        if applicationID != ArchiveSchema.applicationID {
+          guard applicationID == 0, tables.isSubset(of: ["grdb_migrations"]) else { throw ArchiveError.foreignDatabase(path: path) }
+          return .unmigrated
+        }
+        if verify {
+          let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
+          guard problems == ["ok"] else { throw ArchiveError.corrupt(path: path, detail: problems.prefix(3).joined(separator: "; ")) }
+        }
+        let migrator = ArchiveSchema.migrator
+        if try migrator.hasBeenSuperseded(db) {
+          throw ArchiveError.newerSchema(path: path, version: try migrator.appliedIdentifiers(db).sorted().last ?? "?")
+        }
+        return try migrator.hasCompletedMigrations(db) ? .current : .older
+      }
     } catch {
       throw archiveError(error, path: path)
     }

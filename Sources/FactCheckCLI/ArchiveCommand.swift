@@ -24,8 +24,8 @@ struct ArchiveLocation: ParsableArguments {
   var path: String { archive ?? ClaimArchive.defaultPath }
 
   /// Opens the archive; any problem ends the run with exit status 2 and one line.
-  func open(create: Bool) throws(RunError) -> ClaimArchive {
-    do { return try ClaimArchive(path: path, create: create) } catch { throw RunError(error.description) }
+  func open(create: Bool = false, readOnly: Bool = false) throws(RunError) -> ClaimArchive {
+    do { return try ClaimArchive(path: path, create: create, readOnly: readOnly) } catch { throw RunError(error.description) }
   }
 }
 
@@ -106,7 +106,7 @@ struct ArchiveSearchCommand: ParsableCommand {
   var limit: Int = 50
 
   func run() throws {
-    let archive = try location.open(create: false)
+    let archive = try location.open(readOnly: true)
     let hits: [ArchiveSearchHit]
     do { hits = try archive.search(query.joined(separator: " "), limit: max(1, limit)) } catch { throw RunError(error.description) }
     for hit in hits {
@@ -129,7 +129,7 @@ struct ArchiveStatsCommand: ParsableCommand {
   @OptionGroup var location: ArchiveLocation
 
   func run() throws {
-    let archive = try location.open(create: false)
+    let archive = try location.open(readOnly: true)
     let stats: ArchiveStatistics
     do { stats = try archive.statistics() } catch { throw RunError(error.description) }
     print("archive: \(archive.path) (\(stats.bytes) bytes, schema \(stats.schemaVersion))".terminalEscaped)
@@ -154,7 +154,7 @@ struct ArchiveRemoveCommand: ParsableCommand {
   @OptionGroup var location: ArchiveLocation
 
   func run() throws {
-    let archive = try location.open(create: false)
+    let archive = try location.open()
     var removed = 0
     for path in paths {
       let gone: [String]

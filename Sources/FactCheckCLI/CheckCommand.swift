@@ -61,17 +61,16 @@ extension CheckCommand {
     }
     let compiled = try rules.compiledRules()
     let checker = FactChecker(rules: compiled, options: try output.options())
-    let opened: ClaimArchive
     let result: CheckResult
     do {
-      opened = try ClaimArchive(path: archivePath, create: false)
+      // Read-only for the check; --add opens it for writing (and verifies its pages) before anything is read.
+      let writable = add ? try ClaimArchive(path: archivePath) : nil
+      let opened = try ClaimArchive(path: archivePath, readOnly: true)
       result = try opened.check(drafts: paths.isEmpty ? nil : checker.extract(files: files), checker: checker)
-    } catch {
+      try output.emit(result, listClaims: false, reports: reports)
+      if let writable, !compiled.hasErrors { _ = try writable.add(files: files, checker: checker) }
+    } catch let error as ArchiveError {
       throw RunError(error.description)
-    }
-    try output.emit(result, listClaims: false, reports: reports)
-    if add && !compiled.hasErrors {
-      do { _ = try opened.add(files: files, checker: checker) } catch { throw RunError(error.description) }
     }
     throw ExitCode(output.exitStatus(result, findingsMatter: true))
   }
