@@ -371,6 +371,14 @@ struct ClaimBuilder: Sendable {
         !introducesComparisonBase(between)
       {
         fromWords = qualifiers.period(article.text(of: after), toTheMonth: toTheMonth)
+      } else if definition.period == .current,
+        let inside = context.periodExpression(in: ruleMatch.match.range.lowerBound..<range.lowerBound, matcher: matcher),
+        !article.text(of: inside.upperBound..<range.lowerBound).contains(where: \.isNumber)
+      {
+        // Inside the match, between its opening and the figure, with no other figure between (« son tour de
+        // table en juin 2024, qui s'élevait à 600 millions »): the rule's own words date it, unless the rule
+        // gives its figures a period of its own (a change from "a year ago").
+        fromWords = qualifiers.period(article.text(of: inside), toTheMonth: toTheMonth)
       } else if let before = context.periodExpression(in: clauseStart..<ruleMatch.match.range.lowerBound, matcher: matcher) {
         fromWords = qualifiers.period(article.text(of: before), toTheMonth: toTheMonth)
       } else if let standalone = standalonePeriod(before: clauseStart, in: sentence, context: context, matcher: matcher),
