@@ -6,11 +6,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
-# PCRE2's headers (libpcre2-dev) and pkg-config, installed through apt when missing.
+# PCRE2's headers (libpcre2-dev), SQLite's (libsqlite3-dev, for the claim archive through GRDB) and
+# pkg-config, installed through apt when missing.
 deps:
-	@if ! dpkg -s libpcre2-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
-	  echo "Installing libpcre2-dev and pkg-config…"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev pkg-config; \
+	@if ! dpkg -s libpcre2-dev >/dev/null 2>&1 || ! dpkg -s libsqlite3-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
+	  echo "Installing libpcre2-dev, libsqlite3-dev and pkg-config…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev libsqlite3-dev pkg-config; \
 	fi
 
 build: deps
@@ -32,6 +33,8 @@ test-rules: deps
 
 # Benchmark (never a test): release build in its own scratch path, prints figures, writes .build-bench/bench.json.
 # Shrink or grow it with BENCH_SIZES=1,16 BENCH_SINGLE_SIZES=1 BENCH_RUNS=3 BENCH_MAX_RUN_SECONDS=120 (see README).
+# Method f is the claim archive (issue 16): first and second archive add, and the peak memory of reconciling
+# through the archive: make bench BENCH_SIZES=64,256 BENCH_SINGLE_SIZES=none BENCH_METHODS=f BENCH_DEADLINE_SECONDS=0
 bench: deps
 	$(SWIFT) build -c release --scratch-path .build-bench --product FactCheckBenchmark
 	./.build-bench/release/FactCheckBenchmark

@@ -25,8 +25,8 @@ struct Settings {
   var keepCorpus = false
   var seed: UInt64 = 0x5EED_FAC7
   var cores = ProcessInfo.processInfo.activeProcessorCount
-  /// Which methods to run: letters a b c d e (e includes e').
-  var methods: Set<Character> = ["a", "b", "c", "d", "e"]
+  /// Which methods to run: letters a b c d e (e includes e'), f the claim archive (issue 16).
+  var methods: Set<Character> = ["a", "b", "c", "d", "e", "f"]
 
   static func fromEnvironment() throws -> Settings {
     var settings = Settings()
@@ -64,8 +64,8 @@ struct Settings {
     }
     if let text = environment["BENCH_METHODS"] {
       let letters = Set(text.lowercased().filter { $0.isLetter })
-      guard !letters.isEmpty, letters.isSubset(of: ["a", "b", "c", "d", "e"]) else {
-        throw BenchmarkError("BENCH_METHODS must be letters among a,b,c,d,e (e.g. b,d)")
+      guard !letters.isEmpty, letters.isSubset(of: ["a", "b", "c", "d", "e", "f"]) else {
+        throw BenchmarkError("BENCH_METHODS must be letters among a,b,c,d,e,f (e.g. b,d)")
       }
       settings.methods = letters
     }
@@ -134,6 +134,10 @@ struct Series {
 struct Row {
   let corpus: Corpus
   var series: [Method: Series] = [:]
+  /// (f) the claim archive: first and second add, reconciling through the archive.
+  var archive: ArchiveFigures?
+  /// Why (f) was not measured on this corpus.
+  var archiveSkip: String?
 
   subscript(_ method: Method) -> Series? { series[method].flatMap { $0.measured ? $0 : nil } }
 
@@ -226,7 +230,8 @@ final class Benchmark {
       // Plan on the nominal size first: a corpus no method will run on is not generated.
       let nominal = Corpus(kind: kind, megabytes: size, path: "", files: [], bytes: size * 1_000_000, articles: 0)
       var (row, active) = plan(nominal, previous: previous, dropped: &dropped, ripgrep: ripgrep, startup: startup)
-      if !active.isEmpty {
+      let measuresArchive = settings.methods.contains("f") && kind == .files
+      if !active.isEmpty || measuresArchive {
         let generationStart = Clock.now()
         log("generating \(nominal.label) …")
         let corpus = kind == .files
@@ -235,6 +240,7 @@ final class Benchmark {
         generationSeconds[corpus.label] = Clock.now() - generationStart
         row = try measure(corpus, planned: row, active: active, previous: previous, dropped: &dropped,
                           plainScanner: plainScanner, ripgrep: ripgrep, startup: startup)
+        if measuresArchive { try measureArchive(corpus, previous: previous, into: &row) }
         if !settings.keepCorpus { try? FileManager.default.removeItem(atPath: corpus.path) }
       } else {
         log("\(nominal.label): every method skipped, not generated")
@@ -450,6 +456,58 @@ final class Benchmark {
       }
     }
     return row
+  }
+
+  /// (f) The claim archive on a corpus, each step a child process: the first `archive add`, a second one of
+  /// the unchanged corpus, then reconciling the whole archive entity by entity (its peak memory is the row).
+  private func measureArchive(_ corpus: Corpus, previous: Row?, into row: inout Row) throws {
+    if let previous, let last = previous.archive {
+      let projected = (last.firstAddSeconds + last.reconcileSeconds) * Double(corpus.bytes) / Double(previous.corpus.bytes)
+      if settings.deadlineSeconds > 0 && elapsed + projected > settings.deadlineSeconds {
+        row.archiveSkip = String(format: "projected %.0f s would end after BENCH_DEADLINE_SECONDS=%.0f", projected, settings.deadlineSeconds)
+        log("  [\(corpus.label)] (f) archive: skipped, \(row.archiveSkip!)")
+        return
+      }
+    } else if previous != nil {
+      row.archiveSkip = "skipped at a smaller size"
+      return
+    }
+    let work = (settings.corpusRoot as NSString).appendingPathComponent("work")
+    let archivePath = (work as NSString).appendingPathComponent("archive-\(corpus.megabytes).sqlite")
+    let resultPath = (work as NSString).appendingPathComponent("archive-result.json")
+    defer {
+      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: archivePath + suffix) }
+    }
+    func step(_ arguments: [String]) throws -> (ChildRun, [String: Any]) {
+      let child = try ChildProcess.run(ChildProcess.selfPath, ["run-archive"] + arguments + [
+        "--rules", settings.rules, "--archive", archivePath, "--jobs", "1", "--result", resultPath,
+      ], timeout: runTimeout)
+      guard !child.timedOut, child.status == 0, let data = FileManager.default.contents(atPath: resultPath),
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+      else { throw BenchmarkError("the archive child failed (status \(child.status)) on \(corpus.path)") }
+      try? FileManager.default.removeItem(atPath: resultPath)
+      return (child, object)
+    }
+    var figures = ArchiveFigures()
+    let (first, added) = try step(["add", "--corpus", corpus.path])
+    figures.firstAddSeconds = first.wallSeconds
+    figures.firstAddPeak = first.peakBytes
+    log(String(format: "  [%@] (f) first archive add: %.2f s, %d articles, peak %.0f MiB", corpus.label, first.wallSeconds,
+               added["added"] as? Int ?? 0, Double(first.peakBytes) / 1_048_576))
+    let (second, _) = try step(["add", "--corpus", corpus.path])
+    figures.secondAddSeconds = second.wallSeconds
+    log(String(format: "  [%@] (f) second archive add (unchanged): %.2f s", corpus.label, second.wallSeconds))
+    let (reconcile, reconciled) = try step(["reconcile"])
+    figures.reconcileSeconds = reconcile.wallSeconds
+    figures.reconcilePeak = reconcile.peakBytes
+    figures.claims = reconciled["claims"] as? Int ?? 0
+    figures.findings = reconciled["findings"] as? Int ?? 0
+    for suffix in ["", "-wal"] {
+      figures.archiveBytes += ((try? FileManager.default.attributesOfItem(atPath: archivePath + suffix))?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+    log(String(format: "  [%@] (f) reconcile through the archive: %.2f s, peak %.0f MiB, %d claims, %d findings", corpus.label,
+               reconcile.wallSeconds, Double(reconcile.peakBytes) / 1_048_576, figures.claims, figures.findings))
+    row.archive = figures
   }
 
   /// A run's projected time on `corpus` from its median on a smaller one; rg's fixed start-up does not scale.

@@ -246,6 +246,28 @@ struct Report {
       }
     }
 
+    if settings.methods.contains("f") && !fileRows.isEmpty {
+      lines.append("")
+      lines.append("(f) Claim archive (issue 16): `archive add` of the corpus (jobs: 1), a second add of the unchanged corpus, then the whole archive reconciled entity by entity (findings counted and dropped); each step a child process, peak memory its ru_maxrss")
+      lines.append("")
+      lines.append("| corpus | articles | first add | second add | second/first | reconcile through the archive | reconcile peak memory | first add peak memory | claims | findings | archive size |")
+      lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+      for row in fileRows {
+        guard let figures = row.archive else {
+          lines.append("| \(row.corpus.megabytes) MB | – | \(row.archiveSkip ?? "–") | – | – | – | – | – | – | – | – |")
+          continue
+        }
+        lines.append("| \(row.corpus.megabytes) MB | \(row.corpus.articles) | \(format(figures.firstAddSeconds, 1)) s | \(format(figures.secondAddSeconds, 2)) s | \(format(figures.secondAddSeconds / max(figures.firstAddSeconds, 1e-9), 3)) | \(format(figures.reconcileSeconds, 1)) s | \(format(mib(figures.reconcilePeak), 0)) MiB | \(format(mib(figures.firstAddPeak), 0)) MiB | \(figures.claims) | \(figures.findings) | \(format(Double(figures.archiveBytes) / 1e6, 0)) MB |")
+      }
+      let measured = fileRows.filter { $0.archive != nil }
+      if let small = measured.first, let large = measured.last, large.corpus.megabytes > small.corpus.megabytes {
+        let growth = Double(large.archive!.reconcilePeak) / Double(max(1, small.archive!.reconcilePeak)) - 1
+        lines.append("")
+        lines.append(String(format: "- reconcile peak memory through the archive, %d MB vs %d MB: %+.1f %% (target: within 10 %%) — %@", large.corpus.megabytes,
+                            small.corpus.megabytes, growth * 100, abs(growth) <= 0.10 ? "met" : "NOT met"))
+      }
+    }
+
     if let profile {
       let total = profile.seconds.reduce(0) { $0 + $1.seconds }
       lines.append("")
@@ -340,6 +362,7 @@ struct Report {
       var entry: [String: Any] = [
         "kind": row.corpus.kind.rawValue, "megabytes": row.corpus.megabytes, "bytes": row.corpus.bytes,
         "articles": row.corpus.articles,
+        "f_archive": row.archive.map { $0.json as Any } ?? (row.archiveSkip.map { ["skipped": $0] as Any } ?? NSNull()),
         "c_nsregularexpression_mb_per_s": orNull(nsregex.mbps),
         "ratio_b_over_a": orNull(r.pipelineOverPlain),
         "ratio_b_over_c": orNull(r.pipelineOverNSRegex),

@@ -7,6 +7,7 @@ import Foundation
 //
 //   FactCheckBenchmark                       the benchmark (settings from BENCH_* environment variables)
 //   FactCheckBenchmark run-pipeline …        one pipeline run, in a child process (used by the benchmark)
+//   FactCheckBenchmark run-archive …         one claim-archive step (add, reconcile), in a child process
 //   FactCheckBenchmark sample N [DIR]        writes the first N generated articles to DIR, to look at them
 //   FactCheckBenchmark rg-union [DIR]        writes the patterns translated for ripgrep to DIR/rg-union.txt
 
@@ -16,6 +17,8 @@ do {
   switch arguments.first {
   case "run-pipeline":
     status = PipelineChild.main(Array(arguments.dropFirst()))
+  case "run-archive":
+    status = ArchiveChild.main(Array(arguments.dropFirst()))
   case "sample":
     let count = arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5
     let directory = arguments.count > 2 ? arguments[2] : "."

@@ -259,7 +259,7 @@ public final class ClaimArchive: Sendable {
         return try hits(db, query)
       } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
         // Not FTS5 syntax ("3 500 (Klarna"): each word quoted, all required.
-        let words = query.split(whereSeparator: { $0.isWhitespace }).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let words = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { "\"" + $0 + "\"" }
         guard !words.isEmpty else { return [] }
         return try hits(db, words.joined(separator: " AND "))
       }
