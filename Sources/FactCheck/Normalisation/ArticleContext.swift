@@ -298,6 +298,12 @@ final class ArticleContext {
   /// The proper name inside `range` (a scope such as "the Granvert plant"), if any.
   func placeName(in range: Range<Int>, matcher: Matcher) -> String? {
     guard !range.isEmpty, let found = try? matcher.firstMatch(of: patterns.proper, in: article.subject, range: range) else { return nil }
+    // "Net profit rose …": a capital at a sentence's start is no name unless the article names it elsewhere.
+    if ArticleContext.startsSentence(found.range.lowerBound, sentences: sentences, bytes: article.subject.bytes),
+      !mentions.contains(where: { $0.range.overlaps(found.range) })
+    {
+      return nil
+    }
     return article.text(of: found.range)
   }
 
