@@ -480,7 +480,7 @@ final class Benchmark {
     }
     func step(_ arguments: [String]) throws -> (ChildRun, [String: Any]) {
       let child = try ChildProcess.run(ChildProcess.selfPath, ["run-archive"] + arguments + [
-        "--rules", settings.rules, "--archive", archivePath, "--jobs", "1", "--result", resultPath,
+        "--rules", settings.rules, "--archive", archivePath, "--jobs", String(settings.cores), "--result", resultPath,
       ], timeout: runTimeout)
       guard !child.timedOut, child.status == 0, let data = FileManager.default.contents(atPath: resultPath),
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]

@@ -248,7 +248,7 @@ struct Report {
 
     if settings.methods.contains("f") && !fileRows.isEmpty {
       lines.append("")
-      lines.append("(f) Claim archive (issue 16): `archive add` of the corpus (jobs: 1), a second add of the unchanged corpus, then the whole archive reconciled entity by entity (findings counted and dropped); each step a child process, peak memory its ru_maxrss")
+      lines.append("(f) Claim archive (issue 16): `archive add` of the corpus (jobs: \(settings.cores)), a second add of the unchanged corpus, then the whole archive reconciled entity by entity (findings counted and dropped); each step a child process, peak memory its ru_maxrss")
       lines.append("")
       lines.append("| corpus | articles | first add | second add | second/first | reconcile through the archive | reconcile peak memory | first add peak memory | claims | findings | archive size |")
       lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")

@@ -180,7 +180,6 @@ extension ClaimArchive {
   /// details, the archived articles it cites: title, publication date, path, line and quote.
   public func check(drafts: ExtractionRun?, checker: FactChecker) throws(ArchiveError) -> CheckResult {
     var result = checker.collect(drafts ?? ExtractionRun())
-    let draftClaimCount = result.claims.count
     var claims: [Claim] = []
     var findings: [Finding] = []
     try reconcile(drafts: drafts, checker: checker) { batch in
@@ -241,7 +240,6 @@ extension ClaimArchive {
       }
       result.claims = merged
       result.documents += archived.values.sorted { $0.path < $1.path }.map(\.report)
-      _ = draftClaimCount
     }
     result.findings = findings
     return result
