@@ -372,12 +372,14 @@ struct ClaimBuilder: Sendable {
       {
         fromWords = qualifiers.period(article.text(of: after), toTheMonth: toTheMonth)
       } else if definition.period == .current,
-        let inside = context.periodExpression(in: ruleMatch.match.range.lowerBound..<range.lowerBound, matcher: matcher),
+        let inside = context.firstPeriodExpression(in: ruleMatch.match.range.lowerBound..<range.lowerBound, matcher: matcher),
+        !article.text(of: ruleMatch.match.range.lowerBound..<inside.lowerBound).contains(where: \.isNumber),
         !article.text(of: inside.upperBound..<range.lowerBound).contains(where: \.isNumber)
       {
-        // Inside the match, between its opening and the figure, with no other figure between (« son tour de
-        // table en juin 2024, qui s'élevait à 600 millions »): the rule's own words date it, unless the rule
-        // gives its figures a period of its own (a change from "a year ago").
+        // Inside the match, between its opening and the figure, with no other figure in the match (« son tour
+        // de table en juin 2024, qui s'élevait à 600 millions »): the rule's own words date it — unless the rule
+        // gives its figures a period of its own (a change from "a year ago"). With figures around it (« 1,1
+        // milliard en 2024, contre 950 millions en 2023, soit une progression de 16 % ») it dates those.
         fromWords = qualifiers.period(article.text(of: inside), toTheMonth: toTheMonth)
       } else if let before = context.periodExpression(in: clauseStart..<ruleMatch.match.range.lowerBound, matcher: matcher) {
         fromWords = qualifiers.period(article.text(of: before), toTheMonth: toTheMonth)
