@@ -48,7 +48,9 @@ struct PlaceholderCatalog: Sendable {
     let currencyBefore = RegexFragments.words(symbols)
     // « 1 milliard de d’euros » (a preposition doubled in editing) still names the currency.
     let preposition = "(?:(?:de|of)\(ws))?(?:d\(RegexFragments.apostrophe))?"
-    let money = "(?:\(currencyBefore)\(hs)*(?:\(digits)|\(spelled))\(scale)?"
+    // "entre 920 et 930 millions d'euros", "between $1 billion and $1.2 billion": a range, read as one figure.
+    let moneyRangeStart = "(?:\(between)(?:\(currencyBefore)\(hs)*)?\(digits)\(scale)?\(and))?"
+    let money = moneyRangeStart + "(?:\(currencyBefore)\(hs)*(?:\(digits)|\(spelled))\(scale)?"
       + "|(?:\(digits)|\(spelled))(?:\(scale)(?:\(hs)*\(preposition)\(currencyWord))?|\(hs)*\(preposition)\(currencyWord)))"
 
     // Glued to its digits in British copy ("18pc") as scales are ("14k").

@@ -75,6 +75,24 @@ struct NumberReader: Sendable {
   }
 
   private func readMoney(_ key: String, original: String) throws(MalformedFigure) -> ParsedValue {
+    // "entre 920 et 930 millions d'euros": the high end carries the scale and the currency for both.
+    for (lead, link) in [("entre ", " et "), ("between ", " and ")] where key.hasPrefix(lead) {
+      guard let split = key.range(of: link) else { continue }
+      var high = try readMoney(String(key[split.upperBound...]), original: original)
+      var leftScanner = Scanner(String(key[key.index(key.startIndex, offsetBy: lead.count)..<split.lowerBound]))
+      _ = leftScanner.consumeLongest(from: tables.currencies)
+      leftScanner.skipSpaces()
+      let low = try readQuantity(&leftScanner, original: original, kind: .money)
+      var lowValue = low.value
+      if low.value > 0, high.value / low.value >= 1000 {
+        lowValue = low.value * pow(10, (log10(high.value / low.value) / 3).rounded(.down) * 3)
+      }
+      let highValue = max(high.value, lowValue)
+      high.value = min(lowValue, highValue)
+      high.upper = highValue
+      high.notes = low.notes + high.notes
+      return high
+    }
     var scanner = Scanner(key)
     var currency = scanner.consumeLongest(from: tables.currencies)
     scanner.skipSpaces()
