@@ -89,12 +89,33 @@ public final class FactChecker: Sendable {
   /// The claims of an extraction run as a result, without looking for inconsistencies (`factcheck claims`).
   public func collect(_ run: ExtractionRun) -> CheckResult { result(of: run, runningChecks: false) }
 
-  private func result(of run: ExtractionRun, runningChecks: Bool) -> CheckResult {
-    let claims = FactChecker.unifyingEntityNames(run.claims).sorted { ($0.location, $0.valueRange.lowerBound, $0.rule) < ($1.location, $1.valueRange.lowerBound, $1.rule) }
+  /// The result of a run: claims under their canonical entity names, in report order, and (when
+  /// `runningChecks`) the findings.
+  ///
+  /// A claim stream reconciled in parts (see ``ClaimStream``) passes what the part's own claims cannot tell:
+  /// `corpusEntityNames`, every raw entity name of the corpus, over which names are unified, and
+  /// `namedEntities`, the raw names each document names next to a figure in all its claims. Both are empty
+  /// for a whole corpus, whose claims tell them.
+  func result(of run: ExtractionRun, runningChecks: Bool, corpusEntityNames: Set<String> = [],
+              namedEntities: [String: Set<String>] = [:]) -> CheckResult {
+    let canonical = EntityNameUnification.canonicalNames(
+      for: Set(run.claims.compactMap(\.entity)).union(corpusEntityNames).union(namedEntities.values.joined()))
+    let claims = FactChecker.unifyingEntityNames(run.claims, canonical: canonical)
+      .sorted { ($0.location, $0.valueRange.lowerBound, $0.rule) < ($1.location, $1.valueRange.lowerBound, $1.rule) }
     var published: [String: Day] = [:]
     for document in run.documents { if let day = document.published { published[document.path] = day } }
-    let store = ClaimStore(claims: claims, published: published, names: run.names, library: rules.library,
-                           windowDays: options.windowDays)
+    let store: ClaimStore
+    if namedEntities.isEmpty {
+      store = ClaimStore(claims: claims, published: published, names: run.names, library: rules.library,
+                         windowDays: options.windowDays)
+    } else {
+      var named = namedEntities.mapValues { Set($0.map { canonical[$0] ?? $0 }) }
+      for claim in claims where claim.entitySource.isExplicit {
+        if let entity = claim.entity { named[claim.document, default: []].insert(entity) }
+      }
+      store = ClaimStore(claims: claims, published: published, names: run.names, library: rules.library,
+                         windowDays: options.windowDays, namedEntities: named)
+    }
     let findings = runningChecks ? Reconciler.findings(in: store) : []
     var summaries = rules.rules.map { rule in
       RuleSummary(id: rule.id, description: rule.definition.description.isEmpty ? "Extracts \(rule.definition.attribute) claims." : rule.definition.description,
@@ -113,16 +134,8 @@ public final class FactChecker: Sendable {
   }
 
   /// "Atlas" in one article and "Atlas Robotics" in another are one entity, and "Alcyra Airways SA" is
-  /// "Alcyra Airways": legal forms are dropped and a one-word name becomes the one longer name of the
-  /// corpus that only adds organisation words to it.
-  static func unifyingEntityNames(_ claims: [Claim]) -> [Claim] {
-    let expander = EntityNames.Expander(Set(claims.compactMap(\.entity).map(EntityNames.withoutLegalForm)))
-    var canonical: [String: String] = [:]
-    for name in Set(claims.compactMap(\.entity)) {
-      let bare = EntityNames.withoutLegalForm(name)
-      let expanded = expander.expand(bare)
-      if expanded != name { canonical[name] = expanded }
-    }
+  /// "Alcyra Airways" (``EntityNameUnification``): each claim's entity under its canonical name.
+  static func unifyingEntityNames(_ claims: [Claim], canonical: [String: String]) -> [Claim] {
     guard !canonical.isEmpty else { return claims }
     return claims.map { claim in
       var claim = claim
