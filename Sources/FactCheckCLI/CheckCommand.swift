@@ -15,6 +15,7 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var rules: RuleOptions
   @OptionGroup var output: RunOptions
+  @OptionGroup var baselineOptions: BaselineOptions
 
   @Option(help: ArgumentHelp("Check the articles (drafts) against the claims of this archive (see 'factcheck archive'); with no PATH, reconcile the whole archive.", valueName: "PATH"))
   var archive: String?
@@ -38,11 +39,13 @@ struct CheckCommand: ParsableCommand {
     let loader = ArticleLoader(lexicons: [:])
     let files = CommandLinePaths.files(inputs)
     let reports = try output.plannedReports(inputs: loader.inputs(files), articleExtensions: loader.extensions)
+    try baselineOptions.checkDestination(inputs: loader.inputs(files), articleExtensions: loader.extensions)
+    let baseline = try baselineOptions.load()
     let compiled = try rules.compiledRules()
     let checker = FactChecker(rules: compiled, options: try output.options())
-    let result = checker.check(files: files)
+    let result = try baselineOptions.process(checker.check(files: files), baseline: baseline)
     try output.emit(result, listClaims: false, reports: reports)
-    throw ExitCode(output.exitStatus(result, findingsMatter: true))
+    throw ExitCode(baselineOptions.exitStatus(output.exitStatus(result, findingsMatter: true), result))
   }
 }
 
@@ -59,20 +62,23 @@ extension CheckCommand {
         throw RunError("cannot write a report to \(path): it is the archive")
       }
     }
+    try baselineOptions.checkDestination(inputs: loader.inputs(files), articleExtensions: loader.extensions)
+    let baseline = try baselineOptions.load()
     let compiled = try rules.compiledRules()
     let checker = FactChecker(rules: compiled, options: try output.options())
-    let result: CheckResult
+    var result: CheckResult
     do {
       // Read-only for the check; --add opens it for writing (and verifies its pages) before anything is read.
       let writable = add ? try ClaimArchive(path: archivePath) : nil
       let opened = try ClaimArchive(path: archivePath, readOnly: true)
       result = try opened.check(drafts: paths.isEmpty ? nil : checker.extract(files: files), checker: checker)
+      result = try baselineOptions.process(result, baseline: baseline)
       try output.emit(result, listClaims: false, reports: reports)
       if let writable, !compiled.hasErrors { _ = try writable.add(files: files, checker: checker) }
     } catch let error as ArchiveError {
       throw RunError(error.description)
     }
-    throw ExitCode(output.exitStatus(result, findingsMatter: true))
+    throw ExitCode(baselineOptions.exitStatus(output.exitStatus(result, findingsMatter: true), result))
   }
 }
 

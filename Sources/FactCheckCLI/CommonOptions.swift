@@ -50,6 +50,18 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Exit with status 2 when an input is skipped, or a rule stops on one (match or time limit).")
   var strict = false
 
+  @Option(name: .customLong("review-url-base"), help: ArgumentHelp("ClaimReview: the address of the page publishing the reviews; each review's url is it plus the review's anchor.", valueName: "URL"))
+  var reviewURLBase: String?
+
+  @Option(name: .customLong("review-author"), help: ArgumentHelp("ClaimReview: the organisation publishing the reviews (default: FactCheck).", valueName: "NAME"))
+  var reviewAuthor: String?
+
+  @Option(name: .customLong("review-author-url"), help: ArgumentHelp("ClaimReview: that organisation's address.", valueName: "URL"))
+  var reviewAuthorURL: String?
+
+  @Flag(help: "ClaimReview: wrap the JSON-LD in <script type=\"application/ld+json\">, to paste into a page.")
+  var embed = false
+
   func options() throws -> FactCheckOptions {
     var day: Day?
     if let published {
@@ -68,10 +80,16 @@ struct RunOptions: ParsableArguments {
 
   /// Options for the reporters: relative paths are relative to the working directory.
   func reportOptions(color: Bool, listClaims: Bool) -> ReportOptions {
-    ReportOptions(color: color, listClaims: listClaims, baseDirectory: FileManager.default.currentDirectoryPath)
+    ReportOptions(color: color, listClaims: listClaims, baseDirectory: FileManager.default.currentDirectoryPath,
+                  reviewURLBase: reviewURLBase, reviewAuthor: reviewAuthor, reviewAuthorURL: reviewAuthorURL, embed: embed)
   }
 
   func validateFormats() throws {
+    for (option, value) in [("--review-url-base", reviewURLBase), ("--review-author-url", reviewAuthorURL)] {
+      if let value, value.range(of: "^https?://[^ ]+$", options: .regularExpression) == nil {
+        throw ValidationError("\(option) must be an http or https address, not '\(value)'")
+      }
+    }
     if let format, Reporters.reporter(format) == nil {
       throw ValidationError("unknown format '\(format)'; use one of \(Reporters.identifiers.joined(separator: ", "))")
     }

@@ -159,6 +159,8 @@ public struct ArticleLoader: Sendable {
     var article = Article(path: path, text: text, language: language, published: published, publishedSource: publishedSource,
                           title: frontMatter.title, source: frontMatter.source, bodyRange: body, warnings: warnings)
     article.languageIsGuessed = frontMatter.language == nil && detectedLanguage == nil
+    article.url = frontMatter.url
+    article.author = frontMatter.author
     return .article(article)
   }
 }

@@ -129,8 +129,10 @@ public final class FactChecker: Sendable {
       summaries.append(RuleSummary(id: check.id, description: check.description, severity: check.severity, location: check.location))
     }
     summaries.append(RuleSummary(id: "spelling", description: "One name spelled two ways across the articles.", severity: .note, location: nil))
-    return CheckResult(documents: run.documents.sorted { $0.path < $1.path }, claims: claims, findings: findings,
-                       diagnostics: run.diagnostics, ruleProblems: rules.problems, rules: summaries, texts: run.texts)
+    let result = CheckResult(documents: run.documents.sorted { $0.path < $1.path }, claims: claims, findings: findings,
+                             diagnostics: run.diagnostics, ruleProblems: rules.problems, rules: summaries, texts: run.texts)
+    // The articles' own comments first, then the rule layers' `suppress:` entries.
+    return runningChecks ? Suppressor.apply(run.suppressions + rules.library.suppressions, to: result) : result
   }
 
   /// "Atlas" in one article and "Atlas Robotics" in another are one entity, and "Alcyra Airways SA" is
@@ -154,12 +156,16 @@ public final class FactChecker: Sendable {
       Diagnostic(severity: .warning, category: .input, location: SourceLocation(path: done.path, line: 1, column: 1), message: $0)
     }
     warnings += extraction.diagnostics
-    let report = DocumentReport(
+    let comments = SuppressionComments.scan(done.text, path: done.path)
+    warnings += comments.errors.map(\.diagnostic)
+    var report = DocumentReport(
       path: done.path, status: .checked, reason: done.warnings.first, language: done.language, published: done.published,
       publishedSource: done.publishedSource, title: done.title, source: done.source, subject: extraction.subject,
       claimCount: extraction.claims.count)
+    report.url = done.url
+    report.author = done.author
     return ExtractionRun.Item(document: report, claims: extraction.claims, diagnostics: warnings, names: names,
-                              text: keepText ? done.text : nil)
+                              text: keepText ? done.text : nil, suppressions: comments.suppressions)
   }
 
   /// Runs `work` for indices 0..<count on `options.jobs` workers, each with its own extractor.
@@ -193,6 +199,8 @@ public struct ExtractionRun: Sendable {
     var names = NameTally()
     /// The article's text, when the run keeps texts.
     var text: String?
+    /// The article's `factcheck-ignore` comments.
+    var suppressions: [Suppression] = []
   }
 
   /// One report per input.
@@ -205,6 +213,8 @@ public struct ExtractionRun: Sendable {
   public var names = NameTally()
   /// Article texts by path, when ``FactCheckOptions/keepTexts`` is set.
   public var texts: [String: String] = [:]
+  /// The articles' `factcheck-ignore` comments, applied when the run is reconciled.
+  public var suppressions: [Suppression] = []
 
   /// An empty run.
   public init() {}
@@ -215,6 +225,7 @@ public struct ExtractionRun: Sendable {
     diagnostics += item.diagnostics
     names.merge(item.names)
     if let text = item.text { texts[item.document.path] = text }
+    suppressions += item.suppressions
   }
 
   /// Adds another run (from another worker or machine).
@@ -224,6 +235,7 @@ public struct ExtractionRun: Sendable {
     diagnostics += other.diagnostics
     names.merge(other.names)
     texts.merge(other.texts) { first, _ in first }
+    suppressions += other.suppressions
   }
 }
 

@@ -21,6 +21,10 @@ struct FrontMatter {
   var published: Day?
   var language: String?
   var source: String?
+  /// The article's public address (`url`, `link`, `canonical`), when front matter gives one.
+  var url: String?
+  /// The article's author or byline (`author`, `byline`).
+  var author: String?
   /// Byte range of the body: after the closing line, or the whole text when there is no (closed) block.
   var bodyRange: Range<Int>
   /// Byte range language detection reads: the body, less the `key: value` lines of an unclosed block.
@@ -110,6 +114,8 @@ struct FrontMatter {
         }
       case "language", "lang", "locale": result.language = String(field.value.prefix(2)).lowercased()
       case "source", "outlet", "publisher": result.source = field.value
+      case "url", "link", "canonical", "canonical_url": result.url = field.value.trimmingWhitespace()
+      case "author", "byline": result.author = field.value
       default: break
       }
     }

@@ -17,6 +17,10 @@ public struct Article: Sendable {
   public var title: String?
   /// Outlet from front matter.
   public var source: String?
+  /// The article's public address, from front matter (`url`, `link`, `canonical`).
+  public var url: String?
+  /// The article's author, from front matter (`author`, `byline`).
+  public var author: String?
   /// The whole text, front matter included, so that positions are those of the file.
   public let text: String
   /// Byte range of the body (after the front matter).

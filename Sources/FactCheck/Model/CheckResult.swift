@@ -18,6 +18,14 @@ public struct CheckResult: Sendable {
   /// run's memory, and most reporters only need the quotes claims already carry. A claim's
   /// ``Claim/valueRange`` and ``Claim/matchRange`` are UTF-8 byte ranges into its document's text.
   public var texts: [String: String]
+  /// Findings a suppression took out of ``findings`` (an article's `factcheck-ignore` comment, a rule
+  /// layer's `suppress:` entry, the baseline): kept for the reports that record everything (JSON, SARIF),
+  /// never counted in the exit status.
+  public var suppressed: [SuppressedFinding] = []
+  /// Entries of the baseline in use that no finding matched any more (`--strict-baseline` fails on them).
+  public var staleBaselineEntries: [Baseline.Entry] = []
+  /// Whether a baseline was applied (``Baseline/apply(to:)``).
+  public var baselineApplied = false
 
   /// Creates a result.
   public init(documents: [DocumentReport] = [], claims: [Claim] = [], findings: [Finding] = [], diagnostics: [Diagnostic] = [],

@@ -24,6 +24,10 @@ public struct DocumentReport: Hashable, Sendable {
   public var title: String?
   /// Outlet from front matter, if any.
   public var source: String?
+  /// The article's public address, from front matter, if any.
+  public var url: String?
+  /// The article's author, from front matter, if any.
+  public var author: String?
   /// The article's subject: its most-mentioned entity.
   public var subject: String?
   /// Number of claims extracted.

@@ -1,13 +1,22 @@
 import Foundation
 
 /// schema.org `ClaimReview` in JSON-LD, the form fact-checking organisations exchange and search engines
-/// read: an array with one review per claim of each finding.
+/// read: an array with one review per claim of each finding, with the properties Google's ClaimReview
+/// structured data requires (`claimReviewed`, `reviewRating.alternateName`, `url`) and recommends.
 ///
-/// Each review quotes the claim's sentence (`claimReviewed`), says where it appeared (`itemReviewed`, a
-/// `Claim` whose `appearance` is the article, as a `file:` URL when the base directory is known, and whose
-/// `firstAppearance` is the earliest dated article stating the same figure), and rates it with words
-/// rather than a number: `alternateName` names the figures it disagrees with ("Inconsistent with
-/// 000-fr-klarna-….md (3 500)"), `ratingExplanation` is the finding's message and details.
+/// - `url`: ``ReportOptions/reviewURLBase`` and the review's anchor, else the article's public address
+///   (front matter `url`, or a `source` that is an address); left out when neither is known, never made up.
+/// - `claimReviewed`: at most 75 characters of the claim's sentence around the figure, cut between words.
+/// - `reviewRating`: on a 1 (false) to 5 (true) scale, 2 for a figure an error finding contradicts and 3 for
+///   one a warning or note disputes; `alternateName` says so in one word ("Inconsistent", "Disputed") and
+///   `ratingExplanation` names the figures it disagrees with, then the finding's message and details.
+/// - `author`: the organisation publishing the reviews (``ReportOptions/reviewAuthor``, default FactCheck).
+/// - `itemReviewed`: a `Claim` with the article's author (front matter `author`, else its outlet), date and
+///   `appearance` (its public address where known, else a `file:` URL) and `firstAppearance`, the earliest
+///   dated article stating the same figure.
+///
+/// With ``ReportOptions/embed`` the array comes inside `<script type="application/ld+json">`, ready to paste
+/// into the page that publishes the reviews.
 ///
 /// Spelling findings are not reviewed: a name spelled two ways is not a claim anybody made.
 public struct ClaimReviewReporter: Reporter {
@@ -23,7 +32,15 @@ public struct ClaimReviewReporter: Reporter {
     self.uris = ArtifactURI(baseDirectory: options.baseDirectory)
   }
 
-  public func report(_ result: CheckResult) -> String { document(result).serialized() + "\n" }
+  public func report(_ result: CheckResult) -> String {
+    let json = document(result).serialized()
+    guard options.embed else { return json + "\n" }
+    // `</` cannot end the script element early once escaped; JSON reads `<\/` as `</`.
+    return "<script type=\"application/ld+json\">\n" + json.replacingOccurrences(of: "</", with: "<\\/") + "\n</script>\n"
+  }
+
+  /// The longest `claimReviewed` Google shows.
+  static let claimLimit = 75
 
   /// The reviews as one JSON-LD array.
   func document(_ result: CheckResult) -> JSONValue {
@@ -56,30 +73,77 @@ public struct ClaimReviewReporter: Reporter {
       }
     } ?? claim.document
 
+    let document = documents[claim.document]
     var item: [String: JSONValue] = [
       "@type": .string("Claim"),
-      "appearance": creativeWork(claim.document, documents[claim.document]),
+      "appearance": creativeWork(claim.document, document),
       "firstAppearance": creativeWork(first, documents[first]),
     ]
-    if let source = documents[claim.document]?.source { item["author"] = organization(source) }
-    if let published = documents[claim.document]?.published { item["datePublished"] = .string(published.description) }
+    if let author = document?.author {
+      item["author"] = .object(["@type": .string("Person"), "name": .string(author)])
+    } else if let source = document?.source, ClaimReviewReporter.publicURL(source) == nil {
+      item["author"] = organization(source)
+    }
+    if let published = document?.published { item["datePublished"] = .string(published.description) }
 
-    return .object([
+    let identifier = "\(finding.id)#\(claim.document):\(claim.location.line):\(claim.location.column)"
+    let contradicted = finding.severity == .error
+    var author: [String: JSONValue] = ["@type": .string("Organization"), "name": .string(options.reviewAuthor ?? ToolInfo.name)]
+    if let url = options.reviewAuthorURL ?? (options.reviewAuthor == nil ? ToolInfo.informationURI : nil) { author["url"] = .string(url) }
+    var review: [String: JSONValue] = [
       "@context": .string("https://schema.org"),
       "@type": .string("ClaimReview"),
-      "identifier": .string("\(finding.id)#\(claim.document):\(claim.location.line):\(claim.location.column)"),
-      "claimReviewed": .string(claim.sentence.isEmpty ? claim.quote : claim.sentence),
+      "identifier": .string(identifier),
+      "claimReviewed": .string(QuoteExcerpt.around(claim.valueText, in: claim.sentence.isEmpty ? claim.quote : claim.sentence,
+                                                   limit: ClaimReviewReporter.claimLimit)),
       "itemReviewed": .object(item),
       "reviewRating": .object([
         "@type": .string("Rating"),
-        "alternateName": .string(rating(of: index, in: finding, result: result)),
-        "ratingExplanation": .string(([finding.message] + finding.details).joined(separator: "\n")),
+        "ratingValue": .number(contradicted ? 2 : 3),
+        "bestRating": .number(5),
+        "worstRating": .number(1),
+        "alternateName": .string(contradicted ? "Inconsistent" : "Disputed"),
+        "name": .string(contradicted ? "Inconsistent with other reports" : "Disputed by other reports"),
+        "ratingExplanation": .string(([rating(of: index, in: finding, result: result)] + [finding.message] + finding.details)
+          .joined(separator: "\n")),
       ]),
-      "author": .object([
-        "@type": .string("Organization"), "name": .string(ToolInfo.name), "url": .string(ToolInfo.informationURI),
-      ]),
+      "author": .object(author),
       "datePublished": .string(date),
-    ])
+    ]
+    if let base = options.reviewURLBase {
+      review["url"] = .string(base + (base.contains("#") ? "-" : "#") + ClaimReviewReporter.anchor(identifier))
+    } else if let url = document.flatMap(ClaimReviewReporter.articleURL) {
+      review["url"] = .string(url)
+    }
+    return .object(review)
+  }
+
+  /// An HTML id from a review identifier: letters, digits and `-`.
+  static func anchor(_ identifier: String) -> String {
+    var out = "review-"
+    var dash = false
+    for scalar in identifier.unicodeScalars {
+      if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
+        out.unicodeScalars.append(scalar)
+        dash = false
+      } else if !dash {
+        out += "-"
+        dash = true
+      }
+    }
+    return dash ? String(out.dropLast()) : out
+  }
+
+  /// The article's public address: front matter `url`, else a `source` that is an address.
+  static func articleURL(_ document: DocumentReport) -> String? {
+    document.url.flatMap(publicURL) ?? document.source.flatMap(publicURL)
+  }
+
+  /// `text` when it is an `http:` or `https:` address.
+  static func publicURL(_ text: String) -> String? {
+    let lowered = text.lowercased()
+    guard (lowered.hasPrefix("https://") || lowered.hasPrefix("http://")), !text.contains(" "), URL(string: text) != nil else { return nil }
+    return text
   }
 
   /// "Inconsistent with a.md, b.md (3 500); c.md (≈3 800)": the other sides of the finding, by document.
@@ -93,16 +157,19 @@ public struct ClaimReviewReporter: Reporter {
       }
       if !files.isEmpty { sides.append("\(files.joined(separator: ", ")) (\(group.label))") }
     }
-    return sides.isEmpty ? "Inconsistent" : "Inconsistent with " + sides.joined(separator: "; ")
+    let word = finding.severity == .error ? "Inconsistent" : "Disputed"
+    return sides.isEmpty ? word : "\(word): other reports give " + sides.joined(separator: "; ")
   }
 
   // MARK: - Pieces
 
   private func creativeWork(_ path: String, _ document: DocumentReport?) -> JSONValue {
-    var work: [String: JSONValue] = ["@type": .string("CreativeWork"), "url": .string(uris.absolute(path))]
+    let url = document.flatMap(ClaimReviewReporter.articleURL) ?? uris.absolute(path)
+    var work: [String: JSONValue] = ["@type": .string("CreativeWork"), "url": .string(url)]
     if let title = document?.title { work["headline"] = .string(title) }
     if let published = document?.published { work["datePublished"] = .string(published.description) }
-    if let source = document?.source { work["publisher"] = organization(source) }
+    if let author = document?.author { work["author"] = .object(["@type": .string("Person"), "name": .string(author)]) }
+    if let source = document?.source, ClaimReviewReporter.publicURL(source) == nil { work["publisher"] = organization(source) }
     if let language = document?.language { work["inLanguage"] = .string(language) }
     return .object(work)
   }

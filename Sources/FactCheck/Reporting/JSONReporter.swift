@@ -19,6 +19,7 @@ public struct JSONReporter: Reporter {
       "documents": .array(result.documents.map(document)),
       "claims": .array(result.claims.map(claim)),
       "findings": .array(result.findings.map(finding)),
+      "suppressed": .array(result.suppressed.map(suppressed)),
       "problems": .array(result.ruleProblems.map { problem($0.diagnostic) } + result.diagnostics.map(problem)),
       "summary": summary(result),
     ])
@@ -56,6 +57,19 @@ public struct JSONReporter: Reporter {
     ])
   }
 
+  /// A suppressed finding: the finding's fields and what suppressed it.
+  static func suppressed(_ s: SuppressedFinding) -> JSONValue {
+    guard case .object(var object) = finding(s.finding) else { return finding(s.finding) }
+    let suppression = s.suppression
+    object["suppression"] = .object([
+      "origin": .string(suppression.origin.rawValue), "location": location(suppression.location),
+      "checks": .array(suppression.checks.map { .string($0) }), "entity": .optional(suppression.entity),
+      "attribute": .optional(suppression.attribute), "period": .optional(suppression.period),
+      "reason": .optional(suppression.reason),
+    ])
+    return .object(object)
+  }
+
   static func problem(_ d: Diagnostic) -> JSONValue {
     var object: [String: JSONValue] = [
       "severity": .string(d.severity.rawValue), "category": .string(d.category.rawValue), "message": .string(d.message),
@@ -77,6 +91,11 @@ public struct JSONReporter: Reporter {
       "documents_passed_over": .number(Double(r.skippedDocuments.count - r.uncheckedInputs.count)),
       "claims": .number(Double(r.claims.count)), "findings": .number(Double(r.findings.count)),
       "errors": count(.error), "warnings": count(.warning), "notes": count(.note),
+      "suppressed": .number(Double(r.suppressed.filter { $0.suppression.origin != .baseline }.count)),
+      "baselined": .number(Double(r.suppressed.filter { $0.suppression.origin == .baseline }.count)),
+      "stale_baseline": .array(r.staleBaselineEntries.map { entry in
+        .object(["fingerprint": .string(entry.fingerprint), "check": .string(entry.check), "message": .string(entry.message)])
+      }),
     ])
   }
 }

@@ -21,13 +21,28 @@ public struct ReportOptions: Sendable {
   public var baseDirectory: String?
   /// The day reports are dated (ClaimReview's `datePublished`); `nil` means today.
   public var date: Day?
+  /// The address of the page that publishes the ClaimReview report (`--review-url-base`): each review's
+  /// `url` is this address with the review's anchor. Without it a review's `url` is its article's public
+  /// address (front matter `url`, or a `source` that is an address), and is left out when neither is known.
+  public var reviewURLBase: String?
+  /// The organisation that publishes the reviews (ClaimReview `author.name`); default ``ToolInfo/name``.
+  public var reviewAuthor: String?
+  /// The publishing organisation's address (ClaimReview `author.url`); left out when not given.
+  public var reviewAuthorURL: String?
+  /// ClaimReview as an HTML `<script type="application/ld+json">` element, to paste into a page.
+  public var embed: Bool
 
   /// Creates options.
-  public init(color: Bool = false, listClaims: Bool = false, baseDirectory: String? = nil, date: Day? = nil) {
+  public init(color: Bool = false, listClaims: Bool = false, baseDirectory: String? = nil, date: Day? = nil,
+              reviewURLBase: String? = nil, reviewAuthor: String? = nil, reviewAuthorURL: String? = nil, embed: Bool = false) {
     self.color = color
     self.listClaims = listClaims
     self.baseDirectory = baseDirectory
     self.date = date
+    self.reviewURLBase = reviewURLBase
+    self.reviewAuthor = reviewAuthor
+    self.reviewAuthorURL = reviewAuthorURL
+    self.embed = embed
   }
 }
 

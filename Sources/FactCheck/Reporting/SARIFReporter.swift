@@ -45,7 +45,16 @@ public struct SARIFReporter: Reporter {
     var run: [String: JSONValue] = [
       "tool": .object(["driver": driver(rules)]),
       "invocations": .array([invocation(result)]),
-      "results": .array(result.findings.map { self.result($0, in: result, ruleIndex: ruleIndex[$0.check]) }),
+      "results": .array(result.findings.map { finding in
+        var object = self.result(finding, in: result, ruleIndex: ruleIndex[finding.check])
+        if result.baselineApplied { object["baselineState"] = .string("new") }
+        return .object(object)
+      } + result.suppressed.map { suppressed in
+        var object = self.result(suppressed.finding, in: result, ruleIndex: ruleIndex[suppressed.finding.check])
+        object["suppressions"] = .array([suppression(suppressed.suppression)])
+        if suppressed.suppression.origin == .baseline { object["baselineState"] = .string("unchanged") }
+        return .object(object)
+      }),
       "columnKind": .string("unicodeCodePoints"),
     ]
     if let base = uris.baseURI {
@@ -62,10 +71,9 @@ public struct SARIFReporter: Reporter {
   }
 
   private func driver(_ rules: [RuleSummary]) -> JSONValue {
-    .object([
+    var driver: [String: JSONValue] = [
       "name": .string(ToolInfo.name),
       "version": .string(ToolInfo.version),
-      "informationUri": .string(ToolInfo.informationURI),
       "rules": .array(rules.map(rule)),
       "notifications": .array(NotificationKind.allCases.map { kind in
         .object([
@@ -73,7 +81,9 @@ public struct SARIFReporter: Reporter {
           "shortDescription": .object(["text": .string(kind.summary)]),
         ])
       }),
-    ])
+    ]
+    if let uri = ToolInfo.informationURI { driver["informationUri"] = .string(uri) }
+    return .object(driver)
   }
 
   private func rule(_ rule: RuleSummary) -> JSONValue {
@@ -88,7 +98,24 @@ public struct SARIFReporter: Reporter {
 
   // MARK: - Results
 
-  private func result(_ finding: Finding, in result: CheckResult, ruleIndex: Int?) -> JSONValue {
+  /// A SARIF suppression: `inSource` for an article's comment, `external` for a rule file or the baseline.
+  private func suppression(_ suppression: Suppression) -> JSONValue {
+    var object: [String: JSONValue] = [
+      "kind": .string(suppression.origin == .inSource ? "inSource" : "external"),
+      "status": .string("accepted"),
+    ]
+    let justification: String
+    switch suppression.origin {
+    case .inSource: justification = suppression.reason ?? "factcheck-ignore comment"
+    case .ruleFile: justification = suppression.reason ?? "suppress: entry of a rule file"
+    case .baseline: justification = suppression.reason ?? "accepted in the baseline"
+    }
+    object["justification"] = .string(justification)
+    object["location"] = place(at: suppression.location, line: nil)
+    return .object(object)
+  }
+
+  private func result(_ finding: Finding, in result: CheckResult, ruleIndex: Int?) -> [String: JSONValue] {
     var object: [String: JSONValue] = [
       "ruleId": .string(finding.check),
       "level": .string(level(finding.severity)),
@@ -130,7 +157,7 @@ public struct SARIFReporter: Reporter {
       properties["groups"] = .array(groups)
     }
     object["properties"] = .object(properties)
-    return .object(object)
+    return object
   }
 
   /// The figure as the region, its line excerpt as the context.

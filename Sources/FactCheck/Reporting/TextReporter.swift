@@ -87,7 +87,16 @@ public struct TextReporter: Reporter {
     if skipped > 0 { text += ", \(skipped) skipped" }
     text += "; \(result.claims.count) claim\(result.claims.count == 1 ? "" : "s")"
     if ruleErrors > 0 { text += "; \(ruleErrors) rule-file error\(ruleErrors == 1 ? "" : "s")" }
-    return bold(text)
+    let baselined = result.suppressed.filter { $0.suppression.origin == .baseline }.count
+    let suppressed = result.suppressed.count - baselined
+    if suppressed > 0 { text += "; \(suppressed) suppressed" }
+    if result.baselineApplied { text += "; \(baselined) baselined" }
+    var out = bold(text)
+    for entry in result.staleBaselineEntries {
+      out += "\n" + line(entry.location, .note, "baselined finding no longer occurs: \(entry.message) [\(entry.check)] (\(entry.fingerprint)); "
+        + "write the baseline again to drop it")
+    }
+    return out
   }
 
   private func line(_ location: SourceLocation?, _ severity: Severity?, _ message: String) -> String {

@@ -5,7 +5,7 @@ import Yams
 /// Reads rule directories (YAML files, recursively) into a ``RuleLibrary``.
 ///
 /// A rule file is a mapping with any of: `language` (default for its rules), `attributes`, `entities`,
-/// `lexicon`, `rules`, `checks`, `examples` (examples of rules defined anywhere in the same layer or an
+/// `lexicon`, `rules`, `checks`, `suppress` (findings accepted, see ``Suppression``), `examples` (examples of rules defined anywhere in the same layer or an
 /// earlier one). A broken file or rule is reported with its line and column and left out; everything
 /// else still loads, so one run reports every problem.
 public enum RuleFileLoader {
@@ -93,7 +93,7 @@ public enum RuleFileLoader {
     let reader = YAMLReader(path: path, text: text)
     defer { library.problems += reader.errors }
     guard let root = reader.compose() else { return }
-    guard let top = reader.mapping(root, allowed: ["language", "attributes", "entities", "lexicon", "rules", "checks", "examples"],
+    guard let top = reader.mapping(root, allowed: ["language", "attributes", "entities", "lexicon", "rules", "checks", "examples", "suppress"],
                                    owner: "rule file") else { return }
     let language = top["language"].flatMap { node in reader.string(node, key: "language").map { ($0, reader.location(node)) } }
     if let node = top["attributes"], let items = reader.sequence(node, key: "attributes") {
@@ -151,6 +151,9 @@ public enum RuleFileLoader {
         library.checks.removeAll { $0.id == check.id }
         library.checks.append(check)
       }
+    }
+    if let node = top["suppress"], let items = reader.sequence(node, key: "suppress") {
+      library.suppressions += items.compactMap { DefinitionParser.suppression($0, reader) }
     }
     if let node = top["examples"], let items = reader.sequence(node, key: "examples") {
       for item in items {

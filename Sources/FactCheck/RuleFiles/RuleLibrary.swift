@@ -13,6 +13,8 @@ public struct RuleLibrary: Sendable {
   public var rules: [RuleDefinition] = []
   /// Arithmetic checks.
   public var checks: [CheckDefinition] = []
+  /// `suppress:` entries of every layer, in load order.
+  public var suppressions: [Suppression] = []
   /// Every problem met while loading: errors, warnings and notes, in file order.
   public var problems: [RuleFileError] = []
   /// The files read.

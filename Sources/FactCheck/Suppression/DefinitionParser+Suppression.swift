@@ -1,0 +1,39 @@
+import Yams
+
+extension DefinitionParser {
+  /// One `suppress:` entry of a rule file:
+  ///
+  /// ```yaml
+  /// suppress:
+  ///   - check: conflict/employees      # or a list; a finding id; a kind; a prefix ending in '*'
+  ///     entity: Klarna                 # optional: only findings about this entity
+  ///     attribute: employees           # optional
+  ///     period: current                # optional: the period key (current, 2024, …)
+  ///     reason: Confirmed with the company on 2025-05-14.
+  /// ```
+  ///
+  /// An entry must name at least a check, an entity or an attribute, so that no entry silences everything.
+  static func suppression(_ node: Node, _ reader: YAMLReader) -> Suppression? {
+    guard let map = reader.mapping(node, allowed: ["check", "entity", "attribute", "period", "reason"], owner: "suppress entry")
+    else { return nil }
+    var checks: [String] = []
+    if let checkNode = map["check"] {
+      guard let names = reader.strings(checkNode, key: "check") else { return nil }
+      for name in names where !SuppressionComments.isCheckPattern(name) || name.isEmpty {
+        reader.report(.invalidValue(key: "check", value: name, reason: "not a check or finding id"), at: checkNode)
+        return nil
+      }
+      checks = names
+    }
+    let entity = map["entity"].flatMap { reader.string($0, key: "entity") }
+    let attribute = map["attribute"].flatMap { reader.string($0, key: "attribute") }
+    let period = map["period"].flatMap { reader.string($0, key: "period") }
+    let reason = map["reason"].flatMap { reader.string($0, key: "reason") }
+    guard !checks.isEmpty || entity != nil || attribute != nil else {
+      reader.report(.missingKey(key: "check", in: "suppress entry (or entity, attribute)"), at: node)
+      return nil
+    }
+    return Suppression(origin: .ruleFile, location: reader.location(node), checks: checks, entity: entity, attribute: attribute,
+                       period: period, reason: reason)
+  }
+}
