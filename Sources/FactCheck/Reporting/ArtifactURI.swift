@@ -21,12 +21,27 @@ struct ArtifactURI {
   /// The path relative to the base when it is under it, else as given; `./` prefixes removed.
   func relativePath(_ path: String) -> String {
     var path = path
+    // `../x.md` (an input outside the working directory) becomes absolute, never a `../` reference.
+    if let base, !path.hasPrefix("/"), path.hasPrefix("../") || path.contains("/../") {
+      path = ArtifactURI.normalised(base + "/" + path)
+    }
     if let base, path.hasPrefix("/") {
       let prefix = base == "/" ? "/" : base + "/"
       if path.hasPrefix(prefix) { path.removeFirst(prefix.count) }
     }
     while path.hasPrefix("./") { path.removeFirst(2) }
     return path
+  }
+
+  /// `/a/b/../c/./d` → `/a/c/d`.
+  static func normalised(_ absolute: String) -> String {
+    var parts: [Substring] = []
+    for part in absolute.split(separator: "/") {
+      if part == "." { continue }
+      if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+      parts.append(part)
+    }
+    return "/" + parts.joined(separator: "/")
   }
 
   /// Whether `path`, once made relative, still needs a base to be resolved.

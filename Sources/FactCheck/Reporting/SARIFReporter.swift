@@ -1,3 +1,5 @@
+import Foundation
+
 /// SARIF 2.1.0 log for code-scanning tools and CI dashboards: one run, the rules and checks as
 /// `tool.driver.rules`, one result per finding, and every rule-file, input and matching problem as a tool
 /// notification, so nothing the text report shows is missing here.
@@ -87,16 +89,74 @@ public struct SARIFReporter: Reporter {
   }
 
   private func rule(_ rule: RuleSummary) -> JSONValue {
+    let description = rule.description.isEmpty ? rule.id : rule.description
+    // GitHub shows the short description in lists and the help pane beside an alert.
+    let short = description.prefix { $0 != "." }.trimmingCharacters(in: .whitespaces)
+    let help = SARIFReporter.help(for: rule)
     var descriptor: [String: JSONValue] = [
       "id": .string(rule.id),
-      "shortDescription": .object(["text": .string(rule.description.isEmpty ? rule.id : rule.description)]),
+      "shortDescription": .object(["text": .string(short.isEmpty ? description : short + ".")]),
+      "fullDescription": .object(["text": .string(description)]),
+      "help": .object(["text": .string(help.text), "markdown": .string(help.markdown)]),
       "defaultConfiguration": .object(["level": .string(level(rule.severity))]),
     ]
     if let location = rule.location { descriptor["properties"] = .object(["definedAt": .string(describe(location))]) }
     return .object(descriptor)
   }
 
+  /// What a check means and how to fix or suppress its findings, as plain text and as Markdown.
+  static func help(for rule: RuleSummary) -> (text: String, markdown: String) {
+    let meaning: String
+    let fix: String
+    if rule.id.hasPrefix("conflict/") {
+      meaning = "Articles give figures for the same entity, attribute and period that cannot all be true, even with each figure's hedge and the attribute's tolerance."
+      fix = "Check each figure at its source and correct the article that is wrong. If both hold (another scope, another date), say so in the text so the figures read apart."
+    } else if rule.id == "spelling" {
+      meaning = "One name is spelled two ways across the articles."
+      fix = "Use one spelling everywhere (the majority spelling is named in the finding)."
+    } else if rule.severity == .note && rule.location != nil && !rule.id.contains("/") {
+      meaning = "An extraction rule: it reads figures from articles and produces no finding of its own."
+      fix = "Nothing to fix; `factcheck explain \(rule.id)` shows its pattern and examples."
+    } else {
+      meaning = rule.description
+      fix = "Check the figures the finding cites against each other and correct the one that is wrong."
+    }
+    let suppress = "To accept a finding, put `<!-- factcheck-ignore \(rule.id) -- why -->` before its paragraph, add a `suppress:` entry with `check: \(rule.id)` to a rule layer, or record it with `factcheck check … --write-baseline FILE` and run with `--baseline FILE`."
+    let markdown = "**\(rule.id)**\n\n\(meaning)\n\n**How to fix:** \(fix)\n\n**How to suppress:** \(suppress)"
+    let text = "\(meaning) How to fix: \(fix) How to suppress: \(suppress.replacingOccurrences(of: "`", with: ""))"
+    return (text, markdown)
+  }
+
   // MARK: - Results
+
+  /// The finding's message, then each side with links to its related locations (`3 500: [a.md:13](1)`),
+  /// then the details; brackets of the text itself are escaped, as SARIF's embedded links require.
+  private func message(_ finding: Finding, in result: CheckResult) -> String {
+    func escaped(_ text: String) -> String {
+      text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+    }
+    var lines = [escaped(finding.message)]
+    var id = 0
+    if finding.claims.isEmpty {
+      let links = finding.locations.map { location -> String in
+        id += 1
+        return "[\(escaped(fileName(location.path))):\(location.line)](\(id))"
+      }
+      if !links.isEmpty { lines.append("at " + links.joined(separator: ", ")) }
+    } else {
+      for group in finding.groups {
+        let links = group.claims.map { index -> String in
+          id += 1
+          let claim = result.claims[index]
+          return "[\(escaped(fileName(claim.document))):\(claim.location.line)](\(id))"
+        }
+        lines.append(escaped(group.label) + ": " + links.joined(separator: ", "))
+      }
+    }
+    return (lines + finding.details.map(escaped)).joined(separator: "\n")
+  }
+
+  private func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 
   /// A SARIF suppression: `inSource` for an article's comment, `external` for a rule file or the baseline.
   private func suppression(_ suppression: Suppression) -> JSONValue {
@@ -119,7 +179,7 @@ public struct SARIFReporter: Reporter {
     var object: [String: JSONValue] = [
       "ruleId": .string(finding.check),
       "level": .string(level(finding.severity)),
-      "message": .object(["text": .string(([finding.message] + finding.details).joined(separator: "\n"))]),
+      "message": .object(["text": .string(message(finding, in: result))]),
       "partialFingerprints": .object(["findingId/v1": .string(finding.id)]),
     ]
     if let ruleIndex { object["ruleIndex"] = .number(Double(ruleIndex)) }
@@ -134,12 +194,13 @@ public struct SARIFReporter: Reporter {
       let locations = finding.locations.enumerated().map { index, location in
         place(at: location, line: index < finding.quotes.count ? finding.quotes[index] : nil)
       }
-      if !locations.isEmpty {
-        object["locations"] = .array(locations)
+      if let first = locations.first {
+        object["locations"] = .array([first])
         object["relatedLocations"] = .array(locations.enumerated().map { index, location in related(location, id: index + 1, message: nil) })
       }
     } else {
-      object["locations"] = .array(finding.claims.map { claimLocation(result.claims[$0]) })
+      // One location, the anchor (GitHub shows only the first); every claim is a related location.
+      if let first = finding.claims.first { object["locations"] = .array([claimLocation(result.claims[first])]) }
       // Related locations are numbered in group order, so each side of the finding reads together.
       var related: [JSONValue] = []
       var groups: [JSONValue] = []
@@ -192,9 +253,23 @@ public struct SARIFReporter: Reporter {
 
   /// A place in a file, with the whole line as context when it is known.
   private func place(at location: SourceLocation, line: String?) -> JSONValue {
+    var region: [String: JSONValue] = ["startLine": .number(Double(location.line)), "startColumn": .number(Double(location.column))]
+    // The word at the place, from the quoted line: a region with its end and its text.
+    if let line, location.column >= 1 {
+      let scalars = Array(line.unicodeScalars)
+      if location.column - 1 < scalars.count {
+        var end = location.column - 1
+        while end < scalars.count && (scalars[end].properties.isAlphabetic || scalars[end] == "-" || ("0"..."9").contains(scalars[end])) { end += 1 }
+        if end == location.column - 1 { end += 1 }
+        var word = String.UnicodeScalarView()
+        word.append(contentsOf: scalars[(location.column - 1)..<end])
+        region["endColumn"] = .number(Double(end + 1))
+        region["snippet"] = .object(["text": .string(String(word))])
+      }
+    }
     var physical: [String: JSONValue] = [
       "artifactLocation": artifact(location.path),
-      "region": .object(["startLine": .number(Double(location.line)), "startColumn": .number(Double(location.column))]),
+      "region": .object(region),
     ]
     if let line, !line.isEmpty {
       physical["contextRegion"] = .object([

@@ -118,8 +118,16 @@ import Testing
       if let index = sarif["ruleIndex"] as? Int { #expect(rules[index]["id"] as? String == finding.check) }
       #expect(((sarif["message"] as? [String: Any])?["text"] as? String)?.hasPrefix(finding.message) == true)
       let locations = try #require(sarif["locations"] as? [[String: Any]])
-      #expect(locations.count == (finding.claims.isEmpty ? finding.locations.count : finding.claims.count))
-      #expect((sarif["relatedLocations"] as? [[String: Any]])?.isEmpty == false)
+      // One location (GitHub shows only the first); every claim a related location, linked from the message.
+      #expect(locations.count == 1)
+      let related = try #require(sarif["relatedLocations"] as? [[String: Any]])
+      #expect(related.count == (finding.claims.isEmpty ? finding.locations.count : finding.claims.count))
+      let text = try #require((sarif["message"] as? [String: Any])?["text"] as? String)
+      for id in 1...related.count { #expect(text.contains("](\(id))"), "message links related location \(id): \(text)") }
+      for location in related + locations {
+        let region = try #require((location["physicalLocation"] as? [String: Any])?["region"] as? [String: Any])
+        #expect(region["endColumn"] != nil && region["snippet"] != nil)
+      }
     }
 
     // The top finding's first location is 000-fr's "3 500" at 13:366, figure as region, line as context.
@@ -200,5 +208,33 @@ import Testing
   ])
   func artifactURIs(path: String, expected: String) {
     #expect(ArtifactURI(baseDirectory: "/work/repo/").reference(path) == expected)
+  }
+}
+
+/// What GitHub code scanning reads beyond the schema: rule help, and URIs without `../`.
+@Suite struct SARIFForGitHubTests {
+  @Test func everyRuleHasShortAndFullDescriptionsAndMarkdownHelp() throws {
+    let sarif = try SARIFReporterTests.parse(SARIFReporter().report(ReportingFixtures.klarna))
+    let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+    let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+    #expect(!rules.isEmpty)
+    for rule in rules {
+      #expect(((rule["shortDescription"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
+      #expect(((rule["fullDescription"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
+      let help = try #require(rule["help"] as? [String: Any])
+      #expect((help["markdown"] as? String)?.contains("How to suppress") == true)
+      #expect((help["text"] as? String)?.isEmpty == false)
+    }
+    let conflict = try #require(rules.first { $0["id"] as? String == "conflict/employees" })
+    #expect(((conflict["help"] as? [String: Any])?["markdown"] as? String)?.contains("factcheck-ignore conflict/employees") == true)
+    #expect((((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["informationUri"]) == nil)
+  }
+
+  @Test func inputsOutsideTheWorkingDirectoryAreNoDotDotReferences() {
+    let uris = ArtifactURI(baseDirectory: "/work/main")
+    #expect(uris.reference("../shared/a.md") == "file:///work/shared/a.md")
+    #expect(uris.isRelative("../shared/a.md") == false)
+    #expect(uris.reference("Examples/../Examples/a.md") == "Examples/a.md")
+    #expect(uris.reference("Examples/a.md") == "Examples/a.md")
   }
 }
