@@ -80,7 +80,7 @@ struct ExtractCommand: ParsableCommand {
           }
         }
       } catch let error as ClaimStreamError {
-        throw RunError(error.description)
+        throw RunError(error.locatedMessage)
       }
       if !pending.isEmpty { try emit(checker.extract(pending)) }
     } else {

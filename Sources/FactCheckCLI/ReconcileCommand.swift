@@ -34,7 +34,7 @@ struct ReconcileCommand: ParsableCommand {
       do {
         try StreamLines.forEach(in: source) { line, number in try reader.read(line, path: StreamLines.name(source), number: number) }
       } catch let error as ClaimStreamError {
-        throw RunError(error.description)
+        throw RunError(error.locatedMessage)
       }
     }
     if keys {

@@ -32,15 +32,19 @@ public struct ClaimStreamError: Error, Hashable, Sendable, CustomStringConvertib
   }
 
   /// `path:line:column: error: …`.
-  public var description: String {
-    let what: String
+  public var description: String { "\(path):\(line):\(column): error: \(message)" }
+
+  /// `path:line:column: …`, for a program that adds its own `error:` prefix.
+  public var locatedMessage: String { "\(path):\(line):\(column): \(message)" }
+
+  /// What is wrong, without the place.
+  public var message: String {
     switch problem {
-    case .syntax(let detail): what = "not a JSON object: \(detail)"
-    case .missing(let field): what = "missing field '\(field)'"
-    case .field(let field, let expected): what = "bad '\(field)': \(expected)"
-    case .version(let detail): what = detail
+    case .syntax(let detail): return "not a JSON object: \(detail)"
+    case .missing(let field): return "missing field '\(field)'"
+    case .field(let field, let expected): return "bad '\(field)': \(expected)"
+    case .version(let detail): return detail
     }
-    return "\(path):\(line):\(column): error: \(what)"
   }
 
   init(path: String, line: Int, problem: Problem, in bytes: [UInt8]) {
@@ -63,9 +67,11 @@ public struct ClaimStreamError: Error, Hashable, Sendable, CustomStringConvertib
     case .keyNotFound(let key, let context)?:
       problem = .missing(dotted(context.codingPath + [key]))
       column = 1
+    case .typeMismatch(_, let context)? where context.codingPath.isEmpty:
+      problem = .syntax("a line is one object, {…}")
     case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
       problem = .field(dotted(context.codingPath), context.debugDescription)
-      column = context.codingPath.last(where: { $0.intValue == nil }).map { ClaimStreamError.column(ofField: $0.stringValue, in: bytes) }
+      column = ClaimStreamError.column(ofPath: context.codingPath, in: bytes)
     case .dataCorrupted(let context)?:
       if context.codingPath.isEmpty {
         let detail = (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
@@ -76,7 +82,7 @@ public struct ClaimStreamError: Error, Hashable, Sendable, CustomStringConvertib
         column = ClaimStreamError.column(ofField: "v", in: bytes)
       } else {
         problem = .field(dotted(context.codingPath), context.debugDescription)
-        column = context.codingPath.last(where: { $0.intValue == nil }).map { ClaimStreamError.column(ofField: $0.stringValue, in: bytes) }
+        column = ClaimStreamError.column(ofPath: context.codingPath, in: bytes)
       }
     default:
       problem = .syntax(ClaimStreamError.shortened("\(error)"))
@@ -85,15 +91,26 @@ public struct ClaimStreamError: Error, Hashable, Sendable, CustomStringConvertib
   }
 
   /// The column of the value of the first `"field":` in the line, else 1.
-  static func column(ofField field: String, in bytes: [UInt8]) -> Int {
-    let needle = Array("\"\(field)\"".utf8)
-    guard needle.count <= bytes.count else { return 1 }
-    for start in 0...(bytes.count - needle.count) where bytes[start..<start + needle.count].elementsEqual(needle) {
-      var end = start + needle.count
-      while end < bytes.count, bytes[end] == 0x20 || bytes[end] == UInt8(ascii: ":") { end += 1 }
-      return bytes[..<min(end, bytes.count)].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+  static func column(ofField field: String, in bytes: [UInt8]) -> Int { column(ofKeys: [field], in: bytes) }
+
+  /// The column of the value at a coding path (`period.of.year`): each key looked for after the previous
+  /// one; 1 when the line does not show it.
+  static func column(ofPath path: [any CodingKey], in bytes: [UInt8]) -> Int {
+    column(ofKeys: path.filter { $0.intValue == nil }.map(\.stringValue), in: bytes)
+  }
+
+  private static func column(ofKeys keys: [String], in bytes: [UInt8]) -> Int {
+    var from = 0
+    for key in keys {
+      let needle = Array("\"\(key)\"".utf8)
+      guard needle.count <= bytes.count - from,
+        let start = (from...(bytes.count - needle.count)).first(where: { bytes[$0..<$0 + needle.count].elementsEqual(needle) })
+      else { return 1 }
+      from = start + needle.count
+      while from < bytes.count, bytes[from] == 0x20 || bytes[from] == UInt8(ascii: ":") { from += 1 }
     }
-    return 1
+    guard !keys.isEmpty else { return 1 }
+    return bytes[..<min(from, bytes.count)].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
   }
 
   /// "… column 12 …" or "… offset 11 …" in a JSON parser's message.
