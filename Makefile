@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build check test test-rules bench fuzz asan tsan clean
+.PHONY: all deps build check test test-rules bench fuzz asan tsan clean spark-deps spark-check
 
 all: build
 
@@ -30,6 +30,31 @@ test: deps
 
 test-rules: deps
 	$(SWIFT) run factcheck test-rules
+
+# Issue 17 — the Spark job (Distributed/spark/): Java 17 (Debian's openjdk-17-jre-headless, when no `java` is on
+# PATH) and the job's Python packages (PySpark, jsonschema: Distributed/spark/requirements.txt, through pip).
+SPARK_PYTHON ?= python3
+SPARK_MASTER ?= local[2]
+SPARK_INPUTS ?= Examples ../shared/seeds
+
+spark-deps:
+	@if ! command -v java >/dev/null 2>&1; then \
+	  echo "Installing openjdk-17-jre-headless…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq openjdk-17-jre-headless; \
+	fi
+	@if ! $(SPARK_PYTHON) -c "import pyspark, jsonschema" >/dev/null 2>&1; then \
+	  echo "Installing PySpark and jsonschema (Distributed/spark/requirements.txt)…"; \
+	  $(SPARK_PYTHON) -m pip install -q -r Distributed/spark/requirements.txt; \
+	fi
+
+# Runs the Spark job (spark-submit --master $(SPARK_MASTER), the binary shipped with --files) once over all of
+# SPARK_INPUTS (an absent folder is left out) and compares its findings with `factcheck check` over the same
+# folders; validates the claim stream against Schemas/claim-stream-v1.schema.json. Uses the debug build that
+# `make test` leaves (a cluster wants a release build: see the README, "Claim stream").
+spark-check: deps spark-deps
+	$(SWIFT) build --product factcheck
+	$(SPARK_PYTHON) Distributed/spark/compare_with_check.py --master '$(SPARK_MASTER)' \
+	  --binary "$$($(SWIFT) build --show-bin-path)/factcheck" $(SPARK_INPUTS)
 
 # Benchmark (never a test): release build in its own scratch path, prints figures, writes .build-bench/bench.json.
 # Shrink or grow it with BENCH_SIZES=1,16 BENCH_SINGLE_SIZES=1 BENCH_RUNS=3 BENCH_MAX_RUN_SECONDS=120 (see README).
