@@ -1,5 +1,6 @@
-/// One claim as the HTML report highlights it: a `<mark>` with an anchor (`#claim-N`), a tooltip with what
-/// the checker read, a severity class when the claim is part of a finding, and links to those findings.
+/// One claim as the HTML report highlights it: a `<mark>` with an anchor (`#claim-N`), one tooltip with what
+/// the checker read (the page's own, opened on hover and focus; no `title` attribute, so the browser does
+/// not show a second one), a severity class when the claim is part of a finding, and links to those findings.
 struct HTMLClaimMark {
   /// A finding the claim is part of, as the page numbers it.
   struct Reference {
@@ -24,13 +25,13 @@ struct HTMLClaimMark {
   /// `claim` plus `sev-…` when the claim is part of a finding.
   var cssClass: String { severity.map { "claim sev-\($0.rawValue)" } ?? "claim" }
 
-  /// What the checker read, one fact a line: for the `title` attribute and the tooltip.
+  /// What the checker read, one fact a line, for the tooltip; the period in words (``Period/inWords``).
   var facts: [(label: String, value: String)] {
     var facts: [(String, String)] = [
       ("entity", claim.entity ?? "—"),
       ("attribute", claim.attribute + (claim.scope.map { " (\($0))" } ?? "")),
       ("value", NumberFormatting.hedged(claim.value, hedge: claim.hedge, unit: claim.unit)),
-      ("period", claim.period.description),
+      ("period", claim.period.inWords),
       ("modality", claim.modality.rawValue),
       ("rule", claim.rule),
     ]
@@ -41,8 +42,7 @@ struct HTMLClaimMark {
 
   /// The opening tag; further claims sharing the highlighted text get empty anchors inside it.
   func open(sharingWith others: [HTMLClaimMark]) -> String {
-    let title = facts.map { "\($0.label): \($0.value)" }.joined(separator: "\n")
-    var html = "<mark id=\"\(HTMLClaimMark.anchor(index))\" class=\"\(cssClass)\" tabindex=\"0\" title=\"\(title.htmlAttributeEscaped)\">"
+    var html = "<mark id=\"\(HTMLClaimMark.anchor(index))\" class=\"\(cssClass)\" tabindex=\"0\">"
     for other in others { html += "<span id=\"\(HTMLClaimMark.anchor(other.index))\"></span>" }
     return html
   }

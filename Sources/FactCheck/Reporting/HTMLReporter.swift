@@ -1,16 +1,22 @@
 /// One self-contained HTML page for editors: the findings first, most severe at the top, then every
 /// checked article with each extracted claim highlighted.
 ///
-/// Hovering or tapping a claim shows what the checker read (entity, attribute, normalised value, period,
-/// modality, rule). Claims that take part in a finding are coloured by the finding's severity, and the
-/// two are linked both ways: a finding lists its claims as links to `#claim-N`, a claim carries
-/// superscript links to `#finding-N`. The page needs nothing but itself (style inline, no script, no
-/// font, no image) and adapts to a phone and to print.
+/// Each article opens with a header made of its front matter (title, outlet, date, author) rather than the
+/// raw block, and its Markdown is rendered: headings, paragraphs, lists, quotes, tables, emphasis. Each
+/// article carries its own `lang`, so a browser hyphenates, speaks and translates French as French.
+/// Hovering or tapping a claim shows one tooltip with what the checker read (entity, attribute,
+/// normalised value, period in words, modality, rule). Claims that take part in a finding are coloured by
+/// the finding's severity, and the two are linked both ways: a finding lists its claims as links to
+/// `#claim-N`, each with its sentence cut between words; a claim carries superscript links to
+/// `#finding-N`. The page needs nothing but itself (style inline, no script, no font, no image) and adapts
+/// to a phone and to print.
 ///
-/// Showing the articles needs their text: run with ``FactCheckOptions/keepTexts`` so that
-/// ``CheckResult/texts`` holds it. Without it, each article lists its claims instead.
+/// The articles' text comes from ``CheckResult/texts`` when the run kept it
+/// (``FactCheckOptions/keepTexts``); otherwise each article is read again through ``ArticleLoader``, and
+/// used only if every claim's figure is still where the run found it. An article that cannot be read again
+/// (checked from memory, since changed or removed) lists its claims instead.
 ///
-/// Everything that comes from the articles, the rule files or the paths is escaped (``String/htmlEscaped``).
+/// Everything that comes from the articles, the rule files or the paths is escaped (``Swift/String/htmlEscaped``).
 public struct HTMLReporter: Reporter {
   public static let identifier = "html"
   public static let description = "one self-contained HTML page: findings, then the articles with claims highlighted"
@@ -18,11 +24,17 @@ public struct HTMLReporter: Reporter {
   let options: ReportOptions
 
   /// Creates the reporter.
+  ///
+  /// - Parameter options: Report options; the HTML page uses none of them today.
   public init(options: ReportOptions = ReportOptions()) { self.options = options }
 
   /// The anchor id of the finding numbered `number` (1-based, in page order).
   static func findingAnchor(_ number: Int) -> String { "finding-\(number)" }
 
+  /// The page, as one string of HTML.
+  ///
+  /// - Parameter result: What the run produced.
+  /// - Returns: A complete HTML document.
   public func report(_ result: CheckResult) -> String {
     let page = Page(result: result)
     var html = """
@@ -94,27 +106,38 @@ public struct HTMLReporter: Reporter {
   /// `path:line:column` linking to the claim's highlight, then the figure in its sentence.
   private func claimLink(_ index: Int, _ claim: Claim) -> String {
     let place = "\(fileName(claim.document)):\(claim.location.line):\(claim.location.column)"
-    let period = claim.period.description + (claim.modality == .projected ? ", projected" : "")
+    let period = claim.period.inWords + (claim.modality == .projected ? ", projected" : "")
     return "<a href=\"#\(HTMLClaimMark.anchor(index))\" title=\"\(claim.document.htmlAttributeEscaped)\">\(place.htmlEscaped)</a> "
-      + "<span class=\"muted\">(\(period.htmlEscaped))</span> <span class=\"excerpt\">\(excerpt(claim))</span>"
+      + "<span class=\"muted\">(\(period.htmlEscaped))</span> "
+      + "<span class=\"excerpt\" lang=\"\(claim.language.htmlAttributeEscaped)\">\(excerpt(claim))</span>"
   }
 
-  /// About 80 characters either side of the figure, the figure in bold.
+  /// The longest quote a finding shows, in characters (Unicode scalars), `…` included.
+  static let excerptLimit = 160
+
+  /// The figure in its line, at most ``excerptLimit`` characters cut between words, the figure in bold.
   private func excerpt(_ claim: Claim) -> String {
-    let line = Array(claim.lineExcerpt.isEmpty ? claim.quote.unicodeScalars : claim.lineExcerpt.unicodeScalars)
-    let figure = claim.valueText.unicodeScalars.count
-    let start = claim.lineExcerpt.isEmpty ? 0 : min(max(0, claim.lineExcerptColumn - 1), line.count)
-    let end = claim.lineExcerpt.isEmpty ? 0 : min(line.count, start + figure)
-    let before = line[max(0, start - 80)..<start]
-    let after = line[end..<min(line.count, end + 80)]
     func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
       var string = ""
       string.unicodeScalars.append(contentsOf: scalars)
       return string.htmlEscaped
     }
-    guard !claim.lineExcerpt.isEmpty else { return "“" + text(line[...]) + "”" }
-    return "“" + (before.startIndex > 0 ? "…" : "") + text(before) + "<b>" + text(line[start..<end]) + "</b>" + text(after)
-      + (after.endIndex < line.count ? "…" : "") + "”"
+    func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
+    guard !claim.lineExcerpt.isEmpty else {
+      let quote = Array(claim.quote.unicodeScalars)
+      let kept = QuoteExcerpt.window(quote, figure: 0..<0, limit: HTMLReporter.excerptLimit, isSpace: isSpace)
+      return "“" + text(quote[kept]) + (kept.upperBound < quote.count ? "…" : "") + "”"
+    }
+    let line = Array(claim.lineExcerpt.unicodeScalars)
+    let start = min(max(0, claim.lineExcerptColumn - 1), line.count)
+    let end = min(line.count, start + claim.valueText.unicodeScalars.count)
+    let kept = QuoteExcerpt.window(line, figure: start..<end, limit: HTMLReporter.excerptLimit, isSpace: isSpace)
+    var low = kept.lowerBound
+    var high = kept.upperBound
+    while low < start && isSpace(line[low]) { low += 1 }
+    while high > end && isSpace(line[high - 1]) { high -= 1 }
+    return "“" + (kept.lowerBound > 0 ? "…" : "") + text(line[low..<start]) + "<b>" + text(line[start..<end]) + "</b>"
+      + text(line[end..<high]) + (kept.upperBound < line.count ? "…" : "") + "”"
   }
 
   // MARK: - Problems
@@ -154,21 +177,30 @@ public struct HTMLReporter: Reporter {
   }
 
   private func article(_ document: DocumentReport, id: String, page: Page) -> String {
-    var html = "<section class=\"article\" id=\"\(id)\">\n"
+    let lang = document.language.map { " lang=\"\($0.htmlAttributeEscaped)\"" } ?? ""
+    var html = "<section class=\"article\" id=\"\(id)\"\(lang)>\n<header class=\"article-head\">\n"
     html += "<h2>\((document.title ?? fileName(document.path)).htmlEscaped)</h2>\n"
+    var byline: [String] = []
+    if let source = document.source { byline.append("<span class=\"source\">\(source.htmlEscaped)</span>") }
+    if let published = document.published {
+      let assumed = document.publishedSource == "option" ? " <span class=\"muted\" lang=\"en\">(date assumed)</span>" : ""
+      byline.append("<time>\(published.inWords.htmlEscaped)</time>\(assumed)")
+    }
+    if let author = document.author { byline.append("<span class=\"author\">\(author.htmlEscaped)</span>") }
+    if !byline.isEmpty { html += "<p class=\"byline\">\(byline.joined(separator: " · "))</p>\n" }
     var meta = ["<code>\(document.path.htmlEscaped)</code>"]
-    if let source = document.source { meta.append(source.htmlEscaped) }
-    if let published = document.published { meta.append("published \(published.description.htmlEscaped)") }
     if let language = document.language { meta.append(language.htmlEscaped) }
     if let subject = document.subject { meta.append("about \(subject.htmlEscaped)") }
     meta.append("\(document.claimCount) claim\(document.claimCount == 1 ? "" : "s")")
-    html += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n"
-    let marks = (page.claimsByDocument[document.path] ?? []).map { page.mark($0) }
-    if let text = page.result.texts[document.path] {
-      html += "<div class=\"text\">\(HTMLArticleText(text: text, marks: marks).html)</div>\n"
+    html += "<p class=\"meta\" lang=\"en\">\(meta.joined(separator: " · "))</p>\n</header>\n"
+    let indices = page.claimsByDocument[document.path] ?? []
+    let marks = indices.map { page.mark($0) }
+    if let text = page.text(of: document.path, claims: indices) {
+      let body = FrontMatter.parse(text).bodyRange.lowerBound
+      html += "<div class=\"text\">\n\(HTMLArticleText(text: text, marks: marks, bodyStart: body).html)</div>\n"
     } else {
-      html += "<p class=\"muted\">The article’s text was not kept for this report; its claims:</p>\n"
-      html += "<table class=\"claims\"><tr><th>where</th><th>claim</th><th>quote</th></tr>\n"
+      html += "<p class=\"muted\" lang=\"en\">The article’s text could not be read again as it was checked; its claims:</p>\n"
+      html += "<table class=\"claims\"><tr lang=\"en\"><th>where</th><th>claim</th><th>quote</th></tr>\n"
       for mark in marks {
         let place = "\(mark.claim.location.line):\(mark.claim.location.column)"
         let entity = (mark.claim.entity ?? "—") + " " + mark.claim.attribute
@@ -177,7 +209,7 @@ public struct HTMLReporter: Reporter {
       }
       html += "</table>\n"
     }
-    return html + "<p class=\"top\"><a href=\"#top\">↑ findings</a></p>\n</section>\n"
+    return html + "<p class=\"top\" lang=\"en\"><a href=\"#top\">↑ findings</a></p>\n</section>\n"
   }
 
   private func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
@@ -205,6 +237,21 @@ public struct HTMLReporter: Reporter {
         for index in Set(finding.claims) { references[index, default: []].append(reference) }
       }
       self.references = references
+    }
+
+    /// The text of a checked article: the one the run kept, else the file read again, provided every claim's
+    /// figure is still at its byte range (so that highlights land on the figures the run read).
+    func text(of path: String, claims: [Int]) -> String? {
+      if let text = result.texts[path] { return text }
+      guard case .article(let article) = ArticleLoader(lexicons: [:]).load(path: path) else { return nil }
+      let bytes = article.bytes
+      for index in claims {
+        let claim = result.claims[index]
+        guard claim.valueRange.lowerBound >= 0, claim.valueRange.upperBound <= bytes.count,
+          String(decoding: bytes[claim.valueRange], as: UTF8.self) == claim.valueText
+        else { return nil }
+      }
+      return article.text
     }
 
     func mark(_ index: Int) -> HTMLClaimMark {

@@ -58,11 +58,24 @@ enum HTMLStyle {
     ul.problems li { overflow-wrap: anywhere; }
     section.article { margin-top: 2.5rem; }
     .meta { color: var(--muted); font-size: .9rem; overflow-wrap: anywhere; }
+    .article-head h2 { margin-bottom: .2rem; }
+    .byline { margin: 0 0 .2rem; font-weight: 600; }
+    .byline .author { font-weight: 400; font-style: italic; }
+    .meta { margin: 0 0 .6rem; }
     .text {
-      white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-serif, Georgia, Cambria, "Times New Roman", serif;
+      overflow-wrap: anywhere; font-family: ui-serif, Georgia, Cambria, "Times New Roman", serif;
       font-size: 1.02rem; line-height: 1.7; background: var(--bg); border: 1px solid var(--line); border-radius: 6px;
-      padding: .75rem 1rem;
+      padding: .25rem 1rem;
     }
+    .text p, .text ul, .text ol, .text blockquote { margin: .7rem 0; }
+    .text .md { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.1rem 0 .4rem; border: none; }
+    .text h3.md { font-size: 1.15rem; } .text h4.md { font-size: 1.05rem; } .text h5.md, .text h6.md { font-size: 1rem; }
+    .text blockquote { border-left: 3px solid var(--line); padding-left: .8rem; color: var(--muted); }
+    .text .comment { color: var(--muted); font-size: .85rem; }
+    .text div.table { overflow-x: auto; }
+    .text table { border-collapse: collapse; font-size: .95rem; }
+    .text td, .text th { border: 1px solid var(--line); padding: .2rem .5rem; text-align: left; vertical-align: top; }
+    .text hr { border: none; border-top: 1px solid var(--line); }
     mark.claim {
       position: relative; color: inherit; background: var(--claim-bg); border-radius: 3px; padding: 0 .08em;
       cursor: help; box-shadow: inset 0 -2px var(--muted);
@@ -90,7 +103,7 @@ enum HTMLStyle {
     @media (max-width: 40rem) {
       body { padding: .6rem .7rem 2rem; font-size: 15px; }
       h1 { font-size: 1.3rem; }
-      .text { padding: .5rem .6rem; font-size: 1rem; }
+      .text { padding: .1rem .6rem; font-size: 1rem; }
       li.finding { padding: .5rem .6rem; }
       dl.groups dd { margin-left: .5rem; }
       .tip { position: fixed; left: .5rem; right: .5rem; top: auto; bottom: .5rem; max-width: none; width: auto; }

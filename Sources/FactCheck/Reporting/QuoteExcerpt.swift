@@ -12,30 +12,44 @@ enum QuoteExcerpt {
     if !figureCharacters.isEmpty, let range = text.range(of: figure) {
       start = text.distance(from: text.startIndex, to: range.lowerBound)
     }
-    var low = start
-    var high = min(characters.count, start + figureCharacters.count)
-    // Grow a word at a time, alternately to the left and to the right, while it fits (two `…` reserved).
+    let figureRange = start..<min(characters.count, start + figureCharacters.count)
+    let kept = window(characters, figure: figureRange, limit: limit) { $0 == " " }
+    var excerpt = String(characters[kept]).trimmingCharacters(in: " ")
+    if excerpt.count > limit - 2 { excerpt = String(excerpt.prefix(limit - 2)) }
+    return (kept.lowerBound > 0 ? "…" : "") + excerpt + (kept.upperBound < characters.count ? "…" : "")
+  }
+
+  /// The stretch of `items` to quote around `figure`: the figure's own words whole, then a word at a time,
+  /// alternately to the left and to the right, while the stretch and the `…` marking each cut end fit in
+  /// `limit` items. Whole when everything fits.
+  ///
+  /// Generic so that a quote can be cut in characters (ClaimReview counts characters) or in Unicode scalars
+  /// (the HTML report places the figure by its column, which counts scalars).
+  static func window<Item>(_ items: [Item], figure: Range<Int>, limit: Int, isSpace: (Item) -> Bool) -> Range<Int> {
+    guard items.count > limit else { return 0..<items.count }
+    var low = min(max(0, figure.lowerBound), items.count)
+    var high = min(max(low, figure.upperBound), items.count)
     func wordBefore(_ index: Int) -> Int {
       var i = index
-      while i > 0 && characters[i - 1] == " " { i -= 1 }
-      while i > 0 && characters[i - 1] != " " { i -= 1 }
+      while i > 0 && isSpace(items[i - 1]) { i -= 1 }
+      while i > 0 && !isSpace(items[i - 1]) { i -= 1 }
       return i
     }
     func wordAfter(_ index: Int) -> Int {
       var i = index
-      while i < characters.count && characters[i] == " " { i += 1 }
-      while i < characters.count && characters[i] != " " { i += 1 }
+      while i < items.count && isSpace(items[i]) { i += 1 }
+      while i < items.count && !isSpace(items[i]) { i += 1 }
       return i
     }
     // The figure's own words, whole.
-    while low > 0 && characters[low - 1] != " " { low -= 1 }
-    while high < characters.count && characters[high] != " " { high += 1 }
+    while low > 0 && !isSpace(items[low - 1]) { low -= 1 }
+    while high < items.count && !isSpace(items[high]) { high += 1 }
     var growLeft = true
     var stuck = 0
     while stuck < 2 {
       let candidateLow = growLeft ? wordBefore(low) : low
       let candidateHigh = growLeft ? high : wordAfter(high)
-      let extraEllipses = (candidateLow > 0 ? 1 : 0) + (candidateHigh < characters.count ? 1 : 0)
+      let extraEllipses = (candidateLow > 0 ? 1 : 0) + (candidateHigh < items.count ? 1 : 0)
       if (candidateLow != low || candidateHigh != high) && candidateHigh - candidateLow + extraEllipses <= limit {
         low = candidateLow
         high = candidateHigh
@@ -45,9 +59,7 @@ enum QuoteExcerpt {
       }
       growLeft.toggle()
     }
-    var excerpt = String(characters[low..<high]).trimmingCharacters(in: " ")
-    if excerpt.count > limit - 2 { excerpt = String(excerpt.prefix(limit - 2)) }
-    return (low > 0 ? "…" : "") + excerpt + (high < characters.count ? "…" : "")
+    return low..<high
   }
 }
 

@@ -10,7 +10,7 @@ import Testing
   static let allowedTags: Set<String> = [
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "section", "nav", "ol", "ul",
     "li", "dl", "dt", "dd", "a", "span", "code", "b", "strong", "mark", "sup", "br", "div", "table", "tr",
-    "th", "td",
+    "th", "td", "h4", "h5", "h6", "em", "blockquote", "hr", "time",
   ]
   static let allowedAttributes: Set<String> = [
     "lang", "charset", "name", "content", "id", "class", "href", "title", "tabindex", "role",
@@ -152,13 +152,15 @@ import Testing
       #expect(links.contains("finding-\(position + 1)"), "no claim links back to finding \(position + 1)")
       for index in finding.claims { #expect(links.contains("claim-\(index)"), "finding \(position + 1) does not link claim \(index)") }
     }
-    // Claims in the error finding carry its severity; the tooltip says what was read.
+    // Claims in the error finding carry its severity; the one tooltip says what was read, the period in words.
+    // (Issue 18: the `title` attribute that made a second, native tooltip is gone; the facts are in the tip.)
     let top = try #require(result.findings.first)
     let claim = result.claims[top.claims[0]]
-    #expect(html.contains("<mark id=\"claim-\(top.claims[0])\" class=\"claim sev-error\""))
-    #expect(html.contains("attribute: \(claim.attribute)&#10;value: "))
-    #expect(html.contains("rule: \(claim.rule)"))
-    #expect(html.contains("period: current"))
+    #expect(html.contains("<mark id=\"claim-\(top.claims[0])\" class=\"claim sev-error\" tabindex=\"0\">"))
+    #expect(!html.contains(/<mark[^>]*title=/), "a second tooltip")
+    #expect(html.contains("<b>attribute</b> \(claim.attribute)<br><b>value</b> "))
+    #expect(html.contains("<b>rule</b> \(claim.rule)"))
+    #expect(html.contains("<b>period</b> now"))
   }
 
   @Test func pageIsSelfContainedResponsiveAndPrintable() {
@@ -174,13 +176,74 @@ import Testing
     #expect(!html.contains("http://") && !html.contains("https://"))
   }
 
-  @Test func withoutTextsEachArticleListsItsClaims() {
+  /// Issue 18: a library caller who never heard of `keepTexts` still gets the articles: they are read again.
+  @Test func withoutKeptTextsTheArticlesAreReadAgain() {
     var result = ReportingFixtures.klarna
     result.texts = [:]
     let html = HTMLReporter().report(result)
-    #expect(html.contains("text was not kept"))
+    #expect(!html.contains("could not be read again"))
+    #expect(html.components(separatedBy: "<div class=\"text\">").count - 1 == result.documents.filter { $0.status == .checked }.count)
+    #expect(html == HTMLReporter().report(ReportingFixtures.klarna), "the page is the same as with the texts kept")
+  }
+
+  @Test func anArticleThatCannotBeReadAgainListsItsClaims() {
+    let article = Article(path: "/nonexistent/factcheck/a.md", text: "Klarna emploie aujourd'hui 3 500 personnes.\n", language: "fr")
+    let result = Fixtures.checker().check(articles: [article])
+    #expect(!result.claims.isEmpty)
+    let html = HTMLReporter().report(result)
+    #expect(html.contains("could not be read again"))
+    #expect(html.contains("<mark id=\"claim-0\""))
     let (ids, links) = HTMLReporterTests.anchors(in: html)
     #expect(links.subtracting(ids).isEmpty)
+  }
+
+  /// A file that changed since the run is not trusted: its figures would be highlighted in the wrong places.
+  @Test func aChangedFileIsNotHighlighted() throws {
+    let directory = try ReportingFixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("a.md").path
+    try "Klarna emploie aujourd'hui 3 500 personnes.\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let result = Fixtures.checker().check(paths: [path])
+    #expect(!HTMLReporter().report(result).contains("could not be read again"))
+    try "Klarna emploie désormais 3 500 personnes.\n".write(toFile: path, atomically: true, encoding: .utf8)
+    #expect(HTMLReporter().report(result).contains("could not be read again"))
+  }
+
+  // MARK: - Articles as readers see them
+
+  @Test func frontMatterIsTheArticlesHeaderAndEachArticleHasItsLanguage() throws {
+    let html = HTMLReporter().report(ReportingFixtures.klarna)
+    #expect(!html.contains("title: &quot;") && !html.contains("published: 20"), "raw front matter in the page")
+    #expect(html.contains("""
+      <h2>Klarna leans on its OpenAI assistant as the workforce keeps shrinking</h2>
+      <p class="byline"><span class="source">Nordic Business Wire</span> · <time>16 September 2024</time></p>
+      """))
+    let sections = html.components(separatedBy: "<section class=\"article\"").dropFirst()
+    #expect(sections.count == 8)
+    for section in sections {
+      let lang = try #require(section.firstMatch(of: /^ id="doc-\d+" lang="(fr|en)">/), "no lang: \(section.prefix(80))")
+      #expect(section.contains("Klarna") && (lang.1 == "fr" || lang.1 == "en"))
+    }
+    #expect(html.contains("<h3 class=\"md\">Marketing is next</h3>"))
+    #expect(!html.contains("## "))
+  }
+
+  @Test func findingsQuoteTheirFiguresCutBetweenWords() throws {
+    let words = (1...60).map { "mot\($0)" }
+    let line = words[..<30].joined(separator: " ") + " Klarna emploie aujourd'hui 3 500 personnes " + words[30...].joined(separator: " ")
+    let article = Article(path: "/nonexistent/long.md", text: line + "\n", language: "fr")
+    let article2 = Article(path: "/nonexistent/short.md", text: "Klarna emploie aujourd'hui 3 800 personnes.\n", language: "fr")
+    let result = Fixtures.checker().check(articles: [article, article2])
+    let html = HTMLReporter().report(result)
+    let excerpt = try #require(html.firstMatch(of: /<span class="excerpt" lang="fr">“(…[^”]*…)”<\/span>/)).1
+    let plain = excerpt.replacing("<b>", with: "").replacing("</b>", with: "")
+    #expect(plain.unicodeScalars.count <= HTMLReporter.excerptLimit + 2)
+    #expect(plain.contains("<b>") == false && excerpt.contains("<b>3 500</b>"))
+    // Whole words at both ends: the first and last words are words of the line.
+    let inner = plain.dropFirst().dropLast()
+    for word in [inner.split(separator: " ").first!, inner.split(separator: " ").last!] {
+      #expect(line.split(separator: " ").contains(word), "cut inside a word: \(word)")
+    }
   }
 
   @Test func overlappingFiguresShareOneHighlight() {
@@ -197,9 +260,9 @@ import Testing
       HTMLClaimMark(index: 1, claim: claim((start + 2)..<(start + 5), rule: "b"), references: []),
     ]
     let html = HTMLArticleText(text: text, marks: marks).html
-    #expect(html.hasPrefix("Elle emploie <mark id=\"claim-0\""))
+    #expect(html.hasPrefix("<p>Elle emploie <mark id=\"claim-0\""))
     #expect(html.contains("<span id=\"claim-1\"></span>3 500<span class=\"tip\""))
-    #expect(html.hasSuffix("</mark> personnes."))
+    #expect(html.hasSuffix("</mark> personnes.</p>\n"))
     #expect(html.components(separatedBy: "<mark").count == 2)
   }
 }
