@@ -46,9 +46,17 @@ public enum ClaimStream {
     }
     var lines: [String] = []
     lines.reserveCapacity(run.documents.count + run.claims.count + run.diagnostics.count + 1)
+    var suppressions: [String: [Suppression]] = [:]
+    for suppression in run.suppressions {
+      switch suppression.scope {
+      case .lines(let path, _), .document(let path): suppressions[path, default: []].append(suppression)
+      case .everywhere: break  // a rule layer's: reconcile loads the rules itself
+      }
+    }
     for document in run.documents.sorted(by: { $0.path < $1.path }) {
       let text = includeTexts ? run.texts[document.path] : nil
-      lines.append(encode(DocumentLine(document, namedEntities: named[document.path] ?? [], text: text), encoder))
+      lines.append(encode(DocumentLine(document, namedEntities: named[document.path] ?? [], text: text,
+                                       suppressions: suppressions[document.path] ?? []), encoder))
     }
     let claims = run.claims.sorted { ($0.location, $0.valueRange.lowerBound, $0.rule) < ($1.location, $1.valueRange.lowerBound, $1.rule) }
     for claim in claims { lines.append(encode(ClaimLine(claim), encoder)) }
@@ -130,6 +138,7 @@ public struct ClaimStreamReader {
   /// What has been read so far.
   public private(set) var contents = ClaimStreamContents()
   private let decoder = ClaimStream.lineDecoder()
+  private var suppressionsRead = Set<Suppression>()
 
   /// A reader with nothing read yet.
   public init() {}
@@ -157,6 +166,13 @@ public struct ClaimStreamReader {
       contents.run.documents.append(document.report)
       if !document.namedEntities.isEmpty { contents.namedEntities[document.path, default: []].formUnion(document.namedEntities) }
       if let text = document.text { contents.run.texts[document.path] = text }
+      for code in document.suppressions ?? [] {
+        guard let suppression = code.suppression(path: document.path) else {
+          throw ClaimStreamError(path: path, line: number, problem: .field("suppressions", "lines must be [first, end] with first ≤ end"), in: bytes)
+        }
+        // A document record may come twice (in a part, once per key); its comments count once.
+        if suppressionsRead.insert(suppression).inserted { contents.run.suppressions.append(suppression) }
+      }
     case .claim(let claim):
       switch claim.claim() {
       case .success(let claim): contents.run.claims.append(claim)

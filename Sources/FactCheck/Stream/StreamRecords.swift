@@ -21,6 +21,8 @@ struct DocumentLine: Codable {
   var title: String?
   var source: String?
   var subject: String?
+  var url: String?
+  var author: String?
   var claimCount: Int
   var passedOver: Bool
   /// The raw entity names this document's claims name next to their figure (``EntitySource/isExplicit``),
@@ -28,14 +30,16 @@ struct DocumentLine: Codable {
   var namedEntities: [String]
   /// The article's text, when the extraction was asked to carry texts (for the HTML report).
   var text: String?
+  /// The article's `factcheck-ignore` comments: they travel with the document into every part that holds it.
+  var suppressions: [SuppressionCode]?
 
   enum CodingKeys: String, CodingKey {
-    case v, record, path, status, reason, language, published, title, source, subject, text
+    case v, record, path, status, reason, language, published, title, source, subject, url, author, text, suppressions
     case publishedSource = "published_source", claimCount = "claim_count", passedOver = "passed_over"
     case namedEntities = "named_entities"
   }
 
-  init(_ report: DocumentReport, namedEntities: Set<String>, text: String?) {
+  init(_ report: DocumentReport, namedEntities: Set<String>, text: String?, suppressions: [Suppression]) {
     path = report.path
     status = report.status
     reason = report.reason
@@ -45,16 +49,58 @@ struct DocumentLine: Codable {
     title = report.title
     source = report.source
     subject = report.subject
+    url = report.url
+    author = report.author
     claimCount = report.claimCount
     passedOver = report.isPassedOver
     self.namedEntities = namedEntities.sorted()
     self.text = text
+    self.suppressions = suppressions.isEmpty ? nil : suppressions.map(SuppressionCode.init)
   }
 
   var report: DocumentReport {
-    DocumentReport(path: path, status: status, reason: reason, language: language, published: published,
-                   publishedSource: publishedSource, title: title, source: source, subject: subject,
-                   claimCount: claimCount, isPassedOver: passedOver)
+    var report = DocumentReport(path: path, status: status, reason: reason, language: language, published: published,
+                                publishedSource: publishedSource, title: title, source: source, subject: subject,
+                                claimCount: claimCount, isPassedOver: passedOver)
+    report.url = url
+    report.author = author
+    return report
+  }
+}
+
+/// A ``Suppression`` written in an article (a `factcheck-ignore` comment), inside its document record.
+struct SuppressionCode: Codable {
+  var origin: Suppression.Origin
+  var line: Int
+  var column: Int
+  var checks: [String]
+  var entity: String?
+  var attribute: String?
+  var period: String?
+  var reason: String?
+  /// The lines covered (`[first, end)`, end excluded), or absent for the whole document.
+  var lines: [Int]?
+
+  init(_ suppression: Suppression) {
+    origin = suppression.origin
+    line = suppression.location.line
+    column = suppression.location.column
+    checks = suppression.checks
+    entity = suppression.entity
+    attribute = suppression.attribute
+    period = suppression.period
+    reason = suppression.reason
+    if case .lines(_, let range) = suppression.scope { lines = [range.lowerBound, range.upperBound] }
+  }
+
+  func suppression(path: String) -> Suppression? {
+    var scope = Suppression.Scope.document(path: path)
+    if let lines {
+      guard lines.count == 2, lines[0] <= lines[1] else { return nil }
+      scope = .lines(path: path, lines: lines[0]..<lines[1])
+    }
+    return Suppression(origin: origin, location: SourceLocation(path: path, line: line, column: column), checks: checks,
+                       entity: entity, attribute: attribute, period: period, reason: reason, scope: scope)
   }
 }
 

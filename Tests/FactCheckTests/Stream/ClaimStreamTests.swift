@@ -35,6 +35,32 @@ import Testing
     #expect(Self.reports(streamed) == Self.reports(checked))
   }
 
+  @Test func suppressionsAndFrontMatterAddressesTravelWithTheirDocuments() throws {
+    let directory = try RuleAuthoring.temporaryDirectory("stream-suppressions")
+    try RuleAuthoring.write("""
+      ---
+      published: 2025-03-01
+      language: fr
+      url: https://example.invalid/a
+      author: Une Journaliste
+      ---
+      <!-- factcheck-ignore conflict/employees -- confirmé -->
+      Brindille emploie 1 250 salariés.
+
+      <!-- factcheck-ignore-file spelling -->
+      <!-- factcheck-ignore conflict/revenue -->
+      Brindille emploie 1 400 salariés.
+
+      """, to: directory + "/a.md")
+    try RuleAuthoring.write("---\npublished: 2025-03-02\nlanguage: fr\n---\nBrindille emploie 1 900 salariés.\n", to: directory + "/b.md")
+    let checker = FactChecker(rules: Fixtures.bundledRules, options: FactCheckOptions(jobs: 1))
+    let checked = checker.check(paths: [directory])
+    #expect(!checked.suppressed.isEmpty)
+    let lines = ClaimStream.lines(of: checker.extract(paths: [directory]))
+    #expect(Self.reports(checker.reconcile(try Self.read(lines))) == Self.reports(checked))
+    #expect(lines.contains { $0.contains(#""url":"https://example.invalid/a""#) && $0.contains(#""suppressions":["#) })
+  }
+
   /// A finding as the Spark job compares them: id, severity, message, details, and its claims' places and values.
   static func signature(_ result: CheckResult) -> [String] {
     result.findings.map { finding in
