@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build check test test-rules bench fuzz asan tsan clean spark-deps spark-check
+.PHONY: all deps build check test test-rules bench fuzz asan tsan clean library-example spark-deps spark-check
 
 all: build
 
@@ -30,6 +30,11 @@ test: deps
 
 test-rules: deps
 	$(SWIFT) run factcheck test-rules
+
+# Issue 18: the README's library example as a package of its own (Tests/UsingTheLibrary), copied to a
+# temporary folder outside the checkout, depending on FactCheck by path, built and run there (about a minute).
+library-example: deps
+	./Tests/UsingTheLibrary/run-outside-checkout.sh $(SWIFT)
 
 # Issue 17 — the Spark job (Distributed/spark/): Java 17 (Debian's openjdk-17-jre-headless, when no `java` is on
 # PATH) and the job's Python packages (PySpark, jsonschema: Distributed/spark/requirements.txt, through pip).
