@@ -1,5 +1,22 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// The bundled rules (Rules/, at the repository root where rule authors expect them) ship as a resource of
+// the FactCheckResources target, so that a package depending on FactCheck finds them without a checkout.
+// SwiftPM copies resources only from inside a target's folder and copies a symbolic link as a link, so that
+// target's folder is the package root: it compiles one source file, copies Rules/, and excludes every other
+// entry of the root (listed here, so that a new folder needs no edit).
+let resourceTargetSource = "Sources/FactCheckResources"
+let rootEntries = (try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory)) ?? [
+  "Benchmarks", "Distributed", "Evaluation", "Examples", "Fuzz", "Makefile", "README.md", "Schemas", "Sources", "Tests",
+]
+let sourceEntries = (try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/Sources")) ?? [
+  "CPCRE2", "PatternMatching", "FactCheck", "FactCheckArchive", "FactCheckCLI",
+]
+let resourceTargetExcludes =
+  rootEntries.filter { !$0.hasPrefix(".") && !["Rules", "Sources", "Package.swift"].contains($0) }.sorted()
+  + sourceEntries.filter { !$0.hasPrefix(".") && "Sources/" + $0 != resourceTargetSource }.sorted().map { "Sources/" + $0 }
 
 let package = Package(
   name: "FactCheck",
@@ -22,8 +39,12 @@ let package = Package(
     ),
     .target(name: "PatternMatching", dependencies: ["CPCRE2"]),
     .target(
+      name: "FactCheckResources", path: ".", exclude: resourceTargetExcludes,
+      sources: [resourceTargetSource + "/BundledResources.swift"], resources: [.copy("Rules")]
+    ),
+    .target(
       name: "FactCheck",
-      dependencies: ["PatternMatching", .product(name: "Yams", package: "Yams")]
+      dependencies: ["PatternMatching", "FactCheckResources", .product(name: "Yams", package: "Yams")]
     ),
     .target(
       name: "FactCheckArchive",
