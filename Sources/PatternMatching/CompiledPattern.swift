@@ -1,11 +1,23 @@
 import CPCRE2
+import Synchronization
 
-/// One PCRE2 pattern, compiled once and JIT-compiled when the platform supports it.
+/// One PCRE2 pattern, compiled once, and JIT-compiled once it has scanned enough text to repay the JIT.
+///
+/// JIT-compiling a rule's pattern costs as much as interpreting it over a kilobyte or so, and most rules
+/// of a run never scan that much: a one-article check needs only the rules whose words the article has,
+/// in its own language. So a pattern starts interpreted and is JIT-compiled — a copy of its code, published
+/// atomically — when the text it has scanned passes ``jitThreshold`` bytes (`jitThreshold: 0` compiles at
+/// once). Matches are the same either way.
 ///
 /// The compiled code is immutable after `init`, and PCRE2 documents compiled patterns as safe to share
 /// between threads ("pcre2api", MULTITHREADING): only match data and JIT stacks are per thread, and those
-/// live in ``Matcher``. Hence `@unchecked Sendable`.
+/// live in ``Matcher``; the JIT-compiled copy is written once, under a lock, and read atomically. Hence
+/// `@unchecked Sendable`.
 public final class CompiledPattern: @unchecked Sendable {
+  /// Bytes a pattern scans interpreted before it is JIT-compiled, by default: about where the JIT's cost
+  /// (a few million instructions for a rule's pattern) equals what it saves (some 5 000 instructions a
+  /// byte over the interpreter, shared/design/PERFORMANCE.md).
+  public static let defaultJITThreshold = 512
   /// The pattern source, as given to PCRE2.
   public let source: String
   /// The options it was compiled with.
@@ -14,17 +26,30 @@ public final class CompiledPattern: @unchecked Sendable {
   public let captureCount: Int
   /// Named groups, name → group number.
   public let groupNumbers: [String: Int]
-  /// Whether the JIT compiled the pattern; when false, the interpreter runs it.
-  public let isJITCompiled: Bool
+  /// Whether the pattern runs JIT-compiled now; false until it has scanned ``jitThreshold`` bytes, or when
+  /// the platform has no JIT (the interpreter then runs it).
+  public var isJITCompiled: Bool { jitCode.load(ordering: .acquiring) != nil }
+  /// Bytes of text scanned before the pattern is JIT-compiled.
+  public let jitThreshold: Int
   /// Whether a match can only start where the search starts (`\G…`, `(?=…)^`: PCRE2_ANCHORED inferred).
   public let isAnchored: Bool
 
+  /// The interpreted code.
   let code: OpaquePointer
+  /// A JIT-compiled copy of `code`, once made.
+  private let jitCode = Atomic<OpaquePointer?>(nil)
+  /// Bytes scanned so far (only counted until the JIT is tried).
+  private let scanned = Atomic<Int>(0)
+  /// Held while the JIT compiles, so that it runs once; true once it has been tried.
+  private let jitTried = Mutex(false)
 
-  /// Compiles `source` with UTF + UCP and the given options, then JIT-compiles it.
+  /// Compiles `source` with UTF + UCP and the given options; JIT-compiles it at once when `jitThreshold`
+  /// is 0, else once it has scanned that many bytes.
   ///
   /// - Throws: ``PatternError/compile(message:offset:)`` with PCRE2's message and the byte offset in `source`.
-  public init(_ source: String, options: PatternOptions = []) throws(PatternError) {
+  public init(_ source: String, options: PatternOptions = [], jitThreshold: Int = CompiledPattern.defaultJITThreshold)
+    throws(PatternError)
+  {
     var errorCode: Int32 = 0
     var errorOffset: Int = 0
     let compiled: OpaquePointer? = source.withCString { pointer in
@@ -38,8 +63,7 @@ public final class CompiledPattern: @unchecked Sendable {
     self.code = compiled
     self.source = source
     self.options = options
-    // JIT failure (unsupported CPU, no executable memory) is not an error: the interpreter still works.
-    self.isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+    self.jitThreshold = max(0, jitThreshold)
 
     var allOptions: UInt32 = 0
     pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_ALLOPTIONS), &allOptions)
@@ -48,9 +72,46 @@ public final class CompiledPattern: @unchecked Sendable {
     pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
     self.captureCount = Int(count)
     self.groupNumbers = CompiledPattern.readNameTable(compiled)
+    if self.jitThreshold == 0 { compileJIT() }
   }
 
-  deinit { pcre2_code_free_8(code) }
+  deinit {
+    if let jitted = jitCode.load(ordering: .acquiring) { pcre2_code_free_8(jitted) }
+    pcre2_code_free_8(code)
+  }
+
+  /// The code to match with after scanning `bytes` more: the JIT-compiled copy once there is one
+  /// (compiling it when the scanned total passes the threshold), else the interpreted code.
+  func codeForScanning(_ bytes: Int) -> (code: OpaquePointer, isJIT: Bool) {
+    if let jitted = jitCode.load(ordering: .acquiring) { return (jitted, true) }
+    let total = scanned.wrappingAdd(bytes, ordering: .relaxed).newValue
+    if total >= jitThreshold {
+      compileJIT()
+      if let jitted = jitCode.load(ordering: .acquiring) { return (jitted, true) }
+    }
+    return (code, false)
+  }
+
+  /// JIT-compiles a copy of the code and publishes it, once; a failure (no JIT on this CPU, no executable
+  /// memory) is not an error: the interpreter goes on.
+  private func compileJIT() {
+    jitTried.withLock { tried in
+      guard !tried else { return }
+      tried = true
+      guard let copy = pcre2_code_copy_8(code) else { return }
+      if pcre2_jit_compile_8(copy, UInt32(PCRE2_JIT_COMPLETE)) == 0 {
+        jitCode.store(copy, ordering: .releasing)
+      } else {
+        pcre2_code_free_8(copy)
+      }
+    }
+  }
+
+  /// The JIT-compiled code, compiling it now if it is not yet (for ``startInformation``'s JIT size).
+  func jitCompiledCode() -> OpaquePointer? {
+    compileJIT()
+    return jitCode.load(ordering: .acquiring)
+  }
 
   /// The group number for a name, if the pattern has such a group.
   public func groupNumber(named name: String) -> Int? { groupNumbers[name] }

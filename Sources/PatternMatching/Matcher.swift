@@ -45,6 +45,8 @@ public final class Matcher {
   /// ``MatchLimits/timeLimitPerMiB`` while leaving every match exactly as one unbounded call would find it
   /// (a window only limits where a match may start, not where it ends).
   public static let window = 512
+  /// Start positions one call may try while the pattern is interpreted (``CompiledPattern/jitThreshold``).
+  public static let interpretedWindow = 16
 
   /// Calls `body` for every non-overlapping match of `pattern` in `subject`, from left to right.
   ///
@@ -88,11 +90,13 @@ public final class Matcher {
       var start = range.lowerBound
       var retryOptions: UInt32 = 0
       while start <= range.upperBound {
-        // The last start position this call may try: a character boundary, or the end of the range.
-        var limit = min(range.upperBound, start + Matcher.window)
+        // The last start position this call may try: a character boundary, or the end of the range. The
+        // interpreter is many times slower than the JIT, so it gets a few positions a call: a pathological
+        // pattern, not yet JIT-compiled, still comes back to the clock often.
+        var limit = min(range.upperBound, start + (pattern.isJITCompiled ? Matcher.window : Matcher.interpretedWindow))
         while limit < range.upperBound && base[limit] & 0xC0 == 0x80 { limit += 1 }
         pcre2_set_offset_limit_8(context, limit)
-        let rc = run(pattern, base, range.upperBound, start, retryOptions)
+        let rc = run(pattern, base, range.upperBound, start, retryOptions, positions: limit - start + 1)
         now = DeadlineClock.now()
         if now > deadline { return .timeLimitExceeded(seconds: seconds) }
         if rc == PCRE2_ERROR_NOMATCH {
@@ -152,13 +156,16 @@ public final class Matcher {
 
   // MARK: - Private
 
+  /// One PCRE2 call from `start`, which may try `positions` start positions (what the pattern's JIT
+  /// threshold counts).
   private func run(_ pattern: CompiledPattern, _ base: UnsafePointer<UInt8>, _ length: Int, _ start: Int,
-                   _ options: UInt32) -> Int32 {
-    if pattern.isJITCompiled && options == 0 {
+                   _ options: UInt32, positions: Int) -> Int32 {
+    let (code, isJIT) = pattern.codeForScanning(positions)
+    if isJIT && options == 0 {
       // The JIT fast path skips argument checks, and never checks UTF: the subject was validated once.
-      return pcre2_jit_match_8(pattern.code, base, length, start, 0, matchData, context)
+      return pcre2_jit_match_8(code, base, length, start, 0, matchData, context)
     }
-    return pcre2_match_8(pattern.code, base, length, start, options | UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+    return pcre2_match_8(code, base, length, start, options | UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
   }
 
   private func ensureCapacity(for pattern: CompiledPattern) {

@@ -93,5 +93,6 @@ public struct StartInformation: Sendable, Hashable, CustomStringConvertible {
 
 extension CompiledPattern {
   /// What PCRE2 knows about where this pattern's matches start.
-  public var startInformation: StartInformation { StartInformation(code: code) }
+  /// Reading it JIT-compiles the pattern, for the size of its JIT code.
+  public var startInformation: StartInformation { StartInformation(code: jitCompiledCode() ?? code) }
 }

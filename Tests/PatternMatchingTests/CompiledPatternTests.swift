@@ -35,7 +35,24 @@ import Testing
   }
 
   @Test func isJITCompiledOnThisPlatform() throws {
-    #expect(try CompiledPattern("a+b").isJITCompiled)
+    #expect(try CompiledPattern("a+b", jitThreshold: 0).isJITCompiled)
+  }
+
+  /// A pattern starts interpreted and is JIT-compiled once it has scanned its threshold; the matches are
+  /// the same before and after.
+  @Test func isJITCompiledOnceItHasScannedEnough() throws {
+    let pattern = try CompiledPattern("[0-9]+ (?:salariés|employees)", jitThreshold: 1_000)
+    let eager = try CompiledPattern(pattern.source, jitThreshold: 0)
+    let matcher = Matcher()
+    let short = UTF8Subject("Brindille emploie 120 salariés.")
+    #expect(!pattern.isJITCompiled)
+    #expect(try matcher.matches(of: pattern, in: short).map(\.range) == matcher.matches(of: eager, in: short).map(\.range))
+    #expect(!pattern.isJITCompiled, "31 bytes scanned, threshold 1 000")
+    let long = UTF8Subject(String(repeating: "Brindille emploie 120 salariés, Ostra 45 employees. ", count: 40))
+    let interpreted = try matcher.matches(of: pattern, in: long).map(\.range)
+    #expect(pattern.isJITCompiled)
+    #expect(interpreted == (try matcher.matches(of: eager, in: long).map(\.range)))
+    #expect(interpreted.count == 80)
   }
 
   @Test func caselessMatchesAccentedLetters() throws {
