@@ -9,46 +9,66 @@ enum TextNormalisation {
   ///
   /// A combining mark is dropped only after a digit: after a letter it is part of the letter (`e` + U+0301).
   static func key(_ text: some StringProtocol) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
+    // Built as UTF-8 bytes: ASCII, most of any text, is lower-cased a byte at a time; only other scalars
+    // go through Unicode properties.
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
     var afterDigit = false
     for scalar in text.unicodeScalars {
-      if scalar.properties.isWhitespace || scalar.value == 0xA0 || scalar.value == 0x202F || scalar.value == 0x2009 {
-        pendingSpace = !result.isEmpty
+      let value = scalar.value
+      if value < 0x80 {
+        if value == 0x20 || (value >= 0x09 && value <= 0x0D) {
+          pendingSpace = !out.isEmpty
+          afterDigit = false
+          continue
+        }
+        afterDigit = value >= 0x30 && value <= 0x39
+        if pendingSpace {
+          out.append(0x20)
+          pendingSpace = false
+        }
+        out.append(value >= 0x41 && value <= 0x5A ? UInt8(value) + 0x20 : UInt8(value))
+        continue
+      }
+      if scalar.properties.isWhitespace || value == 0xA0 || value == 0x202F || value == 0x2009 {
+        pendingSpace = !out.isEmpty
         afterDigit = false
         continue
       }
-      // Nothing below U+00AD (soft hyphen) is invisible or a digit of another script: ASCII text skips these lookups.
-      if scalar.value >= 0xAD {
+      // Nothing below U+00AD (soft hyphen) is invisible or a digit of another script.
+      if value >= 0xAD {
         let category = scalar.properties.generalCategory
         if category == .format || (afterDigit && (category == .nonspacingMark || category == .spacingMark || category == .enclosingMark)) {
           continue
         }
-        if category == .decimalNumber, let value = scalar.properties.numericValue {
+        if category == .decimalNumber, let digit = scalar.properties.numericValue {
           if pendingSpace {
-            result.append(" ")
+            out.append(0x20)
             pendingSpace = false
           }
-          result.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + UInt8(value)))
+          out.append(UInt8(ascii: "0") + UInt8(digit))
           afterDigit = true
           continue
         }
       }
-      afterDigit = scalar.value >= 0x30 && scalar.value <= 0x39
+      afterDigit = false
       if pendingSpace {
-        result.append(" ")
+        out.append(0x20)
         pendingSpace = false
       }
-      switch scalar.value {
+      switch value {
       // U+066C, the Arabic thousands separator, groups like an apostrophe (1'000); U+066B is a decimal point.
-      case 0x2019, 0x02BC, 0x2018, 0x066C: result.append("'")
-      case 0x066B: result.append(".")
-      case 0x2212, 0x2013: result.append("-")
-      default: result.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+      case 0x2019, 0x02BC, 0x2018, 0x066C: out.append(UInt8(ascii: "'"))
+      case 0x066B: out.append(UInt8(ascii: "."))
+      case 0x2212, 0x2013: out.append(UInt8(ascii: "-"))
+      default:
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+          UTF8.encode(lower) { out.append($0) }
+        }
       }
     }
-    return result
+    return String(decoding: out, as: UTF8.self)
   }
 }
 
