@@ -140,6 +140,9 @@ import Testing
       foundClaims += expected.claims.filter { expected.match($0, in: result) != nil }.count
       expectedConflicts += expected.conflicts.count
       reportedConflicts += expected.conflicts.filter { expected.isReported($0, in: result) }.count
+      for claim in expected.claims where expected.match(claim, in: result) == nil {
+        print("blind corpus: claim not read in \((folder as NSString).lastPathComponent): \(claim)")
+      }
       for conflict in expected.conflicts where !expected.isReported(conflict, in: result) {
         print("blind corpus: conflict not reported in \((folder as NSString).lastPathComponent): \(conflict)")
       }
