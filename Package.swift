@@ -2,21 +2,17 @@
 import Foundation
 import PackageDescription
 
-// The bundled rules (Rules/, at the repository root where rule authors expect them) ship as a resource of
-// the FactCheckResources target, so that a package depending on FactCheck finds them without a checkout.
-// SwiftPM copies resources only from inside a target's folder and copies a symbolic link as a link, so that
-// target's folder is the package root: it compiles one source file, copies Rules/, and excludes every other
-// entry of the root (listed here, so that a new folder needs no edit).
-let resourceTargetSource = "Sources/FactCheckResources"
-let rootEntries = (try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory)) ?? [
-  "Benchmarks", "Distributed", "Evaluation", "Examples", "Fuzz", "Makefile", "README.md", "Schemas", "Sources", "Tests",
-]
-let sourceEntries = (try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/Sources")) ?? [
-  "CPCRE2", "PatternMatching", "FactCheck", "FactCheckArchive", "FactCheckCLI",
-]
-let resourceTargetExcludes =
-  rootEntries.filter { !$0.hasPrefix(".") && !["Rules", "Sources", "Package.swift"].contains($0) }.sorted()
-  + sourceEntries.filter { !$0.hasPrefix(".") && "Sources/" + $0 != resourceTargetSource }.sorted().map { "Sources/" + $0 }
+// The bundled rules ship as the resources of a FactCheckResources target, so that a package depending on
+// FactCheck finds them without a checkout. SwiftPM copies resources only from inside a target's folder (and
+// copies a symbolic link as a link), and Rules/ stays at the repository root where rule authors expect it,
+// so the target's folder is Rules/ itself: its one source file is a link there to
+// Sources/FactCheckResources/BundledResources.swift, and every other entry of Rules/ is copied as is.
+// (A target rooted at the package folder would do too, but SwiftPM then loses track of any scratch path
+// other than .build inside it: "unknown build description" on the second build.)
+let resourceSource = "BundledResources.swift"
+let ruleEntries = ((try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/Rules"))
+  ?? ["README.md", "attributes.yaml", "checks.yaml", "en", "entities.yaml", "fr", "lexicons"])
+  .filter { !$0.hasPrefix(".") && $0 != resourceSource }.sorted()
 
 let package = Package(
   name: "FactCheck",
@@ -39,8 +35,7 @@ let package = Package(
     ),
     .target(name: "PatternMatching", dependencies: ["CPCRE2"]),
     .target(
-      name: "FactCheckResources", path: ".", exclude: resourceTargetExcludes,
-      sources: [resourceTargetSource + "/BundledResources.swift"], resources: [.copy("Rules")]
+      name: "FactCheckResources", path: "Rules", sources: [resourceSource], resources: ruleEntries.map { .copy($0) }
     ),
     .target(
       name: "FactCheck",

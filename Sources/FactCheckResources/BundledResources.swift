@@ -1,7 +1,10 @@
 import Foundation
 
-/// Where the rules bundled with FactCheck are: the `Rules/` folder SwiftPM copies into the package's
-/// resource bundle, so that a program depending on FactCheck finds them wherever it runs.
+/// Where the rules bundled with FactCheck are: the entries of `Rules/`, which SwiftPM copies into this
+/// target's resource bundle, so that a program depending on FactCheck finds them wherever it runs.
+///
+/// The target's folder is `Rules/` itself (see Package.swift); this file is linked there as
+/// `Rules/BundledResources.swift`.
 ///
 /// The bundle is looked up without SwiftPM's `Bundle.module`, which stops the program when the bundle is
 /// missing (a binary copied away from its build folder): beside the executable and in the main bundle's
@@ -15,7 +18,7 @@ package enum BundledResources {
   package static let rulesDirectory: String? = {
     let manager = FileManager.default
     func rules(in folder: URL) -> String? {
-      for candidate in [folder.appendingPathComponent("Rules"), folder.appendingPathComponent("Contents/Resources/Rules")]
+      for candidate in [folder, folder.appendingPathComponent("Contents/Resources")]
       where manager.fileExists(atPath: candidate.appendingPathComponent("lexicons").path) {
         return candidate.path
       }
@@ -31,8 +34,8 @@ package enum BundledResources {
       places += bundleNames.map { bundle.bundleURL.deletingLastPathComponent().appendingPathComponent($0) }
     }
     for place in places { if let found = rules(in: place) { return found } }
-    // Sources/FactCheckResources/BundledResources.swift → the package root.
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return rules(in: root)
+    // Compiled as Rules/BundledResources.swift, or through the link as Sources/FactCheckResources/….
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    return rules(in: source) ?? rules(in: source.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Rules"))
   }()
 }

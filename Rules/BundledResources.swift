@@ -1,0 +1,1 @@
+../Sources/FactCheckResources/BundledResources.swift
