@@ -1,9 +1,13 @@
 import Foundation
 
+import FactCheck
+
 /// Finds the bundled `Rules/` and `Examples/` directories.
 ///
 /// Looked up in order: `$FACTCHECK_HOME`, the directories above the executable (a `swift build` tree
-/// inside the repository), the repository this binary was built from, and the current directory.
+/// inside the repository), the repository this binary was built from, and the current directory. The rules
+/// also come with the library as a package resource (``CompiledRuleSet/bundledRulesDirectory``), used when
+/// no such directory holds them: a `factcheck` installed with its resource bundle beside it still checks.
 enum BundledPaths {
   static var home: String? {
     let manager = FileManager.default
@@ -26,6 +30,8 @@ enum BundledPaths {
     return nil
   }
 
-  static var rules: String? { home.map { ($0 as NSString).appendingPathComponent("Rules") } }
+  static var rules: String? {
+    home.map { ($0 as NSString).appendingPathComponent("Rules") } ?? CompiledRuleSet.bundledRulesDirectory
+  }
   static var examples: String? { home.map { ($0 as NSString).appendingPathComponent("Examples") } }
 }
