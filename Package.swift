@@ -26,6 +26,11 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    // `swift package generate-documentation --target FactCheck` (make docs): the DocC catalogue in
+    // Sources/FactCheck/Documentation.docc.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
   ],
   targets: [
     .systemLibrary(
@@ -45,9 +50,18 @@ let package = Package(
       name: "FactCheckArchive",
       dependencies: ["FactCheck", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // Issue 19: the front ends over one core — `factcheck serve` (HTTP + a page) and `factcheck mcp`.
+    .target(
+      name: "FactCheckServer",
+      dependencies: ["FactCheck", "FactCheckArchive", .product(name: "Hummingbird", package: "hummingbird")]
+    ),
+    .target(name: "FactCheckMCP", dependencies: ["FactCheck", "FactCheckArchive", .product(name: "MCP", package: "swift-sdk")]),
     .executableTarget(
       name: "FactCheckCLI",
-      dependencies: ["FactCheck", "FactCheckArchive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "FactCheck", "FactCheckArchive", "FactCheckServer", "FactCheckMCP",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .executableTarget(
       name: "FactCheckBenchmark", dependencies: ["FactCheck", "FactCheckArchive", "PatternMatching"],
@@ -59,6 +73,13 @@ let package = Package(
         "FactCheck", "FactCheckArchive", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "FactCheckServerTests",
+      dependencies: [
+        "FactCheckServer", "FactCheckMCP", "FactCheck", "FactCheckArchive",
+        .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "MCP", package: "swift-sdk"),
+      ]
     ),
   ]
 )
