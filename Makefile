@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build check test test-rules bench fuzz asan tsan clean library-example spark-deps spark-check
+.PHONY: all deps build check test test-rules bench fuzz asan tsan clean library-example docs spark-deps spark-check
 
 all: build
 
@@ -35,6 +35,11 @@ test-rules: deps
 # temporary folder outside the checkout, depending on FactCheck by path, built and run there (about a minute).
 library-example: deps
 	./Tests/UsingTheLibrary/run-outside-checkout.sh $(SWIFT)
+
+# Issue 18: the API documentation (DocC, Sources/FactCheck/Documentation.docc) through swift-docc-plugin, in the
+# default build folder so that it reuses the test build; the archive lands in .build/plugins/Swift-DocC/outputs/.
+docs: deps
+	$(SWIFT) package generate-documentation --target FactCheck
 
 # Issue 17 — the Spark job (Distributed/spark/): Java 17 (Debian's openjdk-17-jre-headless, when no `java` is on
 # PATH) and the job's Python packages (PySpark, jsonschema: Distributed/spark/requirements.txt, through pip).
