@@ -2,7 +2,7 @@ import PatternMatching
 
 /// Compiles a ``RuleLibrary`` into a ``CompiledRuleSet``: placeholders expanded from each rule's
 /// lexicon, PCRE2 compiled and JIT-compiled once, prefilters computed, and PCRE2 errors mapped back to
-/// the line and column of the rule or lexicon entry that caused them (``CompileErrorLocator``).
+/// the line and column of the rule or lexicon entry that caused them (`CompileErrorLocator`).
 public enum RuleCompiler {
   /// Compiles every rule of `library`; broken rules are left out and reported in the result's problems.
   public static func compile(_ library: RuleLibrary) -> CompiledRuleSet {

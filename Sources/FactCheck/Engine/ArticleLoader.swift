@@ -40,7 +40,7 @@ public struct ArticleLoader: Sendable {
   }
 
   /// Expands the given paths into the files to read, and every other path met with its reason (see
-  /// ``InputWalker``).
+  /// `InputWalker`).
   public func inputs(_ paths: [String]) -> InputList { InputWalker.expand(paths, extensions: extensions) }
 
   /// Expands the given files (raw names allowed) into the files to read, and every other path met.

@@ -16,7 +16,7 @@
 /// used only if every claim's figure is still where the run found it. An article that cannot be read again
 /// (checked from memory, since changed or removed) lists its claims instead.
 ///
-/// Everything that comes from the articles, the rule files or the paths is escaped (``Swift/String/htmlEscaped``).
+/// Everything that comes from the articles, the rule files or the paths is escaped (`String.htmlEscaped`).
 public struct HTMLReporter: Reporter {
   public static let identifier = "html"
   public static let description = "one self-contained HTML page: findings, then the articles with claims highlighted"

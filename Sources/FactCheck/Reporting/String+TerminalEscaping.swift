@@ -1,6 +1,6 @@
 extension String {
   /// The text with every character a terminal would act on, rather than print, written as its PCRE2
-  /// escape: `\x1B` for ESC, `\x07` for BEL, `\x{202E}` above U+00FF (see ``Character/terminalShown``).
+  /// escape: `\x1B` for ESC, `\x07` for BEL, `\x{202E}` above U+00FF (see `Character.terminalShown`).
   ///
   /// The text report is printed to a terminal and quotes articles, paths and rule files we did not
   /// write: an ESC sequence in an article could recolour, move the cursor or retitle the window; a line

@@ -73,7 +73,7 @@ public struct AttributeDefinition: Hashable, Sendable {
   /// title names ("Résultats 2024") dates it.
   public var isFlow: Bool = false
   /// Counts or amounts of one event (a layoff round, a funding round): an organisation has many, so two
-  /// figures are compared only when they can be reports of the same one (see ``SameFigureTest``).
+  /// figures are compared only when they can be reports of the same one (see `SameFigureTest`).
   public var isEvent: Bool = false
   /// Where it is declared.
   public var location: SourceLocation
