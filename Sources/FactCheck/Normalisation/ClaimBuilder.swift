@@ -432,7 +432,10 @@ struct ClaimBuilder: Sendable {
       // The hedge right before this value, with no other value between them.
       let valueIndex = value.sourceRange.lowerBound
       let previousValueEnd = values.map(\.slot.sourceRange.upperBound).filter { $0 <= valueIndex }.max() ?? -1
-      let hedge = unlabelled.last { $0.slot.sourceRange.upperBound <= valueIndex && $0.slot.sourceRange.lowerBound >= previousValueEnd }
+      // The last that took part: alternatives may each have one ("(?:or {approx}?|{approx}) {percent}").
+      let hedge = unlabelled.last {
+        $0.slot.sourceRange.upperBound <= valueIndex && $0.slot.sourceRange.lowerBound >= previousValueEnd && ruleMatch.range(of: $0.group) != nil
+      }
       if let range = hedge.flatMap({ ruleMatch.range(of: $0.group) }) { return range }
       // Else a hedge after it that took part, before the next value: « 11 000 personnes environ ».
       let nextValueStart = values.map(\.slot.sourceRange.lowerBound).filter { $0 > valueIndex }.min() ?? Int.max
