@@ -63,6 +63,21 @@ public struct Article: Sendable {
     String(decoding: subject.bytes[range.clamped(to: 0..<subject.bytes.count)], as: UTF8.self)
   }
 
+  /// The text of `range` without the spacing around it: ASCII spacing trimmed on the bytes, other spacing
+  /// (a no-break space at an end) by ``Swift/StringProtocol/trimmingWhitespace()``.
+  func trimmedText(of range: Range<Int>) -> String {
+    let bytes = subject.bytes
+    let clamped = range.clamped(to: 0..<bytes.count)
+    var start = clamped.lowerBound
+    var end = clamped.upperBound
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+    while start < end && isSpace(bytes[start]) { start += 1 }
+    while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+    let text = String(decoding: bytes[start..<end], as: UTF8.self)
+    guard start < end, bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return text.trimmingWhitespace() }
+    return text
+  }
+
   /// The line containing byte `offset`, clipped to about `reach` bytes on each side, and the 1-based
   /// column of `offset` within that excerpt.
   public func lineExcerpt(around offset: Int, reach: Int = 240) -> (text: String, column: Int) {

@@ -234,7 +234,7 @@ struct ClaimBuilder: Sendable {
           entity: entity.name, entitySource: entity.source, attribute: attribute, value: number,
           valueText: article.text(of: value.range), interval: hedge.interval(around: number), unit: unit, hedge: hedge,
           period: period.resolved(published: article.published, projected: modality == .projected), modality: modality, language: definition.language,
-          quote: article.text(of: match.range), sentence: article.text(of: quotedSentence).trimmingWhitespace(), scope: scope,
+          quote: article.text(of: match.range), sentence: article.trimmedText(of: quotedSentence), scope: scope,
           notes: value.parsed.notes, lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column))
       }
     }
@@ -300,8 +300,8 @@ struct ClaimBuilder: Sendable {
         rule: "table", entity: context.subject, entitySource: context.subject == nil ? .unknown : .subject, attribute: cell.attribute,
         value: cell.value, valueText: article.text(of: cell.range), interval: ValueInterval(cell.value, cell.value), unit: cell.unit,
         hedge: .exact, period: cell.period.resolved(publicationYear: article.published?.year), modality: modality,
-        language: article.language, quote: article.text(of: cell.row).trimmingWhitespace(),
-        sentence: article.text(of: cell.row).trimmingWhitespace(), lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column)
+        language: article.language, quote: article.trimmedText(of: cell.row),
+        sentence: article.trimmedText(of: cell.row), lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column)
     }
   }
 
