@@ -46,9 +46,9 @@ struct PlaceholderCatalog: Sendable {
     let currencyWord = RegexFragments.words(lexicon.currencies.keys)
     let symbols = lexicon.currencies.keys.filter { !($0.first?.isLetter ?? false) || $0.count <= 3 && $0 == $0.uppercased() }
     let currencyBefore = RegexFragments.words(symbols)
-    // « 1 milliard de d’euros » (a preposition doubled in editing) still names the currency.
+    // « 3 milliards de d’euros » (a preposition doubled in editing) still names the currency.
     let preposition = "(?:(?:de|of)\(ws))?(?:d\(RegexFragments.apostrophe))?"
-    // "entre 920 et 930 millions d'euros", "between $1 billion and $1.2 billion": a range, read as one figure.
+    // "entre 410 et 430 millions d'euros", "between $1.1 billion and $1.2 billion": a range, read as one figure.
     let moneyRangeStart = "(?:\(between)(?:\(currencyBefore)\(hs)*)?\(digits)\(scale)?\(and))?"
     let money = moneyRangeStart + "(?:\(currencyBefore)\(hs)*(?:\(digits)|\(spelled))\(scale)?"
       + "|(?:\(digits)|\(spelled))(?:\(scale)(?:\(hs)*\(preposition)\(currencyWord))?|\(hs)*\(preposition)\(currencyWord)))"

@@ -75,7 +75,7 @@ struct NumberReader: Sendable {
   }
 
   private func readMoney(_ key: String, original: String) throws(MalformedFigure) -> ParsedValue {
-    // "entre 920 et 930 millions d'euros": the high end carries the scale and the currency for both.
+    // "entre 410 et 430 millions d'euros": the high end carries the scale and the currency for both.
     for (lead, link) in [("entre ", " et "), ("between ", " and ")] where key.hasPrefix(lead) {
       guard let split = key.range(of: link) else { continue }
       var high = try readMoney(String(key[split.upperBound...]), original: original)
@@ -98,7 +98,7 @@ struct NumberReader: Sendable {
     scanner.skipSpaces()
     var parsed = try readQuantity(&scanner, original: original, kind: .money)
     scanner.skipSpaces()
-    // « 1 milliard de d’euros »: copy edited twice keeps both prepositions; the currency is still the euro.
+    // « 3 milliards de d’euros »: copy edited twice keeps both prepositions; the currency is still the euro.
     for _ in 0..<2 {
       for preposition in ["de ", "d'", "of "] where scanner.hasPrefix(preposition) {
         scanner.advance(preposition.count)
