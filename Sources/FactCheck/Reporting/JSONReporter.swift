@@ -13,7 +13,7 @@ public struct JSONReporter: Reporter {
   }
 
   /// The report as a JSON value, for reporters that embed it.
-  public static func document(_ result: CheckResult) -> JSONValue {
+  package static func document(_ result: CheckResult) -> JSONValue {
     .object([
       "version": .string("1"),
       "documents": .array(result.documents.map(document)),

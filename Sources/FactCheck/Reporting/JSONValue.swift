@@ -1,5 +1,5 @@
 /// A JSON document built in memory and written with sorted keys, so reports diff cleanly.
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
   case null
   case bool(Bool)
   case number(Double)
@@ -14,14 +14,14 @@ public indirect enum JSONValue: Sendable, Equatable {
   static func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
   /// The JSON text, pretty-printed with two-space indentation.
-  public func serialized(indent: Int = 0, pretty: Bool = true) -> String {
+  package func serialized(indent: Int = 0, pretty: Bool = true) -> String {
     String(decoding: serializedBytes(indent: indent, pretty: pretty), as: UTF8.self)
   }
 
   /// The JSON text as UTF-8 bytes. Written into one byte buffer, strings copied run by run: a report is
   /// several times its articles' size, and building it one Unicode scalar at a time into a `String` was a
   /// fifth of a run's instructions.
-  public func serializedBytes(indent: Int = 0, pretty: Bool = true) -> [UInt8] {
+  package func serializedBytes(indent: Int = 0, pretty: Bool = true) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(4096)
     write(into: &output, indent: indent, pretty: pretty)

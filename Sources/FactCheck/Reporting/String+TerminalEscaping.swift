@@ -8,7 +8,7 @@ extension String {
   /// another order than they are stored ("Trojan Source"). The escapes are written as in rule patterns,
   /// so a reader can paste one into a pattern to find the character. A backslash is left as it is, so
   /// `\x1B` may also be those four characters as written; the JSON report has the exact text.
-  public var terminalEscaped: String {
+  package var terminalEscaped: String {
     guard unicodeScalars.contains(where: Character.needsTerminalEscape) else { return self }
     var out = ""
     out.reserveCapacity(utf8.count + 16)
