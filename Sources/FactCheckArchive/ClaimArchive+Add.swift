@@ -91,7 +91,7 @@ extension ClaimArchive {
   }
 
   /// Writes one article (replacing the one archived under its path, claims and names with it).
-  private func store(_ entry: ArchiveEntry, fingerprint: String, added: String, in db: Database) throws {
+  func store(_ entry: ArchiveEntry, fingerprint: String, added: String, in db: Database) throws {
     let report = entry.report
     try db.execute(sql: "DELETE FROM documents WHERE path = ?", arguments: [report.path])
     try db.execute(sql: """

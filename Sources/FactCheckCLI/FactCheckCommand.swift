@@ -13,7 +13,7 @@ struct FactCheckCommand: ParsableCommand {
       Exit status: 0 no findings, 1 findings, 2 usage, rule-file or write errors.
       """,
     version: ToolInfo.version,
-    subcommands: [CheckCommand.self, ClaimsCommand.self, EvaluateCommand.self, TestRulesCommand.self, ExplainCommand.self, ArchiveCommand.self, ExtractCommand.self, ReconcileCommand.self],
+    subcommands: [CheckCommand.self, ClaimsCommand.self, EvaluateCommand.self, TestRulesCommand.self, ExplainCommand.self, ArchiveCommand.self, ExtractCommand.self, ReconcileCommand.self, ServeCommand.self, MCPCommand.self],
     defaultSubcommand: CheckCommand.self)
 
   /// Parses and runs, with our exit statuses: help and `--version` print and exit 0, a mistake in the
