@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build check test test-rules bench fuzz asan tsan clean library-example docs spark-deps spark-check
+.PHONY: all deps build check test test-rules bench fuzz asan tsan clean library-example docs spark-deps spark-check browser-deps browser-test serve-load
 
 all: build
 
@@ -107,6 +107,29 @@ asan: deps
 
 tsan: deps
 	FACTCHECK_HUGE_MB=$(SANITIZER_HUGE_MB) $(SWIFT) test --scratch-path .build-tsan --sanitize=thread
+
+# Issue 19 — the page of `factcheck serve` in headless Chromium (Debian's chromium, installed when missing):
+# Tests/Browser/page_test.py archives Examples/klarna, starts the server on a free loopback port, pastes a draft
+# with Klarna's 3 500 (the archive says 3 800), presses Check and finds the finding in the DOM; screenshots
+# (desktop and phone) in .build-browser/. About ten seconds after the build.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "Installing chromium…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
+	fi
+
+browser-test: deps browser-deps
+	$(SWIFT) build --product factcheck
+	python3 Tests/Browser/page_test.py "$$($(SWIFT) build --show-bin-path)/factcheck" .build-browser
+
+# Issue 19 — a bounded load test of `factcheck serve` on loopback (release build): SERVE_REQUESTS POST /v1/check,
+# SERVE_CONCURRENCY at once; prints throughput, p50/p99 latency and failures (exit 1 on any failure).
+SERVE_REQUESTS ?= 2000
+SERVE_CONCURRENCY ?= 32
+
+serve-load: deps
+	$(SWIFT) build -c release --product factcheck
+	python3 Benchmarks/serve/load_test.py ./.build/release/factcheck $(SERVE_REQUESTS) $(SERVE_CONCURRENCY)
 
 clean:
 	rm -rf .build .build-*
