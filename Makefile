@@ -42,8 +42,11 @@ docs: deps
 	$(SWIFT) package generate-documentation --target FactCheck
 
 # Issue 17 — the Spark job (Distributed/spark/): Java 17 (Debian's openjdk-17-jre-headless, when no `java` is on
-# PATH) and the job's Python packages (PySpark, jsonschema: Distributed/spark/requirements.txt, through pip).
-SPARK_PYTHON ?= python3
+# PATH) and the job's Python packages (PySpark, jsonschema: Distributed/spark/requirements.txt) in a virtual
+# environment under .build-spark (Debian 12's own Python refuses pip installs, PEP 668; python3-venv is installed
+# when `python3 -m venv` is missing). spark-submit is PySpark's, run from that environment's Python.
+SPARK_VENV ?= .build-spark/venv
+SPARK_PYTHON ?= $(SPARK_VENV)/bin/python3
 SPARK_MASTER ?= local[2]
 SPARK_INPUTS ?= Examples ../shared/seeds
 
@@ -52,8 +55,15 @@ spark-deps:
 	  echo "Installing openjdk-17-jre-headless…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq openjdk-17-jre-headless; \
 	fi
+	@if [ "$(SPARK_PYTHON)" = "$(SPARK_VENV)/bin/python3" ] && [ ! -x "$(SPARK_PYTHON)" ]; then \
+	  if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then \
+	    echo "Installing python3-venv…"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; \
+	  fi; \
+	  rm -rf "$(SPARK_VENV)" && python3 -m venv "$(SPARK_VENV)"; \
+	fi
 	@if ! $(SPARK_PYTHON) -c "import pyspark, jsonschema" >/dev/null 2>&1; then \
-	  echo "Installing PySpark and jsonschema (Distributed/spark/requirements.txt)…"; \
+	  echo "Installing PySpark and jsonschema (Distributed/spark/requirements.txt) into $(SPARK_VENV)…"; \
 	  $(SPARK_PYTHON) -m pip install -q -r Distributed/spark/requirements.txt; \
 	fi
 

@@ -27,6 +27,7 @@ import json
 import os
 import shlex
 import sys
+import tempfile
 import time
 
 from pyspark import SparkConf, SparkContext, SparkFiles, StorageLevel
@@ -114,6 +115,32 @@ def merged_findings(report):
 def finding_order(finding):
     first = finding["locations"][0] if finding["locations"] else {"path": "", "line": 0, "column": 0}
     return (-SEVERITY_RANK[finding["severity"]], first["path"], first["line"], first["column"], finding["id"])
+
+
+def write_whole(path, document):
+    """Writes `document` as JSON to `path` whole or not at all, as check writes a report: a temporary file
+    beside it, flushed to disk, renamed over it. An earlier file keeps its mode; a failed run leaves it as it was."""
+    directory = os.path.dirname(path) or "."
+    os.makedirs(directory, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", dir=directory)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            json.dump(document, out, ensure_ascii=False, indent=1, sort_keys=True)
+            out.flush()
+            try:
+                os.fchmod(out.fileno(), os.stat(path).st_mode & 0o7777)
+            except FileNotFoundError:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.fchmod(out.fileno(), 0o666 & ~umask)
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
 
 
 def main(argv):
@@ -215,9 +242,7 @@ def main(argv):
                "partitions": partitions}
     for severity in SEVERITY_RANK:
         summary[severity + "s"] = sum(1 for f in findings if f["severity"] == severity)
-    os.makedirs(args.output, exist_ok=True)
-    with open(os.path.join(args.output, "findings.json"), "w", encoding="utf-8") as out:
-        json.dump({"version": 1, "findings": findings, "summary": summary}, out, ensure_ascii=False, indent=1, sort_keys=True)
+    write_whole(os.path.join(args.output, "findings.json"), {"version": 1, "findings": findings, "summary": summary})
     print(json.dumps(summary, sort_keys=True))
     sc.stop()
 
