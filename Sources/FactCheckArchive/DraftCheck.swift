@@ -25,6 +25,15 @@ public struct Draft: Sendable, Hashable {
     self.published = published
     self.title = title
   }
+
+  /// Where a UTF-8 byte offset of the draft's article (what ``FactCheck/Claim/valueRange`` counts, after a
+  /// byte-order mark the loader drops) is in ``text``, in UTF-16 code units — a JavaScript string index.
+  public func utf16Offset(ofByte byte: Int) -> Int? {
+    let bom = text.hasPrefix("\u{FEFF}") ? 3 : 0
+    let utf8 = text.utf8
+    guard byte >= 0, byte + bom <= utf8.count else { return nil }
+    return text.utf16.distance(from: text.utf16.startIndex, to: utf8.index(utf8.startIndex, offsetBy: byte + bom))
+  }
 }
 
 /// Checks drafts against an archive (or alone, without one), with one compiled rule set shared by every caller.

@@ -21,11 +21,7 @@ struct MCPCommand: ParsableCommand {
   var window: Int = 365
 
   func run() throws {
-    let compiled = try rules.compiledRules()
-    if compiled.hasErrors {
-      throw RunError("the rules have errors; run 'factcheck test-rules' (first: \(compiled.problems.first { $0.severity == .error }!.description))")
-    }
-    let checker = FactChecker(rules: compiled, options: FactCheckOptions(windowDays: window > 0 ? window : nil, jobs: 1))
+    let checker = try rules.frontEndChecker(window: window)
     let path = archive ?? ClaimArchive.defaultPath
     // An absent default archive is no error: check_draft then checks the draft alone.
     let archivePath = archive != nil || FileManager.default.fileExists(atPath: path) ? path : nil

@@ -56,12 +56,7 @@ struct ServeCommand: ParsableCommand {
     if !configuration.isLoopback && configuration.token == nil {
       FactCheckCommand.standardError("factcheck serve: warning: listening on \(host) without --token-file: anyone who can reach it may use it")
     }
-    let compiled = try rules.compiledRules()
-    if compiled.hasErrors {
-      throw RunError("the rules have errors; run 'factcheck test-rules' (first: \(compiled.problems.first { $0.severity == .error }!.description))")
-    }
-    // Each request checks one draft on one thread; concurrent requests use the cores.
-    let checker = FactChecker(rules: compiled, options: FactCheckOptions(windowDays: window > 0 ? window : nil, jobs: 1))
+    let checker = try rules.frontEndChecker(window: window)
     let drafts: DraftChecker
     do { drafts = try DraftChecker(checker: checker, archivePath: archive, allowAdd: allowAdd) } catch { throw RunError(error.description) }
     let server = CheckServer(drafts: drafts, configuration: configuration)
@@ -72,6 +67,18 @@ struct ServeCommand: ParsableCommand {
       FileHandle.standardOutput.write(Data(line.utf8))
     }
     try BlockingTask.run { try await application.run() }
+  }
+}
+
+extension RuleOptions {
+  /// The checker of `serve` and `mcp`: the rules compiled once (refused when they have errors), one thread per
+  /// draft (concurrent requests use the cores).
+  func frontEndChecker(window: Int) throws -> FactChecker {
+    let compiled = try compiledRules()
+    if let error = compiled.problems.first(where: { $0.severity == .error }) {
+      throw RunError("the rules have errors; run 'factcheck test-rules' (first: \(error.description))")
+    }
+    return FactChecker(rules: compiled, options: FactCheckOptions(windowDays: window > 0 ? window : nil, jobs: 1))
   }
 }
 

@@ -22,11 +22,6 @@ extension FactCheckMCPServer {
     do { result = try drafts.check(draft) } catch { return .failure(ToolError(error.description)) }
     var titles: [String: (title: String?, published: String?)] = [:]
     for document in result.documents { titles[document.path] = (document.title, document.published?.description) }
-    let utf8 = text.utf8
-    let bom = text.hasPrefix("\u{FEFF}") ? 3 : 0
-    func utf16(_ byte: Int) -> Int {
-      text.utf16.distance(from: text.utf16.startIndex, to: utf8.index(utf8.startIndex, offsetBy: min(byte + bom, utf8.count)))
-    }
     func citation(_ claim: Claim) -> JSONValue {
       let isDraft = claim.document == draft.path
       var object: [String: JSONValue] = [
@@ -37,8 +32,9 @@ extension FactCheckMCPServer {
         "attribute": .string(claim.attribute), "period": .string(claim.period.description), "sentence": .string(claim.sentence),
       ]
       if isDraft {
-        object["span"] = .object(["start": .number(Double(utf16(claim.valueRange.lowerBound))),
-                                  "end": .number(Double(utf16(claim.valueRange.upperBound))), "unit": .string("utf16")])
+        let start = draft.utf16Offset(ofByte: claim.valueRange.lowerBound) ?? 0
+        let end = draft.utf16Offset(ofByte: claim.valueRange.upperBound) ?? start
+        object["span"] = .object(["start": .number(Double(start)), "end": .number(Double(end)), "unit": .string("utf16")])
       } else {
         object["span"] = .object(["start": .number(Double(claim.valueRange.lowerBound)),
                                   "end": .number(Double(claim.valueRange.upperBound)), "unit": .string("utf8")])
