@@ -173,7 +173,7 @@ struct ServerTests {
   @Test func aCheckOverTheTimeLimitIs503() async throws {
     let server = try Self.server {
       $0.timeLimit = .milliseconds(100)
-      $0.delayBeforeCheck = .milliseconds(600)
+      $0.delayBeforeCheck = .seconds(3)
     }
     try await server.application().test(.live) { client in
       let started = ContinuousClock.now
@@ -182,7 +182,7 @@ struct ServerTests {
         #expect(response.headers[.retryAfter] != nil)
         let message = try Self.errorMessage(response); #expect(message.contains("time limit of 0.1 s"))
       }
-      #expect(ContinuousClock.now - started < .milliseconds(550))
+      #expect(ContinuousClock.now - started < .seconds(2))
     }
   }
 
