@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -93,6 +94,12 @@ def main():
         print("page_test: chromium is not installed (make browser-test installs it)", file=sys.stderr)
         return 2
     work = tempfile.mkdtemp(prefix="factcheck-page-")
+
+    def too_long(_signal, _frame):
+        raise TimeoutError(f"the page test took longer than {DEADLINE} s")
+
+    signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(DEADLINE)
     environment = dict(os.environ, FACTCHECK_HOME=ROOT)
     server = browser = None
     try:
