@@ -28,17 +28,33 @@ struct BaselineOptions: ParsableArguments {
     }
   }
 
-  /// Refuses a `--write-baseline` path that is an input of the run, as a report path would be.
-  func checkDestination(inputs: InputList, articleExtensions: Set<String>) throws(RunError) {
-    guard let writeBaseline else { return }
-    if case .standardOutput = try ReportDestination.resolve(writeBaseline, inputs: inputs, articleExtensions: articleExtensions) {
+  /// Where `--write-baseline` writes, checked before anything is read as a report path is: not an input of
+  /// the run, not standard output, not the destination of a report, not the archive (`archive`, when the run
+  /// has one). A symbolic link resolves to its target, which is written through (the link stays a link).
+  /// `nil` without `--write-baseline`.
+  func checkDestination(
+    inputs: InputList, articleExtensions: Set<String>, reports: [RunOptions.PlannedReport], archive: String? = nil
+  ) throws(RunError) -> String? {
+    guard let writeBaseline else { return nil }
+    guard case .file(let target) = try ReportDestination.resolve(writeBaseline, inputs: inputs, articleExtensions: articleExtensions) else {
       throw RunError("--write-baseline needs a file, not standard output")
     }
+    let key = ReportDestination.canonicalPath(of: target)
+    for report in reports {
+      if case .file(let path) = report.destination, ReportDestination.canonicalPath(of: path) == key {
+        throw RunError("cannot write the baseline to \(writeBaseline): it is also the destination of the \(report.format) report")
+      }
+    }
+    if let archive, ReportDestination.canonicalPath(of: archive) == key {
+      throw RunError("cannot write the baseline to \(writeBaseline): it is the archive")
+    }
+    return target
   }
 
-  /// Writes the baseline when asked, then applies the one given.
-  func process(_ result: CheckResult, baseline: Baseline?) throws(RunError) -> CheckResult {
-    if let writeBaseline { try ReportFileWriter.write(Baseline(result: result).serialized(), to: writeBaseline) }
+  /// Writes the baseline to `destination` (from ``checkDestination(inputs:articleExtensions:reports:archive:)``)
+  /// when there is one, then applies the baseline given.
+  func process(_ result: CheckResult, baseline: Baseline?, writingTo destination: String?) throws(RunError) -> CheckResult {
+    if let destination { try ReportFileWriter.write(Baseline(result: result).serialized(), to: destination) }
     return baseline?.apply(to: result) ?? result
   }
 

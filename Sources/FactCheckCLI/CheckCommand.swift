@@ -39,11 +39,12 @@ struct CheckCommand: ParsableCommand {
     let loader = ArticleLoader(lexicons: [:])
     let files = CommandLinePaths.files(inputs)
     let reports = try output.plannedReports(inputs: loader.inputs(files), articleExtensions: loader.extensions)
-    try baselineOptions.checkDestination(inputs: loader.inputs(files), articleExtensions: loader.extensions)
+    let baselineDestination = try baselineOptions.checkDestination(
+      inputs: loader.inputs(files), articleExtensions: loader.extensions, reports: reports)
     let baseline = try baselineOptions.load()
     let compiled = try rules.compiledRules()
     let checker = FactChecker(rules: compiled, options: try output.options())
-    let result = try baselineOptions.process(checker.check(files: files), baseline: baseline)
+    let result = try baselineOptions.process(checker.check(files: files), baseline: baseline, writingTo: baselineDestination)
     try output.emit(result, listClaims: false, reports: reports)
     throw ExitCode(baselineOptions.exitStatus(output.exitStatus(result, findingsMatter: true), result))
   }
@@ -62,7 +63,8 @@ extension CheckCommand {
         throw RunError("cannot write a report to \(path): it is the archive")
       }
     }
-    try baselineOptions.checkDestination(inputs: loader.inputs(files), articleExtensions: loader.extensions)
+    let baselineDestination = try baselineOptions.checkDestination(
+      inputs: loader.inputs(files), articleExtensions: loader.extensions, reports: reports, archive: archivePath)
     let baseline = try baselineOptions.load()
     let compiled = try rules.compiledRules()
     let checker = FactChecker(rules: compiled, options: try output.options())
@@ -72,9 +74,15 @@ extension CheckCommand {
       let writable = add ? try ClaimArchive(path: archivePath) : nil
       let opened = try ClaimArchive(path: archivePath, readOnly: true)
       result = try opened.check(drafts: paths.isEmpty ? nil : checker.extract(files: files), checker: checker)
-      result = try baselineOptions.process(result, baseline: baseline)
+      result = try baselineOptions.process(result, baseline: baseline, writingTo: baselineDestination)
       try output.emit(result, listClaims: false, reports: reports)
-      if let writable, !compiled.hasErrors { _ = try writable.add(files: files, checker: checker) }
+      if let writable {
+        // As `archive add`: claims read by broken rules are not stored. The report above lists the errors.
+        if let problem = compiled.problems.first(where: { $0.severity == .error }) {
+          throw RunError("the rules have errors, so the drafts were not added to the archive (first: \(problem.description))")
+        }
+        _ = try writable.add(files: files, checker: checker)
+      }
     } catch let error as ArchiveError {
       throw RunError(error.description)
     }

@@ -122,9 +122,28 @@ struct ArchiveRobustnessTests {
     #expect(check.output.contains("archived: “Klarna compte sur l'IA"))
     let stats = try ShellRun.run("\"$FC\" archive stats --archive a.sqlite", in: directory)
     #expect(stats.output.contains("articles: 8"))
-    let clean = try ShellRun.run("\"$FC\" check '\(Fixtures.examples)/atlas' --archive a.sqlite", in: directory)
-    #expect(clean.status == 0 || clean.status == 1)
+    // Another story: the archive's Klarna claims add nothing to it; its own two findings (exit 1) remain.
+    let unrelated = try ShellRun.run("\"$FC\" check '\(Fixtures.examples)/atlas-robotics-layoffs' --archive a.sqlite --no-color", in: directory)
+    #expect(unrelated.status == 1, "\(unrelated.errors)")
+    #expect(!unrelated.output.contains("archived:"), "\(unrelated.output)")
+    #expect(unrelated.output.contains("2 findings (1 error, 1 warning, 0 notes) in 4 articles checked"), "\(unrelated.output)")
     let usage = try ShellRun.run("\"$FC\" check '\(draft)' --add", in: directory)
     #expect(usage.status == 2)
+  }
+  @Test("check --archive --add with rule errors reports, adds nothing, says why and exits 2")
+  func addRefusedWhenRulesHaveErrors() throws {
+    let directory = try ArchiveFixtures.scratch()
+    defer { ArchiveFixtures.remove(directory) }
+    let klarna = Fixtures.examples + "/klarna"
+    let draft = klarna + "/000-fr-klarna-ia-remplace-recrutements.md"
+    try RuleAuthoring.write("rules:\n  - id: broken\n    language: fr\n    attribute: employees\n    pattern: '(unclosed {count}'\n",
+                            to: directory + "/rules/broken.yaml")
+    let add = try ShellRun.run("\"$FC\" archive add '\(klarna)'/001*.md --archive a.sqlite", in: directory)
+    #expect(add.status == 0, "\(add.errors)")
+    let check = try ShellRun.run("\"$FC\" check '\(draft)' --archive a.sqlite --add --rules rules --no-color", in: directory)
+    #expect(check.status == 2)
+    #expect(check.errors.contains("the rules have errors, so the drafts were not added to the archive (first: rules/broken.yaml:5:"), "\(check.errors)")
+    #expect(check.output.contains("archived: "), "the check itself still runs and reports")
+    #expect(try ClaimArchive(path: directory + "/a.sqlite", readOnly: true).statistics().documents == 1)
   }
 }

@@ -94,4 +94,31 @@ import Testing
     #expect(broken.status == 2)
     #expect(broken.errors.contains("\(file):1:1: error: not a factcheck baseline"))
   }
+  /// `--write-baseline` never lands on the archive or on a report's file, and a symbolic link is written
+  /// through to its target (the link stays a link), as a report is.
+  @Test func theBaselineIsWrittenOnlyWhereNothingElseIs() throws {
+    guard RuleAuthoring.binary != nil else { return }
+    let root = try ReportOutputSafetyTests.workspace()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let archived = try ShellRun.run("\"$FC\" archive add articles/a.md --archive a.sqlite", in: root)
+    #expect(archived.status == 0, "\(archived.errors)")
+    let archive = ReportOutputSafetyTests.contents(root + "/a.sqlite")
+    let ontoArchive = try ShellRun.run("\"$FC\" check articles/b.md --archive a.sqlite --write-baseline ./a.sqlite", in: root)
+    #expect(ontoArchive.status == 2)
+    #expect(ontoArchive.errors.contains("cannot write the baseline to ./a.sqlite: it is the archive"), "\(ontoArchive.errors)")
+    #expect(ReportOutputSafetyTests.contents(root + "/a.sqlite") == archive)
+
+    let ontoReport = try ShellRun.run("\"$FC\" check articles --write-baseline x.txt --output json=./x.txt", in: root)
+    #expect(ontoReport.status == 2)
+    #expect(ontoReport.errors.contains("cannot write the baseline to x.txt: it is also the destination of the json report"), "\(ontoReport.errors)")
+    #expect(!FileManager.default.fileExists(atPath: root + "/x.txt"))
+
+    try "old\n".write(toFile: root + "/target.txt", atomically: false, encoding: .utf8)
+    #expect(symlink("target.txt", root + "/link.txt") == 0)
+    let throughLink = try ShellRun.run("\"$FC\" check articles --write-baseline link.txt", in: root)
+    #expect(throughLink.status == 1, "\(throughLink.errors)")
+    let kind = try FileManager.default.attributesOfItem(atPath: root + "/link.txt")[.type] as? FileAttributeType
+    #expect(kind == .typeSymbolicLink)
+    #expect(try String(contentsOfFile: root + "/target.txt", encoding: .utf8).hasPrefix(Baseline.header))
+  }
 }
