@@ -201,10 +201,15 @@ public final class ClaimArchive: Sendable {
   @discardableResult
   public func remove(path given: String) throws(ArchiveError) -> [String] {
     let trimmed = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
+    // The paths under the directory are those from "DIR/" (included) to "DIR0" (excluded): the byte after
+    // the "/" (0x2F) is "0" (0x30), and SQLite compares text byte by byte, so the range holds every path that
+    // starts with "DIR/" whatever its characters, and uses the index on `path`. (`substr` counts characters,
+    // not the UTF-8 bytes a prefix's length would be measured in.)
+    let prefix = trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+    let end = String(prefix.dropLast()) + "0"
     return try write { db in
-      let prefix = trimmed + "/"
-      let paths = try String.fetchAll(db, sql: "SELECT path FROM documents WHERE path = ? OR substr(path, 1, ?) = ? ORDER BY path",
-                                      arguments: [trimmed, prefix.utf8.count, prefix])
+      let paths = try String.fetchAll(db, sql: "SELECT path FROM documents WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path",
+                                      arguments: [trimmed, prefix, end])
       for path in paths { try db.execute(sql: "DELETE FROM documents WHERE path = ?", arguments: [path]) }
       return paths
     }

@@ -1,9 +1,10 @@
 import FactCheck
 import Foundation
 
-/// What identifies the extraction that produced an archive's claims: the rule files (their bytes, in load
-/// order), FactCheck's version and the settings that change what is extracted (the default publication
-/// date). Two runs with the same fingerprint extract the same claims from the same article.
+/// What identifies the extraction that produced an archive's claims: the rule files (their text as loaded,
+/// in load order), FactCheck's version, the revision of its extraction code (``ExtractionRevision``) and the
+/// settings that change what is extracted (the default publication date). Two runs with the same
+/// fingerprint extract the same claims from the same article.
 public struct RuleFingerprint: Hashable, Sendable, CustomStringConvertible {
   /// The digest.
   public let value: String
@@ -14,11 +15,11 @@ public struct RuleFingerprint: Hashable, Sendable, CustomStringConvertible {
   /// The fingerprint of a compiled rule set and the default publication date of a run.
   public init(rules: CompiledRuleSet, defaultPublished: Day? = nil) {
     var hash = ContentHash()
-    hash.update(field: "factcheck \(ToolInfo.version)")
+    hash.update(field: "factcheck \(ToolInfo.version) extraction \(ExtractionRevision.current)")
     hash.update(field: defaultPublished?.description ?? "-")
-    for file in rules.library.files {
+    for (file, text) in zip(rules.library.files, rules.library.fileTexts) {
       hash.update(field: (file as NSString).lastPathComponent)
-      if let data = FileManager.default.contents(atPath: file) { hash.update(data) } else { hash.update(field: "unreadable") }
+      hash.update(text.utf8)
       hash.update(field: "")
     }
     // What the files compiled to, in case a lexicon is found elsewhere than in the files listed.

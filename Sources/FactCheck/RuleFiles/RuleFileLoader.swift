@@ -90,6 +90,7 @@ public enum RuleFileLoader {
 
   static func loadFile(path: String, text: String, into library: inout RuleLibrary, layer: inout LayerState) {
     library.files.append(path)
+    library.fileTexts.append(text)
     let reader = YAMLReader(path: path, text: text)
     defer { library.problems += reader.errors }
     guard let root = reader.compose() else { return }

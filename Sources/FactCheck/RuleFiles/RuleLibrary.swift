@@ -19,6 +19,9 @@ public struct RuleLibrary: Sendable {
   public var problems: [RuleFileError] = []
   /// The files read.
   public var files: [String] = []
+  /// The text of each file in ``files`` (same order), as it was loaded: what the rules were compiled from,
+  /// whatever has happened to the files since.
+  public var fileTexts: [String] = []
 
   /// Creates an empty library.
   public init() {}

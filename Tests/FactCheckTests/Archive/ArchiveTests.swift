@@ -133,6 +133,43 @@ struct ArchiveTests {
     #expect(try archive.integrityProblems() == nil)
   }
 
+  @Test("the rule fingerprint is the rules as loaded, not the files as they are later")
+  func ruleFingerprintHashesTheRulesAsLoaded() throws {
+    let directory = try ArchiveFixtures.scratch()
+    defer { ArchiveFixtures.remove(directory) }
+    try FileManager.default.copyItem(atPath: Fixtures.rules, toPath: directory + "/rules")
+    let loaded = CompiledRuleSet.load([directory + "/rules"])
+    let fingerprint = RuleFingerprint(rules: loaded)
+    #expect(fingerprint == RuleFingerprint(rules: Fixtures.bundledRules))
+    #expect(loaded.library.fileTexts.count == loaded.library.files.count && !loaded.library.files.isEmpty)
+    // A file edited after the rules were compiled does not change what those rules extracted…
+    let file = try #require(loaded.library.files.first)
+    try (String(contentsOfFile: file, encoding: .utf8) + "\n# edited\n").write(toFile: file, atomically: true, encoding: .utf8)
+    #expect(RuleFingerprint(rules: loaded) == fingerprint)
+    // …the rules loaded again from it are another set.
+    #expect(RuleFingerprint(rules: CompiledRuleSet.load([directory + "/rules"])) != fingerprint)
+  }
+
+  @Test("remove of a directory whose name is not ASCII takes out the articles under it, and only them")
+  func removeANonASCIIDirectory() throws {
+    let directory = try ArchiveFixtures.scratch()
+    defer { ArchiveFixtures.remove(directory) }
+    let klarna = ArchiveFixtures.exampleArticles.filter { $0.contains("/klarna/") }.prefix(2)
+    for folder in ["Éditions", "Éditions-bis", "Éditions/été"] {
+      try FileManager.default.createDirectory(atPath: directory + "/" + folder, withIntermediateDirectories: true)
+      for article in klarna {
+        try FileManager.default.copyItem(atPath: article, toPath: directory + "/" + folder + "/" + (article as NSString).lastPathComponent)
+      }
+    }
+    let archive = try ClaimArchive(path: directory + "/a.sqlite", create: true)
+    let added = try archive.add(paths: [directory + "/Éditions", directory + "/Éditions-bis"], checker: ArchiveFixtures.checker())
+    #expect(added.added.count == 6)
+    let removed = try archive.remove(path: directory + "/Éditions/")
+    #expect(removed.count == 4 && removed.allSatisfy { $0.hasPrefix(directory + "/Éditions/") }, "\(removed)")
+    #expect(try archive.statistics().documents == 2)
+    #expect(try archive.remove(path: directory + "/Éditions").isEmpty)
+  }
+
   @Test("search finds claims by entity and words; remove takes an article and its claims out")
   func searchStatsAndRemove() throws {
     let directory = try ArchiveFixtures.scratch()
