@@ -12,15 +12,23 @@ extension DefinitionParser {
   ///     reason: Confirmed with the company on 2025-05-14.
   /// ```
   ///
-  /// An entry must name at least a check, an entity or an attribute, so that no entry silences everything.
+  /// An entry must name at least a check, an entity or an attribute, and a check is never a bare `*`, so
+  /// that no entry silences everything.
   static func suppression(_ node: Node, _ reader: YAMLReader) -> Suppression? {
     guard let map = reader.mapping(node, allowed: ["check", "entity", "attribute", "period", "reason"], owner: "suppress entry")
     else { return nil }
     var checks: [String] = []
     if let checkNode = map["check"] {
       guard let names = reader.strings(checkNode, key: "check") else { return nil }
-      for name in names where !SuppressionComments.isCheckPattern(name) || name.isEmpty {
-        reader.report(.invalidValue(key: "check", value: name, reason: "not a check or finding id"), at: checkNode)
+      // Each name is reported at its own item when the checks are a list.
+      var nodes = [Node](repeating: checkNode, count: names.count)
+      if case .sequence(let sequence) = checkNode, sequence.count == names.count { nodes = Array(sequence) }
+      for (name, nameNode) in zip(names, nodes) where !SuppressionComments.isCheckPattern(name) {
+        let trimmed = name.hasSuffix(",") ? String(name.dropLast()) : name
+        let reason = trimmed == "*"
+          ? "'*' alone would silence every finding; name a check, a kind or a prefix ending in '*' (conflict/*)"
+          : "not a check or finding id"
+        reader.report(.invalidValue(key: "check", value: name, reason: reason), at: nameNode)
         return nil
       }
       checks = names

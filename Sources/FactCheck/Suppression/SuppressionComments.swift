@@ -95,11 +95,22 @@ public enum SuppressionComments {
       }
       var checks: [String] = []
       var valid = true
+      // Each token is looked for after the one before it, on the comment's lines, so that a token met
+      // earlier on the line (a ',' after a check, a check named twice) does not take its column.
+      var tokenLine = directiveLine
+      var searchFrom = lines[directiveLine].startIndex
+      if let found = lines[directiveLine].range(of: directive) { searchFrom = found.upperBound }
       for token in tokens.dropFirst() {
-        let tokenColumn = column(of: token, in: lines[directiveLine]) ?? bodyColumn
+        var found = lines[tokenLine].range(of: token, range: searchFrom..<lines[tokenLine].endIndex)
+        while found == nil && tokenLine < endLine {
+          tokenLine += 1
+          found = lines[tokenLine].range(of: token)
+        }
+        let tokenColumn = found.map { lines[tokenLine].unicodeScalars.distance(from: lines[tokenLine].startIndex, to: $0.lowerBound) + 1 }
+        if let found { searchFrom = found.upperBound }
         guard isCheckPattern(token) else {
-          errors.append(SuppressionError(.invalidCheck(text: token), at: SourceLocation(path: path, line: directiveLine + 1, column: tokenColumn),
-                                         sourceLine: lines[directiveLine]))
+          let at = found == nil ? location : SourceLocation(path: path, line: tokenLine + 1, column: tokenColumn!)
+          errors.append(SuppressionError(.invalidCheck(text: token), at: at, sourceLine: lines[found == nil ? directiveLine : tokenLine]))
           valid = false
           break
         }
@@ -139,21 +150,19 @@ public enum SuppressionComments {
     return (suppressions, errors)
   }
 
-  /// A check id, finding id or kind, optionally ending in `*` (a trailing comma is forgiven).
+  /// A check id, finding id or kind, optionally ending in `*` (a trailing comma is forgiven). Never empty:
+  /// not a lone `,`, and not a bare `*`, which would silence every check (a comment that names no check
+  /// does that already; a rule file's `suppress:` entry must not).
   static func isCheckPattern(_ token: String) -> Bool {
     var token = Substring(token)
     if token.hasSuffix(",") { token = token.dropLast() }
     if token.hasSuffix("*") { token = token.dropLast() }
-    guard !token.isEmpty || true else { return false }
+    guard !token.isEmpty else { return false }
     return token.unicodeScalars.allSatisfy { scalar in
       scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "/:._-".unicodeScalars.contains(scalar) || scalar == " "
     } && !token.contains(" ")
   }
 
-  private static func column(of token: String, in line: String) -> Int? {
-    guard let range = line.range(of: token) else { return nil }
-    return line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound) + 1
-  }
 }
 
 extension Substring {

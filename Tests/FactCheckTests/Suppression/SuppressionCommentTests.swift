@@ -54,6 +54,9 @@ import Testing
     ("Texte.\n<!-- factcheck-ignore-nextline conflict/employees -->\nOstra.\n", "a.md:2:6: error: unknown suppression directive 'factcheck-ignore-nextline'; did you mean 'factcheck-ignore-next-line'?"),
     ("Texte.\n\n  <!-- factcheck-ignore conflict/employees\nOstra.\n", "a.md:3:3: error: suppression comment is never closed; end it with '-->'"),
     ("<!-- factcheck-ignore conflict/employees! -->\nOstra.\n", "a.md:1:23: error: 'conflict/employees!' is not a check or finding id (letters, digits, '/', ':', '.', '_', '-', and a final '*')"),
+    ("<!-- factcheck-ignore conflict/employees, , spelling -->\nOstra.\n", "a.md:1:43: error: ',' is not a check or finding id (letters, digits, '/', ':', '.', '_', '-', and a final '*')"),
+    ("<!-- factcheck-ignore spelling *, -->\nOstra.\n", "a.md:1:32: error: '*,' is not a check or finding id (letters, digits, '/', ':', '.', '_', '-', and a final '*')"),
+    ("<!--\n  factcheck-ignore spelling\n  , -->\nOstra.\n", "a.md:3:3: error: ',' is not a check or finding id (letters, digits, '/', ':', '.', '_', '-', and a final '*')"),
     ("Texte.\n<!-- factcheck-ignore-next-line -->", "a.md:2:6: error: 'factcheck-ignore-next-line' has no paragraph or line after it to silence"),
     ("Texte.\n\n<!-- factcheck-ignore -->\n\n", "a.md:3:6: error: 'factcheck-ignore' has no paragraph or line after it to silence"),
   ])

@@ -82,6 +82,9 @@ import Testing
     ("suppress:\n  - reason: everything\n", "MyRules/bad.yaml:2:5: error: suppress entry (or entity, attribute) is missing required key 'check'"),
     ("suppress:\n  - check: 'conflict employees'\n", "MyRules/bad.yaml:2:12: error: invalid check 'conflict employees': not a check or finding id"),
     ("suppress:\n  - chek: conflict/employees\n", "MyRules/bad.yaml:2:5: error: unknown key 'chek'; did you mean 'check'?"),
+    ("suppress:\n  - check: \"*\"\n", "MyRules/bad.yaml:2:12: error: invalid check '*': '*' alone would silence every finding; name a check, a kind or a prefix ending in '*' (conflict/*)"),
+    ("suppress:\n  - check: [conflict/employees, '*']\n", "MyRules/bad.yaml:2:33: error: invalid check '*': '*' alone would silence every finding; name a check, a kind or a prefix ending in '*' (conflict/*)"),
+    ("suppress:\n  - check: ''\n", "MyRules/bad.yaml:2:12: error: invalid check '': not a check or finding id"),
   ])
   func aBrokenSuppressEntryIsARuleFileError(text: String, expected: String) {
     let library = RuleFileLoader.load(texts: [("MyRules/bad.yaml", text)])
