@@ -13,10 +13,32 @@ enum QuoteExcerpt {
       start = text.distance(from: text.startIndex, to: range.lowerBound)
     }
     let figureRange = start..<min(characters.count, start + figureCharacters.count)
-    let kept = window(characters, figure: figureRange, limit: limit) { $0 == " " }
-    var excerpt = String(characters[kept]).trimmingCharacters(in: " ")
-    if excerpt.count > limit - 2 { excerpt = String(excerpt.prefix(limit - 2)) }
+    var kept = window(characters, figure: figureRange, limit: limit) { $0 == " " }
+    // The window keeps the figure's words whole; when they alone overflow, context is cut inside them,
+    // a character at a time around the figure, which stays whole even if it alone is longer than `limit`.
+    if kept.count + ellipses(kept, characters.count) > limit {
+      kept = figureRange
+      var growLeft = true
+      var stuck = 0
+      while stuck < 2 {
+        let candidate = growLeft ? (kept.lowerBound - 1)..<kept.upperBound : kept.lowerBound..<(kept.upperBound + 1)
+        if candidate.lowerBound >= 0 && candidate.upperBound <= characters.count
+          && candidate.count + ellipses(candidate, characters.count) <= limit {
+          kept = candidate
+          stuck = 0
+        } else {
+          stuck += 1
+        }
+        growLeft.toggle()
+      }
+    }
+    let excerpt = String(characters[kept]).trimmingCharacters(in: " ")
     return (kept.lowerBound > 0 ? "…" : "") + excerpt + (kept.upperBound < characters.count ? "…" : "")
+  }
+
+  /// How many `…` a quote of `kept` out of `count` items needs: one for each end that is cut.
+  private static func ellipses(_ kept: Range<Int>, _ count: Int) -> Int {
+    (kept.lowerBound > 0 ? 1 : 0) + (kept.upperBound < count ? 1 : 0)
   }
 
   /// The stretch of `items` to quote around `figure`: the figure's own words whole, then a word at a time,

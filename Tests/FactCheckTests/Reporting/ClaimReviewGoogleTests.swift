@@ -106,6 +106,12 @@ import Testing
     ("Selon la direction, qui s’exprimait lundi devant les syndicats, Ostra emploie aujourd’hui 3 500 personnes dans ses ateliers de Lyon et de Grenoble.",
      "3 500", 75, "…syndicats, Ostra emploie aujourd’hui 3 500 personnes dans ses ateliers de…"),
     ("Un deux trois quatre cinq six sept huit neuf dix onze douze treize 3 500", "3 500", 30, "…dix onze douze treize 3 500"),
+    // One end cut: one `…`, so the quote may take all but one character; the figure at its end stays whole.
+    ("Un deux trois quatre cinq six sept huit neuf dix onze douze quatorze 3 500", "3 500", 30, "…dix onze douze quatorze 3 500"),
+    ("Un deux trois quatre cinq six sept huit neuf dix onze douze quatorze 3,500.", "3,500", 30, "…onze douze quatorze 3,500."),
+    // Words around the figure longer than the limit: they are cut, the figure is not.
+    ("Le groupe annonce un-effectif-mondial-de-3500-salariés-répartis-entre-Lyon-Grenoble-et-Annecy.", "3500", 20,
+     "…ial-de-3500-salari…"),
   ])
   func quotesAreCutBetweenWordsAroundTheFigure(sentence: String, figure: String, limit: Int, expected: String) {
     let excerpt = QuoteExcerpt.around(figure, in: sentence, limit: limit)
