@@ -50,11 +50,7 @@ struct ExtractCommand: ParsableCommand {
   }
 
   func run() throws {
-    var day: Day?
-    if let published {
-      guard let parsed = Day(iso: published) else { throw ValidationError("--published must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not '\(published)'") }
-      day = parsed
-    }
+    let day = try Day.option(published)
     let compiled = try rules.compiledRules()
     for problem in compiled.problems where problem.severity == .error { FactCheckCommand.standardError("\(problem)") }
     let checker = FactChecker(rules: compiled, options: FactCheckOptions(published: day, jobs: jobs, keepTexts: texts))

@@ -212,17 +212,7 @@ struct HedgeCode: Codable {
   var hedge: Hedge { HedgeCode.hedge(type: type, tolerance: tolerance, high: high)! }
 
   private static func hedge(type: String, tolerance: Double?, high: Double?) -> Hedge? {
-    switch type {
-    case "exact": return .exact
-    case "approximate": return tolerance.map { .approximate(tolerance: $0) }
-    case "nearly": return tolerance.map { .nearly(tolerance: $0) }
-    case "at_least": return .lowerBound(inclusive: true)
-    case "more_than": return .lowerBound(inclusive: false)
-    case "at_most": return .upperBound(inclusive: true)
-    case "less_than": return .upperBound(inclusive: false)
-    case "range": return high.map { .range(high: $0) }
-    default: return nil
-    }
+    Hedge(name: type, parameter: type == "range" ? high : tolerance)
   }
 }
 
