@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build check test test-rules bench fuzz asan tsan clean library-example docs spark-deps spark-check browser-deps browser-test serve-load
+.PHONY: all deps build check test unit-test test-rules bench fuzz asan tsan clean library-example docs spark-deps spark-check browser-deps browser-test serve-load
 
 all: build
 
@@ -22,8 +22,12 @@ check: deps
 	$(SWIFT) build -c release --product factcheck
 	./.build/release/factcheck check || [ $$? -eq 1 ]
 
-# Builds and runs every test, including every rule's examples.
-test: deps
+# Builds and runs every test: the Swift tests, every rule's examples, the check page in headless Chromium
+# (installed when missing), the Spark job in local mode (Java 17 and PySpark installed when missing) and the
+# README's library example outside the checkout. `make unit-test` runs only the first two.
+test: unit-test browser-test spark-check library-example
+
+unit-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(SWIFT) run factcheck test-rules
