@@ -1,4 +1,5 @@
 import Hummingbird
+import FactCheck
 
 /// The page at `/`: paste a draft, see its figures highlighted and each finding beside the archived sentences
 /// it contradicts. One self-contained document — inline style and script, no fonts, images or scripts to
@@ -21,18 +22,7 @@ enum CheckPage {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>FactCheck — check a draft</title>
     <style>
-    :root {
-      --fg: #1d2433; --muted: #5b6474; --bg: #ffffff; --panel: #f6f7f9; --line: #d8dde5; --link: #1849a9;
-      --error: #b42318; --error-bg: #fde2e1; --warning: #a15c07; --warning-bg: #fef0c7;
-      --note: #175cd3; --note-bg: #dfe9ff; --claim-bg: #e9edf2; --tip-bg: #1d2433; --tip-fg: #ffffff;
-    }
-    @media (prefers-color-scheme: dark) {
-      :root {
-        --fg: #e6e9ef; --muted: #a3acba; --bg: #14171c; --panel: #1c2028; --line: #333a46; --link: #8fb3ff;
-        --error: #ff8a80; --error-bg: #4a1f1c; --warning: #ffc46b; --warning-bg: #46361a;
-        --note: #8fb3ff; --note-bg: #1f2d4d; --claim-bg: #2a303b; --tip-bg: #e6e9ef; --tip-fg: #14171c;
-      }
-    }
+    \#(HTMLStyle.palette)
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
     body { margin: 0 auto; max-width: 80rem; padding: 1rem 1.25rem 3rem; color: var(--fg); background: var(--bg);

@@ -4,8 +4,9 @@
 /// Severity colours follow the text report (red error, amber warning, blue note). Claims are `<mark>`s
 /// whose tooltip opens on hover and on focus, so a tap shows it on a phone. Print hides the tooltips and
 /// navigation, keeps the highlight colours and starts each article on a new page.
-enum HTMLStyle {
-  static let css = """
+package enum HTMLStyle {
+  /// The colours, light and dark, shared with the check page of `factcheck serve`.
+  package static let palette = """
     :root {
       --fg: #1d2433; --muted: #5b6474; --bg: #ffffff; --panel: #f6f7f9; --line: #d8dde5; --link: #1849a9;
       --error: #b42318; --error-bg: #fde2e1; --warning: #a15c07; --warning-bg: #fef0c7;
@@ -18,6 +19,9 @@ enum HTMLStyle {
         --note: #8fb3ff; --note-bg: #1f2d4d; --claim-bg: #2a303b; --tip-bg: #e6e9ef; --tip-fg: #14171c;
       }
     }
+    """
+
+  static let css = palette + "\n" + """
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
     body {
