@@ -77,9 +77,11 @@ struct NumberReader: Sendable {
   private func readMoney(_ key: String, original: String) throws(MalformedFigure) -> ParsedValue {
     // "entre 410 et 430 millions d'euros": the high end carries the scale and the currency for both.
     for (lead, link) in [("entre ", " et "), ("between ", " and ")] where key.hasPrefix(lead) {
-      guard let split = key.range(of: link) else { continue }
+      // The link is looked for after the lead: in "between and 3,500" the lead's space is the link's.
+      let afterLead = key.index(key.startIndex, offsetBy: lead.count)
+      guard let split = key.range(of: link, range: afterLead..<key.endIndex) else { continue }
       var high = try readMoney(String(key[split.upperBound...]), original: original)
-      var leftScanner = Scanner(String(key[key.index(key.startIndex, offsetBy: lead.count)..<split.lowerBound]))
+      var leftScanner = Scanner(String(key[afterLead..<split.lowerBound]))
       _ = leftScanner.consumeLongest(from: tables.currencies)
       leftScanner.skipSpaces()
       let low = try readQuantity(&leftScanner, original: original, kind: .money)
