@@ -77,22 +77,29 @@ enum RegexFragments {
     // Words that start and end with a letter or digit share one pair of boundary assertions, which
     // keeps big vocabularies small enough for PCRE2's compiled-pattern limit.
     var bounded: [String] = []
-    var others: [String] = []
+    var others: [(word: String, alternative: String)] = []
     for word in sorted {
       let startsWord = word.first.map { $0.isLetter || $0.isNumber } ?? false
       let endsWord = word.last.map { $0.isLetter || $0.isNumber } ?? false
       if startsWord && endsWord {
-        bounded.append(escape(word))
+        bounded.append(word)
       } else {
-        others.append((startsWord ? wordStart : "") + escape(word) + (endsWord ? wordEnd : ""))
+        others.append((word, (startsWord ? wordStart : "") + escape(word) + (endsWord ? wordEnd : "")))
       }
     }
-    var alternatives = others
     // Scale words may be glued to the figure ("14k", "€2.1bn"): then only letters may not precede them.
     let start = gluedToDigits ? "(?<![\\p{L}])" : wordStart
     // Hedges may be followed directly by a figure ("about14,000"): then only a letter may not follow.
     let end = gluedAfter ? "(?![\\p{L}])" : wordEnd
-    if !bounded.isEmpty { alternatives.insert(start + "(?:" + bounded.joined(separator: "|") + ")" + end, at: 0) }
+    guard !bounded.isEmpty else { return "(?:" + others.map(\.alternative).joined(separator: "|") + ")" }
+    // Longest first across both kinds too: a word that a bounded one extends ("d'" of "d'ici") comes after
+    // the bounded group, every other one before it, so that "Mio." wins over "Mio" (which would leave the
+    // point, and the currency after it, outside the figure).
+    let extended = others.filter { other in
+      bounded.contains { $0.count > other.word.count && $0.lowercased().hasPrefix(other.word.lowercased()) }
+    }.map(\.alternative)
+    let alternatives = others.map(\.alternative).filter { !extended.contains($0) }
+      + [start + "(?:" + bounded.map(escape).joined(separator: "|") + ")" + end] + extended
     return "(?:" + alternatives.joined(separator: "|") + ")"
   }
 }
