@@ -42,8 +42,9 @@ struct MentionPatterns: Sendable {
   /// Abbreviations whose dot ends no sentence ("Mr", « Mme »).
   let abbreviations: Set<String>
   /// In a language that capitalises every noun (`capitalises_nouns`), a capitalised word (group 1) after a
-  /// determiner or a figure, perhaps past lower-case adjectives: a common noun (« die Bank », « 3.500
-  /// Mitarbeiter »), whose capital says nothing. `nil` in other languages.
+  /// determiner or a figure, perhaps past two lower-case words that are no function words (adjectives: « im
+  /// vergangenen Jahr », not « die von Klarna »): a common noun (« die Bank », « 3.500 Mitarbeiter »), whose
+  /// capital says nothing. `nil` in other languages.
   let commonNoun: CompiledPattern?
 
   /// A pattern that never matches.
@@ -113,8 +114,8 @@ struct MentionPatterns: Sendable {
     self.entityNames = entityNames
     abbreviations = Set(lexicon.abbreviations)
     let opening = "(?:\(RegexFragments.words(lexicon.determiners))|[0-9])"
+    let adjective = "(?:\(notFunction)(?-i:\\p{Ll})[\\p{L}-]*[ \\x{A0}]+)"
     commonNoun = !lexicon.capitalisesNouns ? nil
-      : try? CompiledPattern("\(opening)[ \\x{A0}]+(?-i:(?:\\p{Ll}[\\p{L}-]*[ \\x{A0}]+){0,2}(\\p{Lu}[\\p{L}\\p{N}&\\-]*))",
-                             options: [.caseless])
+      : try? CompiledPattern("\(opening)[ \\x{A0}]+\(adjective){0,2}(?-i:(\\p{Lu}[\\p{L}\\p{N}&\\-]*))", options: [.caseless])
   }
 }

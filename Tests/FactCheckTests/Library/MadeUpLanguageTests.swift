@@ -69,6 +69,9 @@ import Testing
     // nouns, that capital says nothing, and the factory's output is Kelvaro's.
     let robots = try #require(Self.claims(Self.factory).first { $0.attribute == "robots_made" })
     #expect(robots.entity == "Kelvaro")
+    // « La da Kelvaro nomataj Nombroj » (the figures named by Kelvaro): past a function word, a capital
+    // after a determiner is a name again.
+    #expect(Self.checker.extract(paths: [Self.factory]).documents.first?.subject == "Kelvaro")
     // The same words read as a language that capitalises only names (a layer turns the flag off): the
     // factory becomes a company.
     let layer = try RuleAuthoring.temporaryDirectory("flag") + "/flag.yaml"
