@@ -38,7 +38,7 @@ extension ClaimArchive {
     // Canonical entity names, over the archive's names and the drafts'.
     let archivedNames = try read { db in try String.fetchSet(db, sql: "SELECT DISTINCT entity FROM claims WHERE entity IS NOT NULL") }
     let draftNames = Set(drafts?.claims.compactMap(\.entity) ?? [])
-    let canonical = EntityNameUnification.canonicalNames(for: archivedNames.union(draftNames))
+    let canonical = EntityNameUnification.canonicalNames(for: archivedNames.union(draftNames), library: library)
     func canonicalName(_ name: String) -> String { canonical[name] ?? name }
     var rawNames: [String: [String]] = [:]
     for name in archivedNames { rawNames[canonicalName(name), default: []].append(name) }

@@ -37,11 +37,13 @@ struct ReconcileCommand: ParsableCommand {
         throw RunError(error.locatedMessage)
       }
     }
+    let compiled = try rules.compiledRules()
     if keys {
-      try StreamLines.write(ClaimStream.keyLines(for: reader.contents.entityNames))
+      // Names are unified with the legal forms and organisation words of the rules' lexicons.
+      try StreamLines.write(ClaimStream.keyLines(for: reader.contents.entityNames, library: compiled.library))
       throw ExitCode.success
     }
-    let checker = FactChecker(rules: try rules.compiledRules(), options: try output.options())
+    let checker = FactChecker(rules: compiled, options: try output.options())
     let result = checker.reconcile(reader.contents)
     try output.emit(result, listClaims: false, reports: reports)
     throw ExitCode(output.exitStatus(result, findingsMatter: true))

@@ -127,17 +127,6 @@ struct CompileErrorLocator {
 
   // MARK: - Size
 
-  /// The lexicon keys whose words make up each built-in placeholder (see ``PlaceholderCatalog``).
-  static let wordKeys: [String: [String]] = {
-    let figure = ["numbers", "multipliers", "scales", "articles", "conjunctions"]
-    return [
-      "count": figure, "number": figure, "money": figure + ["currencies"],
-      "percent": figure + ["percent", "fractions", "ratio_words"], "duration": figure + ["durations"],
-      "approx": ["hedges"], "when": ["periods", "year_prefixes", "months", "month_prefixes", "month_suffixes", "month_links", "quarters", "quarter_nouns"],
-      "date": ["months"], "entity": ["generic_subjects", "function_words"], "noun": ["nouns"],
-    ]
-  }()
-
   /// A pattern too large for PCRE2 because of one placeholder (at least half of the pattern): blamed on
   /// the longest word list behind it, where it was last given, or on the fragment itself.
   private static func oversizedPlaceholder(_ message: String, in expansion: ExpandedPattern, catalog: PlaceholderCatalog,
@@ -153,10 +142,10 @@ struct CompileErrorLocator {
       let location = lexicon.fragmentSources[name]?.location(ofByte: 0) ?? lexicon.fragmentLocations[name] ?? lexicon.location
       return LexiconFault(problem: message, cause: "lexicon fragment \(size)", location: location)
     }
-    var sources = (wordKeys[name] ?? []).compactMap { key -> (words: Int, cause: String, location: SourceLocation)? in
-      guard let location = lexicon.keyLocations[key] else { return nil }
-      let words = entryCount(key, in: lexicon)
-      return (words, "\(size), made of the \(words) '\(key)' of lexicon '\(lexicon.language)'", location)
+    var sources = LexiconSchema.keys(feeding: name).compactMap { key -> (words: Int, cause: String, location: SourceLocation)? in
+      guard let location = lexicon.keyLocations[key.name] else { return nil }
+      let words = key.entryCount(in: lexicon)
+      return (words, "\(size), made of the \(words) '\(key.name)' of lexicon '\(lexicon.language)'", location)
     }
     if name == "entity", let last = entities.last {
       let names = entities.reduce(0) { $0 + $1.allNames.count }
@@ -164,34 +153,5 @@ struct CompileErrorLocator {
     }
     guard let source = sources.max(by: { $0.words < $1.words }), source.words > 0 else { return nil }
     return LexiconFault(problem: message, cause: source.cause, location: source.location)
-  }
-
-  /// How many words or entries a lexicon key gives.
-  static func entryCount(_ key: String, in lexicon: Lexicon) -> Int {
-    switch key {
-    case "numbers": lexicon.numberWords.count
-    case "multipliers": lexicon.multipliers.count
-    case "scales": lexicon.scales.count
-    case "articles": lexicon.articles.count
-    case "conjunctions": lexicon.conjunctions.count
-    case "currencies": lexicon.currencies.count
-    case "percent": lexicon.percentWords.count
-    case "fractions": lexicon.fractions.count
-    case "ratio_words": lexicon.ratioWords.count
-    case "durations": lexicon.durationUnits.count
-    case "hedges": lexicon.hedges.reduce(0) { $0 + $1.words.count }
-    case "periods": lexicon.periods.reduce(0) { $0 + $1.words.count }
-    case "year_prefixes": lexicon.yearPrefixes.count
-    case "months": lexicon.months.count
-    case "month_prefixes": lexicon.monthPrefixes.count
-    case "month_suffixes": lexicon.monthSuffixes.count
-    case "month_links": lexicon.monthLinks.count
-    case "quarters": lexicon.quarters.count
-    case "quarter_nouns": lexicon.quarterNouns.count
-    case "generic_subjects": lexicon.genericSubjects.count
-    case "function_words": lexicon.functionWords.count
-    case "nouns": lexicon.nouns.count
-    default: 0
-    }
   }
 }

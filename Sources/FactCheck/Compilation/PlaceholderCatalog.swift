@@ -39,15 +39,18 @@ struct PlaceholderCatalog: Sendable {
     // Scales may be glued to the digits ("14k", "$3bn", "15Md€").
     let scale = "(?:\(hs)*\(scaleWord))"
     // Ranges: "3 000-3 500", "entre 3 000 et 3 500", "between 3,000 and 3,500".
-    let between = "(?:entre|between)\(ws)"
-    let and = "\(ws)(?:et|and)\(ws)"
+    let between = "\(RegexFragments.words(lexicon.rangeBetween))\(ws)"
+    let and = "\(ws)\(RegexFragments.words(lexicon.rangeAnd))\(ws)"
     let count = "(?:\(between)\(digits)\(scale)?\(and)\(digits)|\(digits)\(hs)*[-\\x{2013}]\(hs)*\(digits)|\(digits)|\(spelled))\(scale)?"
 
     let currencyWord = RegexFragments.words(lexicon.currencies.keys)
     let symbols = lexicon.currencies.keys.filter { !($0.first?.isLetter ?? false) || $0.count <= 3 && $0 == $0.uppercased() }
     let currencyBefore = RegexFragments.words(symbols)
-    // « 3 milliards de d’euros » (a preposition doubled in editing) still names the currency.
-    let preposition = "(?:(?:de|of)\(ws))?(?:d\(RegexFragments.apostrophe))?"
+    // « 3 milliards de d’euros » (a preposition doubled in editing) still names the currency: a link
+    // written as a word, then one elided onto the currency (« d’ »).
+    let elided = lexicon.currencyLinks.filter { $0.hasSuffix("'") || $0.hasSuffix("\u{2019}") }
+    let spaced = lexicon.currencyLinks.filter { !elided.contains($0) }
+    let preposition = "(?:\(RegexFragments.words(spaced))\(ws))?(?:\(RegexFragments.words(elided)))?"
     // "entre 410 et 430 millions d'euros", "between $1.1 billion and $1.2 billion": a range, read as one figure.
     let moneyRangeStart = "(?:\(between)(?:\(currencyBefore)\(hs)*)?\(digits)\(scale)?\(and))?"
     let money = moneyRangeStart + "(?:\(currencyBefore)\(hs)*(?:\(digits)|\(spelled))\(scale)?"
@@ -59,7 +62,7 @@ struct PlaceholderCatalog: Sendable {
     // "un sur deux", "one in four", "sept conversations sur dix" (up to two words between).
     let ratio = lexicon.ratioWords.isEmpty ? "(?!)"
       : "(?:\(digits)|\(spelled))(?:\(ws)[\\p{L}'\\x{2019}-]+){0,2}?\(ws)\(RegexFragments.words(lexicon.ratioWords))\(ws)(?:\(digits)|\(spelled))(?![\\p{L}\\p{N}])"
-    let rangeLink = "(?:\(hs)*[-\\x{2013}]\(hs)*|\(ws)(?:à|to)\(ws))"
+    let rangeLink = "(?:\(hs)*[-\\x{2013}]\(hs)*|\(ws)\(RegexFragments.words(lexicon.rangeTo))\(ws))"
     let percent = "(?:\(between)\(digits)(?:\(hs)*\(percentWord))?\(and)\(digits)\(hs)*\(percentWord)"
       + "|\(digits)(?:\(hs)*\(percentWord))?\(rangeLink)\(digits)\(hs)*\(percentWord)"
       + "|\(RegexFragments.sign)\(digits)\(hs)*\(percentWord)|\(spelled)\(hs)*\(percentWord)|\(fraction)|\(ratio))"
@@ -72,12 +75,15 @@ struct PlaceholderCatalog: Sendable {
     let yearPrefix = RegexFragments.words(lexicon.yearPrefixes)
     let periodWords = lexicon.periods.flatMap(\.words)
     // "en 2022", "fin décembre 2024", "in a 2021 funding round", "A 2023 down round".
-    let determiner = "(?:a|an|the|its|their|un|une|le|la|l['\\x{2019}]|son|sa|cette|this)"
+    let determiner = RegexFragments.words(lexicon.determiners)
     // Quarters: "au troisième trimestre (2024)", "third-quarter", "in the third quarter of 2024", "Q3 2024", "T3".
     let quarterNoun = RegexFragments.words(lexicon.quarterNouns)
     let quarterOrdinal = RegexFragments.words(lexicon.quarters.keys)
+    // Codes are case-sensitive: "Q3", « T3 ».
+    let quarterCode = lexicon.quarterLetters.isEmpty ? "(?!)"
+      : "(?-i:\(RegexFragments.wordStart)(?:\(lexicon.quarterLetters.map(RegexFragments.escape).joined(separator: "|")))[1-4])"
     let quarter = lexicon.quarterNouns.isEmpty ? "(?!)"
-      : "(?:(?:(?:au cours du|au|du|le|in the|during the|the|in)\(ws))?\(quarterOrdinal)(?:-|\(ws))\(quarterNoun)(?:\(ws)(?:(?:de|d['\\x{2019}]|of)\(ws))?\(year))?|(?-i:\(RegexFragments.wordStart)[QT][1-4])(?:\(ws)?\(year))?(?![\\p{L}\\p{N}]))"
+      : "(?:(?:\(RegexFragments.words(lexicon.quarterPrefixes))\(ws))?\(quarterOrdinal)(?:-|\(ws))\(quarterNoun)(?:\(ws)(?:\(RegexFragments.words(lexicon.quarterLinks))\(ws))?\(year))?|\(quarterCode)(?:\(ws)?\(year))?(?![\\p{L}\\p{N}]))"
     // Months: "in November", "last October", "in late March", « fin octobre », « en mai dernier », with an optional
     // year, written or relative ("November of last year", « octobre de l'an dernier »). A month name alone
     // ("May") is no period: it needs a word of `month_prefixes` before it or of `month_suffixes` after it.
@@ -92,8 +98,10 @@ struct PlaceholderCatalog: Sendable {
 
     let duration = "(?:\(digits)|\(spelled))\(hs)*\(RegexFragments.words(lexicon.durationUnits.keys))"
 
+    // "13th", « 1er »: glued to the day number.
+    let ordinal = lexicon.ordinalSuffixes.isEmpty ? "" : "(?:\(lexicon.ordinalSuffixes.map(RegexFragments.escape).joined(separator: "|")))?"
     let date = "(?:[0-9]{1,2}[-/.][0-9]{1,2}[-/.]\(year)|\(year)-[0-9]{2}-[0-9]{2}"
-      + "|(?:1er|[0-9]{1,2})(?:st|nd|rd|th)?\(ws)\(month)\(ws)\(year)|\(month)\(ws)[0-9]{1,2}(?:st|nd|rd|th)?,?\(ws)\(year))"
+      + "|[0-9]{1,2}\(ordinal)\(ws)\(month)\(ws)\(year)|\(month)\(ws)[0-9]{1,2}\(ordinal),?\(ws)\(year))"
 
     // Entities: known names and aliases, words that refer back to the subject ("l'entreprise"), or a
     // capitalised proper name that is not a function word ("Duolingo", "Northwind Bank").

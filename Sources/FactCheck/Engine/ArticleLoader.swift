@@ -31,10 +31,13 @@ public struct ArticleLoader: Sendable {
   public var maxBytes = 512 << 20
   /// Function words per language, for detection.
   let detector: LanguageDetector
+  /// Front-matter values that say a date is not known, of every language (the article's is not known yet).
+  let unknownValues: Set<String>
 
   /// Creates a loader that detects the languages of `lexicons`.
   public init(lexicons: [String: Lexicon], defaultPublished: Day? = nil) {
     self.detector = LanguageDetector(lexicons: lexicons)
+    unknownValues = Set(lexicons.values.flatMap { $0.unknownValues.map { $0.lowercased() } })
     self.defaultPublished = defaultPublished
     if let first = lexicons.keys.sorted().first, lexicons["en"] == nil { fallbackLanguage = first }
   }
@@ -145,7 +148,7 @@ public struct ArticleLoader: Sendable {
     } else {
       text = String(decoding: bytes, as: UTF8.self)
     }
-    let frontMatter = FrontMatter.parse(text)
+    let frontMatter = FrontMatter.parse(text, unknownValues: unknownValues)
     warnings += frontMatter.warnings
     let body = frontMatter.bodyRange
     let detectedLanguage = frontMatter.language == nil ? detector.detect(text, range: frontMatter.detectionRange) : nil

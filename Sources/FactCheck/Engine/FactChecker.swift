@@ -99,7 +99,7 @@ public final class FactChecker: Sendable {
   func result(of run: ExtractionRun, runningChecks: Bool, corpusEntityNames: Set<String> = [],
               namedEntities: [String: Set<String>] = [:]) -> CheckResult {
     let canonical = EntityNameUnification.canonicalNames(
-      for: Set(run.claims.compactMap(\.entity)).union(corpusEntityNames).union(namedEntities.values.joined()))
+      for: Set(run.claims.compactMap(\.entity)).union(corpusEntityNames).union(namedEntities.values.joined()), library: rules.library)
     let claims = FactChecker.unifyingEntityNames(run.claims, canonical: canonical)
       .sorted { ($0.location, $0.valueRange.lowerBound, $0.rule) < ($1.location, $1.valueRange.lowerBound, $1.rule) }
     var published: [String: Day] = [:]

@@ -14,8 +14,9 @@ struct FrontMatter {
   static let maxDepth = 16
   /// Front matter expanding (through aliases) to more nodes is ignored with a warning.
   static let maxNodes = 10_000
-  /// Date values that say the date is not known: no date, and no warning either.
-  static let unknownDates: Set<String> = ["", "~", "null", "none", "unknown", "n/a", "inconnu", "inconnue", "nc", "n.c."]
+  /// Date values YAML writes for nothing: no date, and no warning either. Words that say the date is not
+  /// known ("unknown", « inconnu ») are the lexicons' `unknown_values`, given to ``parse(_:unknownValues:)``.
+  static let emptyDates: Set<String> = ["", "~", "null"]
 
   var title: String?
   var published: Day?
@@ -46,11 +47,14 @@ struct FrontMatter {
   /// otherwise make a French article English — and a `language:` among them is honoured: it is the author's
   /// own statement, and the language decides which rules run at all. Other keys (a date, a title) are
   /// not used: the block was not closed, so what it holds is uncertain, and the warning says so.
-  static func parse(_ text: String) -> FrontMatter {
-    text.utf8.withContiguousStorageIfAvailable { parse($0) } ?? Array(text.utf8).withUnsafeBufferPointer { parse($0) }
+  ///
+  /// A date among `unknownValues` (lower case) is no date, and no warning either.
+  static func parse(_ text: String, unknownValues: Set<String> = []) -> FrontMatter {
+    text.utf8.withContiguousStorageIfAvailable { parse($0, unknownValues) }
+      ?? Array(text.utf8).withUnsafeBufferPointer { parse($0, unknownValues) }
   }
 
-  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> FrontMatter {
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ unknownValues: Set<String>) -> FrontMatter {
     var result = FrontMatter(bodyRange: 0..<bytes.count, detectionRange: 0..<bytes.count)
     let scan = FrontMatterScan(bytes)
     guard let yamlStart = scan.yamlStart else { return result }
@@ -106,7 +110,8 @@ struct FrontMatter {
       switch field.key.lowercased() {
       case "title": result.title = field.value
       case "published", "date", "pubdate", "publication_date":
-        if unknownDates.contains(field.value.trimmingWhitespace().lowercased()) { continue }
+        let value = field.value.trimmingWhitespace().lowercased()
+        if emptyDates.contains(value) || unknownValues.contains(value) { continue }
         switch Day.parse(iso: field.value) {
         case .success(let day): result.published = day
         case .failure(let problem):

@@ -12,7 +12,7 @@ struct LanguagePlan: Sendable {
     claimRules = rules.filter { $0.definition.language == language && $0.definition.kind == .claim }
     datelineRules = rules.filter { $0.definition.language == language && $0.definition.kind == .dateline }
     builder = ClaimBuilder(tables: LexiconTables(catalog.lexicon), library: library)
-    mentions = MentionPatterns(catalog: catalog, entities: library.entities)
+    mentions = MentionPatterns(catalog: catalog, entities: library.entities, entityNames: EntityNames(library: library))
     let lexicon = catalog.lexicon
     // Spelled scales count too: "a billion", « un milliard » carry a figure without a number word.
     let numberWords = (Array(lexicon.numberWords.keys) + Array(lexicon.multipliers.keys) + Array(lexicon.fractions.keys)

@@ -79,11 +79,15 @@ public struct NameTally: Sendable {
     (a.location.path, a.location.line, a.location.column) < (b.location.path, b.location.line, b.location.column)
   }
 
-  /// Capitalised words of a name, possessives stripped ("Klarna’s" → "Klarna"), acronyms left out.
-  public static func words(of name: String) -> [String] {
-    name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "-" }).compactMap { part -> String? in
+  /// Capitalised words of a name, acronyms left out, possessive endings stripped: those of
+  /// `possessiveSuffixes` (the lexicons', "'s" in "Klarna’s", written with either apostrophe) and a bare
+  /// trailing apostrophe. The article names a tally counts carry none (the proper-name pattern stops before
+  /// an apostrophe no capital follows); a declared entity's name may ("McDonald's").
+  public static func words(of name: String, possessiveSuffixes: [String] = []) -> [String] {
+    let endings = possessiveSuffixes.flatMap { [$0, $0.replacingOccurrences(of: "'", with: "’")] }.uniqued() + ["'", "’"]
+    return name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "-" }).compactMap { part -> String? in
       var word = String(part)
-      for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) { word = String(word.dropLast(suffix.count)) }
+      for suffix in endings where word.hasSuffix(suffix) { word = String(word.dropLast(suffix.count)) }
       guard let first = word.first, first.isUppercase, word.count >= 2 else { return nil }
       guard !word.allSatisfy({ $0.isUppercase || !$0.isLetter }) else { return nil }
       return word

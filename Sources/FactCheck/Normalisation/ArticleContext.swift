@@ -43,6 +43,9 @@ final class ArticleContext {
   /// Lists of places or sources after their preposition (« à Nantes, Brest et Rennes »), in text order: a
   /// name inside one is not who a figure is about.
   let sourceLists: [Range<Int>]
+  /// In a language that capitalises every noun, the capitalised words the article writes after a
+  /// determiner or a figure (``MentionPatterns/commonNoun``): common nouns, never names. Empty elsewhere.
+  private let commonNouns: Set<String>
   /// Years the article names, in text order, for ``paragraphYear(before:matcher:qualifiers:)``; built on first use.
   private var yearIndex: YearIndex?
 
@@ -50,7 +53,7 @@ final class ArticleContext {
     self.article = article
     self.patterns = patterns
     let bytes = article.subject.bytes
-    sentences = TextStructure.sentences(in: bytes, range: article.bodyRange)
+    sentences = TextStructure.sentences(in: bytes, range: article.bodyRange, abbreviations: patterns.abbreviations)
     var mentions: [Mention] = []
     var names: [(String, Range<Int>)] = []
     var counts: [String: Double] = [:]
@@ -64,6 +67,14 @@ final class ArticleContext {
       }
     }
     self.sourceLists = sourceLists
+    var commonNouns = Set<String>()
+    if let pattern = patterns.commonNoun {
+      try? matcher.forEachMatch(of: pattern, in: article.subject, range: article.bodyRange) { match in
+        if let noun = match.group(1) { commonNouns.insert(article.text(of: noun)) }
+        return true
+      }
+    }
+    self.commonNouns = commonNouns
     func isSourceOrPlace(_ range: Range<Int>) -> Bool {
       ArticleContext.followsSourceMarker(range, article: article, patterns: patterns, matcher: matcher)
         || ArticleContext.overlapsAny(sourceLists, range)
@@ -92,10 +103,15 @@ final class ArticleContext {
     let sentenceList = sentences
     try? matcher.forEachMatch(of: patterns.proper, in: article.subject, range: article.bodyRange) { match in
       var name = article.text(of: match.range)
-      names.append((name, match.range))
-      guard !ArticleContext.overlapsAny(knownRanges, match.range) else { return true }
       var range = match.range
-      var initial = ArticleContext.startsSentence(match.range.lowerBound, sentences: sentenceList, bytes: bytes)
+      // Where every noun is capitalised, the common nouns around a name are no part of it.
+      if !commonNouns.isEmpty {
+        guard let bare = ArticleContext.trimmingCommonNouns(name, at: range, commonNouns, entityNames: patterns.entityNames) else { return true }
+        (name, range) = bare
+      }
+      names.append((name, range))
+      guard !ArticleContext.overlapsAny(knownRanges, range) else { return true }
+      var initial = ArticleContext.startsSentence(range.lowerBound, sentences: sentenceList, bytes: bytes)
       // "Rival Vexlo cut…": at a sentence start, the first word may just be a capitalised common word.
       if initial, let space = name.firstIndex(where: { $0 == " " || $0 == "\u{A0}" }),
         lowerCaseWords.contains(String(name[..<space]))
@@ -130,7 +146,7 @@ final class ArticleContext {
     func isOrganisation(_ name: String) -> Bool {
       let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map(String.init)
       guard words.count > 1 else { return name.count >= 2 }
-      if ArticleContext.readsAsOrganisation(name) { return true }
+      if patterns.entityNames.readsAsOrganisation(name) { return true }
       return single.contains(words[0]) && !single.contains(words[words.count - 1])
     }
     // "Rival Sparvik Bank" at a sentence start is "Sparvik Bank" when the article names that elsewhere —
@@ -140,7 +156,7 @@ final class ArticleContext {
       guard candidate.initial, let space = candidate.name.firstIndex(where: { $0 == " " || $0 == "\u{A0}" }) else { return candidate }
       let rest = String(candidate.name[candidate.name.index(after: space)...])
       guard rawNames.contains(rest) || rawNames.contains(where: { $0.hasPrefix(rest + " ") }) else { return candidate }
-      if rest.split(separator: " ").allSatisfy({ EntityNames.organisationWords.contains(String($0)) }) { return candidate }
+      if rest.split(separator: " ").allSatisfy({ patterns.entityNames.organisationWords.contains(String($0)) }) { return candidate }
       return (rest, (candidate.range.upperBound - rest.utf8.count)..<candidate.range.upperBound, false)
     }
     // "Philip Jansen" … "Jansen": people are shortened to their last name, so a word that ends a person's
@@ -170,7 +186,7 @@ final class ArticleContext {
     var shortForm: [String: String] = [:]
     let aloneWords = Set(raw.map(\.name).filter { !$0.contains(" ") })
     for candidate in candidates {
-      let bare = EntityNames.withoutLegalForm(candidate.name)
+      let bare = patterns.entityNames.withoutLegalForm(candidate.name)
       guard bare != candidate.name, let space = bare.firstIndex(of: " ") else { continue }
       let first = String(bare[..<space])
       if aloneWords.contains(first) && !patterns.functionWords.contains(first) {
@@ -178,9 +194,9 @@ final class ArticleContext {
         nonInitial.insert(first)
       }
     }
-    candidates = candidates.map { (EntityNames.withoutLegalForm($0.name), $0.range, $0.initial) }
+    candidates = candidates.map { (patterns.entityNames.withoutLegalForm($0.name), $0.range, $0.initial) }
     let multiword = Set(candidates.map(\.name).filter { $0.contains(" ") && shortForm[$0] == nil })
-    let expander = EntityNames.Expander(multiword)
+    let expander = patterns.entityNames.expander(multiword)
     func canonical(_ name: String) -> String { shortForm[name] ?? expander.expand(name) }
     var properCounts: [String: Double] = [:]
     for candidate in candidates {
@@ -192,7 +208,7 @@ final class ArticleContext {
     }
     // A headline names the story's subject: its names count double, if the article uses them too.
     for title in titleNames {
-      let name = canonical(EntityNames.withoutLegalForm(title.name))
+      let name = canonical(patterns.entityNames.withoutLegalForm(title.name))
       if properCounts[name] != nil { properCounts[name, default: 0] += 2 }
     }
     for (pattern, kind) in [(patterns.generic, Mention.Kind.generic), (patterns.indefinite, .indefinite)] {
@@ -297,7 +313,9 @@ final class ArticleContext {
 
   /// The proper name inside `range` (a scope such as "the Granvert plant"), if any.
   func placeName(in range: Range<Int>, matcher: Matcher) -> String? {
-    guard !range.isEmpty, let found = try? matcher.firstMatch(of: patterns.proper, in: article.subject, range: range) else { return nil }
+    guard !range.isEmpty, let found = try? matcher.firstMatch(of: patterns.proper, in: article.subject, range: range),
+      !isCommonNoun(article.text(of: found.range))
+    else { return nil }
     // "Net profit rose …": a capital at a sentence's start is no name unless the article names it elsewhere.
     if ArticleContext.startsSentence(found.range.lowerBound, sentences: sentences, bytes: article.subject.bytes),
       !mentions.contains(where: { $0.range.overlaps(found.range) })
@@ -489,11 +507,22 @@ final class ArticleContext {
     return true
   }
 
-  /// Single capitalised words read as organisations; "First Last" pairs read as people, unless they
-  /// carry an organisation word ("Nordhavn Bank", "Atlas Robotics").
-  static func readsAsOrganisation(_ name: String) -> Bool {
-    let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
-    if words.count == 1 { return name.count >= 2 }
-    return words.contains { EntityNames.organisationWords.contains(String($0)) }
+  /// `name` at `range` without the common nouns that open or close it (« Konkurrent Vexlo » is Vexlo), in
+  /// a language that capitalises every noun; `nil` when it is only common nouns. A name with an
+  /// organisation word keeps all its words (« Deutsche Bank »).
+  static func trimmingCommonNouns(_ name: String, at range: Range<Int>, _ commonNouns: Set<String>, entityNames: EntityNames)
+    -> (name: String, range: Range<Int>)?
+  {
+    var words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+    guard !words.contains(where: { entityNames.organisationWords.contains(String($0)) }) else { return (name, range) }
+    while let first = words.first, commonNouns.contains(String(first)) { words.removeFirst() }
+    while let last = words.last, commonNouns.contains(String(last)) { words.removeLast() }
+    guard let first = words.first, let last = words.last else { return nil }
+    let start = range.lowerBound + name.utf8.distance(from: name.startIndex, to: first.startIndex)
+    let end = range.lowerBound + name.utf8.distance(from: name.startIndex, to: last.endIndex)
+    return (String(name[first.startIndex..<last.endIndex]), start..<end)
   }
+
+  /// Whether `name` is a common noun of a language that capitalises every noun (« Umsatz »).
+  func isCommonNoun(_ name: String) -> Bool { commonNouns.contains(name) }
 }

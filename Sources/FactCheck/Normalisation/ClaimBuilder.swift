@@ -322,7 +322,8 @@ struct ClaimBuilder: Sendable {
       }
       if tables.indefiniteSubjects.contains(key) { return (nil, .indefinite) }
       // A place named in the match ("l'entrepôt de Vénissieux employait…") is not who the figure is about.
-      if !tables.lexicon.functionWords.contains(article.text(of: range)),
+      // A common noun of a language that capitalises them (« Umsatz ») is no one either.
+      if !tables.lexicon.functionWords.contains(article.text(of: range)), !context.isCommonNoun(article.text(of: range)),
         !context.isSourceOrPlace(range, matcher: matcher)
       {
         return (article.text(of: range), .named)

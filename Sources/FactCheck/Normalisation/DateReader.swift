@@ -1,5 +1,6 @@
 /// Reads dates as datelines write them: `13-05-2025`, `13/05/2025`, `2025-05-13`, `13 mai 2025`,
-/// `1er mai 2025`, `May 13, 2025`; numeric day/month order comes from the lexicon (`day_first`).
+/// `1er mai 2025`, `May 13, 2025`; numeric day/month order (`day_first`), month names and the endings of
+/// day numbers (`ordinal_suffixes`) come from the lexicon.
 struct DateReader {
   let tables: LexiconTables
 
@@ -8,7 +9,7 @@ struct DateReader {
     let tokens = key.split(whereSeparator: { " -/.,".contains($0) }).map(String.init)
     guard tokens.count == 3 else { return nil }
     func number(_ s: String) -> Int? {
-      Int(s.replacingSuffixes(["er", "st", "nd", "rd", "th"]))
+      Int(s.replacingSuffixes(tables.ordinalSuffixes))
     }
     if let a = Int(tokens[0]), let b = number(tokens[1]), let c = Int(tokens[2]) {
       if tokens[0].count == 4 { return Day(year: a, month: b, day: c) }

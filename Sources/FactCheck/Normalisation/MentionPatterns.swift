@@ -37,11 +37,20 @@ struct MentionPatterns: Sendable {
   let division: CompiledPattern?
   /// Function words, to drop them from proper-name candidates.
   let functionWords: Set<String>
+  /// Legal forms and organisation words, of every loaded language (``EntityNames``).
+  let entityNames: EntityNames
+  /// Abbreviations whose dot ends no sentence ("Mr", « Mme »).
+  let abbreviations: Set<String>
+  /// In a language that capitalises every noun (`capitalises_nouns`), a capitalised word (group 1) after a
+  /// determiner or a figure, perhaps past two lower-case words that are no function words (adjectives: « im
+  /// vergangenen Jahr », not « die von Klarna »): a common noun (« die Bank », « 3.500 Mitarbeiter »), whose
+  /// capital says nothing. `nil` in other languages.
+  let commonNoun: CompiledPattern?
 
   /// A pattern that never matches.
   static let nothing = try! CompiledPattern("(?!)")
 
-  init(catalog: PlaceholderCatalog, entities: [EntityDefinition]) {
+  init(catalog: PlaceholderCatalog, entities: [EntityDefinition], entityNames: EntityNames) {
     let lexicon = catalog.lexicon
     var byName: [String: EntityDefinition] = [:]
     for entity in entities { for name in entity.allNames { byName[name] = entity } }
@@ -83,12 +92,15 @@ struct MentionPatterns: Sendable {
                              + RegexFragments.wordEnd + "(?=[ \\x{A0}]*(?:[,.;:)\\n]|$))", options: [.caseless])
     // "son assistant Ondine", "the assistant, known internally as Ondine": a product word shortly before,
     // in the same clause.
+    let naming = RegexFragments.words(lexicon.namingWords)
     productMarker = lexicon.productMarkers.isEmpty ? nil
       : try? CompiledPattern(RegexFragments.words(lexicon.productMarkers)
-                             + "(?:[ ,:\\x{A0}\\x{AB}\\x{201C}\"]+(?:known|called|named|baptisé|baptisée|appelé|appelée|surnommé|surnommée|dubbed)(?: [\\p{L}]+){0,2}?)?[ ,:\\x{A0}\\x{AB}\\x{201C}\"]*$",
+                             + "(?:[ ,:\\x{A0}\\x{AB}\\x{201C}\"]+\(naming)(?: [\\p{L}]+){0,2}?)?[ ,:\\x{A0}\\x{AB}\\x{201C}\"]*$",
                              options: [.caseless])
+    // A determiner written with an apostrophe is glued to its noun (« l'assistant »); others are followed by a space.
+    let determiner = "(?:\(RegexFragments.words(lexicon.determiners))[ \\x{A0}]*)"
     productAfter = lexicon.productMarkers.isEmpty ? nil
-      : try? CompiledPattern("\\G[ \\x{A0}]*[,(\\-\\x{2013}\\x{2014}][ \\x{A0}]*(?:as |comme )?(?:(?:l['\\x{2019}]|le |la |les |un |une |son |sa |ses |its |the |their |an? |our |notre )[ \\x{A0}]*)?(?:[\\p{L}-]+ ){0,2}?"
+      : try? CompiledPattern("\\G[ \\x{A0}]*[,(\\-\\x{2013}\\x{2014}][ \\x{A0}]*(?:\(RegexFragments.words(lexicon.appositionLeads)) )?\(determiner)?(?:[\\p{L}-]+ ){0,2}?"
                              + RegexFragments.words(lexicon.productMarkers), options: [.caseless])
     possessive = lexicon.possessives.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.possessives), options: [.caseless])
     scopeQualifier = lexicon.scopeQualifiers.isEmpty ? nil
@@ -99,5 +111,11 @@ struct MentionPatterns: Sendable {
       try? CompiledPattern(RegexFragments.wordStart + "(?:" + PlaceholderExpander.expandFragment($0) + ")" + RegexFragments.wordEnd, options: [.caseless])
     }
     functionWords = lexicon.functionWords
+    self.entityNames = entityNames
+    abbreviations = Set(lexicon.abbreviations)
+    let opening = "(?:\(RegexFragments.words(lexicon.determiners))|[0-9])"
+    let adjective = "(?:\(notFunction)(?-i:\\p{Ll})[\\p{L}-]*[ \\x{A0}]+)"
+    commonNoun = !lexicon.capitalisesNouns ? nil
+      : try? CompiledPattern("\(opening)[ \\x{A0}]+\(adjective){0,2}(?-i:(\\p{Lu}[\\p{L}\\p{N}&\\-]*))", options: [.caseless])
   }
 }

@@ -76,10 +76,11 @@ struct NumberReader: Sendable {
 
   private func readMoney(_ key: String, original: String) throws(MalformedFigure) -> ParsedValue {
     // "entre 410 et 430 millions d'euros": the high end carries the scale and the currency for both.
-    for (lead, link) in [("entre ", " et "), ("between ", " and ")] where key.hasPrefix(lead) {
+    for opening in tables.rangeBetween where key.hasPrefix(opening + " ") {
       // The link is looked for after the lead: in "between and 3,500" the lead's space is the link's.
-      let afterLead = key.index(key.startIndex, offsetBy: lead.count)
-      guard let split = key.range(of: link, range: afterLead..<key.endIndex) else { continue }
+      let afterLead = key.index(key.startIndex, offsetBy: opening.count + 1)
+      let links = tables.rangeAnd.compactMap { key.range(of: " \($0) ", range: afterLead..<key.endIndex) }
+      guard let split = links.min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
       var high = try readMoney(String(key[split.upperBound...]), original: original)
       var leftScanner = Scanner(String(key[afterLead..<split.lowerBound]))
       _ = leftScanner.consumeLongest(from: tables.currencies)
@@ -102,10 +103,7 @@ struct NumberReader: Sendable {
     scanner.skipSpaces()
     // « 3 milliards de d’euros »: copy edited twice keeps both prepositions; the currency is still the euro.
     for _ in 0..<2 {
-      for preposition in ["de ", "d'", "of "] where scanner.hasPrefix(preposition) {
-        scanner.advance(preposition.count)
-        break
-      }
+      scanner.skipCurrencyLink(tables.currencyLinks)
       scanner.skipSpaces()
     }
     if let after = scanner.consumeLongest(from: tables.currencies) { currency = currency ?? after }
@@ -158,13 +156,14 @@ struct NumberReader: Sendable {
 
   /// "15 à 20 %", "15-20 %", "3 000–3 500", "between 60% and 70%": a range, low end first.
   private func readRange(_ key: String, original: String, kind: ValueKind) throws(MalformedFigure) -> ParsedValue? {
-    for separator in [" à ", " to ", " et ", " and ", " - ", "-"] {
+    let separators = (tables.rangeTo + tables.rangeAnd).map { " \($0) " } + [" - ", "-"]
+    for separator in separators {
       guard let split = key.range(of: separator) else { continue }
       let before = key[key.startIndex..<split.lowerBound]
       guard before.last?.isNumber == true || before.hasSuffix("%") || (separator != "-" && before.last?.isLetter == true && before.contains(where: \.isNumber))
       else { continue }
       var left = String(key[key.startIndex..<split.lowerBound])
-      for lead in ["entre ", "between "] where left.hasPrefix(lead) { left = String(left.dropFirst(lead.count)) }
+      for opening in tables.rangeBetween where left.hasPrefix(opening + " ") { left = String(left.dropFirst(opening.count + 1)) }
       var right = String(key[split.upperBound...])
       guard right.first?.isNumber == true else { continue }
       if kind == .percent {
@@ -321,10 +320,10 @@ struct NumberReader: Sendable {
         // "deux millions": leave the scale to the caller, which multiplies the whole figure.
         _ = scale
         break
-      } else if !sawNumber, let _ = probe.consumeLongest(from: Dictionary(uniqueKeysWithValues: tables.articles.map { ($0, 1.0) })) {
+      } else if !sawNumber, let _ = probe.consumeLongest(from: Dictionary(tables.articles.map { ($0, 1.0) }) { first, _ in first }) {
         pendingArticle = true
         current = 1
-      } else if sawNumber, let _ = probe.consumeLongest(from: Dictionary(uniqueKeysWithValues: tables.conjunctions.map { ($0, 1.0) })) {
+      } else if sawNumber, let _ = probe.consumeLongest(from: Dictionary(tables.conjunctions.map { ($0, 1.0) }) { first, _ in first }) {
         // "vingt et un", "one hundred and five"
       } else {
         break
@@ -377,6 +376,18 @@ struct Scanner {
       }
     }
     return run
+  }
+
+  /// Skips one word that links a figure to its currency (« de », "of " with its space, « d' » glued to the
+  /// currency), if one is at the cursor.
+  mutating func skipCurrencyLink(_ links: [String]) {
+    for link in links {
+      let written = link.hasSuffix("'") ? link : link + " "
+      if hasPrefix(written) {
+        advance(written.count)
+        return
+      }
+    }
   }
 
   /// The value of the longest table key at the cursor that ends at a word boundary; advances past it.

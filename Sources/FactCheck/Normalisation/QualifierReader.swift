@@ -36,12 +36,14 @@ struct QualifierReader {
     return year(digits)
   }
 
-  /// "troisième trimestre 2024", "third-quarter", "q3 2024", "t3": a quarter, of a year if one is named,
+  /// "troisième trimestre 2024", "third-quarter", "q3 2024", "t3" (a letter of `quarter_letters`): a quarter, of a year if one is named,
   /// else of the article's year.
   private func quarter(_ key: String) -> Period? {
     let words = key.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
     var number: Int?
-    if let code = words.first(where: { ($0.hasPrefix("q") || $0.hasPrefix("t")) && $0.count == 2 }), let q = Int(code.dropFirst()), (1...4).contains(q) {
+    if let code = words.first(where: { word in word.count == 2 && tables.quarterLetters.contains { word.hasPrefix($0) } }),
+      let q = Int(code.dropFirst()), (1...4).contains(q)
+    {
       number = q
     } else if words.contains(where: { tables.quarterNouns.contains($0) }) {
       number = words.compactMap { tables.quarters[$0] }.first

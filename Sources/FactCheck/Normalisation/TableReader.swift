@@ -128,7 +128,7 @@ struct TableReader {
     scanner.skipSpaces()
     let scale = scanner.consumeLongest(from: tables.scales)
     scanner.skipSpaces()
-    for preposition in ["de ", "d'", "of "] where scanner.hasPrefix(preposition) { scanner.advance(preposition.count) }
+    scanner.skipCurrencyLink(tables.currencyLinks)
     scanner.skipSpaces()
     if currency == nil { currency = scanner.consumeLongest(from: tables.currencies) }
     guard scale != nil || currency != nil else { return nil }

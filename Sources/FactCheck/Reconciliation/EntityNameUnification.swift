@@ -6,12 +6,14 @@
 public enum EntityNameUnification {
   /// The canonical name of each name in `names` that has one other than itself; a name absent from the
   /// result is its own canonical name. Legal forms are dropped, and a one-word name becomes the one longer
-  /// name of the set that only adds organisation words to it.
-  public static func canonicalNames(for names: Set<String>) -> [String: String] {
-    let expander = EntityNames.Expander(Set(names.map(EntityNames.withoutLegalForm)))
+  /// name of the set that only adds organisation words to it. Legal forms and organisation words are those
+  /// of every lexicon of `library` (`organisation_words`, `legal_forms`).
+  public static func canonicalNames(for names: Set<String>, library: RuleLibrary) -> [String: String] {
+    let words = EntityNames(library: library)
+    let expander = words.expander(Set(names.map(words.withoutLegalForm)))
     var canonical: [String: String] = [:]
     for name in names {
-      let expanded = expander.expand(EntityNames.withoutLegalForm(name))
+      let expanded = expander.expand(words.withoutLegalForm(name))
       if expanded != name { canonical[name] = expanded }
     }
     return canonical

@@ -8,8 +8,11 @@ struct NameSpellingCheck: ConsistencyCheck {
   func findings(in store: ClaimStore) -> [Finding] {
     let occurrences = store.names.words
     var reference: [String: String] = [:]  // word of a known name → canonical entity
+    let possessiveSuffixes = store.library.lexicons.keys.sorted().flatMap { store.library.lexicons[$0]!.possessiveSuffixes }
     for entity in store.library.entities {
-      for name in entity.allNames { for word in NameTally.words(of: name) { reference[word] = entity.name } }
+      for name in entity.allNames {
+        for word in NameTally.words(of: name, possessiveSuffixes: possessiveSuffixes) { reference[word] = entity.name }
+      }
     }
     var findings: [Finding] = []
     var reported = Set<String>()

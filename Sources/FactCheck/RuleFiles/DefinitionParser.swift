@@ -60,83 +60,39 @@ enum DefinitionParser {
 
   // MARK: - Lexicons
 
+  /// A lexicon: each key read as ``LexiconSchema`` shapes it, in file order.
   static func lexicon(_ node: Node, _ reader: YAMLReader) -> Lexicon? {
-    let keys = ["language", "decimal_separator", "day_first", "numbers", "multipliers", "scales", "articles",
-                "conjunctions", "currencies", "percent", "fractions", "ratio_words", "hedges", "periods",
-                "year_prefixes", "months", "month_prefixes", "month_suffixes", "month_links", "projected", "indefinite_subjects", "generic_subjects", "function_words", "source_markers", "product_markers", "possessives", "scope_qualifiers", "comparison_words", "adjective_suffixes", "continuing_clauses", "nouns", "approximate_numbers", "quarters", "quarter_nouns", "table_rows",
-                "durations", "fragments"]
-    guard let map = reader.mapping(node, allowed: keys, required: ["language"], owner: "lexicon"),
+    guard let map = reader.mapping(node, allowed: LexiconSchema.keys.map(\.name), required: ["language"], owner: "lexicon"),
       let language = map["language"].flatMap({ reader.string($0, key: "language") })
     else { return nil }
     var lexicon = Lexicon(language: language, location: reader.location(node))
-    for entry in map.entries { lexicon.keyLocations[entry.key] = reader.location(entry.keyNode) }
-    if let node = map["decimal_separator"], let text = reader.string(node, key: "decimal_separator") {
-      if text == "," || text == "." {
-        lexicon.decimalSeparator = Character(text)
-      } else {
-        reader.report(.invalidValue(key: "decimal_separator", value: text, reason: "expected ',' or '.'"), at: node)
-      }
-    }
-    if let node = map["day_first"], let value = reader.bool(node, key: "day_first") { lexicon.dayFirst = value }
-    lexicon.numberWords = numberTable(map["numbers"], key: "numbers", reader)
-    lexicon.multipliers = numberTable(map["multipliers"], key: "multipliers", reader)
-    lexicon.scales = numberTable(map["scales"], key: "scales", reader)
-    lexicon.fractions = numberTable(map["fractions"], key: "fractions", reader)
-    lexicon.durationUnits = numberTable(map["durations"], key: "durations", reader)
-    lexicon.articles = map["articles"].flatMap { reader.strings($0, key: "articles") } ?? []
-    lexicon.approximateNumbers = map["approximate_numbers"].flatMap { reader.strings($0, key: "approximate_numbers") } ?? []
-    lexicon.conjunctions = map["conjunctions"].flatMap { reader.strings($0, key: "conjunctions") } ?? []
-    lexicon.percentWords = map["percent"].flatMap { reader.strings($0, key: "percent") } ?? []
-    lexicon.ratioWords = map["ratio_words"].flatMap { reader.strings($0, key: "ratio_words") } ?? []
-    lexicon.yearPrefixes = map["year_prefixes"].flatMap { reader.strings($0, key: "year_prefixes") } ?? []
-    lexicon.projectedMarkers = map["projected"].flatMap { reader.strings($0, key: "projected") } ?? []
-    lexicon.indefiniteSubjects = map["indefinite_subjects"].flatMap { reader.strings($0, key: "indefinite_subjects") } ?? []
-    lexicon.genericSubjects = map["generic_subjects"].flatMap { reader.strings($0, key: "generic_subjects") } ?? []
-    lexicon.sourceMarkers = map["source_markers"].flatMap { reader.strings($0, key: "source_markers") } ?? []
-    lexicon.continuingClauses = map["continuing_clauses"].flatMap { reader.strings($0, key: "continuing_clauses") } ?? []
-    lexicon.productMarkers = map["product_markers"].flatMap { reader.strings($0, key: "product_markers") } ?? []
-    lexicon.comparisonWords = map["comparison_words"].flatMap { reader.strings($0, key: "comparison_words") } ?? []
-    lexicon.possessives = map["possessives"].flatMap { reader.strings($0, key: "possessives") } ?? []
-    lexicon.adjectiveSuffixes = map["adjective_suffixes"].flatMap { reader.strings($0, key: "adjective_suffixes") } ?? []
-    lexicon.functionWords = Set(map["function_words"].flatMap { reader.strings($0, key: "function_words") } ?? [])
-    if let node = map["currencies"] { lexicon.currencies = stringTable(node, key: "currencies", reader) }
-    if let node = map["nouns"] { lexicon.nouns = stringTable(node, key: "nouns", reader) }
-    if let node = map["scope_qualifiers"] { lexicon.scopeQualifiers = stringTable(node, key: "scope_qualifiers", reader) }
-    if let node = map["table_rows"] { lexicon.tableRows = stringTable(node, key: "table_rows", reader) }
-    lexicon.quarters = numberTable(map["quarters"], key: "quarters", reader).mapValues { Int($0) }
-    lexicon.quarterNouns = map["quarter_nouns"].flatMap { reader.strings($0, key: "quarter_nouns") } ?? []
-    if let node = map["months"] {
-      lexicon.months = numberTable(node, key: "months", reader).mapValues { Int($0) }
-    }
-    lexicon.monthPrefixes = map["month_prefixes"].flatMap { reader.strings($0, key: "month_prefixes") } ?? []
-    lexicon.monthSuffixes = map["month_suffixes"].flatMap { reader.strings($0, key: "month_suffixes") } ?? []
-    lexicon.monthLinks = map["month_links"].flatMap { reader.strings($0, key: "month_links") } ?? []
-    if let node = map["hedges"], let items = reader.sequence(node, key: "hedges") {
-      lexicon.hedges = items.compactMap { hedge($0, reader) }
-    }
-    if let node = map["periods"], let items = reader.sequence(node, key: "periods") {
-      lexicon.periods = items.compactMap { period($0, reader) }
-    }
-    if let node = map["fragments"], case .mapping(let mapping) = node {
-      for (keyNode, value) in mapping {
-        guard let name = keyNode.scalar?.string, let pattern = reader.locatedString(value, key: "fragments.\(keyNode.scalar?.string ?? "")") else { continue }
-        guard name.first?.isLetter == true, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-          reader.report(.invalidValue(key: "fragment name", value: name, reason: "use letters, digits and '_'"), at: keyNode)
-          continue
-        }
-        lexicon.fragments[name] = pattern.text
-        lexicon.fragmentLocations[name] = reader.location(keyNode)
-        lexicon.fragmentSources[name] = LocatedPattern(byteLocations: pattern.byteLocations)
-      }
-    } else if let node = map["fragments"] {
-      reader.report(.wrongType(key: "fragments", expected: "a mapping of name: pattern"), at: node)
+    for entry in map.entries {
+      lexicon.keyLocations[entry.key] = reader.location(entry.keyNode)
+      LexiconSchema.byName[entry.key]?.read(entry.value, into: &lexicon, reader)
     }
     return lexicon
   }
 
+  /// `fragments:`, names checked, each pattern located byte by byte for PCRE2 errors.
+  static func fragments(_ node: Node, into lexicon: inout Lexicon, _ reader: YAMLReader) {
+    guard case .mapping(let mapping) = node else {
+      reader.report(.wrongType(key: "fragments", expected: "a mapping of name: pattern"), at: node)
+      return
+    }
+    for (keyNode, value) in mapping {
+      guard let name = keyNode.scalar?.string, let pattern = reader.locatedString(value, key: "fragments.\(keyNode.scalar?.string ?? "")") else { continue }
+      guard name.first?.isLetter == true, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+        reader.report(.invalidValue(key: "fragment name", value: name, reason: "use letters, digits and '_'"), at: keyNode)
+        continue
+      }
+      lexicon.fragments[name] = pattern.text
+      lexicon.fragmentLocations[name] = reader.location(keyNode)
+      lexicon.fragmentSources[name] = LocatedPattern(byteLocations: pattern.byteLocations)
+    }
+  }
+
   /// `word: number` pairs; numbers may be written `1e9` or `1_000`.
-  private static func numberTable(_ node: Node?, key: String, _ reader: YAMLReader) -> [String: Double] {
-    guard let node else { return [:] }
+  static func numberTable(_ node: Node, key: String, _ reader: YAMLReader) -> [String: Double] {
     guard case .mapping(let mapping) = node else {
       reader.report(.wrongType(key: key, expected: "a mapping of word: number"), at: node)
       return [:]
@@ -149,7 +105,7 @@ enum DefinitionParser {
     return table
   }
 
-  private static func stringTable(_ node: Node, key: String, _ reader: YAMLReader) -> [String: String] {
+  static func stringTable(_ node: Node, key: String, _ reader: YAMLReader) -> [String: String] {
     guard case .mapping(let mapping) = node else {
       reader.report(.wrongType(key: key, expected: "a mapping of word: code"), at: node)
       return [:]
@@ -162,7 +118,7 @@ enum DefinitionParser {
     return table
   }
 
-  private static func hedge(_ node: Node, _ reader: YAMLReader) -> Lexicon.HedgeWord? {
+  static func hedge(_ node: Node, _ reader: YAMLReader) -> Lexicon.HedgeWord? {
     guard let map = reader.mapping(node, allowed: ["kind", "tolerance", "words"], required: ["kind", "words"], owner: "hedge"),
       let kindNode = map["kind"], let kind = reader.string(kindNode, key: "kind"),
       let words = map["words"].flatMap({ reader.strings($0, key: "words") })
@@ -193,7 +149,7 @@ enum DefinitionParser {
     return Lexicon.HedgeWord(words: words, hedge: hedge)
   }
 
-  private static func period(_ node: Node, _ reader: YAMLReader) -> Lexicon.PeriodWord? {
+  static func period(_ node: Node, _ reader: YAMLReader) -> Lexicon.PeriodWord? {
     guard let map = reader.mapping(node, allowed: ["period", "modality", "words"], required: ["period", "words"], owner: "period"),
       let periodNode = map["period"], let text = reader.string(periodNode, key: "period"),
       let words = map["words"].flatMap({ reader.strings($0, key: "words") })

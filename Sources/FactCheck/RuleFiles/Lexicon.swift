@@ -41,6 +41,13 @@ public struct Lexicon: Sendable {
   public var approximateNumbers: [String] = []
   /// Joining words inside spelled numbers ("vingt et un", "one hundred and five").
   public var conjunctions: [String]
+  /// A range in words: the word opening it ("entre", "between"), the word joining its ends after that
+  /// opening ("et", "and"), and the word joining two ends on its own ("15 à 20 %", "15 to 20%").
+  public var rangeBetween: [String] = []
+  public var rangeAnd: [String] = []
+  public var rangeTo: [String] = []
+  /// Words between a figure and its currency word ("millions d'euros", « 3 milliards de dollars »).
+  public var currencyLinks: [String] = []
   /// Currency symbols and words → ISO 4217 code.
   public var currencies: [String: String]
   /// Percent signs and words ("%", "pour cent").
@@ -55,6 +62,10 @@ public struct Lexicon: Sendable {
   public var periods: [PeriodWord]
   /// Words before a year that make it the figure's period ("en 2022", "fin décembre 2024").
   public var yearPrefixes: [String]
+  /// Articles and possessives before a noun ("the", "its", « la », « l' », « son »): a year may stand
+  /// between one and its noun as the figure's period ("its 2022 results", "in a 2021 round"), and one
+  /// may open an apposition naming a product ("Nova, the assistant …").
+  public var determiners: [String] = []
   /// Month names → 1…12.
   public var months: [String: Int]
   /// Words before a month name that make it a figure's period ("in November", "last October", « fin
@@ -63,6 +74,8 @@ public struct Lexicon: Sendable {
   public var monthPrefixes: [String] = []
   public var monthSuffixes: [String] = []
   public var monthLinks: [String] = []
+  /// Endings of a day number in a written date ("1er mai", "May 13th").
+  public var ordinalSuffixes: [String] = []
   /// Words that make a figure a forecast ("pourrait", "is expected to").
   public var projectedMarkers: [String]
   /// Subjects that are somebody else, unnamed ("un PDG", "another fintech").
@@ -77,6 +90,11 @@ public struct Lexicon: Sendable {
   /// Ordinals of quarters ("troisième" → 3, "third" → 3) and the quarter nouns ("trimestre", "quarter").
   public var quarters: [String: Int] = [:]
   public var quarterNouns: [String] = []
+  /// Words before a quarter ("au troisième trimestre", "in the third quarter"), between it and its year
+  /// ("of", « de »), and the capital letters of quarter codes ("Q3", « T3 »).
+  public var quarterPrefixes: [String] = []
+  public var quarterLinks: [String] = []
+  public var quarterLetters: [String] = []
   /// Row labels of tables → attribute ("chiffre d'affaires" → revenue), for figures in Markdown tables.
   public var tableRows: [String: String] = [:]
   /// Clause openings that keep the previous clause's time ("in which", "lors de laquelle").
@@ -92,6 +110,27 @@ public struct Lexicon: Sendable {
   public var comparisonWords: [String] = []
   /// Nouns after which a name is a product, not an organisation ("son assistant Nova", "its chatbot, Ava").
   public var productMarkers: [String] = []
+  /// Participles that name what a product marker stands for ("the assistant, known internally as Ondine",
+  /// « l'assistant baptisé Ondine »).
+  public var namingWords: [String] = []
+  /// Words that may open an apposition naming a product ("Ondine - as the assistant is called -").
+  public var appositionLeads: [String] = []
+  /// Words that make a multi-word name an organisation's ("Nordhavn Bank", « Banque Verdelis ») and legal
+  /// forms, dropped from names ("Alcyra Airways SA" is "Alcyra Airways"). A name keeps the words of its
+  /// own language whatever the article's, so these are read from every loaded lexicon at once.
+  public var organisationWords: [String] = []
+  public var legalForms: [String] = []
+  /// Endings of a possessive name ("Klarna's"), dropped when names are compared for their spelling; read
+  /// from every loaded lexicon at once, as names are.
+  public var possessiveSuffixes: [String] = []
+  /// Abbreviations whose dot does not end a sentence ("Mr.", « Mme »), written without the dot.
+  public var abbreviations: [String] = []
+  /// Front-matter values that say a date is not known ("unknown", « inconnu »); read from every loaded
+  /// lexicon at once, since an article's language is not known when its front matter is read.
+  public var unknownValues: [String] = []
+  /// Whether the language capitalises every noun (German): a capitalised word is then no sign of a name,
+  /// and one the article also writes after a determiner or a figure is a common noun, not an organisation.
+  public var capitalisesNouns = false
   /// Endings of capitalised adjectives ("Danish", "Nordic") that are not names when a lower-case word follows.
   public var adjectiveSuffixes: [String] = []
   /// Capitalised words that are not names ("Le", "Selon", "The").
@@ -139,44 +178,10 @@ public struct Lexicon: Sendable {
     self.location = location
   }
 
-  /// Adds another lexicon of the same language on top of this one (a user's layer over the bundled one).
+  /// Adds another lexicon of the same language on top of this one (a user's layer over the bundled one),
+  /// key by key as ``LexiconSchema`` says.
   mutating func merge(_ other: Lexicon) {
-    numberWords.merge(other.numberWords) { $1 }
-    multipliers.merge(other.multipliers) { $1 }
-    scales.merge(other.scales) { $1 }
-    articles += other.articles
-    approximateNumbers += other.approximateNumbers
-    conjunctions += other.conjunctions
-    currencies.merge(other.currencies) { $1 }
-    percentWords += other.percentWords
-    fractions.merge(other.fractions) { $1 }
-    ratioWords += other.ratioWords
-    hedges += other.hedges
-    periods += other.periods
-    yearPrefixes += other.yearPrefixes
-    months.merge(other.months) { $1 }
-    monthPrefixes += other.monthPrefixes
-    monthSuffixes += other.monthSuffixes
-    monthLinks += other.monthLinks
-    projectedMarkers += other.projectedMarkers
-    indefiniteSubjects += other.indefiniteSubjects
-    genericSubjects += other.genericSubjects
-    functionWords.formUnion(other.functionWords)
-    sourceMarkers += other.sourceMarkers
-    productMarkers += other.productMarkers
-    possessives += other.possessives
-    scopeQualifiers.merge(other.scopeQualifiers) { $1 }
-    comparisonWords += other.comparisonWords
-    continuingClauses += other.continuingClauses
-    quarters.merge(other.quarters) { $1 }
-    tableRows.merge(other.tableRows) { $1 }
-    quarterNouns += other.quarterNouns
-    nouns.merge(other.nouns) { $1 }
-    adjectiveSuffixes += other.adjectiveSuffixes
-    durationUnits.merge(other.durationUnits) { $1 }
-    fragments.merge(other.fragments) { $1 }
-    fragmentLocations.merge(other.fragmentLocations) { $1 }
-    fragmentSources.merge(other.fragmentSources) { $1 }
+    for key in LexiconSchema.keys { key.merge(other, into: &self) }
     keyLocations.merge(other.keyLocations) { $1 }
   }
 }

@@ -14,7 +14,7 @@ import Foundation
 /// **Partial reconciliation.** A stream may be split into parts, each reconciled alone, and the parts'
 /// findings merged: they are then the findings of the whole stream when
 /// 1. all the claims of one *key* are in one part, the key of a claim being the canonical name of its
-///    entity over the whole corpus (what ``keys(for:)`` and `reconcile --keys` give); claims without an
+///    entity over the whole corpus (what ``keys(for:library:)`` and `reconcile --keys` give); claims without an
 ///    entity are compared with nothing and may go anywhere, or nowhere;
 /// 2. each part holds the `document` records of its claims' documents (their dates and the entities they
 ///    name next to a figure, over all their claims) and an `entities` record listing the corpus's raw
@@ -77,18 +77,19 @@ public enum ClaimStream {
   }
 
   /// The partition key of every raw entity name: its canonical name over all of `names`
-  /// (``EntityNameUnification``), the key claims are grouped by when a stream is reconciled in parts.
-  public static func keys(for names: Set<String>) -> [String: String] {
-    let canonical = EntityNameUnification.canonicalNames(for: names)
+  /// (``EntityNameUnification``, with the legal forms and organisation words of `library`'s lexicons), the
+  /// key claims are grouped by when a stream is reconciled in parts.
+  public static func keys(for names: Set<String>, library: RuleLibrary) -> [String: String] {
+    let canonical = EntityNameUnification.canonicalNames(for: names, library: library)
     var keys: [String: String] = [:]
     for name in names { keys[name] = canonical[name] ?? name }
     return keys
   }
 
   /// `key` records for raw entity names, sorted by name: what `factcheck reconcile --keys` writes.
-  public static func keyLines(for names: Set<String>) -> [String] {
+  public static func keyLines(for names: Set<String>, library: RuleLibrary) -> [String] {
     let encoder = lineEncoder()
-    return keys(for: names).sorted { $0.key < $1.key }.map { encode(KeyLine(entity: $0.key, key: $0.value), encoder) }
+    return keys(for: names, library: library).sorted { $0.key < $1.key }.map { encode(KeyLine(entity: $0.key, key: $0.value), encoder) }
   }
 
   // MARK: - Encoding

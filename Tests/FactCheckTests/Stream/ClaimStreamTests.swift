@@ -88,7 +88,7 @@ import Testing
       }
     }
     let entityNames = Set(claims.compactMap(\.entity))
-    let keys = ClaimStream.keys(for: entityNames)
+    let keys = ClaimStream.keys(for: entityNames, library: Fixtures.bundledRules.library)
     let orderedKeys = Set(keys.values).sorted()
     var groups = [[String]](repeating: [], count: parts)
     var groupDocuments = [Set<String>](repeating: [], count: parts)
@@ -123,8 +123,8 @@ import Testing
     // What the entities record is for: "Atlas" alone in a part is not "Atlas Robotics" unless the part
     // knows the corpus has only one longer Atlas name.
     let contents = try Self.read([ClaimStream.entitiesLine(["Atlas", "Atlas Robotics"])])
-    #expect(ClaimStream.keys(for: contents.entityNames)["Atlas"] == "Atlas Robotics")
-    #expect(ClaimStream.keys(for: ["Atlas"])["Atlas"] == "Atlas")
+    #expect(ClaimStream.keys(for: contents.entityNames, library: Fixtures.bundledRules.library)["Atlas"] == "Atlas Robotics")
+    #expect(ClaimStream.keys(for: ["Atlas"], library: Fixtures.bundledRules.library)["Atlas"] == "Atlas")
   }
 
   @Test func everyLineFitsTheSchema() throws {
@@ -133,7 +133,7 @@ import Testing
     var run = checker.extract(paths: [Fixtures.examples] + (Fixtures.seedsAvailable ? [Fixtures.seeds] : []))
     run.merge(checker.extract([StreamArticle(path: "empty.md", text: "  \n"),
                                StreamArticle(path: "bad.md", text: "---\npublished: 2025-02-30\n---\nKlarna emploie 3 500 personnes.\n")]))
-    let lines = ClaimStream.lines(of: run, includeTexts: true) + [ClaimStream.entitiesLine(["Klarna"])] + ClaimStream.keyLines(for: ["Klarna AB", "Klarna"])
+    let lines = ClaimStream.lines(of: run, includeTexts: true) + [ClaimStream.entitiesLine(["Klarna"])] + ClaimStream.keyLines(for: ["Klarna AB", "Klarna"], library: Fixtures.bundledRules.library)
     var kinds = Set<String>()
     for line in lines {
       let value = try StreamJSON.parse(line)
