@@ -63,8 +63,9 @@ public struct Lexicon: Sendable {
   /// Words before a year that make it the figure's period ("en 2022", "fin décembre 2024").
   public var yearPrefixes: [String]
   /// Articles and possessives before a noun ("the", "its", « la », « l' », « son »): a year may stand
-  /// between one and its noun as the figure's period ("its 2022 results", "in a 2021 round"), and one
-  /// may open an apposition naming a product ("Nova, the assistant …").
+  /// between one and its noun as the figure's period ("its 2022 results", "in a 2021 round"), one may
+  /// open an apposition naming a product ("Nova, the assistant …"), and with ``capitalisesNouns`` the
+  /// capitalised word after one is a common noun (« die Bank »).
   public var determiners: [String] = []
   /// Month names → 1…12.
   public var months: [String: Int]
