@@ -8,5 +8,5 @@
 /// leave it alone. ``ToolInfo/version`` is not enough: it changes with releases, not with the code between them.
 public enum ExtractionRevision {
   /// The current revision; only ever increased.
-  public static let current = 1
+  public static let current = 2
 }

@@ -112,7 +112,7 @@ public final class Extractor {
         let hits = plan.hits(in: haystack, range: segment)
         for (index, rule) in language.claimRules.enumerated() where !stopped.contains(index) {
           guard let anchors = plan.anchors(forRule: index, hits) else { continue }
-          let windows = anchors.isEmpty ? [segment] : ScanWindows.windows(around: anchors, in: haystack, segment: segment)
+          let windows = anchors.isEmpty ? [segment] : ScanWindows.windows(around: anchors, in: haystack, segment: segment, fullStops: language.mentions.fullStops)
           var resume = segment.lowerBound
           for window in windows where window.upperBound > resume {
             do {

@@ -65,13 +65,16 @@ enum ScanWindows {
   static let reach = 600
 
   /// Disjoint, ordered windows: each hit widened to its sentence — bounded by a paragraph break or
-  /// a `.`, `!`, `?` followed by spacing — and windows that touch merged.
-  static func windows(around hits: [Int], in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>) -> [Range<Int>] {
+  /// a `.`, `!`, `?` followed by spacing, but not at a point `fullStops` says ends nothing (« 3 Mio. Euro »,
+  /// « am 13. Mai »: a window cut there would cut the match) — and windows that touch merged. `bytes` is
+  /// the article folded to lower case.
+  static func windows(around hits: [Int], in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>,
+                      fullStops: FullStops = .none) -> [Range<Int>] {
     var windows: [Range<Int>] = []
     for hit in hits {
       if let last = windows.last, hit < last.upperBound { continue }
-      let start = sentenceStart(before: hit, bytes, segment)
-      let end = sentenceEnd(after: hit, bytes, segment)
+      let start = sentenceStart(before: hit, bytes, segment, fullStops)
+      let end = sentenceEnd(after: hit, bytes, segment, fullStops)
       if let last = windows.last, start <= last.upperBound {
         windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, end)
       } else {
@@ -83,13 +86,16 @@ enum ScanWindows {
 
   private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
-  private static func sentenceStart(before offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>) -> Int {
+  private static func sentenceStart(before offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>,
+                                     _ fullStops: FullStops) -> Int {
     let floor = max(segment.lowerBound, offset - reach)
     var i = offset
     while i > floor {
       let b = bytes[i - 1]
       if (b == 0x0A && i >= 2 && (bytes[i - 2] == 0x0A || bytes[i - 2] == 0x0D)) { return i }
-      if isSpace(b), i >= 2, bytes[i - 2] == UInt8(ascii: ".") || bytes[i - 2] == UInt8(ascii: "!") || bytes[i - 2] == UInt8(ascii: "?") {
+      if isSpace(b), i >= 2, bytes[i - 2] == UInt8(ascii: "!") || bytes[i - 2] == UInt8(ascii: "?")
+        || (bytes[i - 2] == UInt8(ascii: ".") && !fullStops.endsNoSentence(bytes, dotAt: i - 2, lineStart: segment.lowerBound, folded: true))
+      {
         return i
       }
       i -= 1
@@ -99,13 +105,16 @@ enum ScanWindows {
     return i
   }
 
-  private static func sentenceEnd(after offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>) -> Int {
+  private static func sentenceEnd(after offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>,
+                                   _ fullStops: FullStops) -> Int {
     let ceiling = min(segment.upperBound, offset + reach)
     var i = offset
     while i < ceiling {
       let b = bytes[i]
       if b == 0x0A && i + 1 < segment.upperBound && (bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D) { return i }
-      if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) && (i + 1 >= segment.upperBound || isSpace(bytes[i + 1])) {
+      if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) && (i + 1 >= segment.upperBound || isSpace(bytes[i + 1])),
+        b != UInt8(ascii: ".") || !fullStops.endsNoSentence(bytes, dotAt: i, lineStart: segment.lowerBound, folded: true)
+      {
         return i + 1
       }
       i += 1

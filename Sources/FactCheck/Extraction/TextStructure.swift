@@ -7,10 +7,10 @@ enum TextStructure {
   /// Sentence byte ranges within `range`.
   ///
   /// A sentence ends at `.`, `!`, `?` or `…` followed by spacing and a capital, digit, quote or dash
-  /// (not after a one-letter initial or one of `abbreviations`, the lexicon's), and at a line break that
+  /// (not where `fullStops` says the point abbreviates: "Dr.", « 13. Mai »), and at a line break that
   /// ends a block: before a blank line or a list item, after a line ending in terminal punctuation, or after
   /// a short line (a headline, a caption) — wrapped Markdown prose keeps its sentences whole.
-  static func sentences(in bytes: [UInt8], range: Range<Int>, abbreviations: Set<String>) -> [Range<Int>] {
+  static func sentences(in bytes: [UInt8], range: Range<Int>, fullStops: FullStops) -> [Range<Int>] {
     var result: [Range<Int>] = []
     var start = range.lowerBound
     var lineStart = range.lowerBound
@@ -50,7 +50,7 @@ enum TextStructure {
           j += 1
         }
         if j < end, bytes[j] == 0xC2, j + 1 < end, bytes[j + 1] == 0xBB { j += 2 }  // »
-        if j < end, isInlineSpace(bytes, j), b != UInt8(ascii: ".") || !isAbbreviation(bytes, dotAt: i, lineStart: lineStart, abbreviations) {
+        if j < end, isInlineSpace(bytes, j), b != UInt8(ascii: ".") || !fullStops.endsNoSentence(bytes, dotAt: i, lineStart: lineStart) {
           var k = j
           while k < end, let width = inlineSpaceWidth(bytes, k) { k += width }
           if k < end, startsSentence(bytes, k) {
@@ -163,29 +163,6 @@ enum TextStructure {
     if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB { return true }  // «
     if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 { return [0x9C, 0x93, 0x94, 0x98].contains(bytes[i + 2]) }  // “ – — ‘
     return false
-  }
-
-  /// One ASCII capital before the dot (an initial, "P.-D.G."), or a word of `abbreviations` ("Dr.").
-  /// The word before the dot runs back over letters, accented ones included, so that a lexicon's
-  /// abbreviation may carry accents.
-  private static func isAbbreviation(_ bytes: [UInt8], dotAt i: Int, lineStart: Int, _ abbreviations: Set<String>) -> Bool {
-    var j = i
-    while j > lineStart {
-      let b = bytes[j - 1]
-      if (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) {
-        j -= 1
-        continue
-      }
-      // A letter of more than one byte: back to its first byte, then its scalar.
-      guard b >= 0x80 else { break }
-      var start = j - 1
-      while start > lineStart && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-      guard let scalar = String(decoding: bytes[start..<j], as: UTF8.self).unicodeScalars.first, scalar.properties.isAlphabetic
-      else { break }
-      j = start
-    }
-    if i - j == 1, bytes[j] >= UInt8(ascii: "A") && bytes[j] <= UInt8(ascii: "Z") { return true }
-    return !abbreviations.isEmpty && abbreviations.contains(String(decoding: bytes[j..<i], as: UTF8.self))
   }
 
   private static func lastNonSpaceByte(_ bytes: [UInt8], _ range: Range<Int>) -> UInt8? {

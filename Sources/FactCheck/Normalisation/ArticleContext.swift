@@ -53,7 +53,7 @@ final class ArticleContext {
     self.article = article
     self.patterns = patterns
     let bytes = article.subject.bytes
-    sentences = TextStructure.sentences(in: bytes, range: article.bodyRange, abbreviations: patterns.abbreviations)
+    sentences = TextStructure.sentences(in: bytes, range: article.bodyRange, fullStops: patterns.fullStops)
     var mentions: [Mention] = []
     var names: [(String, Range<Int>)] = []
     var counts: [String: Double] = [:]

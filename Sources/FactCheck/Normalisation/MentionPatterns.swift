@@ -39,8 +39,8 @@ struct MentionPatterns: Sendable {
   let functionWords: Set<String>
   /// Legal forms and organisation words, of every loaded language (``EntityNames``).
   let entityNames: EntityNames
-  /// Abbreviations whose dot ends no sentence ("Mr", « Mme »).
-  let abbreviations: Set<String>
+  /// Points that end no sentence: abbreviations ("Mr", « Mme »), ordinals before a month (« 13. Mai »).
+  let fullStops: FullStops
   /// In a language that capitalises every noun (`capitalises_nouns`), a capitalised word (group 1) after a
   /// determiner or a figure, perhaps past two lower-case words that are no function words (adjectives: « im
   /// vergangenen Jahr », not « die von Klarna »): a common noun (« die Bank », « 3.500 Mitarbeiter »), whose
@@ -112,7 +112,7 @@ struct MentionPatterns: Sendable {
     }
     functionWords = lexicon.functionWords
     self.entityNames = entityNames
-    abbreviations = Set(lexicon.abbreviations)
+    fullStops = FullStops(lexicon: lexicon)
     let opening = "(?:\(RegexFragments.words(lexicon.determiners))|[0-9])"
     let adjective = "(?:\(notFunction)(?-i:\\p{Ll})[\\p{L}-]*[ \\x{A0}]+)"
     commonNoun = !lexicon.capitalisesNouns ? nil

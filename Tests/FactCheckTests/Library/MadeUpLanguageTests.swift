@@ -85,7 +85,7 @@ import Testing
     let text = "Lau Sro. Talvik, la firmo kreskas."
     let bytes = Array(text.utf8)
     let lexicon = try #require(Self.rules.library.lexicons["vx"])
-    #expect(TextStructure.sentences(in: bytes, range: 0..<bytes.count, abbreviations: Set(lexicon.abbreviations)).count == 1)
-    #expect(TextStructure.sentences(in: bytes, range: 0..<bytes.count, abbreviations: []).count == 2)
+    #expect(TextStructure.sentences(in: bytes, range: 0..<bytes.count, fullStops: FullStops(lexicon: lexicon)).count == 1)
+    #expect(TextStructure.sentences(in: bytes, range: 0..<bytes.count, fullStops: .none).count == 2)
   }
 }
