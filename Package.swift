@@ -11,7 +11,7 @@ import PackageDescription
 // other than .build inside it: "unknown build description" on the second build.)
 let resourceSource = "BundledResources.swift"
 let ruleEntries = ((try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/Rules"))
-  ?? ["README.md", "attributes.yaml", "checks.yaml", "en", "entities.yaml", "fr", "lexicons"])
+  ?? ["README.md", "attributes.yaml", "checks.yaml", "de", "en", "entities.yaml", "fr", "lexicons"])
   .filter { !$0.hasPrefix(".") && $0 != resourceSource }.sorted()
 
 let package = Package(

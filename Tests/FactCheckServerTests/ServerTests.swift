@@ -43,7 +43,7 @@ struct ServerTests {
         let health = try Self.json(response)
         #expect(health["status"] as? String == "ok")
         let archive = try #require(health["archive"] as? [String: Any])
-        #expect(archive["documents"] as? Int == 8)
+        #expect(archive["documents"] as? Int == 10)
         #expect(archive["writable"] as? Bool == false)
         let limits = try #require(health["limits"] as? [String: Any])
         #expect(limits["max_body_bytes"] as? Int == ServerConfiguration.defaultMaxBodyBytes)
@@ -132,7 +132,7 @@ struct ServerTests {
         (Array("{\"text\": 3}".utf8), .badRequest, "expected a string at 'text'"),
         (Array("[1]".utf8), .badRequest, "invalid JSON"),
         (Array("{\"text\": \"x\", \"published\": \"yesterday\"}".utf8), .badRequest, "'published' must be a date"),
-        (Array("{\"text\": \"x\", \"language\": \"de\"}".utf8), .badRequest, "'language' must be one of en, fr"),
+        (Array("{\"text\": \"x\", \"language\": \"es\"}".utf8), .badRequest, "'language' must be one of de, en, fr"),
         (Array("{\"text\": \"x\", \"add\": true}".utf8), .forbidden, "read-only"),
       ]
       for (body, status, message) in cases {
@@ -219,7 +219,7 @@ struct ServerTests {
       }
       try await client.execute(uri: "/v1/health", method: .get) { response in
         let archive = try #require(try Self.json(response)["archive"] as? [String: Any])
-        #expect(archive["documents"] as? Int == 9)
+        #expect(archive["documents"] as? Int == 11)
         #expect(archive["writable"] as? Bool == true)
       }
     }

@@ -30,7 +30,7 @@ import Testing
     let bundled = CompiledRuleSet.bundled
     #expect(!bundled.hasErrors, "\(bundled.problems.map(\.description))")
     #expect(bundled.rules.map(\.id) == Fixtures.bundledRules.rules.map(\.id))
-    #expect(bundled.languages == ["en", "fr"])
+    #expect(bundled.languages == ["de", "en", "fr"])
   }
 
   @Test func aUsersLayerGoesOverTheBundledRules() throws {
