@@ -6,7 +6,7 @@ import GRDB
 extension ClaimArchive {
   /// Articles per transaction: small enough that an interrupted run loses little, large enough that the
   /// commit (a WAL append and a sync) costs little next to extraction.
-  public static let batchSize = 64
+  package static let batchSize = 64
 
   /// Adds articles (files, or directories walked as `factcheck check` walks them) to the archive.
   ///
@@ -21,7 +21,7 @@ extension ClaimArchive {
   ///   - progress: Called after each batch, on the calling thread.
   /// - Returns: What was added, kept and skipped.
   /// - Throws: ``ArchiveError`` when the archive cannot be written; batches written before stay.
-  public func add(files: [InputFile], checker: FactChecker, progress: ((ArchiveProgress) -> Void)? = nil) throws(ArchiveError)
+  package func add(files: [InputFile], checker: FactChecker, progress: ((ArchiveProgress) -> Void)? = nil) throws(ArchiveError)
     -> ArchiveAddition
   {
     let loader = ArticleLoader(lexicons: checker.rules.library.lexicons, defaultPublished: checker.options.published)

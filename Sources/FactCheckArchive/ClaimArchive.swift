@@ -19,11 +19,11 @@ import GRDB
 /// ```
 public final class ClaimArchive: Sendable {
   /// How long a writer waits for another process's transaction before giving up.
-  public static let busyTimeout: TimeInterval = 120
+  package static let busyTimeout: TimeInterval = 120
 
   /// Where the archive is when no `--archive` is given: `$FACTCHECK_ARCHIVE`, else
   /// `$XDG_DATA_HOME/factcheck/archive.sqlite` (`~/.local/share/factcheck/archive.sqlite`).
-  public static var defaultPath: String {
+  package static var defaultPath: String {
     let environment = ProcessInfo.processInfo.environment
     if let path = environment["FACTCHECK_ARCHIVE"], !path.isEmpty { return path }
     let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -272,7 +272,7 @@ public final class ClaimArchive: Sendable {
   }
 
   /// Runs SQLite's full integrity check; `nil` when the archive is sound, else what is wrong.
-  public func integrityProblems() throws(ArchiveError) -> String? {
+  package func integrityProblems() throws(ArchiveError) -> String? {
     try read { db in
       let lines = try String.fetchAll(db, sql: "PRAGMA integrity_check")
       return lines == ["ok"] ? nil : lines.prefix(5).joined(separator: "; ")

@@ -5,9 +5,9 @@ import PatternMatching
 /// Immutable and `Sendable`: compiled once per process and shared by every extraction worker.
 public struct CompiledRule: Sendable {
   /// The rule as written.
-  public let definition: RuleDefinition
+  package let definition: RuleDefinition
   /// The expanded PCRE2 pattern.
-  public var expandedPattern: String { expansion.regex }
+  package var expandedPattern: String { expansion.regex }
   /// The compiled pattern.
   let pattern: CompiledPattern
   /// Placeholder uses and their groups.

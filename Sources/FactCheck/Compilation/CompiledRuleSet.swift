@@ -1,7 +1,7 @@
 /// Every compiled rule of a run, with the library they came from; immutable and shared by all workers.
 public struct CompiledRuleSet: Sendable {
   /// The definitions (attributes, entities, lexicons, checks).
-  public let library: RuleLibrary
+  package let library: RuleLibrary
   /// Compiled rules, in load order.
   public let rules: [CompiledRule]
   /// Placeholder catalogs by language.

@@ -49,7 +49,7 @@ public final class FactChecker: Sendable {
 
   /// Extracts claims from files and directories named by raw bytes (names that are not UTF-8), without
   /// reconciling.
-  public func extract(files given: [InputFile]) -> ExtractionRun {
+  package func extract(files given: [InputFile]) -> ExtractionRun {
     let loader = ArticleLoader(lexicons: rules.library.lexicons, defaultPublished: options.published)
     let inputs = loader.inputs(given)
     let files = inputs.files
@@ -78,7 +78,7 @@ public final class FactChecker: Sendable {
   public func check(paths: [String]) -> CheckResult { reconcile(extract(paths: paths)) }
 
   /// Extracts and reconciles files and directories named by raw bytes.
-  public func check(files: [InputFile]) -> CheckResult { reconcile(extract(files: files)) }
+  package func check(files: [InputFile]) -> CheckResult { reconcile(extract(files: files)) }
 
   /// Extracts and reconciles articles already in memory.
   public func check(articles: [Article]) -> CheckResult { reconcile(extract(articles: articles)) }
@@ -87,7 +87,7 @@ public final class FactChecker: Sendable {
   public func reconcile(_ run: ExtractionRun) -> CheckResult { result(of: run, runningChecks: true) }
 
   /// The claims of an extraction run as a result, without looking for inconsistencies (`factcheck claims`).
-  public func collect(_ run: ExtractionRun) -> CheckResult { result(of: run, runningChecks: false) }
+  package func collect(_ run: ExtractionRun) -> CheckResult { result(of: run, runningChecks: false) }
 
   /// The result of a run: claims under their canonical entity names, in report order, and (when
   /// `runningChecks`) the findings.
@@ -192,7 +192,7 @@ public final class FactChecker: Sendable {
 /// The claims and documents of an extraction, before reconciliation.
 public struct ExtractionRun: Sendable {
   /// What one article gave.
-  public struct Item: Sendable {
+  package struct Item: Sendable {
     var document: DocumentReport
     var claims: [Claim] = []
     var diagnostics: [Diagnostic] = []
@@ -210,14 +210,14 @@ public struct ExtractionRun: Sendable {
   /// Problems met.
   public var diagnostics: [Diagnostic] = []
   /// Proper-name words counted, for the spelling check.
-  public var names = NameTally()
+  package var names = NameTally()
   /// Article texts by path, when ``FactCheckOptions/keepTexts`` is set.
   public var texts: [String: String] = [:]
   /// The articles' `factcheck-ignore` comments, applied when the run is reconciled.
-  public var suppressions: [Suppression] = []
+  package var suppressions: [Suppression] = []
 
   /// An empty run.
-  public init() {}
+  package init() {}
 
   mutating func add(_ item: Item) {
     documents.append(item.document)
@@ -229,7 +229,7 @@ public struct ExtractionRun: Sendable {
   }
 
   /// Adds another run (from another worker or machine).
-  public mutating func merge(_ other: ExtractionRun) {
+  package mutating func merge(_ other: ExtractionRun) {
     documents += other.documents
     claims += other.claims
     diagnostics += other.diagnostics

@@ -80,7 +80,7 @@ public struct Article: Sendable {
 
   /// The line containing byte `offset`, clipped to about `reach` bytes on each side, and the 1-based
   /// column of `offset` within that excerpt.
-  public func lineExcerpt(around offset: Int, reach: Int = 240) -> (text: String, column: Int) {
+  package func lineExcerpt(around offset: Int, reach: Int = 240) -> (text: String, column: Int) {
     let bytes = subject.bytes
     let line = lines.byteRange(ofLine: lines.line(of: offset))
     var start = max(line.lowerBound, offset - reach)
@@ -128,5 +128,5 @@ public struct Article: Sendable {
   }
 
   /// The raw UTF-8 bytes.
-  public var bytes: [UInt8] { subject.bytes }
+  package var bytes: [UInt8] { subject.bytes }
 }

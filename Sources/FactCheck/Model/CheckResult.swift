@@ -28,7 +28,7 @@ public struct CheckResult: Sendable {
   public var baselineApplied = false
 
   /// Creates a result.
-  public init(documents: [DocumentReport] = [], claims: [Claim] = [], findings: [Finding] = [], diagnostics: [Diagnostic] = [],
+  package init(documents: [DocumentReport] = [], claims: [Claim] = [], findings: [Finding] = [], diagnostics: [Diagnostic] = [],
               ruleProblems: [RuleFileError] = [], rules: [RuleSummary] = [], texts: [String: String] = [:]) {
     self.documents = documents
     self.claims = claims
@@ -47,7 +47,7 @@ public struct CheckResult: Sendable {
   public var uncheckedInputs: [DocumentReport] { documents.filter { $0.status == .skipped && !$0.isPassedOver } }
   /// What directory walks passed over (hidden entries, other extensions, links back into the walk), counted
   /// by reason, most frequent first.
-  public var passedOverCounts: [(reason: String, count: Int)] {
+  package var passedOverCounts: [(reason: String, count: Int)] {
     var counts: [String: Int] = [:]
     for document in documents where document.isPassedOver { counts[document.reason ?? "unknown reason", default: 0] += 1 }
     return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -66,7 +66,7 @@ public struct RuleSummary: Sendable, Hashable {
   public var location: SourceLocation?
 
   /// Creates a summary.
-  public init(id: String, description: String, severity: Severity, location: SourceLocation?) {
+  package init(id: String, description: String, severity: Severity, location: SourceLocation?) {
     self.id = id
     self.description = description
     self.severity = severity

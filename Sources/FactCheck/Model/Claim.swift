@@ -46,7 +46,7 @@ public struct Claim: Hashable, Sendable {
   public var lineExcerptColumn: Int
 
   /// Creates a claim.
-  public init(document: String, location: SourceLocation, valueRange: Range<Int>, matchRange: Range<Int>,
+  package init(document: String, location: SourceLocation, valueRange: Range<Int>, matchRange: Range<Int>,
               rule: String, entity: String?, entitySource: EntitySource, attribute: String, value: Double,
               valueText: String, interval: ValueInterval, unit: String?, hedge: Hedge, period: Period,
               modality: Modality, language: String, quote: String, sentence: String, scope: String? = nil,
@@ -97,7 +97,7 @@ public enum EntitySource: String, Hashable, Sendable, Codable {
 
 extension Claim {
   /// The document's file name, the way people cite articles ("000-fr-klarna….md").
-  public var documentLabel: String {
+  package var documentLabel: String {
     document.split(separator: "/").last.map(String.init) ?? document
   }
 }

@@ -25,7 +25,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
   public var sourceLine: String?
 
   /// Creates a diagnostic.
-  public init(severity: Severity, category: Category, location: SourceLocation?, message: String,
+  package init(severity: Severity, category: Category, location: SourceLocation?, message: String,
               ruleID: String? = nil, sourceLine: String? = nil) {
     self.severity = severity
     self.category = category

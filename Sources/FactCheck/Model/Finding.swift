@@ -17,7 +17,7 @@ public struct Finding: Hashable, Sendable {
     /// Indices into ``CheckResult/claims``.
     public var claims: [Int]
     /// Creates a group.
-    public init(label: String, claims: [Int]) {
+    package init(label: String, claims: [Int]) {
       self.label = label
       self.claims = claims
     }
@@ -53,7 +53,7 @@ public struct Finding: Hashable, Sendable {
   public var quotes: [String]
 
   /// Creates a finding.
-  public init(id: String, kind: Kind, check: String, severity: Severity, entity: String?, attribute: String,
+  package init(id: String, kind: Kind, check: String, severity: Severity, entity: String?, attribute: String,
               period: String?, message: String, details: [String] = [], groups: [ValueGroup] = [],
               claims: [Int] = [], locations: [SourceLocation] = [], quotes: [String] = []) {
     self.id = id

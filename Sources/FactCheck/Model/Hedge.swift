@@ -28,7 +28,7 @@ public enum Hedge: Hashable, Sendable {
 
   /// Whether `name` describes this hedge: its own name, or `approximate` for any approximation — "nearly"
   /// is one from below, so an example that says only `approximate` still holds for it.
-  public func isDescribed(by name: String) -> Bool {
+  package func isDescribed(by name: String) -> Bool {
     if name == self.name { return true }
     if case .nearly = self { return name == "approximate" }
     return false
@@ -38,7 +38,7 @@ public enum Hedge: Hashable, Sendable {
   public var isHedged: Bool { self != .exact }
 
   /// The interval of values compatible with `value` under this hedge.
-  public func interval(around value: Double) -> ValueInterval {
+  package func interval(around value: Double) -> ValueInterval {
     switch self {
     case .exact: return ValueInterval(value, value)
     case .approximate(let tolerance):
@@ -69,7 +69,7 @@ public struct ValueInterval: Hashable, Sendable, CustomStringConvertible {
   public func overlaps(_ other: ValueInterval) -> Bool { low <= other.high && other.low <= high }
 
   /// The interval widened on each side by `absolute` plus `relative` times the end's magnitude.
-  public func widened(absolute: Double = 0, relative: Double = 0) -> ValueInterval {
+  package func widened(absolute: Double = 0, relative: Double = 0) -> ValueInterval {
     ValueInterval(low - absolute - abs(low.isFinite ? low : 0) * relative,
                   high + absolute + abs(high.isFinite ? high : 0) * relative)
   }

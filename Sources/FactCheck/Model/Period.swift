@@ -81,7 +81,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Resolves relative years against a publication year; `current` and explicit years stay as they are.
-  public func resolved(publicationYear: Int?) -> Period {
+  package func resolved(publicationYear: Int?) -> Period {
     guard let publicationYear else { return self }
     switch self {
     case .relativeYear(let n): return .year(publicationYear + n)
@@ -96,7 +96,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   /// Resolves relative years against a publication date, and a month named without a year to the latest
   /// such month not after it ("in November" in May 2023 → 2022-11) — or, for a forecast, the first not
   /// before it ("en juin" in May 2023 → 2023-06). A publication date known only to the year resolves years alone.
-  public func resolved(published: Day?, projected: Bool = false) -> Period {
+  package func resolved(published: Day?, projected: Bool = false) -> Period {
     guard let published else { return self }
     switch self {
     case .month(let m, .unspecified):
@@ -110,7 +110,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The period one step earlier: what "from" means in "went from X to Y" when Y is in this period.
-  public var previous: Period {
+  package var previous: Period {
     switch self {
     case .current: return .relativeYear(-1)
     case .year(let y): return .year(y - 1)

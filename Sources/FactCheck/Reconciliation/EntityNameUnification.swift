@@ -3,11 +3,11 @@
 ///
 /// ``FactChecker`` unifies the names of the claims it holds; a store that streams claims by entity (a claim
 /// archive) needs the same mapping from the distinct names alone, before it reads any claim.
-public enum EntityNameUnification {
+package enum EntityNameUnification {
   /// The canonical name of each name in `names` that has one other than itself; a name absent from the
   /// result is its own canonical name. Legal forms are dropped, and a one-word name becomes the one longer
   /// name of the set that only adds organisation words to it.
-  public static func canonicalNames(for names: Set<String>) -> [String: String] {
+  package static func canonicalNames(for names: Set<String>) -> [String: String] {
     let expander = EntityNames.Expander(Set(names.map(EntityNames.withoutLegalForm)))
     var canonical: [String: String] = [:]
     for name in names {

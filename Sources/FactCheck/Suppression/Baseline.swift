@@ -17,7 +17,7 @@ import Foundation
 /// ```
 public struct Baseline: Hashable, Sendable {
   /// The first line of every baseline file.
-  public static let header = "# factcheck baseline 1"
+  package static let header = "# factcheck baseline 1"
 
   /// One accepted finding.
   public struct Entry: Hashable, Sendable {
@@ -31,7 +31,7 @@ public struct Baseline: Hashable, Sendable {
     public var location: SourceLocation?
 
     /// Creates an entry.
-    public init(fingerprint: String, check: String, message: String, location: SourceLocation? = nil) {
+    package init(fingerprint: String, check: String, message: String, location: SourceLocation? = nil) {
       self.fingerprint = fingerprint
       self.check = check
       self.message = message
@@ -43,7 +43,7 @@ public struct Baseline: Hashable, Sendable {
   public var entries: [Entry]
 
   /// Creates a baseline from entries.
-  public init(entries: [Entry]) {
+  package init(entries: [Entry]) {
     self.entries = entries.sorted { ($0.fingerprint, $0.check) < ($1.fingerprint, $1.check) }
   }
 
