@@ -1,4 +1,8 @@
 /// Everything a run produced, in the order reporters show it. Reporters format this; they compute nothing.
+///
+/// Findings refer to claims by index into ``claims`` rather than holding copies, so a result with many
+/// findings on one claim stays small and every reporter shows the same claim the same way. The result is a
+/// value: filter or trim it before handing it to a ``Reporter``.
 public struct CheckResult: Sendable {
   /// One entry per input path: checked or skipped, and why.
   public var documents: [DocumentReport]
@@ -39,7 +43,8 @@ public struct CheckResult: Sendable {
     self.texts = texts
   }
 
-  /// Whether any rule file has an error.
+  /// Whether any rule file has an error: the command line then exits with status 2, since a check with
+  /// broken rules may have missed findings.
   public var hasRuleErrors: Bool { ruleProblems.contains { $0.severity == .error } }
   /// Inputs that were not checked, including what directory walks passed over.
   public var skippedDocuments: [DocumentReport] { documents.filter { $0.status == .skipped } }
@@ -55,14 +60,19 @@ public struct CheckResult: Sendable {
 }
 
 /// A rule or check as reporters list it.
+///
+/// SARIF wants every rule a result can cite described up front, including checks that found nothing, so the
+/// result carries a summary of every rule and check that ran.
 public struct RuleSummary: Sendable, Hashable {
-  /// Id.
+  /// The id findings cite in ``Finding/check`` (`conflict/employees`, `workforce-reduction-vs-headcount`) or a claim
+  /// rule's id (``Claim/rule``).
   public var id: String
-  /// One sentence.
+  /// One sentence saying what the rule extracts or what the check finds.
   public var description: String
   /// Default severity of its findings.
   public var severity: Severity
-  /// Where it is defined.
+  /// Where it is defined, so that a report can link a finding to the rule file to edit; `nil` for checks
+  /// built into the checker (`spelling`).
   public var location: SourceLocation?
 
   /// Creates a summary.

@@ -1,4 +1,8 @@
 /// A normalised statement extracted from an article: who, what, how much, when, and exactly where.
+///
+/// Claims are what findings compare, so each carries everything a reader needs to judge one without opening
+/// the article: the figure as written and as a number, the interval its hedge allows, the period, and the
+/// sentence. ``Finding/claims`` and ``Finding/groups`` refer to claims by index into ``CheckResult/claims``.
 public struct Claim: Hashable, Sendable {
   /// The article's path, as given.
   public var document: String

@@ -15,7 +15,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   case quarter(Int, of: Period)
   /// A month (1…12) of a year: "in November 2022" is month 11 of `.year(2022)`, "in November of last year"
   /// of `.relativeYear(-1)`; a month named without a year ("in November", "last October", « fin octobre »)
-  /// is of `.unspecified` until ``resolved(published:projected:)`` finds it from the publication date.
+  /// is of `.unspecified` until the checker finds it from the publication date.
   case month(Int, of: Period)
 
   /// Whether this period still depends on an unknown publication date.
@@ -47,6 +47,11 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Parses the key form of ``description`` (also used in rule files).
+  ///
+  /// Findings give their period as a key (``Finding/period``); this turns it back into a period.
+  ///
+  /// - Parameter key: A key such as `current`, `2024`, `last_year_to_current` or `2024-Q3`, in any case.
+  ///   `now`, `previous` and `none` are accepted as in rule files.
   public init?(key: String) {
     let key = key.trimmingWhitespace().lowercased()
     switch key {

@@ -52,7 +52,7 @@ public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible 
 
   /// What is wrong.
   package var kind: Kind
-  /// Where.
+  /// Where: the file, line and column of the offending key or value, so an editor can jump there.
   public var location: SourceLocation
   /// `error` for problems that keep a rule or file from being used; `warning` and `note` otherwise.
   public var severity: Severity
@@ -102,7 +102,7 @@ public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible 
     }
   }
 
-  /// `path:line:column: severity: message`.
+  /// `path:line:column: severity: message`, the compiler convention editors and terminals turn into links.
   public var description: String { "\(location): \(severity.rawValue): \(message)" }
 
   /// The same problem as a run diagnostic.

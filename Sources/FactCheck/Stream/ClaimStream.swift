@@ -76,8 +76,16 @@ public enum ClaimStream {
     encode(EntitiesLine(names: names.sorted()), lineEncoder())
   }
 
-  /// The partition key of every raw entity name: its canonical name over all of `names`
-  /// (``EntityNameUnification``), the key claims are grouped by when a stream is reconciled in parts.
+  /// The partition key of every raw entity name: its canonical name over all of `names`, the key claims are
+  /// grouped by when a stream is reconciled in parts.
+  ///
+  /// A claim's own entity name is not a key: "Atlas" is "Atlas Robotics" only when the corpus has one longer
+  /// Atlas name, so the key depends on every name of the corpus, and a split by raw name could put the two
+  /// halves of one conflict in different parts.
+  ///
+  /// - Parameter names: Every raw entity name of the corpus (the claims' `entity` fields, before
+  ///   unification).
+  /// - Returns: Each name of `names` with its key.
   public static func keys(for names: Set<String>) -> [String: String] {
     let canonical = EntityNameUnification.canonicalNames(for: names)
     var keys: [String: String] = [:]

@@ -26,7 +26,7 @@ public struct Suppression: Hashable, Sendable {
     case everywhere
   }
 
-  /// Where it is written.
+  /// Whether an article, a rule file or the baseline accepted the finding, which says who to ask about it.
   public var origin: Origin
   /// Where it is written: the comment, the `suppress:` entry or the baseline line.
   public var location: SourceLocation

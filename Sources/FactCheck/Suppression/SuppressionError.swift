@@ -21,7 +21,7 @@ public struct SuppressionError: Error, Hashable, Sendable, CustomStringConvertib
 
   /// What is wrong.
   package var kind: Kind
-  /// Where.
+  /// Where: the comment's or the baseline line's file, line and column, so an editor can jump there.
   public var location: SourceLocation
   /// The line, for a caret display.
   package var sourceLine: String?
@@ -54,7 +54,7 @@ public struct SuppressionError: Error, Hashable, Sendable, CustomStringConvertib
     }
   }
 
-  /// `path:line:column: error: message`.
+  /// `path:line:column: error: message`, the compiler convention editors and terminals turn into links.
   public var description: String { "\(location): error: \(message)" }
 
   /// The error as a run diagnostic.
