@@ -7,7 +7,7 @@
 @_spi(Fuzzing) public enum FuzzEntryPoints {
   /// Every normaliser of one language's lexicon — figures of each kind, dates, hedges and periods —
   /// prepared once and run on arbitrary text.
-  public struct Normaliser: Sendable {
+  @_spi(Fuzzing) public struct Normaliser: Sendable {
     let tables: LexiconTables
     let reader: NumberReader
 
@@ -41,7 +41,7 @@
 
   /// The article loader with the language detection of a rule set, prepared once: a harness feeds it bytes
   /// as if read from a file (BOM, NUL, UTF-8 repair, front matter, language).
-  public struct ArticleReader: Sendable {
+  @_spi(Fuzzing) public struct ArticleReader: Sendable {
     let loader: ArticleLoader
 
     /// A loader that detects the languages `rules` has lexicons for.
