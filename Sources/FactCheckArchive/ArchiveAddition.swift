@@ -18,7 +18,7 @@ public struct ArchiveAddition: Sendable {
   public var rulesChanged: Bool { reextractedForRules > 0 }
 
   /// An empty account.
-  public init() {}
+  package init() {}
 }
 
 /// Where an `archive add` run is, for a progress bar.

@@ -38,5 +38,6 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible, L
     }
   }
 
+  /// The same line as ``description``, so that `localizedDescription` shows it too.
   public var errorDescription: String? { description }
 }

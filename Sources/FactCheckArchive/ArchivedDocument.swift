@@ -29,7 +29,7 @@ public struct ArchivedDocument: Hashable, Sendable {
   public var added: String
 
   /// The document as reporters list it: checked, with its front-matter facts.
-  public var report: DocumentReport {
+  package var report: DocumentReport {
     DocumentReport(path: path, status: .checked, reason: warning, language: language, published: published,
                    publishedSource: publishedSource, title: title, source: source, subject: subject, claimCount: claimCount)
   }

@@ -6,14 +6,14 @@ import GRDB
 extension ClaimArchive {
   /// Articles per transaction: small enough that an interrupted run loses little, large enough that the
   /// commit (a WAL append and a sync) costs little next to extraction.
-  public static let batchSize = 64
+  package static let batchSize = 64
 
   /// Adds articles (files, or directories walked as `factcheck check` walks them) to the archive.
   ///
   /// An article already archived under the same path with the same text and the same rule fingerprint is
   /// not extracted again; one whose text or rules changed is extracted again and replaces the old one.
-  /// Articles are extracted in parallel (``FactCheckOptions/jobs`` of `checker`) and written
-  /// ``batchSize`` at a time, each batch in one transaction.
+  /// Articles are extracted in parallel (`FactCheckOptions.jobs` of `checker`) and written
+  /// `batchSize` at a time, each batch in one transaction.
   ///
   /// - Parameters:
   ///   - files: The inputs.
@@ -21,7 +21,7 @@ extension ClaimArchive {
   ///   - progress: Called after each batch, on the calling thread.
   /// - Returns: What was added, kept and skipped.
   /// - Throws: ``ArchiveError`` when the archive cannot be written; batches written before stay.
-  public func add(files: [InputFile], checker: FactChecker, progress: ((ArchiveProgress) -> Void)? = nil) throws(ArchiveError)
+  package func add(files: [InputFile], checker: FactChecker, progress: ((ArchiveProgress) -> Void)? = nil) throws(ArchiveError)
     -> ArchiveAddition
   {
     let loader = ArticleLoader(lexicons: checker.rules.library.lexicons, defaultPublished: checker.options.published)
@@ -83,7 +83,23 @@ extension ClaimArchive {
     return result
   }
 
-  /// Adds files and directories named by paths (see ``add(files:checker:progress:)``).
+  /// Adds articles (files, or directories walked as `factcheck check` walks them) to the archive.
+  ///
+  /// An article already archived under the same path with the same text and the same rule fingerprint is
+  /// not extracted again, so adding a whole folder every day costs only its new and changed articles; one
+  /// whose text or rules changed is extracted again and replaces the old one. Articles are extracted in
+  /// parallel (`FactCheckOptions.jobs` of `checker`) and written 64 at a time, each batch in one
+  /// transaction, so an interrupted run loses at most one batch.
+  ///
+  /// Articles are stored under their paths as given: add them from the same directory each time (or give
+  /// absolute paths), or an article is archived twice under two names.
+  ///
+  /// - Parameters:
+  ///   - paths: Files, and directories walked for articles.
+  ///   - checker: The rules and settings to extract with; their fingerprint is stored with each article.
+  ///   - progress: Called after each batch, on the calling thread, for a progress bar.
+  /// - Returns: What was added, kept and skipped.
+  /// - Throws: ``ArchiveError`` when the archive cannot be written; batches written before stay.
   public func add(paths: [String], checker: FactChecker, progress: ((ArchiveProgress) -> Void)? = nil) throws(ArchiveError)
     -> ArchiveAddition
   {

@@ -11,7 +11,7 @@ extension ClaimArchive {
   ///   - checker: The rules and settings that extracted them (their fingerprint is stored).
   /// - Returns: What was added.
   /// - Throws: ``ArchiveError`` when the archive cannot be written.
-  public func add(extraction run: ExtractionRun, text: String, checker: FactChecker) throws(ArchiveError) -> ArchiveAddition {
+  package func add(extraction run: ExtractionRun, text: String, checker: FactChecker) throws(ArchiveError) -> ArchiveAddition {
     let fingerprint = RuleFingerprint(rules: checker.rules, defaultPublished: checker.options.published).value
     var result = ArchiveAddition()
     let checked = run.documents.filter { $0.status == .checked }

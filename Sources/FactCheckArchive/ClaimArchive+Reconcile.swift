@@ -30,6 +30,7 @@ extension ClaimArchive {
   ///   - checker: The rules (attributes, checks) and settings (window) to reconcile with.
   ///   - sink: Receives each batch with findings, on the calling thread.
   /// - Returns: The number of claims reconciled.
+  /// - Throws: ``ArchiveError`` when the archive cannot be read; batches handed over before stay handed over.
   @discardableResult
   public func reconcile(drafts: ExtractionRun?, checker: FactChecker, sink: (ArchiveFindingBatch) -> Void) throws(ArchiveError) -> Int {
     let library = checker.rules.library
@@ -173,11 +174,18 @@ extension ClaimArchive {
   }
 
   /// Reconciles drafts against the archive (or, with no drafts, the whole archive) and gathers the findings
-  /// in one ``FactCheck/CheckResult``, as `factcheck check` reports them.
+  /// in one `CheckResult`, as `factcheck check` reports them.
   ///
   /// The result lists the drafts and the archived articles its findings cite (with no drafts, every
   /// archived article), and only the claims the findings cite. With drafts, each finding also names, in its
   /// details, the archived articles it cites: title, publication date, path, line and quote.
+  ///
+  /// - Parameters:
+  ///   - drafts: Articles to check against the archive (`FactChecker.extract(paths:)`), or `nil` to
+  ///     reconcile the whole archive.
+  ///   - checker: The rules and settings to reconcile with.
+  /// - Returns: The findings that cite a draft (or every finding of the archive), ready for any reporter.
+  /// - Throws: ``ArchiveError`` when the archive cannot be read.
   public func check(drafts: ExtractionRun?, checker: FactChecker) throws(ArchiveError) -> CheckResult {
     var result = checker.collect(drafts ?? ExtractionRun())
     var claims: [Claim] = []

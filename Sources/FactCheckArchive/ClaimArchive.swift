@@ -6,24 +6,24 @@ import GRDB
 /// that extracted them, in one SQLite file (through GRDB).
 ///
 /// The file is opened in WAL mode, so readers never block the writer nor each other; a writer waits up
-/// to ``busyTimeout`` for another (two `archive add` at once both succeed). Articles are written a batch
+/// to two minutes for another (two `archive add` at once both succeed). Articles are written a batch
 /// at a time, each batch in one transaction: after a crash or `kill -9` every article is either wholly in
 /// the archive or absent. A file that is not a claim archive — not SQLite, another program's database, or
 /// damaged — is refused with an ``ArchiveError`` and never written to.
 ///
 /// ```swift
 /// let archive = try ClaimArchive(path: "news.sqlite", create: true)
-/// let checker = FactChecker(rules: CompiledRuleSet.load(["Rules"]))
+/// let checker = FactChecker(rules: .bundled)
 /// let added = try archive.add(paths: ["published/"], checker: checker)
 /// let result = try archive.check(drafts: checker.extract(paths: ["draft.md"]), checker: checker)
 /// ```
 public final class ClaimArchive: Sendable {
   /// How long a writer waits for another process's transaction before giving up.
-  public static let busyTimeout: TimeInterval = 120
+  package static let busyTimeout: TimeInterval = 120
 
   /// Where the archive is when no `--archive` is given: `$FACTCHECK_ARCHIVE`, else
   /// `$XDG_DATA_HOME/factcheck/archive.sqlite` (`~/.local/share/factcheck/archive.sqlite`).
-  public static var defaultPath: String {
+  package static var defaultPath: String {
     let environment = ProcessInfo.processInfo.environment
     if let path = environment["FACTCHECK_ARCHIVE"], !path.isEmpty { return path }
     let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -168,7 +168,11 @@ public final class ClaimArchive: Sendable {
 
   // MARK: - Documents
 
-  /// The archived article at `path`, if any.
+  /// The archived article at a path, to tell whether (and with which rules) an article is archived.
+  ///
+  /// - Parameter path: The path the article was added under, as given then.
+  /// - Returns: The article, or `nil` when none is archived under `path`.
+  /// - Throws: ``ArchiveError/database(path:message:)`` when SQLite fails.
   public func document(at path: String) throws(ArchiveError) -> ArchivedDocument? {
     try read { db in
       try Row.fetchOne(db, sql: "SELECT \(ArchivedDocument.selectColumns) FROM documents WHERE path = ?", arguments: [path])
@@ -177,13 +181,21 @@ public final class ClaimArchive: Sendable {
   }
 
   /// Every archived article, by path.
+  ///
+  /// - Returns: The articles, sorted by path.
+  /// - Throws: ``ArchiveError/database(path:message:)`` when SQLite fails.
   public func documents() throws(ArchiveError) -> [ArchivedDocument] {
     try read { db in
       try Row.fetchAll(db, sql: "SELECT \(ArchivedDocument.selectColumns) FROM documents ORDER BY path").map(ArchivedDocument.init(row:))
     }
   }
 
-  /// The claims of one archived article, in text order.
+  /// The claims of one archived article, in text order, as extraction stored them (entity names raw, before
+  /// unification with the rest of the archive).
+  ///
+  /// - Parameter path: The path the article was added under.
+  /// - Returns: Its claims; none when no article is archived under `path`.
+  /// - Throws: ``ArchiveError`` when SQLite fails or a stored claim cannot be decoded.
   public func claims(of path: String) throws(ArchiveError) -> [Claim] {
     let rows = try read { db in
       try Row.fetchAll(db, sql: """
@@ -197,7 +209,11 @@ public final class ClaimArchive: Sendable {
   }
 
   /// Removes the articles at `path` — one archived path, or every archived path under it when it names a
-  /// directory — with their claims, in one transaction. Returns the paths removed.
+  /// directory — with their claims, in one transaction.
+  ///
+  /// - Parameter given: An archived path, or a directory prefix of archived paths.
+  /// - Returns: The paths removed; none when nothing matched.
+  /// - Throws: ``ArchiveError/database(path:message:)`` when SQLite fails; nothing is removed then.
   @discardableResult
   public func remove(path given: String) throws(ArchiveError) -> [String] {
     let trimmed = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
@@ -217,7 +233,10 @@ public final class ClaimArchive: Sendable {
 
   // MARK: - Statistics and search
 
-  /// Counts of what the archive holds.
+  /// Counts of what the archive holds (`factcheck archive stats`).
+  ///
+  /// - Returns: The counts, the date range and the file's size.
+  /// - Throws: ``ArchiveError/database(path:message:)`` when SQLite fails.
   public func statistics() throws(ArchiveError) -> ArchiveStatistics {
     let archivePath = path
     return try read { db in
@@ -246,6 +265,12 @@ public final class ClaimArchive: Sendable {
   /// ignored, `klarna AND employees`, `"3 500"`, `emplo*`), best first; at most `limit`.
   ///
   /// A query that is not valid FTS5 syntax is searched as plain words.
+  ///
+  /// - Parameters:
+  ///   - query: Words, phrases in quotes, prefixes ending in `*`, joined by `AND`, `OR`, `NOT`.
+  ///   - limit: The most hits to return.
+  /// - Returns: The matching claims with their articles' titles and dates, best first.
+  /// - Throws: ``ArchiveError/database(path:message:)`` when SQLite fails.
   public func search(_ query: String, limit: Int = 50) throws(ArchiveError) -> [ArchiveSearchHit] {
     let archivePath = path
     let sql = """
@@ -272,7 +297,7 @@ public final class ClaimArchive: Sendable {
   }
 
   /// Runs SQLite's full integrity check; `nil` when the archive is sound, else what is wrong.
-  public func integrityProblems() throws(ArchiveError) -> String? {
+  package func integrityProblems() throws(ArchiveError) -> String? {
     try read { db in
       let lines = try String.fetchAll(db, sql: "PRAGMA integrity_check")
       return lines == ["ok"] ? nil : lines.prefix(5).joined(separator: "; ")

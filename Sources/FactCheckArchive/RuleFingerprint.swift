@@ -5,15 +5,15 @@ import Foundation
 /// in load order), FactCheck's version, the revision of its extraction code (``ExtractionRevision``) and the
 /// settings that change what is extracted (the default publication date). Two runs with the same
 /// fingerprint extract the same claims from the same article.
-public struct RuleFingerprint: Hashable, Sendable, CustomStringConvertible {
+package struct RuleFingerprint: Hashable, Sendable, CustomStringConvertible {
   /// The digest.
-  public let value: String
+  package let value: String
 
   /// The fingerprint of a stored digest.
-  public init(value: String) { self.value = value }
+  package init(value: String) { self.value = value }
 
   /// The fingerprint of a compiled rule set and the default publication date of a run.
-  public init(rules: CompiledRuleSet, defaultPublished: Day? = nil) {
+  package init(rules: CompiledRuleSet, defaultPublished: Day? = nil) {
     var hash = ContentHash()
     hash.update(field: "factcheck \(ToolInfo.version) extraction \(ExtractionRevision.current)")
     hash.update(field: defaultPublished?.description ?? "-")
@@ -27,5 +27,5 @@ public struct RuleFingerprint: Hashable, Sendable, CustomStringConvertible {
     value = hash.digest
   }
 
-  public var description: String { value }
+  package var description: String { value }
 }

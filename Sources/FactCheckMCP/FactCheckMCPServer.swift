@@ -13,17 +13,17 @@ import MCP
 /// - `search_claims` — an entity and/or attribute (or free words) → the archived figures.
 ///
 /// Both answer with JSON, as text content and as structured content. The archive is opened read-only.
-public struct FactCheckMCPServer: Sendable {
+package struct FactCheckMCPServer: Sendable {
   /// The shared checker and archive.
-  public let drafts: DraftChecker
+  package let drafts: DraftChecker
 
   /// Creates the server.
-  public init(drafts: DraftChecker) { self.drafts = drafts }
+  package init(drafts: DraftChecker) { self.drafts = drafts }
 
   /// Serves over `transport` (standard input and output for `factcheck mcp`) until the client hangs up.
   ///
   /// - Throws: What the transport throws when it cannot start.
-  public func run(transport: any Transport) async throws {
+  package func run(transport: any Transport) async throws {
     let server = Server(
       name: "factcheck", version: ToolInfo.version, title: "FactCheck",
       instructions: "Check a draft's figures against the published articles of the claim archive (check_draft), and look up archived figures (search_claims).",
@@ -36,7 +36,7 @@ public struct FactCheckMCPServer: Sendable {
   }
 
   /// The tools, with their input schemas.
-  public static let tools: [Tool] = [
+  package static let tools: [Tool] = [
     Tool(
       name: "check_draft",
       title: "Check a draft's figures",
@@ -77,7 +77,7 @@ public struct FactCheckMCPServer: Sendable {
   ]
 
   /// Answers one `tools/call`; a problem (missing argument, unknown tool, archive failure) is a tool error.
-  public func call(_ parameters: CallTool.Parameters) async -> CallTool.Result {
+  package func call(_ parameters: CallTool.Parameters) async -> CallTool.Result {
     let arguments = parameters.arguments ?? [:]
     let answer: Result<JSONValue, ToolError>
     switch parameters.name {
@@ -111,5 +111,5 @@ struct ToolError: Error, Sendable {
 
 extension FactCheckMCPServer {
   /// Serves over standard input and output (``run(transport:)`` with the SDK's stdio transport).
-  public func runOverStandardIO() async throws { try await run(transport: StdioTransport()) }
+  package func runOverStandardIO() async throws { try await run(transport: StdioTransport()) }
 }

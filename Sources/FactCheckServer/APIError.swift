@@ -4,7 +4,7 @@ import Hummingbird
 
 /// Why the server refused or failed a request; each case is one HTTP status and a message, answered as
 /// `{"error": {"status": …, "message": …}}`.
-public enum APIError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum APIError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The request is malformed: invalid JSON or UTF-8, a missing or wrong field (400).
   case badRequest(String)
   /// No valid bearer token (401).
@@ -25,7 +25,7 @@ public enum APIError: Error, Equatable, Sendable, CustomStringConvertible {
   case archive(String)
 
   /// The HTTP status.
-  public var status: HTTPResponse.Status {
+  package var status: HTTPResponse.Status {
     switch self {
     case .badRequest: .badRequest
     case .unauthorized: .unauthorized
@@ -40,7 +40,7 @@ public enum APIError: Error, Equatable, Sendable, CustomStringConvertible {
   }
 
   /// The message answered.
-  public var description: String {
+  package var description: String {
     switch self {
     case .badRequest(let message): message
     case .unauthorized: "missing or wrong bearer token: send 'Authorization: Bearer TOKEN' (the token of --token-file)"
@@ -61,7 +61,7 @@ public enum APIError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension APIError: HTTPResponseError {
-  public func response(from request: Request, context: some RequestContext) throws -> Response {
+  package func response(from request: Request, context: some RequestContext) throws -> Response {
     var response = json.response(status: status)
     if case .unauthorized = self { response.headers[.wwwAuthenticate] = "Bearer" }
     if case .timeLimit = self { response.headers[.retryAfter] = "5" }

@@ -14,15 +14,15 @@ import Hummingbird
 /// Every request shares one ``DraftChecker`` (one compiled rule set, one read-only archive). Bodies over
 /// ``ServerConfiguration/maxBodyBytes`` get 413, invalid UTF-8 or JSON 400 with a message, a check over
 /// ``ServerConfiguration/timeLimit`` 503; with a token, API requests without it get 401.
-public struct CheckServer: Sendable {
+package struct CheckServer: Sendable {
   /// The shared checker.
-  public let drafts: DraftChecker
+  package let drafts: DraftChecker
   /// How the server listens and what it accepts.
-  public let configuration: ServerConfiguration
+  package let configuration: ServerConfiguration
   let runner: CheckRunner
 
   /// Creates a server (nothing is bound until ``application(onRunning:)`` runs).
-  public init(drafts: DraftChecker, configuration: ServerConfiguration) {
+  package init(drafts: DraftChecker, configuration: ServerConfiguration) {
     self.drafts = drafts
     self.configuration = configuration
     runner = CheckRunner(configuration: configuration)
@@ -31,7 +31,7 @@ public struct CheckServer: Sendable {
   /// The Hummingbird application: run it with `runService()`.
   ///
   /// - Parameter onRunning: Called once listening, with the port bound (useful with port 0).
-  public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+  package func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     Application(
       router: router(),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "factcheck/\(ToolInfo.version)"),

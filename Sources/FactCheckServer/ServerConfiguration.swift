@@ -1,30 +1,30 @@
 import Foundation
 
 /// How `factcheck serve` listens and what it accepts.
-public struct ServerConfiguration: Sendable {
+package struct ServerConfiguration: Sendable {
   /// The host to bind: loopback (`127.0.0.1`) unless told otherwise.
-  public var host: String
+  package var host: String
   /// The port to bind; 0 picks a free one (the server reports it).
-  public var port: Int
+  package var port: Int
   /// The largest request body accepted, in bytes; larger ones get 413.
-  public var maxBodyBytes: Int
+  package var maxBodyBytes: Int
   /// How long one check may take before the request is answered 503 (the check is then dropped when it
   /// had not started, or its result discarded).
-  public var timeLimit: Duration
+  package var timeLimit: Duration
   /// Checks run at once; further requests wait for a slot (within their time limit).
-  public var maxConcurrentChecks: Int
+  package var maxConcurrentChecks: Int
   /// The bearer token every API request must carry (`Authorization: Bearer …`), or `nil` for none.
-  public var token: String?
+  package var token: String?
   /// A pause before each check, for tests of the time limit only.
   var delayBeforeCheck: Duration = .zero
 
   /// The default body limit: 1 MiB, some 150 pages of text.
-  public static let defaultMaxBodyBytes = 1 << 20
+  package static let defaultMaxBodyBytes = 1 << 20
   /// The default time limit of one check.
-  public static let defaultTimeLimit: Duration = .seconds(30)
+  package static let defaultTimeLimit: Duration = .seconds(30)
 
   /// Creates a configuration.
-  public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
+  package init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
               timeLimit: Duration = ServerConfiguration.defaultTimeLimit,
               maxConcurrentChecks: Int = ProcessInfo.processInfo.activeProcessorCount, token: String? = nil) {
     self.host = host
@@ -36,7 +36,7 @@ public struct ServerConfiguration: Sendable {
   }
 
   /// Whether `host` is a loopback address (or `localhost`), reachable from this machine only.
-  public var isLoopback: Bool {
+  package var isLoopback: Bool {
     host == "localhost" || host == "::1" || host.hasPrefix("127.")
   }
 }

@@ -13,26 +13,26 @@ import Synchronization
 /// between threads ("pcre2api", MULTITHREADING): only match data and JIT stacks are per thread, and those
 /// live in ``Matcher``; the JIT-compiled copy is written once, under a lock, and read atomically. Hence
 /// `@unchecked Sendable`.
-public final class CompiledPattern: @unchecked Sendable {
+package final class CompiledPattern: @unchecked Sendable {
   /// Bytes a pattern scans interpreted before it is JIT-compiled, by default: about where the JIT's cost
   /// (a few million instructions for a rule's pattern) equals what it saves (some 5 000 instructions a
   /// byte over the interpreter, shared/design/PERFORMANCE.md).
-  public static let defaultJITThreshold = 512
+  package static let defaultJITThreshold = 512
   /// The pattern source, as given to PCRE2.
-  public let source: String
+  package let source: String
   /// The options it was compiled with.
-  public let options: PatternOptions
+  package let options: PatternOptions
   /// Number of capturing groups (not counting group 0).
-  public let captureCount: Int
+  package let captureCount: Int
   /// Named groups, name → group number.
-  public let groupNumbers: [String: Int]
+  package let groupNumbers: [String: Int]
   /// Whether the pattern runs JIT-compiled now; false until it has scanned ``jitThreshold`` bytes, or when
   /// the platform has no JIT (the interpreter then runs it).
-  public var isJITCompiled: Bool { jitCode.load(ordering: .acquiring) != nil }
+  package var isJITCompiled: Bool { jitCode.load(ordering: .acquiring) != nil }
   /// Bytes of text scanned before the pattern is JIT-compiled.
-  public let jitThreshold: Int
+  package let jitThreshold: Int
   /// Whether a match can only start where the search starts (`\G…`, `(?=…)^`: PCRE2_ANCHORED inferred).
-  public let isAnchored: Bool
+  package let isAnchored: Bool
 
   /// The interpreted code.
   let code: OpaquePointer
@@ -47,7 +47,7 @@ public final class CompiledPattern: @unchecked Sendable {
   /// is 0, else once it has scanned that many bytes.
   ///
   /// - Throws: ``PatternError/compile(message:offset:)`` with PCRE2's message and the byte offset in `source`.
-  public init(_ source: String, options: PatternOptions = [], jitThreshold: Int = CompiledPattern.defaultJITThreshold)
+  package init(_ source: String, options: PatternOptions = [], jitThreshold: Int = CompiledPattern.defaultJITThreshold)
     throws(PatternError)
   {
     var errorCode: Int32 = 0
@@ -114,7 +114,7 @@ public final class CompiledPattern: @unchecked Sendable {
   }
 
   /// The group number for a name, if the pattern has such a group.
-  public func groupNumber(named name: String) -> Int? { groupNumbers[name] }
+  package func groupNumber(named name: String) -> Int? { groupNumbers[name] }
 
   /// Reads PCRE2's name table: entries of a big-endian group number followed by a NUL-terminated name.
   private static func readNameTable(_ code: OpaquePointer) -> [String: Int] {

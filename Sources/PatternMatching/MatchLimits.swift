@@ -16,16 +16,23 @@ public struct MatchLimits: Sendable, Hashable {
   /// Largest JIT stack a worker may grow to, in bytes.
   public var maxJITStackBytes: Int
   /// Scan time a pattern may spend on one text, in seconds per MiB of that text, and at least this long
-  /// whatever its size (the budget of a text under 1 MiB is that of 1 MiB; see ``ScanBudget``).
+  /// whatever its size (the budget of a text under 1 MiB is that of 1 MiB; see `ScanBudget`).
   ///
   /// The extractor gives each rule one such budget per article, summed over every window and segment
-  /// it scans there; ``Matcher/forEachMatch(of:in:range:_:)`` alone gives one to its range. The clock
-  /// is checked between windows of ``Matcher/window`` start positions, so a scan stops at most one
+  /// it scans there; `Matcher.forEachMatch(of:in:range:_:)` alone gives one to its range. The clock
+  /// is checked between windows of `Matcher.window` start positions, so a scan stops at most one
   /// window's worth of steps late. Legitimate patterns scan a MiB in milliseconds: the default is a
   /// hundredfold margin and more.
   public var timeLimitPerMiB: Double
 
-  /// Creates limits.
+  /// Creates limits; the defaults are ``default``'s.
+  ///
+  /// - Parameters:
+  ///   - matchLimit: Backtracking steps per match attempt.
+  ///   - depthLimit: Nesting depth for the interpreter.
+  ///   - heapLimitKiB: Interpreter heap, in KiB.
+  ///   - maxJITStackBytes: The largest JIT stack a worker may grow to, in bytes.
+  ///   - timeLimitPerMiB: Scan time per MiB of text, in seconds.
   public init(matchLimit: UInt32 = 200_000, depthLimit: UInt32 = 10_000, heapLimitKiB: UInt32 = 20_000,
               maxJITStackBytes: Int = 1 << 20, timeLimitPerMiB: Double = 2) {
     self.matchLimit = matchLimit

@@ -11,9 +11,9 @@ import CPCRE2
 /// Create one `Matcher` per thread or task and reuse it for every pattern and article that worker
 /// handles: allocating match data per match is one of the costs that make careless PCRE2 wrappers slow.
 /// A `Matcher` is deliberately not `Sendable`.
-public final class Matcher {
+package final class Matcher {
   /// The limits applied to every match.
-  public let limits: MatchLimits
+  package let limits: MatchLimits
 
   private var matchData: OpaquePointer
   private var matchDataPairs: Int
@@ -21,7 +21,7 @@ public final class Matcher {
   private let jitStack: OpaquePointer?
 
   /// Creates a matcher with the given limits.
-  public init(limits: MatchLimits = .default) {
+  package init(limits: MatchLimits = .default) {
     self.limits = limits
     matchDataPairs = 32
     matchData = pcre2_match_data_create_8(UInt32(matchDataPairs), nil)
@@ -44,9 +44,9 @@ public final class Matcher {
   /// PCRE2's step limit restarts at every start position; scanning in windows bounds a whole scan by
   /// ``MatchLimits/timeLimitPerMiB`` while leaving every match exactly as one unbounded call would find it
   /// (a window only limits where a match may start, not where it ends).
-  public static let window = 512
+  package static let window = 512
   /// Start positions one call may try while the pattern is interpreted (``CompiledPattern/jitThreshold``).
-  public static let interpretedWindow = 16
+  package static let interpretedWindow = 16
 
   /// Calls `body` for every non-overlapping match of `pattern` in `subject`, from left to right.
   ///
@@ -56,7 +56,7 @@ public final class Matcher {
   /// - Parameters:
   ///   - body: Returns `false` to stop the scan.
   /// - Throws: ``PatternError`` when a limit is hit; matches already reported stay reported.
-  public func forEachMatch(
+  package func forEachMatch(
     of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil,
     _ body: (PatternMatch) -> Bool
   ) throws(PatternError) {
@@ -72,7 +72,7 @@ public final class Matcher {
   /// worth of steps), whatever their number. A budget already spent stops the scan before it starts.
   /// - Throws: ``PatternError/timeLimitExceeded(seconds:)`` with the budget's whole allowance once it
   ///   is spent; other ``PatternError``s as ``forEachMatch(of:in:range:_:)``.
-  public func forEachMatch(
+  package func forEachMatch(
     of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil, budget: inout ScanBudget,
     _ body: (PatternMatch) -> Bool
   ) throws(PatternError) {
@@ -130,7 +130,7 @@ public final class Matcher {
   }
 
   /// Every match of `pattern` in `subject` (see ``forEachMatch(of:in:range:_:)``).
-  public func matches(of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil)
+  package func matches(of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil)
     throws(PatternError) -> [PatternMatch]
   {
     var found: [PatternMatch] = []
@@ -139,7 +139,7 @@ public final class Matcher {
   }
 
   /// The first match of `pattern` in `subject`, if any.
-  public func firstMatch(of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil)
+  package func firstMatch(of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil)
     throws(PatternError) -> PatternMatch?
   {
     var found: PatternMatch?
@@ -148,7 +148,7 @@ public final class Matcher {
   }
 
   /// Whether `pattern` matches anywhere in `subject[range]`, without reading captures.
-  public func hasMatch(of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil)
+  package func hasMatch(of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil)
     throws(PatternError) -> Bool
   {
     try firstMatch(of: pattern, in: subject, range: range) != nil

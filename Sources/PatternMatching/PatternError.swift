@@ -4,7 +4,7 @@ import CPCRE2
 ///
 /// Every case carries PCRE2's own message, so a rule author sees the same words the `pcre2test`
 /// tool would print, and compile errors carry the byte offset in the pattern where PCRE2 stopped.
-public enum PatternError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum PatternError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The pattern does not compile. `offset` is the UTF-8 byte offset in the pattern where PCRE2 stopped.
   case compile(message: String, offset: Int)
   /// The match gave up after too many backtracking steps (`PCRE2_ERROR_MATCHLIMIT`): a catastrophic pattern.
@@ -22,7 +22,7 @@ public enum PatternError: Error, Equatable, Sendable, CustomStringConvertible {
   /// Any other negative return code of `pcre2_match`.
   case matchFailed(code: Int32, message: String)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .compile(let message, let offset): return "\(message) (at byte \(offset) of the pattern)"
     case .matchLimitExceeded(let limit): return "match limit of \(limit) steps exceeded (catastrophic backtracking)"
@@ -38,7 +38,7 @@ public enum PatternError: Error, Equatable, Sendable, CustomStringConvertible {
 
   /// Whether PCRE2 refused to compile the pattern for its size (`PCRE2_ERROR_PATTERN_TOO_LARGE`), not
   /// for its syntax: the fault is then in whatever made it long, such as a placeholder's word list.
-  public var isPatternTooLarge: Bool {
+  package var isPatternTooLarge: Bool {
     guard case .compile(let message, _) = self else { return false }
     return message == PatternError.message(for: PCRE2_ERROR_PATTERN_TOO_LARGE)
   }

@@ -5,16 +5,16 @@ import CPCRE2
 /// Every pattern is compiled with `PCRE2_UTF` and `PCRE2_UCP`: articles are UTF-8 and letters such as
 /// `é` must count as letters for caseless matching. Lexicon fragments still spell digits and spaces as
 /// explicit classes (`[0-9]`, not `\d`), because UCP makes `\d`, `\s`, `\w` and `\b` several times slower.
-public struct PatternOptions: OptionSet, Sendable, Hashable {
-  public let rawValue: UInt32
-  public init(rawValue: UInt32) { self.rawValue = rawValue }
+package struct PatternOptions: OptionSet, Sendable, Hashable {
+  package let rawValue: UInt32
+  package init(rawValue: UInt32) { self.rawValue = rawValue }
 
   /// Letters match regardless of case (`PCRE2_CASELESS`), including accented letters under UCP.
-  public static let caseless = PatternOptions(rawValue: 1 << 0)
+  package static let caseless = PatternOptions(rawValue: 1 << 0)
   /// `^` and `$` match at line breaks (`PCRE2_MULTILINE`).
-  public static let multiline = PatternOptions(rawValue: 1 << 1)
+  package static let multiline = PatternOptions(rawValue: 1 << 1)
   /// `.` also matches a line break (`PCRE2_DOTALL`).
-  public static let dotAll = PatternOptions(rawValue: 1 << 2)
+  package static let dotAll = PatternOptions(rawValue: 1 << 2)
 
   /// The PCRE2 compile flags for these options, including the UTF and UCP flags every pattern gets, and
   /// `PCRE2_USE_OFFSET_LIMIT`, which lets ``Matcher`` scan long texts in windows of start positions.

@@ -5,16 +5,16 @@
 /// MiB's worth: a slow rule over an article of a thousand windows would then run a thousand times the
 /// documented limit and never be stopped. One budget, passed to each of those scans
 /// (``Matcher/forEachMatch(of:in:range:budget:_:)``), is spent by all of them together.
-public struct ScanBudget: Sendable, Hashable {
+package struct ScanBudget: Sendable, Hashable {
   /// The whole allowance, in seconds: what ``PatternError/timeLimitExceeded(seconds:)`` reports.
-  public let seconds: Double
+  package let seconds: Double
   /// Scan time spent so far, in nanoseconds.
-  public private(set) var spentNanoseconds: UInt64 = 0
+  package private(set) var spentNanoseconds: UInt64 = 0
   /// The allowance in nanoseconds.
   let allowanceNanoseconds: UInt64
 
   /// A budget of `seconds` (negative counts as none; infinity as unlimited).
-  public init(seconds: Double) {
+  package init(seconds: Double) {
     let seconds = max(0, seconds)
     self.seconds = seconds
     // Capped well below `UInt64.max`, so that a deadline (now + remaining) never overflows.
@@ -26,12 +26,12 @@ public struct ScanBudget: Sendable, Hashable {
   /// never less than one MiB's worth, so that a short article gets the same allowance as a 1 MiB one
   /// (a legitimate rule needs milliseconds for either; the floor only keeps a busy machine's pauses
   /// from stopping a rule on a small text).
-  public init(limits: MatchLimits, bytes: Int) {
+  package init(limits: MatchLimits, bytes: Int) {
     self.init(seconds: limits.timeLimitPerMiB * max(1, Double(bytes) / 1_048_576))
   }
 
   /// Whether the allowance is used up: a scan given this budget stops before its first match attempt.
-  public var isExhausted: Bool { spentNanoseconds >= allowanceNanoseconds }
+  package var isExhausted: Bool { spentNanoseconds >= allowanceNanoseconds }
 
   /// Nanoseconds left.
   var remainingNanoseconds: UInt64 { allowanceNanoseconds - min(spentNanoseconds, allowanceNanoseconds) }

@@ -5,9 +5,9 @@ import CPCRE2
 /// A pattern with a first code unit or a start bitmap lets PCRE2 skip most start positions with a fast
 /// search; one with neither tries every position, which is what makes a rule slow. `factcheck explain`
 /// shows this, so a rule author can see why a rule costs what it costs.
-public struct StartInformation: Sendable, Hashable, CustomStringConvertible {
+package struct StartInformation: Sendable, Hashable, CustomStringConvertible {
   /// How PCRE2 finds where a match may start.
-  public enum Start: Sendable, Hashable {
+  package enum Start: Sendable, Hashable {
     /// Every match starts with this byte (or its other case, for a caseless pattern).
     case firstCodeUnit(UInt8, caseless: Bool)
     /// Every match starts at the start of a line (or of the subject).
@@ -18,13 +18,13 @@ public struct StartInformation: Sendable, Hashable, CustomStringConvertible {
     case none
   }
 
-  public let start: Start
+  package let start: Start
   /// A byte every match must contain at a fixed distance from its end (PCRE2's "last code unit"), if any.
-  public let requiredCodeUnit: UInt8?
+  package let requiredCodeUnit: UInt8?
   /// The shortest subject a match needs, in code units.
-  public let minimumLength: Int
+  package let minimumLength: Int
   /// Bytes of JIT code, 0 when the pattern is interpreted.
-  public let jitSize: Int
+  package let jitSize: Int
 
   init(code: OpaquePointer) {
     var firstType: UInt32 = 0
@@ -68,7 +68,7 @@ public struct StartInformation: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// One line: "starts with 'c' (either case); must contain 's'; at least 7 bytes; JIT 12 KB".
-  public var description: String {
+  package var description: String {
     var parts: [String] = []
     switch start {
     case .firstCodeUnit(let unit, let caseless): parts.append("starts with \(Self.show(unit))" + (caseless ? " (either case)" : ""))
@@ -94,5 +94,5 @@ public struct StartInformation: Sendable, Hashable, CustomStringConvertible {
 extension CompiledPattern {
   /// What PCRE2 knows about where this pattern's matches start.
   /// Reading it JIT-compiles the pattern, for the size of its JIT code.
-  public var startInformation: StartInformation { StartInformation(code: jitCompiledCode() ?? code) }
+  package var startInformation: StartInformation { StartInformation(code: jitCompiledCode() ?? code) }
 }

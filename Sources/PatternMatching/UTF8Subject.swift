@@ -3,17 +3,17 @@
 /// PCRE2 re-validates the whole subject on every `pcre2_match` call unless told not to, which costs a
 /// third of the scan on short articles and grows quadratically on long ones. A `UTF8Subject` is validated
 /// once, when it is made, and every match on it passes `PCRE2_NO_UTF_CHECK`.
-public struct UTF8Subject: Sendable {
+package struct UTF8Subject: Sendable {
   /// The UTF-8 bytes.
-  public let bytes: [UInt8]
+  package let bytes: [UInt8]
 
   /// A subject from a Swift string, which is always valid UTF-8.
-  public init(_ string: String) { self.bytes = Array(string.utf8) }
+  package init(_ string: String) { self.bytes = Array(string.utf8) }
 
   /// A subject from raw bytes, validated once.
   ///
   /// - Throws: ``PatternError/invalidUTF8(offset:message:)`` at the first invalid byte.
-  public init(validating bytes: [UInt8]) throws(PatternError) {
+  package init(validating bytes: [UInt8]) throws(PatternError) {
     if let offset = UTF8Subject.firstInvalidOffset(in: bytes) {
       throw .invalidUTF8(offset: offset, message: "malformed UTF-8 sequence")
     }
@@ -22,10 +22,10 @@ public struct UTF8Subject: Sendable {
 
   /// A subject from bytes the caller derived from valid UTF-8 without breaking it (replacing ASCII
   /// bytes with ASCII bytes). Not validated again.
-  public init(unchecked bytes: [UInt8]) { self.bytes = bytes }
+  package init(unchecked bytes: [UInt8]) { self.bytes = bytes }
 
   /// The byte offset of the first invalid UTF-8 sequence in `bytes`, or `nil` if they are valid.
-  public static func firstInvalidOffset<C: Collection>(in bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
+  package static func firstInvalidOffset<C: Collection>(in bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
     // The standard library's validator is vectorised; walk the bytes only to locate a problem.
     if let contiguous = bytes as? [UInt8], String(validating: contiguous, as: UTF8.self) != nil { return nil }
     var offset = bytes.startIndex

@@ -1,4 +1,4 @@
-import FactCheck
+@_spi(Fuzzing) import FactCheck
 import FuzzSupport
 
 // The number normaliser (figures of every kind, dates, hedges, periods) of both bundled lexicons on

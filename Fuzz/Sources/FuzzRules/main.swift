@@ -1,14 +1,13 @@
-import FactCheck
+@_spi(Fuzzing) import FactCheck
 import FuzzSupport
 
 // The rule loader on arbitrary bytes as a YAML rule file: parse, read, validate, compile to PCRE2, and
 // run the examples of whatever rules survive (so fuzzed patterns also run over fuzzed texts).
 func fuzzRules(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let text = FuzzSupport.text(data, size)
-  let library = RuleFileLoader.load(texts: [(path: "fuzz.yaml", text: text)])
-  let compiled = RuleCompiler.compile(library)
+  let compiled = FuzzEntryPoints.compileRules(path: "fuzz.yaml", text: text)
   for problem in compiled.problems { _ = problem.description }
-  _ = RuleTester.run(compiled)
+  FuzzEntryPoints.runExamples(compiled)
   return 0
 }
 

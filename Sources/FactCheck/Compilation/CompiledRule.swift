@@ -2,12 +2,14 @@ import PatternMatching
 
 /// A rule ready to run: its definition, its compiled PCRE2 pattern, its placeholder slots and its prefilter.
 ///
-/// Immutable and `Sendable`: compiled once per process and shared by every extraction worker.
+/// Immutable and `Sendable`: compiled once per process and shared by every extraction worker. Only its id is
+/// public, to find out whether a rule loaded (``CompiledRuleSet/rule(id:)``); what a rule matches is in its
+/// YAML file and in the examples `factcheck test-rules` runs.
 public struct CompiledRule: Sendable {
   /// The rule as written.
-  public let definition: RuleDefinition
+  package let definition: RuleDefinition
   /// The expanded PCRE2 pattern.
-  public var expandedPattern: String { expansion.regex }
+  package var expandedPattern: String { expansion.regex }
   /// The compiled pattern.
   let pattern: CompiledPattern
   /// Placeholder uses and their groups.
@@ -17,7 +19,8 @@ public struct CompiledRule: Sendable {
   /// What a text must contain for the rule to possibly match.
   let prefilter: Prefilter
 
-  /// The rule id.
+  /// The rule's id, as written in its file (`en.employees.verb`); a later layer's rule with the same id
+  /// replaces it.
   public var id: String { definition.id }
 
   /// Slots of a role, with their group numbers.

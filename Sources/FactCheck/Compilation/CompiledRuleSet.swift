@@ -1,12 +1,17 @@
 /// Every compiled rule of a run, with the library they came from; immutable and shared by all workers.
+///
+/// Compiling takes a while (every pattern goes through PCRE2 and its JIT), so compile once and give the set
+/// to one ``FactChecker`` for every check. A file with a mistake does not stop the others: its problems are in
+/// ``problems`` and the rest of the rules load.
 public struct CompiledRuleSet: Sendable {
   /// The definitions (attributes, entities, lexicons, checks).
-  public let library: RuleLibrary
-  /// Compiled rules, in load order.
+  package let library: RuleLibrary
+  /// Compiled rules, in load order; rules that did not compile are left out (their problems say why).
   public let rules: [CompiledRule]
   /// Placeholder catalogs by language.
   let catalogs: [String: PlaceholderCatalog]
-  /// Every problem from loading and compiling, in order.
+  /// Every problem from loading and compiling, in order, each with its file, line and column — print one
+  /// to get the compiler-style line `path:line:column: error: …`.
   public let problems: [RuleFileError]
   /// Per-language extraction plans, built once here and shared by every worker.
   let plans: [String: LanguagePlan]
@@ -22,10 +27,13 @@ public struct CompiledRuleSet: Sendable {
   /// Whether any problem is an error (the run's exit status is then 2).
   public var hasErrors: Bool { problems.contains { $0.severity == .error } }
 
-  /// Languages with a lexicon.
+  /// Languages with a lexicon (`en`, `fr`): the languages articles are detected as and checked in.
   public var languages: [String] { library.lexicons.keys.sorted() }
 
-  /// The compiled rule with `id`.
+  /// The compiled rule with an id, to check that a rule of your own loaded (and replaced a bundled one).
+  ///
+  /// - Parameter id: The rule's id, as in its file.
+  /// - Returns: The rule, or `nil` when no rule has that id (or it did not compile: see ``problems``).
   public func rule(id: String) -> CompiledRule? { rules.first { $0.id == id } }
 
   /// Rules of one language, claim rules and dateline rules apart.
@@ -33,7 +41,14 @@ public struct CompiledRuleSet: Sendable {
     rules.filter { $0.definition.language == language && $0.definition.kind == kind }
   }
 
-  /// Loads and compiles rule directories in one step.
+  /// Loads and compiles rule layers of your own, without the bundled rules.
+  ///
+  /// A layer is a folder (its YAML files, recursively) or one file; later layers override earlier ones by
+  /// id. Unlike ``load(bundledAnd:)`` nothing is bundled: the layers bring their own lexicons, attributes and
+  /// entities.
+  ///
+  /// - Parameter paths: Rule folders or files, in order.
+  /// - Returns: The compiled rules, with every problem of every layer in ``problems``.
   public static func load(_ paths: [String]) -> CompiledRuleSet {
     RuleCompiler.compile(RuleFileLoader.load(paths))
   }

@@ -3,9 +3,9 @@ import PatternMatching
 /// Compiles a ``RuleLibrary`` into a ``CompiledRuleSet``: placeholders expanded from each rule's
 /// lexicon, PCRE2 compiled and JIT-compiled once, prefilters computed, and PCRE2 errors mapped back to
 /// the line and column of the rule or lexicon entry that caused them (`CompileErrorLocator`).
-public enum RuleCompiler {
+package enum RuleCompiler {
   /// Compiles every rule of `library`; broken rules are left out and reported in the result's problems.
-  public static func compile(_ library: RuleLibrary) -> CompiledRuleSet {
+  package static func compile(_ library: RuleLibrary) -> CompiledRuleSet {
     var problems = library.problems
     var catalogs: [String: PlaceholderCatalog] = [:]
     for (language, lexicon) in library.lexicons {

@@ -12,9 +12,9 @@ import PatternMatching
 /// Every path given is accounted for: a directory is walked (symlink loops and unreadable entries are
 /// reported, not followed forever), and each file ends up either as an article or as a skipped input
 /// with a reason. Invalid UTF-8 is repaired with U+FFFD and a warning, so positions stay right.
-public struct ArticleLoader: Sendable {
+package struct ArticleLoader: Sendable {
   /// What reading one file gave.
-  public enum Outcome: Sendable {
+  package enum Outcome: Sendable {
     /// An article to check.
     case article(Article)
     /// A path that is not checked, and why.
@@ -22,20 +22,20 @@ public struct ArticleLoader: Sendable {
   }
 
   /// Extensions read when walking a directory.
-  public var extensions: Set<String> = ["txt", "md", "markdown", "text"]
+  package var extensions: Set<String> = ["txt", "md", "markdown", "text"]
   /// Language to assume when detection is inconclusive.
-  public var fallbackLanguage: String = "en"
+  package var fallbackLanguage: String = "en"
   /// Publication date to use for articles that declare none (`--published`).
-  public var defaultPublished: Day?
+  package var defaultPublished: Day?
   /// Larger files are skipped rather than read: checking one takes several times its size in memory.
-  public var maxBytes = 512 << 20
+  package var maxBytes = 512 << 20
   /// Function words per language, for detection.
   let detector: LanguageDetector
   /// Front-matter values that say a date is not known, of every language (the article's is not known yet).
   let unknownValues: Set<String>
 
   /// Creates a loader that detects the languages of `lexicons`.
-  public init(lexicons: [String: Lexicon], defaultPublished: Day? = nil) {
+  package init(lexicons: [String: Lexicon], defaultPublished: Day? = nil) {
     self.detector = LanguageDetector(lexicons: lexicons)
     unknownValues = Set(lexicons.values.flatMap { $0.unknownValues.map { $0.lowercased() } })
     self.defaultPublished = defaultPublished
@@ -44,20 +44,20 @@ public struct ArticleLoader: Sendable {
 
   /// Expands the given paths into the files to read, and every other path met with its reason (see
   /// `InputWalker`).
-  public func inputs(_ paths: [String]) -> InputList { InputWalker.expand(paths, extensions: extensions) }
+  package func inputs(_ paths: [String]) -> InputList { InputWalker.expand(paths, extensions: extensions) }
 
   /// Expands the given files (raw names allowed) into the files to read, and every other path met.
-  public func inputs(_ files: [InputFile]) -> InputList { InputWalker.expand(files, extensions: extensions) }
+  package func inputs(_ files: [InputFile]) -> InputList { InputWalker.expand(files, extensions: extensions) }
 
   /// Reads one file named by a UTF-8 path.
-  public func load(path: String) -> Outcome { load(InputFile(path: path)) }
+  package func load(path: String) -> Outcome { load(InputFile(path: path)) }
 
   /// Reads one file.
   ///
   /// Only regular files are read: a named pipe would block the run forever and a device such as
   /// `/dev/zero` never ends. The type is checked on the open descriptor, and reading stops at
   /// ``maxBytes`` even when the file grows after it was measured: a log being appended to, or an attack.
-  public func load(_ file: InputFile) -> Outcome {
+  package func load(_ file: InputFile) -> Outcome {
     let path = file.path
     let descriptor = file.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
     guard descriptor >= 0 else {
@@ -128,7 +128,7 @@ public struct ArticleLoader: Sendable {
   }
 
   /// Builds an article from bytes (tests and embedding use this directly).
-  public func load(path: String, bytes input: [UInt8]) -> Outcome {
+  package func load(path: String, bytes input: [UInt8]) -> Outcome {
     var bytes = input
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {

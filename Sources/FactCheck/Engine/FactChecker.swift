@@ -16,7 +16,17 @@ public struct FactCheckOptions: Sendable {
   /// articles (HTML). Off by default: a large corpus would otherwise be held in memory until the end.
   public var keepTexts: Bool
 
-  /// Creates options.
+  /// Creates options; the defaults are the command line's.
+  ///
+  /// - Parameters:
+  ///   - published: The publication date of articles that state none, so that "last year" in them resolves
+  ///     to a year; `nil` leaves such periods relative.
+  ///   - windowDays: How many days apart two dated articles may be for their current figures to be
+  ///     compared (a headcount "now" in 2021 and "now" in 2025 is not a conflict); `nil` for no limit.
+  ///   - jobs: Worker threads for extraction; `nil` for one per core. At least 1.
+  ///   - limits: PCRE2 limits for every match, which bound the time a pathological article can take.
+  ///   - keepTexts: Whether the result keeps every article's text; reporters that show articles
+  ///     (``HTMLReporter``) then need not read them again.
   public init(published: Day? = nil, windowDays: Int? = 365, jobs: Int? = nil, limits: MatchLimits = .default,
               keepTexts: Bool = false) {
     self.published = published
@@ -29,9 +39,12 @@ public struct FactCheckOptions: Sendable {
 
 /// The public façade: compiled rules in, articles in, a ``CheckResult`` out.
 ///
-/// Extraction runs in parallel, one ``Extractor`` (and so one PCRE2 match data) per worker; articles are
+/// Extraction runs in parallel, one extractor (and so one PCRE2 match data) per worker; articles are
 /// read, scanned and dropped one at a time, so memory grows with the claims kept, not with the corpus.
 /// Reconciliation then runs once over all claims.
+///
+/// A checker is immutable and `Sendable`: compile the rules once, make one checker, and share it between
+/// as many checks (and threads) as you like.
 public final class FactChecker: Sendable {
   /// The rules.
   public let rules: CompiledRuleSet
@@ -39,17 +52,30 @@ public final class FactChecker: Sendable {
   public let options: FactCheckOptions
 
   /// Creates a checker.
+  ///
+  /// - Parameters:
+  ///   - rules: The compiled rules, usually ``CompiledRuleSet/bundled`` or
+  ///     ``CompiledRuleSet/load(bundledAnd:)``. Their problems are repeated in every result's
+  ///     ``CheckResult/ruleProblems``, so that reports show them.
+  ///   - options: The run's settings.
   public init(rules: CompiledRuleSet, options: FactCheckOptions = FactCheckOptions()) {
     self.rules = rules
     self.options = options
   }
 
   /// Extracts claims from files and directories, without reconciling.
+  ///
+  /// Extraction and reconciliation are apart so that a run can be extracted in parts (batches, machines)
+  /// and reconciled once, or checked against a claim archive (`FactCheckArchive`).
+  ///
+  /// - Parameter paths: Files, and directories walked for `.txt`, `.md`, `.markdown` and `.text` files.
+  ///   A path that cannot be read is reported in ``ExtractionRun/documents`` as skipped, with its reason.
+  /// - Returns: The claims and documents, ready for ``reconcile(_:)``.
   public func extract(paths: [String]) -> ExtractionRun { extract(files: paths.map(InputFile.init(path:))) }
 
   /// Extracts claims from files and directories named by raw bytes (names that are not UTF-8), without
   /// reconciling.
-  public func extract(files given: [InputFile]) -> ExtractionRun {
+  package func extract(files given: [InputFile]) -> ExtractionRun {
     let loader = ArticleLoader(lexicons: rules.library.lexicons, defaultPublished: options.published)
     let inputs = loader.inputs(given)
     let files = inputs.files
@@ -67,6 +93,9 @@ public final class FactChecker: Sendable {
   }
 
   /// Extracts claims from articles already in memory.
+  ///
+  /// - Parameter articles: The articles; their paths name them in claims and reports, and need not exist.
+  /// - Returns: The claims and documents, ready for ``reconcile(_:)``.
   public func extract(articles: [Article]) -> ExtractionRun {
     let keepTexts = options.keepTexts
     return process(count: articles.count) { index, extractor in
@@ -74,20 +103,33 @@ public final class FactChecker: Sendable {
     }
   }
 
-  /// Extracts and reconciles files and directories.
+  /// Extracts and reconciles files and directories: the whole check in one call.
+  ///
+  /// - Parameter paths: Files, and directories walked for `.txt`, `.md`, `.markdown` and `.text` files.
+  /// - Returns: The claims, the findings and every input's fate.
   public func check(paths: [String]) -> CheckResult { reconcile(extract(paths: paths)) }
 
   /// Extracts and reconciles files and directories named by raw bytes.
-  public func check(files: [InputFile]) -> CheckResult { reconcile(extract(files: files)) }
+  package func check(files: [InputFile]) -> CheckResult { reconcile(extract(files: files)) }
 
   /// Extracts and reconciles articles already in memory.
+  ///
+  /// - Parameter articles: The articles; their paths name them in claims and reports, and need not exist.
+  /// - Returns: The claims, the findings and every input's fate.
   public func check(articles: [Article]) -> CheckResult { reconcile(extract(articles: articles)) }
 
   /// Reconciles the claims of an extraction run (possibly merged from several machines).
+  ///
+  /// Entity names are unified over the whole run first ("Atlas" is "Atlas Robotics" only when the run has
+  /// one longer Atlas name), so a run reconciled whole and the same run reconciled from merged parts agree.
+  ///
+  /// - Parameter run: Claims from ``extract(paths:)`` or ``extract(articles:)``, or several merged.
+  /// - Returns: The findings, with the articles' `factcheck-ignore` comments and the rules' `suppress:`
+  ///   entries applied.
   public func reconcile(_ run: ExtractionRun) -> CheckResult { result(of: run, runningChecks: true) }
 
   /// The claims of an extraction run as a result, without looking for inconsistencies (`factcheck claims`).
-  public func collect(_ run: ExtractionRun) -> CheckResult { result(of: run, runningChecks: false) }
+  package func collect(_ run: ExtractionRun) -> CheckResult { result(of: run, runningChecks: false) }
 
   /// The result of a run: claims under their canonical entity names, in report order, and (when
   /// `runningChecks`) the findings.
@@ -192,7 +234,7 @@ public final class FactChecker: Sendable {
 /// The claims and documents of an extraction, before reconciliation.
 public struct ExtractionRun: Sendable {
   /// What one article gave.
-  public struct Item: Sendable {
+  package struct Item: Sendable {
     var document: DocumentReport
     var claims: [Claim] = []
     var diagnostics: [Diagnostic] = []
@@ -210,13 +252,13 @@ public struct ExtractionRun: Sendable {
   /// Problems met.
   public var diagnostics: [Diagnostic] = []
   /// Proper-name words counted, for the spelling check.
-  public var names = NameTally()
+  package var names = NameTally()
   /// Article texts by path, when ``FactCheckOptions/keepTexts`` is set.
   public var texts: [String: String] = [:]
   /// The articles' `factcheck-ignore` comments, applied when the run is reconciled.
-  public var suppressions: [Suppression] = []
+  package var suppressions: [Suppression] = []
 
-  /// An empty run.
+  /// An empty run, to ``merge(_:)`` others into.
   public init() {}
 
   mutating func add(_ item: Item) {
@@ -228,7 +270,9 @@ public struct ExtractionRun: Sendable {
     suppressions += item.suppressions
   }
 
-  /// Adds another run (from another worker or machine).
+  /// Adds another run (from another worker, batch or machine), so that their claims are reconciled together.
+  ///
+  /// - Parameter other: A run extracted with the same rules.
   public mutating func merge(_ other: ExtractionRun) {
     documents += other.documents
     claims += other.claims

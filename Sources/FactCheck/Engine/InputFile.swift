@@ -9,20 +9,20 @@
 /// The two differ when a file name is not valid UTF-8 (`caf\xE9.md`, written by an old Latin-1 system): a
 /// Swift `String` would replace the bad byte with U+FFFD and no longer name the file, so the loader opens
 /// ``systemPath`` and reports show ``path``, with each invalid byte escaped as `\xNN`.
-public struct InputFile: Hashable, Sendable, CustomStringConvertible {
+package struct InputFile: Hashable, Sendable, CustomStringConvertible {
   /// The path as reports show it: the path given, or found under a given directory; invalid UTF-8 escaped.
-  public var path: String
+  package var path: String
   /// The path's bytes as the file system knows them (no terminating NUL).
-  public var systemPath: [UInt8]
+  package var systemPath: [UInt8]
 
   /// A file named by a path that is valid UTF-8 (every Swift `String` is).
-  public init(path: String) {
+  package init(path: String) {
     self.path = path
     self.systemPath = Array(path.utf8)
   }
 
   /// A file named by raw bytes, shown under an escaped name when they are not valid UTF-8.
-  public init(systemPath: [UInt8]) {
+  package init(systemPath: [UInt8]) {
     self.systemPath = systemPath
     self.path = InputFile.displayName(systemPath)
   }
@@ -32,7 +32,7 @@ public struct InputFile: Hashable, Sendable, CustomStringConvertible {
     self.systemPath = systemPath
   }
 
-  public var description: String { path }
+  package var description: String { path }
 
   /// The file name after the last `/`, as bytes.
   var lastComponent: ArraySlice<UInt8> {
@@ -50,7 +50,7 @@ public struct InputFile: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Calls `body` with the path as a C string.
-  public func withCString<T>(_ body: (UnsafePointer<CChar>) throws -> T) rethrows -> T {
+  package func withCString<T>(_ body: (UnsafePointer<CChar>) throws -> T) rethrows -> T {
     try (systemPath + [0]).withUnsafeBufferPointer { buffer in
       try buffer.withMemoryRebound(to: CChar.self) { try body($0.baseAddress!) }
     }

@@ -5,16 +5,16 @@
 #endif
 
 /// The paths of a run expanded: the files to read, and every other path met, with the reason it is not read.
-public struct InputList: Sendable {
+package struct InputList: Sendable {
   /// Files to read, in the order found: each file once, whatever links lead to it.
-  public var files: [InputFile] = []
+  package var files: [InputFile] = []
   /// Paths not read: missing, unreadable, and (``DocumentReport/isPassedOver``) what a walk passed over.
-  public var skipped: [DocumentReport] = []
+  package var skipped: [DocumentReport] = []
   /// The canonical paths (`realpath`) of the directories walked.
-  public var walkedDirectories: [String] = []
+  package var walkedDirectories: [String] = []
 
   /// An empty list.
-  public init() {}
+  package init() {}
 }
 
 /// Expands the paths given to a run into the files to check, accounting for every path it meets.

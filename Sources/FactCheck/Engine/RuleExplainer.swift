@@ -1,8 +1,8 @@
 /// What `factcheck explain RULE-ID` shows: where a rule is defined, what it replaced, its pattern as
 /// written and as PCRE2 compiles it, and its examples with where each one is written.
-public enum RuleExplainer {
+package enum RuleExplainer {
   /// The explanation of the rule `id`, or `nil` when no compiled rule has that id.
-  public static func explain(_ id: String, in rules: CompiledRuleSet) -> String? {
+  package static func explain(_ id: String, in rules: CompiledRuleSet) -> String? {
     guard let rule = rules.rule(id: id) else { return nil }
     let d = rule.definition
     var lines = ["\(d.id)  (\(d.location))"]
@@ -38,7 +38,7 @@ public enum RuleExplainer {
   }
 
   /// The id of a compiled rule close to `id`, for a did-you-mean.
-  public static func suggestion(for id: String, in rules: CompiledRuleSet) -> String? {
+  package static func suggestion(for id: String, in rules: CompiledRuleSet) -> String? {
     EditDistance.suggestion(for: id, among: rules.rules.map(\.id))
       ?? rules.rules.map(\.id).filter { $0.hasPrefix(id) || id.hasPrefix($0) }.min { $0.count < $1.count }
   }

@@ -1,19 +1,19 @@
 /// One failing rule example.
-public struct RuleTestFailure: Sendable, Hashable, CustomStringConvertible {
+package struct RuleTestFailure: Sendable, Hashable, CustomStringConvertible {
   /// Where the example is.
-  public var location: SourceLocation
+  package var location: SourceLocation
   /// The rule.
-  public var ruleID: String
+  package var ruleID: String
   /// 1-based index of the example within the rule: its own examples first, then those example files
   /// attach to it, in load order.
-  public var example: Int
+  package var example: Int
   /// What the example expects.
-  public var expected: String
+  package var expected: String
   /// What the rule produced.
-  public var got: String
+  package var got: String
 
   /// `file:line: rule-id: example N: expected …, got …`.
-  public var description: String {
+  package var description: String {
     "\(location.path):\(location.line): \(ruleID): example \(example): expected \(expected), got \(got)"
   }
 }
@@ -21,38 +21,38 @@ public struct RuleTestFailure: Sendable, Hashable, CustomStringConvertible {
 /// Runs every rule's examples, the way LanguageTool and SwiftLint test their rules: each example text is
 /// checked with the whole rule set of its language, and the claims *this* rule produced are compared
 /// with the expected ones, field by field, in order.
-public enum RuleTester {
+package enum RuleTester {
   /// Outcome of a run.
-  public struct Report: Sendable {
+  package struct Report: Sendable {
     /// Examples run.
-    public var examplesRun: Int
+    package var examplesRun: Int
     /// Rules with at least one example.
-    public var rulesTested: Int
+    package var rulesTested: Int
     /// Failures.
-    public var failures: [RuleTestFailure]
+    package var failures: [RuleTestFailure]
   }
 
   /// What `factcheck test-rules` reports, and the status it exits with.
-  public struct Outcome: Sendable {
+  package struct Outcome: Sendable {
     /// Rule-file problems: errors, warnings and notes (a rule replacing another), in load order.
-    public var problems: [RuleFileError]
+    package var problems: [RuleFileError]
     /// The examples run and the ones that failed.
-    public var report: Report
+    package var report: Report
 
     /// Rule-file errors (broken files and rules, which were left out).
-    public var errors: Int { problems.filter { $0.severity == .error }.count }
+    package var errors: Int { problems.filter { $0.severity == .error }.count }
 
     /// 2 when a rule file is broken, else 1 when an example fails, else 0.
-    public var exitStatus: Int32 { errors > 0 ? 2 : report.failures.isEmpty ? 0 : 1 }
+    package var exitStatus: Int32 { errors > 0 ? 2 : report.failures.isEmpty ? 0 : 1 }
 
     /// One line per problem, one per failing example (`file:line: rule-id: example N: expected …, got …`),
     /// then a summary.
-    public var lines: [String] {
+    package var lines: [String] {
       problems.map(\.description) + report.failures.map(\.description) + [summary]
     }
 
     /// "412 examples of 160 rules: 1 failed; 2 rule-file errors".
-    public var summary: String {
+    package var summary: String {
       "\(report.examplesRun) example\(report.examplesRun == 1 ? "" : "s") of \(report.rulesTested) rule\(report.rulesTested == 1 ? "" : "s")"
         + ": \(report.failures.count) failed" + (errors > 0 ? "; \(errors) rule-file error\(errors == 1 ? "" : "s")" : "")
     }
@@ -60,12 +60,12 @@ public enum RuleTester {
 
   /// Runs the examples of `rules` (or of the rules whose id is in `only`) and gathers everything
   /// `factcheck test-rules` prints: the same path for the command and for tests.
-  public static func test(_ rules: CompiledRuleSet, only: Set<String>? = nil) -> Outcome {
+  package static func test(_ rules: CompiledRuleSet, only: Set<String>? = nil) -> Outcome {
     Outcome(problems: rules.problems, report: run(rules, only: only))
   }
 
   /// Runs the examples of every rule (or of the rules whose id is in `only`).
-  public static func run(_ rules: CompiledRuleSet, only: Set<String>? = nil) -> Report {
+  package static func run(_ rules: CompiledRuleSet, only: Set<String>? = nil) -> Report {
     let extractor = Extractor(rules: rules)
     var report = Report(examplesRun: 0, rulesTested: 0, failures: [])
     for rule in rules.rules where only == nil || only!.contains(rule.id) {

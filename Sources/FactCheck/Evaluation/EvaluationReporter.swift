@@ -1,15 +1,15 @@
 import Foundation
 
 /// Prints an ``EvaluationResult`` for people (a table per story and in total) or programs (JSON).
-public struct EvaluationReporter: Sendable {
+package struct EvaluationReporter: Sendable {
   /// With every miss, false finding and unmatched finding, quoted.
-  public var verbose: Bool
+  package var verbose: Bool
 
-  public init(verbose: Bool = false) { self.verbose = verbose }
+  package init(verbose: Bool = false) { self.verbose = verbose }
 
   // MARK: - Text
 
-  public func text(_ result: EvaluationResult) -> String {
+  package func text(_ result: EvaluationResult) -> String {
     var out = ""
     let header = ["story", "claims", "recall", "by value", "must", "should", "false", "unmatched"]
     var rows: [[String]] = [header]
@@ -77,7 +77,7 @@ public struct EvaluationReporter: Sendable {
 
   // MARK: - JSON
 
-  public func json(_ result: EvaluationResult) -> String {
+  package func json(_ result: EvaluationResult) -> String {
     let value = JSONValue.object([
       "stories": .array(result.stories.map(json)),
       "total": json(result.total),

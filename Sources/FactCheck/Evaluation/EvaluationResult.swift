@@ -1,13 +1,13 @@
 /// How the checker scored on an annotated corpus: per story, and in total.
-public struct EvaluationResult: Sendable {
+package struct EvaluationResult: Sendable {
   /// One entry per story, in the order of the gold files.
-  public var stories: [StoryScore]
+  package var stories: [StoryScore]
 
   /// A result of these stories.
-  public init(stories: [StoryScore] = []) { self.stories = stories }
+  package init(stories: [StoryScore] = []) { self.stories = stories }
 
   /// Every story added up.
-  public var total: StoryScore {
+  package var total: StoryScore {
     var total = StoryScore(corpus: "", story: "total")
     for story in stories { total.add(story) }
     return total
@@ -15,12 +15,12 @@ public struct EvaluationResult: Sendable {
 }
 
 /// A count of found out of expected.
-public struct Tally: Sendable, Hashable, CustomStringConvertible {
-  public var found = 0
-  public var total = 0
+package struct Tally: Sendable, Hashable, CustomStringConvertible {
+  package var found = 0
+  package var total = 0
 
   /// found / total, or 1 when nothing was expected.
-  public var ratio: Double { total == 0 ? 1 : Double(found) / Double(total) }
+  package var ratio: Double { total == 0 ? 1 : Double(found) / Double(total) }
 
   mutating func count(_ hit: Bool) {
     total += 1
@@ -29,34 +29,34 @@ public struct Tally: Sendable, Hashable, CustomStringConvertible {
 
   static func + (a: Tally, b: Tally) -> Tally { Tally(found: a.found + b.found, total: a.total + b.total) }
 
-  public var description: String { "\(found)/\(total)" }
+  package var description: String { "\(found)/\(total)" }
 }
 
 /// The score of one story.
-public struct StoryScore: Sendable {
+package struct StoryScore: Sendable {
   /// The corpus folder the story came from.
-  public var corpus: String
-  public var story: String
+  package var corpus: String
+  package var story: String
   /// Gold claims (not optional, not malformed) found with a compatible attribute.
-  public var claims = Tally()
+  package var claims = Tally()
   /// The same, by value alone (any attribute): what the reader got, whatever it called it.
-  public var claimsByValue = Tally()
+  package var claimsByValue = Tally()
   /// Claim recall per gold attribute.
-  public var byAttribute: [String: Tally] = [:]
+  package var byAttribute: [String: Tally] = [:]
   /// Conflicts a good checker must report, found.
-  public var must = Tally()
+  package var must = Tally()
   /// Conflicts a good checker should report, found.
-  public var should = Tally()
+  package var should = Tally()
   /// Non-conflicts reported as conflicts: the gold entry and the finding that split it.
-  public var falseConflicts: [ScoredFinding] = []
+  package var falseConflicts: [ScoredFinding] = []
   /// Findings that match no gold conflict, non-conflict or ambiguous pair.
-  public var unmatchedFindings: [ScoredFinding] = []
+  package var unmatchedFindings: [ScoredFinding] = []
   /// Gold claims not found, with what the checker read instead.
-  public var missedClaims: [MissedClaim] = []
+  package var missedClaims: [MissedClaim] = []
   /// Gold conflicts not reported.
-  public var missedConflicts: [GoldConflict] = []
+  package var missedConflicts: [GoldConflict] = []
   /// Malformed gold figures (`value: null`), not scored.
-  public var malformedFigures = 0
+  package var malformedFigures = 0
 
   mutating func add(_ other: StoryScore) {
     claims = claims + other.claims
@@ -73,20 +73,20 @@ public struct StoryScore: Sendable {
 }
 
 /// A finding as the evaluation shows it.
-public struct ScoredFinding: Sendable, Hashable {
-  public var story: String
+package struct ScoredFinding: Sendable, Hashable {
+  package var story: String
   /// The gold entry it concerns (a non-conflict's id), if any.
-  public var gold: String?
-  public var message: String
+  package var gold: String?
+  package var message: String
   /// `file:line:column` of its first claim.
-  public var location: String
+  package var location: String
   /// Each side: its label and the documents' file names.
-  public var sides: [String]
+  package var sides: [String]
 }
 
 /// A gold claim the checker did not read, and what it read in its place.
-public struct MissedClaim: Sendable, Hashable {
-  public var claim: GoldClaim
+package struct MissedClaim: Sendable, Hashable {
+  package var claim: GoldClaim
   /// Claims of the same document around the quote, as `attribute = value (rule)`; empty when nothing was read there.
-  public var readInstead: [String]
+  package var readInstead: [String]
 }

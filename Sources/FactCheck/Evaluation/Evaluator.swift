@@ -13,17 +13,17 @@ import Foundation
 /// - a conflict is found when two of its claims, with different values, are on different sides of one
 ///   finding (any two, for a conflict of equal values in time);
 /// - a false conflict is a finding that puts two claims of one `non_conflicts` entry on different sides.
-public struct Evaluator: Sendable {
-  public let checker: FactChecker
-  public let attributes: GoldAttributeMap
+package struct Evaluator: Sendable {
+  package let checker: FactChecker
+  package let attributes: GoldAttributeMap
 
-  public init(checker: FactChecker, attributes: GoldAttributeMap) {
+  package init(checker: FactChecker, attributes: GoldAttributeMap) {
     self.checker = checker
     self.attributes = attributes
   }
 
   /// Scores every story of every gold file in `corpus`.
-  public func evaluate(corpus: String) throws(EvaluationError) -> EvaluationResult {
+  package func evaluate(corpus: String) throws(EvaluationError) -> EvaluationResult {
     let goldFiles = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? [])
       .filter { $0.hasPrefix("expected") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
     guard !goldFiles.isEmpty else { throw .noGold(path: corpus) }
@@ -38,7 +38,7 @@ public struct Evaluator: Sendable {
   }
 
   /// Scores one story: reads its documents, checks them as one run, and compares.
-  public func score(_ story: GoldStandard.Story, corpus: String) throws(EvaluationError) -> StoryScore {
+  package func score(_ story: GoldStandard.Story, corpus: String) throws(EvaluationError) -> StoryScore {
     let folder = ((corpus as NSString).appendingPathComponent("corpus") as NSString).appendingPathComponent(story.id)
     let loader = ArticleLoader(lexicons: checker.rules.library.lexicons, defaultPublished: checker.options.published)
     var articles: [Article] = []
@@ -71,7 +71,7 @@ public struct Evaluator: Sendable {
   // MARK: - Scoring
 
   /// Compares a run's result with a story's gold annotations.
-  public func score(_ story: GoldStandard.Story, result: CheckResult, corpus: String) -> StoryScore {
+  package func score(_ story: GoldStandard.Story, result: CheckResult, corpus: String) -> StoryScore {
     var score = StoryScore(corpus: corpus, story: story.id)
     var claimsByFile: [String: [Int]] = [:]
     for (index, claim) in result.claims.enumerated() { claimsByFile[Evaluator.fileName(claim.document), default: []].append(index) }

@@ -11,20 +11,20 @@ import Yams
 ///   site_employees: [employees, division_employees]
 /// ```
 /// The value `any` in a list matches every checker attribute.
-public struct GoldAttributeMap: Sendable {
+package struct GoldAttributeMap: Sendable {
   /// Checker attributes per gold attribute.
-  public var table: [String: Set<String>]
+  package var table: [String: Set<String>]
   /// Whether a gold attribute the table does not list matches any checker attribute (value alone).
-  public var unlistedMatchesAny: Bool
+  package var unlistedMatchesAny: Bool
 
   /// A map from a table.
-  public init(table: [String: Set<String>], unlistedMatchesAny: Bool = true) {
+  package init(table: [String: Set<String>], unlistedMatchesAny: Bool = true) {
     self.table = table
     self.unlistedMatchesAny = unlistedMatchesAny
   }
 
   /// Reads the table from a YAML file.
-  public static func load(path: String) throws(EvaluationError) -> GoldAttributeMap {
+  package static func load(path: String) throws(EvaluationError) -> GoldAttributeMap {
     guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
     let root: Node.Mapping?
     do {
@@ -52,11 +52,11 @@ public struct GoldAttributeMap: Sendable {
   }
 
   /// Whether a checker claim of `attribute` may stand for a gold claim of `gold`.
-  public func accepts(_ attribute: String, for gold: String) -> Bool {
+  package func accepts(_ attribute: String, for gold: String) -> Bool {
     guard let allowed = table[gold] else { return unlistedMatchesAny }
     return allowed.contains(attribute) || allowed.contains("any")
   }
 
   /// Whether the table lists `gold`.
-  public func lists(_ gold: String) -> Bool { table[gold] != nil }
+  package func lists(_ gold: String) -> Bool { table[gold] != nil }
 }

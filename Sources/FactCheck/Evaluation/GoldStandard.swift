@@ -4,35 +4,35 @@ import Yams
 /// Hand-made gold annotations of a corpus, in the schema of the real-world development set: per story,
 /// the documents, the claims a good checker reads, the conflicts it must or should report, and the
 /// look-alike pairs it must not.
-public struct GoldStandard: Sendable {
+package struct GoldStandard: Sendable {
   /// One story: a handful of articles about one event.
-  public struct Story: Sendable {
+  package struct Story: Sendable {
     /// The story's key, also the name of its folder under `corpus/`.
-    public var id: String
-    public var title: String?
-    public var documents: [Document]
-    public var claims: [GoldClaim]
-    public var conflicts: [GoldConflict]
-    public var nonConflicts: [GoldConflict]
-    public var ambiguous: [GoldConflict]
+    package var id: String
+    package var title: String?
+    package var documents: [Document]
+    package var claims: [GoldClaim]
+    package var conflicts: [GoldConflict]
+    package var nonConflicts: [GoldConflict]
+    package var ambiguous: [GoldConflict]
   }
 
   /// One annotated article.
-  public struct Document: Sendable, Hashable {
+  package struct Document: Sendable, Hashable {
     /// The file name within the story's folder.
-    public var file: String
-    public var language: String?
+    package var file: String
+    package var language: String?
     /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `unknown`, as annotated.
-    public var published: String?
-    public var source: String?
+    package var published: String?
+    package var source: String?
   }
 
   /// The file the annotations were read from.
-  public var path: String
-  public var stories: [Story]
+  package var path: String
+  package var stories: [Story]
 
   /// Reads a gold file (`expected-*.yaml`).
-  public static func load(path: String) throws(EvaluationError) -> GoldStandard {
+  package static func load(path: String) throws(EvaluationError) -> GoldStandard {
     guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
     let text = String(decoding: data, as: UTF8.self)
     let node: Node?
@@ -72,28 +72,28 @@ extension GoldStandard.Story {
 }
 
 /// A figure a good checker reads from one document.
-public struct GoldClaim: Sendable, Hashable {
+package struct GoldClaim: Sendable, Hashable {
   /// A figure as annotated: a number, a range, or a malformed figure (`null`).
-  public enum Value: Sendable, Hashable {
+  package enum Value: Sendable, Hashable {
     case number(Double)
     case range(Double, Double)
     case malformed
   }
 
-  public var id: String
-  public var story: String
+  package var id: String
+  package var story: String
   /// The document's file name within its story.
-  public var document: String
-  public var entity: String?
+  package var document: String
+  package var entity: String?
   /// The gold attribute name (descriptive: `layoffs_share_of_workforce`), mapped through ``GoldAttributeMap``.
-  public var attribute: String
-  public var value: Value
-  public var time: String?
-  public var qualifier: String?
+  package var attribute: String
+  package var value: Value
+  package var time: String?
+  package var qualifier: String?
   /// A side figure (an age, a share price) a checker may leave out.
-  public var isOptional: Bool
+  package var isOptional: Bool
   /// A verbatim substring of the document around the figure.
-  public var quote: String?
+  package var quote: String?
 
   init(_ node: Node, story: String, path: String) throws(EvaluationError) {
     guard let map = node.mapping, let id = map["id"]?.string, let document = map["doc"]?.string, let attribute = map["attribute"]?.string
@@ -120,15 +120,15 @@ public struct GoldClaim: Sendable, Hashable {
 }
 
 /// Claims that conflict (or must not be reported as conflicting, or may go either way).
-public struct GoldConflict: Sendable, Hashable {
-  public var id: String
-  public var story: String
+package struct GoldConflict: Sendable, Hashable {
+  package var id: String
+  package var story: String
   /// Gold claim ids.
-  public var claims: [String]
+  package var claims: [String]
   /// `must` or `should` for conflicts; `nil` for non-conflicts and ambiguous pairs.
-  public var level: String?
-  public var kind: String?
-  public var why: String?
+  package var level: String?
+  package var kind: String?
+  package var why: String?
 
   init(_ node: Node, story: String, path: String) throws(EvaluationError) {
     guard let map = node.mapping, let claims = map["claims"]?.sequence?.compactMap(\.string), claims.count >= 2 else {
@@ -144,12 +144,12 @@ public struct GoldConflict: Sendable, Hashable {
 }
 
 /// Why a corpus could not be evaluated.
-public enum EvaluationError: Error, Sendable, CustomStringConvertible {
+package enum EvaluationError: Error, Sendable, CustomStringConvertible {
   case unreadable(path: String)
   case malformed(path: String, reason: String)
   case noGold(path: String)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .unreadable(let path): return "\(path): cannot be read"
     case .malformed(let path, let reason): return "\(path): \(reason)"

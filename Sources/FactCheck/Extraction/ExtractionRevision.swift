@@ -6,7 +6,7 @@
 /// rules: a figure, unit, scale, date, entity, hedge or sentence read differently, a claim found or dropped,
 /// or a normalised value that changes. Changes that leave every claim as it was (speed, reports, messages)
 /// leave it alone. ``ToolInfo/version`` is not enough: it changes with releases, not with the code between them.
-public enum ExtractionRevision {
+package enum ExtractionRevision {
   /// The current revision; only ever increased.
-  public static let current = 2
+  package static let current = 2
 }

@@ -1,27 +1,27 @@
 import PatternMatching
 
 /// What extraction produced for one article.
-public struct ArticleExtraction: Sendable {
+package struct ArticleExtraction: Sendable {
   /// The article, with its publication date filled from a dateline when it had none.
-  public var article: Article
+  package var article: Article
   /// Claims, in document order.
-  public var claims: [Claim]
+  package var claims: [Claim]
   /// Problems: match limits hit, malformed figures, no rules for the language.
-  public var diagnostics: [Diagnostic]
+  package var diagnostics: [Diagnostic]
   /// The article's subject.
-  public var subject: String?
+  package var subject: String?
   /// Proper-name words counted, for the corpus-wide spelling check.
-  public var names: NameTally
+  package var names: NameTally
 }
 
 /// Runs a compiled rule set over articles; one per worker, as it owns a PCRE2 ``Matcher``.
-public final class Extractor {
+package final class Extractor {
   let rules: CompiledRuleSet
   let matcher: Matcher
   /// Tells a paragraph's language from its function words.
   let detector: LanguageDetector
   /// Creates an extractor for `rules` with the given match limits.
-  public init(rules: CompiledRuleSet, limits: MatchLimits = .default) {
+  package init(rules: CompiledRuleSet, limits: MatchLimits = .default) {
     self.rules = rules
     self.matcher = Matcher(limits: limits)
     self.detector = LanguageDetector(lexicons: rules.library.lexicons)
@@ -33,7 +33,7 @@ public final class Extractor {
   /// whose function words are clearly another lexicon's (an English quote in a French article) is read by
   /// that language's rules too. An article whose language could not be told (a one-line article with no
   /// function word) is read in every language, and the reading with the most claims is kept.
-  public func extract(_ input: Article) -> ArticleExtraction {
+  package func extract(_ input: Article) -> ArticleExtraction {
     if input.languageIsGuessed && rules.plans.count > 1 {
       var best: ArticleExtraction?
       for language in rules.plans.keys.sorted() {
@@ -163,7 +163,7 @@ public final class Extractor {
   }
 
   /// Proper names of an article with no claims (the spelling check still needs them).
-  public func names(in article: Article) -> NameTally {
+  package func names(in article: Article) -> NameTally {
     guard let language = languageRules(article.language) else { return NameTally() }
     let context = ArticleContext(article: article, patterns: language.mentions, matcher: matcher)
     return Extractor.tally(context.names, in: article)

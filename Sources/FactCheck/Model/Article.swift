@@ -1,6 +1,10 @@
 import PatternMatching
 
 /// An article ready for extraction: its text as valid UTF-8, its metadata and its line index.
+///
+/// ``FactChecker/check(paths:)`` reads articles from files itself (front matter, language detection,
+/// encoding repair); build one yourself to check text that is not in a file — a CMS draft, a feed item —
+/// with ``FactChecker/check(articles:)``.
 public struct Article: Sendable {
   /// The path, as given or as found under a given directory.
   public let path: String
@@ -36,6 +40,23 @@ public struct Article: Sendable {
   let lines: LineIndex
 
   /// Creates an article from text that is already valid UTF-8 (a Swift `String`).
+  ///
+  /// The text is taken as it is: front matter is not read here (pass what it says as arguments), and the
+  /// language is not detected, since the caller of an in-memory check usually knows both.
+  ///
+  /// - Parameters:
+  ///   - path: A name for the article in claims and reports; it need not exist.
+  ///   - text: The whole text. Claims' positions are positions in it.
+  ///   - language: The language to check it in (`en`, `fr`): rules of other languages do not run on it.
+  ///   - published: The publication date, which resolves "last year" and dates the article's current
+  ///     figures; `nil` when unknown.
+  ///   - publishedSource: Where `published` came from, as reports show it; `given` when a date is passed
+  ///     without one.
+  ///   - title: The title, for reports.
+  ///   - source: The outlet, for reports.
+  ///   - bodyRange: The UTF-8 byte range of the body when `text` starts with a header the rules should not
+  ///     read; `nil` for the whole text.
+  ///   - warnings: Problems met while getting the text, shown with the article's diagnostics.
   public init(path: String, text: String, language: String, published: Day? = nil, publishedSource: String? = nil,
               title: String? = nil, source: String? = nil, bodyRange: Range<Int>? = nil, warnings: [String] = []) {
     self.path = path
@@ -52,13 +73,19 @@ public struct Article: Sendable {
     self.warnings = warnings
   }
 
-  /// The location of a byte offset.
+  /// The line and column of a byte offset, as claims and reports give them.
+  ///
+  /// - Parameter offset: A UTF-8 byte offset into ``text``, such as a bound of ``Claim/valueRange``.
+  /// - Returns: The 1-based line and column (in Unicode scalars) in this article.
   public func location(of offset: Int) -> SourceLocation {
     let position = lines.position(of: offset)
     return SourceLocation(path: path, line: position.line, column: position.column)
   }
 
-  /// The text of a byte range.
+  /// The text of a byte range, such as a claim's ``Claim/valueRange``.
+  ///
+  /// - Parameter range: A UTF-8 byte range into ``text``; clamped to the text, so a stale range cannot trap.
+  /// - Returns: The text of the range; a character the range cuts in two becomes U+FFFD.
   public func text(of range: Range<Int>) -> String {
     String(decoding: subject.bytes[range.clamped(to: 0..<subject.bytes.count)], as: UTF8.self)
   }
@@ -80,7 +107,7 @@ public struct Article: Sendable {
 
   /// The line containing byte `offset`, clipped to about `reach` bytes on each side, and the 1-based
   /// column of `offset` within that excerpt.
-  public func lineExcerpt(around offset: Int, reach: Int = 240) -> (text: String, column: Int) {
+  package func lineExcerpt(around offset: Int, reach: Int = 240) -> (text: String, column: Int) {
     let bytes = subject.bytes
     let line = lines.byteRange(ofLine: lines.line(of: offset))
     var start = max(line.lowerBound, offset - reach)
@@ -128,5 +155,5 @@ public struct Article: Sendable {
   }
 
   /// The raw UTF-8 bytes.
-  public var bytes: [UInt8] { subject.bytes }
+  package var bytes: [UInt8] { subject.bytes }
 }

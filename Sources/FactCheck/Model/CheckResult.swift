@@ -1,4 +1,8 @@
 /// Everything a run produced, in the order reporters show it. Reporters format this; they compute nothing.
+///
+/// Findings refer to claims by index into ``claims`` rather than holding copies, so a result with many
+/// findings on one claim stays small and every reporter shows the same claim the same way. The result is a
+/// value: filter or trim it before handing it to a ``Reporter``.
 public struct CheckResult: Sendable {
   /// One entry per input path: checked or skipped, and why.
   public var documents: [DocumentReport]
@@ -28,7 +32,7 @@ public struct CheckResult: Sendable {
   public var baselineApplied = false
 
   /// Creates a result.
-  public init(documents: [DocumentReport] = [], claims: [Claim] = [], findings: [Finding] = [], diagnostics: [Diagnostic] = [],
+  package init(documents: [DocumentReport] = [], claims: [Claim] = [], findings: [Finding] = [], diagnostics: [Diagnostic] = [],
               ruleProblems: [RuleFileError] = [], rules: [RuleSummary] = [], texts: [String: String] = [:]) {
     self.documents = documents
     self.claims = claims
@@ -39,7 +43,8 @@ public struct CheckResult: Sendable {
     self.texts = texts
   }
 
-  /// Whether any rule file has an error.
+  /// Whether any rule file has an error: the command line then exits with status 2, since a check with
+  /// broken rules may have missed findings.
   public var hasRuleErrors: Bool { ruleProblems.contains { $0.severity == .error } }
   /// Inputs that were not checked, including what directory walks passed over.
   public var skippedDocuments: [DocumentReport] { documents.filter { $0.status == .skipped } }
@@ -47,7 +52,7 @@ public struct CheckResult: Sendable {
   public var uncheckedInputs: [DocumentReport] { documents.filter { $0.status == .skipped && !$0.isPassedOver } }
   /// What directory walks passed over (hidden entries, other extensions, links back into the walk), counted
   /// by reason, most frequent first.
-  public var passedOverCounts: [(reason: String, count: Int)] {
+  package var passedOverCounts: [(reason: String, count: Int)] {
     var counts: [String: Int] = [:]
     for document in documents where document.isPassedOver { counts[document.reason ?? "unknown reason", default: 0] += 1 }
     return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -55,18 +60,23 @@ public struct CheckResult: Sendable {
 }
 
 /// A rule or check as reporters list it.
+///
+/// SARIF wants every rule a result can cite described up front, including checks that found nothing, so the
+/// result carries a summary of every rule and check that ran.
 public struct RuleSummary: Sendable, Hashable {
-  /// Id.
+  /// The id findings cite in ``Finding/check`` (`conflict/employees`, `workforce-reduction-vs-headcount`) or a claim
+  /// rule's id (``Claim/rule``).
   public var id: String
-  /// One sentence.
+  /// One sentence saying what the rule extracts or what the check finds.
   public var description: String
   /// Default severity of its findings.
   public var severity: Severity
-  /// Where it is defined.
+  /// Where it is defined, so that a report can link a finding to the rule file to edit; `nil` for checks
+  /// built into the checker (`spelling`).
   public var location: SourceLocation?
 
   /// Creates a summary.
-  public init(id: String, description: String, severity: Severity, location: SourceLocation?) {
+  package init(id: String, description: String, severity: Severity, location: SourceLocation?) {
     self.id = id
     self.description = description
     self.severity = severity

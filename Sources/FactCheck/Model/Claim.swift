@@ -1,4 +1,8 @@
 /// A normalised statement extracted from an article: who, what, how much, when, and exactly where.
+///
+/// Claims are what findings compare, so each carries everything a reader needs to judge one without opening
+/// the article: the figure as written and as a number, the interval its hedge allows, the period, and the
+/// sentence. ``Finding/claims`` and ``Finding/groups`` refer to claims by index into ``CheckResult/claims``.
 public struct Claim: Hashable, Sendable {
   /// The article's path, as given.
   public var document: String
@@ -46,7 +50,7 @@ public struct Claim: Hashable, Sendable {
   public var lineExcerptColumn: Int
 
   /// Creates a claim.
-  public init(document: String, location: SourceLocation, valueRange: Range<Int>, matchRange: Range<Int>,
+  package init(document: String, location: SourceLocation, valueRange: Range<Int>, matchRange: Range<Int>,
               rule: String, entity: String?, entitySource: EntitySource, attribute: String, value: Double,
               valueText: String, interval: ValueInterval, unit: String?, hedge: Hedge, period: Period,
               modality: Modality, language: String, quote: String, sentence: String, scope: String? = nil,
@@ -97,7 +101,7 @@ public enum EntitySource: String, Hashable, Sendable, Codable {
 
 extension Claim {
   /// The document's file name, the way people cite articles ("000-fr-klarna….md").
-  public var documentLabel: String {
+  package var documentLabel: String {
     document.split(separator: "/").last.map(String.init) ?? document
   }
 }

@@ -7,8 +7,19 @@
 public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
   /// How much of the date is known.
   public enum Precision: Int, Hashable, Sendable, Comparable {
-    case year, month, day
+    /// Only the year (`2024`).
+    case year
+    /// The year and month (`2024-08`).
+    case month
+    /// The whole date (`2024-08-15`).
+    case day
 
+    /// Whether `lhs` knows less of the date than `rhs`: `.year` < `.month` < `.day`.
+    ///
+    /// - Parameters:
+    ///   - lhs: A precision.
+    ///   - rhs: Another.
+    /// - Returns: `true` when `lhs` is the coarser.
     public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
   }
 
@@ -21,7 +32,12 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
   /// `.day` unless the date was written as a month or a year.
   public var precision: Precision = .day
 
-  /// Creates a day, or `nil` when the numbers do not make a real date.
+  /// Creates a day, or `nil` when the numbers do not make a real date (30 February).
+  ///
+  /// - Parameters:
+  ///   - year: The year, 1…9999.
+  ///   - month: The month, 1…12.
+  ///   - day: The day of the month.
   public init?(year: Int, month: Int, day: Int) {
     guard (1...9999).contains(year), (1...12).contains(month),
       (1...Day.daysIn(month: month, year: year)).contains(day)
@@ -32,12 +48,18 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
   }
 
   /// A month whose day is not known (`2024-08`), or `nil` when the numbers make no month.
+  ///
+  /// - Parameters:
+  ///   - year: The year, 1…9999.
+  ///   - month: The month, 1…12.
   public init?(year: Int, month: Int) {
     self.init(year: year, month: month, day: 1)
     precision = .month
   }
 
   /// A year whose month and day are not known (`2024`), or `nil` outside 1…9999.
+  ///
+  /// - Parameter year: The year.
   public init?(year: Int) {
     self.init(year: year, month: 1, day: 1)
     precision = .year
@@ -45,6 +67,8 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
 
   /// Parses an ISO 8601 calendar date — `YYYY-MM-DD`, `YYYY-MM` or `YYYY` — as front matter writes it,
   /// optionally followed by a time (`2025-05-13T08:00:00Z`, `2025-05-13 08:00:00 +0200`), which is dropped.
+  ///
+  /// - Parameter text: The date; `nil` results when it is not one of these forms or not a real date.
   public init?(iso text: String) {
     guard case .success(let day) = Day.parse(iso: text) else { return nil }
     self = day
@@ -107,10 +131,18 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     return days + day - 1
   }
 
-  /// Number of days between two days (absolute).
+  /// Number of days between two days (absolute), as ``FactCheckOptions/windowDays`` measures it.
+  ///
+  /// - Parameter other: Another day.
+  /// - Returns: The days between their ``ordinal``s, never negative.
   public func distance(to other: Day) -> Int { abs(other.ordinal - ordinal) }
 
   /// By ``ordinal``; at the same ordinal (`2024-08` and `2024-08-15`) the less precise comes first.
+  ///
+  /// - Parameters:
+  ///   - lhs: A day.
+  ///   - rhs: Another.
+  /// - Returns: `true` when `lhs` sorts first.
   public static func < (lhs: Day, rhs: Day) -> Bool {
     lhs.ordinal != rhs.ordinal ? lhs.ordinal < rhs.ordinal : lhs.precision < rhs.precision
   }
@@ -124,6 +156,9 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
   }
 
   /// Decodes what ``encode(to:)`` writes: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+  ///
+  /// - Parameter decoder: A decoder holding one string.
+  /// - Throws: `DecodingError.dataCorrupted` when the string is not such a date.
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let day = Day(iso: text) else {
@@ -132,6 +167,11 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     self = day
   }
 
+  /// Encodes the day as one string, ``description`` (`2024-08-15`, `2024-08`, `2024`), the form the JSON
+  /// report and the claim stream use, so that the precision survives a round trip.
+  ///
+  /// - Parameter encoder: The encoder.
+  /// - Throws: What the encoder throws.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)

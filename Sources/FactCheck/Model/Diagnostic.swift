@@ -13,7 +13,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
 
   /// `error` stops a rule or an article from being used; `warning` means it was used with a caveat.
   public var severity: Severity
-  /// The category.
+  /// Whether it concerns the rules, an article or a match, so that a reader knows whom to tell.
   public var category: Category
   /// Where it is, when known.
   public var location: SourceLocation?
@@ -25,7 +25,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
   public var sourceLine: String?
 
   /// Creates a diagnostic.
-  public init(severity: Severity, category: Category, location: SourceLocation?, message: String,
+  package init(severity: Severity, category: Category, location: SourceLocation?, message: String,
               ruleID: String? = nil, sourceLine: String? = nil) {
     self.severity = severity
     self.category = category

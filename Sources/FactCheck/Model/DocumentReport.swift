@@ -39,7 +39,7 @@ public struct DocumentReport: Hashable, Sendable {
   public var isPassedOver: Bool
 
   /// Creates a report.
-  public init(path: String, status: Status, reason: String? = nil, language: String? = nil, published: Day? = nil,
+  package init(path: String, status: Status, reason: String? = nil, language: String? = nil, published: Day? = nil,
               publishedSource: String? = nil, title: String? = nil, source: String? = nil, subject: String? = nil,
               claimCount: Int = 0, isPassedOver: Bool = false) {
     self.path = path

@@ -1,7 +1,7 @@
 extension Hedge {
   /// The hedge of a ``name`` and its parameter (the tolerance of `approximate` and `nearly`, the high end of
   /// `range`), as stored outside the process (a claim stream, a claim archive); `nil` when they make none.
-  public init?(name: String, parameter: Double?) {
+  package init?(name: String, parameter: Double?) {
     switch name {
     case "exact": self = .exact
     case "approximate": guard let parameter else { return nil }; self = .approximate(tolerance: parameter)

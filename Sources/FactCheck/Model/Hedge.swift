@@ -1,4 +1,7 @@
 /// How exactly a figure is stated: exactly, approximately, or as a bound.
+///
+/// The hedge decides which values a figure allows (``Claim/interval``): "about 3,800" and "3,650" can both be
+/// true, "3,500" and "3,800" cannot.
 public enum Hedge: Hashable, Sendable {
   /// "3 500".
   case exact
@@ -28,17 +31,17 @@ public enum Hedge: Hashable, Sendable {
 
   /// Whether `name` describes this hedge: its own name, or `approximate` for any approximation — "nearly"
   /// is one from below, so an example that says only `approximate` still holds for it.
-  public func isDescribed(by name: String) -> Bool {
+  package func isDescribed(by name: String) -> Bool {
     if name == self.name { return true }
     if case .nearly = self { return name == "approximate" }
     return false
   }
 
-  /// Whether the figure is anything but exact.
+  /// Whether the figure is anything but exact; a finding on a hedged figure is a warning, never an error.
   public var isHedged: Bool { self != .exact }
 
   /// The interval of values compatible with `value` under this hedge.
-  public func interval(around value: Double) -> ValueInterval {
+  package func interval(around value: Double) -> ValueInterval {
     switch self {
     case .exact: return ValueInterval(value, value)
     case .approximate(let tolerance):
@@ -60,22 +63,34 @@ public struct ValueInterval: Hashable, Sendable, CustomStringConvertible {
   public var high: Double
 
   /// Creates `[low, high]`.
+  ///
+  /// - Parameters:
+  ///   - low: The lowest value; `-.infinity` for no lower bound.
+  ///   - high: The highest value; `.infinity` for no upper bound.
   public init(_ low: Double, _ high: Double) {
     self.low = min(low, high)
     self.high = max(low, high)
   }
 
-  /// Whether the two intervals share at least one value.
+  /// Whether the two intervals share at least one value: two claims whose intervals overlap can both be
+  /// true.
+  ///
+  /// - Parameter other: Another interval.
+  /// - Returns: `true` when some value lies in both.
   public func overlaps(_ other: ValueInterval) -> Bool { low <= other.high && other.low <= high }
 
   /// The interval widened on each side by `absolute` plus `relative` times the end's magnitude.
-  public func widened(absolute: Double = 0, relative: Double = 0) -> ValueInterval {
+  package func widened(absolute: Double = 0, relative: Double = 0) -> ValueInterval {
     ValueInterval(low - absolute - abs(low.isFinite ? low : 0) * relative,
                   high + absolute + abs(high.isFinite ? high : 0) * relative)
   }
 
-  /// Whether `value` lies in the interval.
+  /// Whether a value lies in the interval, ends included.
+  ///
+  /// - Parameter value: A value.
+  /// - Returns: `true` when `low <= value <= high`.
   public func contains(_ value: Double) -> Bool { low <= value && value <= high }
 
+  /// `[low, high]`, for messages and debugging.
   public var description: String { "[\(low), \(high)]" }
 }

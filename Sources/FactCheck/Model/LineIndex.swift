@@ -2,9 +2,9 @@
 ///
 /// `\n`, `\r\n` and a lone `\r` all end a line, so files from any platform get the line numbers an
 /// editor shows. Columns count Unicode scalars from the start of the line.
-public struct LineIndex: Sendable {
+package struct LineIndex: Sendable {
   /// Byte offset at which each line starts; `lineStarts[0] == 0`.
-  public let lineStarts: [Int]
+  package let lineStarts: [Int]
   private let bytes: [UInt8]
   /// Unicode scalars before every multiple of ``checkpointStride`` bytes, so that a column on a very long
   /// line (a 100 MB single-line file) costs at most one stride of counting, not the whole line.
@@ -12,7 +12,7 @@ public struct LineIndex: Sendable {
   private static let checkpointStride = 4_096
 
   /// Indexes `bytes`.
-  public init(_ bytes: [UInt8]) {
+  package init(_ bytes: [UInt8]) {
     var starts = [0]
     var checkpoints: [Int] = []
     checkpoints.reserveCapacity(bytes.count / LineIndex.checkpointStride + 1)
@@ -53,13 +53,13 @@ public struct LineIndex: Sendable {
   }
 
   /// Indexes the UTF-8 of `text`.
-  public init(_ text: String) { self.init(Array(text.utf8)) }
+  package init(_ text: String) { self.init(Array(text.utf8)) }
 
   /// Number of lines (a text without a final line break still has its last line).
-  public var lineCount: Int { lineStarts.count }
+  package var lineCount: Int { lineStarts.count }
 
   /// The 1-based line containing byte `offset`.
-  public func line(of offset: Int) -> Int {
+  package func line(of offset: Int) -> Int {
     var low = 0
     var high = lineStarts.count - 1
     while low < high {
@@ -70,7 +70,7 @@ public struct LineIndex: Sendable {
   }
 
   /// The 1-based line and column (in Unicode scalars) of byte `offset`.
-  public func position(of offset: Int) -> (line: Int, column: Int) {
+  package func position(of offset: Int) -> (line: Int, column: Int) {
     let line = line(of: offset)
     let start = min(lineStarts[line - 1], bytes.count)
     let end = max(start, min(offset, bytes.count))
@@ -78,7 +78,7 @@ public struct LineIndex: Sendable {
   }
 
   /// The byte range of 1-based `line`, without its line terminator.
-  public func byteRange(ofLine line: Int) -> Range<Int> {
+  package func byteRange(ofLine line: Int) -> Range<Int> {
     let start = lineStarts[line - 1]
     var end = line < lineStarts.count ? lineStarts[line] : bytes.count
     while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
@@ -86,12 +86,12 @@ public struct LineIndex: Sendable {
   }
 
   /// The text of 1-based `line`, without its line terminator.
-  public func text(ofLine line: Int) -> String {
+  package func text(ofLine line: Int) -> String {
     String(decoding: bytes[byteRange(ofLine: line)], as: UTF8.self)
   }
 
   /// The byte offset of a 1-based line and column, the inverse of ``position(of:)``.
-  public func offset(line: Int, column: Int) -> Int {
+  package func offset(line: Int, column: Int) -> Int {
     let range = byteRange(ofLine: max(1, min(line, lineStarts.count)))
     var index = range.lowerBound
     var remaining = column - 1

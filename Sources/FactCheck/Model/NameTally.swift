@@ -1,14 +1,14 @@
 /// A capitalised name as written, and where.
-public struct NameOccurrence: Sendable, Hashable {
+package struct NameOccurrence: Sendable, Hashable {
   /// The name as written.
-  public var name: String
+  package var name: String
   /// Where it starts.
-  public var location: SourceLocation
+  package var location: SourceLocation
   /// Its line, clipped around the name, for quoting.
-  public var line: String
+  package var line: String
 
   /// Creates an occurrence.
-  public init(name: String, location: SourceLocation, line: String) {
+  package init(name: String, location: SourceLocation, line: String) {
     self.name = name
     self.location = location
     self.line = line
@@ -19,42 +19,42 @@ public struct NameOccurrence: Sendable, Hashable {
 ///
 /// The spelling check needs counts and the places of the rare spellings, not every occurrence: keeping
 /// a bounded sample per distinct word keeps memory flat however many articles are read.
-public struct NameTally: Sendable {
+package struct NameTally: Sendable {
   /// Count and sample occurrences of one word.
-  public struct Entry: Sendable {
+  package struct Entry: Sendable {
     /// Occurrences in the corpus.
-    public var count: Int
+    package var count: Int
     /// The first few occurrences (at most ``NameTally/maxSamples``).
-    public var samples: [NameOccurrence]
+    package var samples: [NameOccurrence]
 
     /// Creates an entry (a tally read back from storage, such as a claim archive).
-    public init(count: Int, samples: [NameOccurrence]) {
+    package init(count: Int, samples: [NameOccurrence]) {
       self.count = count
       self.samples = samples
     }
   }
 
   /// Occurrences kept per word.
-  public static let maxSamples = 8
+  package static let maxSamples = 8
 
   /// Entries by word.
-  public private(set) var words: [String: Entry] = [:]
+  package private(set) var words: [String: Entry] = [:]
 
   /// An empty tally.
-  public init() {}
+  package init() {}
 
   /// A tally of entries already counted (read back from storage, such as a claim archive).
-  public init(entries: [String: Entry]) {
+  package init(entries: [String: Entry]) {
     words = entries
   }
 
   /// A tally of occurrences.
-  public init(_ occurrences: [NameOccurrence]) {
+  package init(_ occurrences: [NameOccurrence]) {
     for occurrence in occurrences { add(occurrence) }
   }
 
   /// Counts the capitalised words of one occurrence.
-  public mutating func add(_ occurrence: NameOccurrence) {
+  package mutating func add(_ occurrence: NameOccurrence) {
     for word in NameTally.words(of: occurrence.name) {
       var entry = words[word] ?? Entry(count: 0, samples: [])
       entry.count += 1
@@ -64,7 +64,7 @@ public struct NameTally: Sendable {
   }
 
   /// Adds another tally (another worker's, another machine's).
-  public mutating func merge(_ other: NameTally) {
+  package mutating func merge(_ other: NameTally) {
     for (word, entry) in other.words {
       var mine = words[word] ?? Entry(count: 0, samples: [])
       mine.count += entry.count
@@ -83,7 +83,7 @@ public struct NameTally: Sendable {
   /// `possessiveSuffixes` (the lexicons', "'s" in "Klarna’s", written with either apostrophe) and a bare
   /// trailing apostrophe. The article names a tally counts carry none (the proper-name pattern stops before
   /// an apostrophe no capital follows); a declared entity's name may ("McDonald's").
-  public static func words(of name: String, possessiveSuffixes: [String] = []) -> [String] {
+  package static func words(of name: String, possessiveSuffixes: [String] = []) -> [String] {
     let endings = possessiveSuffixes.flatMap { [$0, $0.replacingOccurrences(of: "'", with: "’")] }.uniqued() + ["'", "’"]
     return name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "-" }).compactMap { part -> String? in
       var word = String(part)

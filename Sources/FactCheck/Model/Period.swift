@@ -15,7 +15,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   case quarter(Int, of: Period)
   /// A month (1…12) of a year: "in November 2022" is month 11 of `.year(2022)`, "in November of last year"
   /// of `.relativeYear(-1)`; a month named without a year ("in November", "last October", « fin octobre »)
-  /// is of `.unspecified` until ``resolved(published:projected:)`` finds it from the publication date.
+  /// is of `.unspecified` until the checker finds it from the publication date.
   case month(Int, of: Period)
 
   /// Whether this period still depends on an unknown publication date.
@@ -47,6 +47,11 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Parses the key form of ``description`` (also used in rule files).
+  ///
+  /// Findings give their period as a key (``Finding/period``); this turns it back into a period.
+  ///
+  /// - Parameter key: A key such as `current`, `2024`, `last_year_to_current` or `2024-Q3`, in any case.
+  ///   `now`, `previous` and `none` are accepted as in rule files.
   public init?(key: String) {
     let key = key.trimmingWhitespace().lowercased()
     switch key {
@@ -81,7 +86,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Resolves relative years against a publication year; `current` and explicit years stay as they are.
-  public func resolved(publicationYear: Int?) -> Period {
+  package func resolved(publicationYear: Int?) -> Period {
     guard let publicationYear else { return self }
     switch self {
     case .relativeYear(let n): return .year(publicationYear + n)
@@ -96,7 +101,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   /// Resolves relative years against a publication date, and a month named without a year to the latest
   /// such month not after it ("in November" in May 2023 → 2022-11) — or, for a forecast, the first not
   /// before it ("en juin" in May 2023 → 2023-06). A publication date known only to the year resolves years alone.
-  public func resolved(published: Day?, projected: Bool = false) -> Period {
+  package func resolved(published: Day?, projected: Bool = false) -> Period {
     guard let published else { return self }
     switch self {
     case .month(let m, .unspecified):
@@ -110,7 +115,7 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The period one step earlier: what "from" means in "went from X to Y" when Y is in this period.
-  public var previous: Period {
+  package var previous: Period {
     switch self {
     case .current: return .relativeYear(-1)
     case .year(let y): return .year(y - 1)

@@ -15,6 +15,13 @@ public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable, Coda
     }
   }
 
+  /// Whether `lhs` is less serious than `rhs`, so that sorting by severity puts errors last and
+  /// `max()` gives a run's worst.
+  ///
+  /// - Parameters:
+  ///   - lhs: A severity.
+  ///   - rhs: Another.
+  /// - Returns: `true` when `lhs` is the less serious (a note before a warning before an error).
   public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 

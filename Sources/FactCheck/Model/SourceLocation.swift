@@ -11,6 +11,11 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
   public var column: Int
 
   /// Creates a location.
+  ///
+  /// - Parameters:
+  ///   - path: The file, as the user named it.
+  ///   - line: The 1-based line.
+  ///   - column: The 1-based column, in Unicode scalars.
   public init(path: String, line: Int, column: Int) {
     self.path = path
     self.line = line
@@ -20,6 +25,12 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
   /// `path:line:column`, the form editors and terminals turn into links.
   public var description: String { "\(path):\(line):\(column)" }
 
+  /// By path, then line, then column: the order reports list findings in.
+  ///
+  /// - Parameters:
+  ///   - lhs: A location.
+  ///   - rhs: Another.
+  /// - Returns: `true` when `lhs` comes first.
   public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
     (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
   }

@@ -2,9 +2,9 @@ import Foundation
 
 /// How figures are shown in reports: thousands grouped with a space ("3 500"), scales spelled for big
 /// money ("6.7 billion"), no needless decimals.
-public enum NumberFormatting {
+package enum NumberFormatting {
   /// A plain number: `3500` → "3 500", `22.5` → "22.5", `6.7e9` → "6 700 000 000".
-  public static func plain(_ value: Double) -> String {
+  package static func plain(_ value: Double) -> String {
     guard value.isFinite else { return value > 0 ? "∞" : "-∞" }
     let negative = value < 0
     let magnitude = abs(value)
@@ -29,7 +29,7 @@ public enum NumberFormatting {
 
   /// A value with its unit, compact for large money: `6.7e9, USD` → "6.7 billion USD", `22, %` → "22 %",
   /// `1998, year` → "1998".
-  public static func value(_ value: Double, unit: String?) -> String {
+  package static func value(_ value: Double, unit: String?) -> String {
     let number: String
     // A year is written as one ("1998", not "1 998 year").
     if unit == "year", value == value.rounded(), abs(value) < 10_000 { return String(Int(value)) }
@@ -45,7 +45,7 @@ public enum NumberFormatting {
   }
 
   /// A value with its hedge: "≈3 800", "≲ 187 000" (nearly), "> 600 000", "≥ 700".
-  public static func hedged(_ value: Double, hedge: Hedge, unit: String?) -> String {
+  package static func hedged(_ value: Double, hedge: Hedge, unit: String?) -> String {
     let text = Self.value(value, unit: unit)
     switch hedge {
     case .exact: return text

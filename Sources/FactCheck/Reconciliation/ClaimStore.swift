@@ -1,22 +1,22 @@
 /// All claims of a run with what reconciliation needs to compare them: publication dates, attributes,
 /// and every proper name seen (SwiftLint's collect-then-validate: collect everything, then judge).
-public struct ClaimStore: Sendable {
+package struct ClaimStore: Sendable {
   /// Claims, in report order; findings refer to them by index.
-  public let claims: [Claim]
+  package let claims: [Claim]
   /// Publication date of each document, when known.
-  public let published: [String: Day]
+  package let published: [String: Day]
   /// Proper names seen in each document.
-  public let names: NameTally
+  package let names: NameTally
   /// The rule library (attributes, entities, checks).
-  public let library: RuleLibrary
+  package let library: RuleLibrary
   /// Maximum days between two dated articles for their current figures to be compared; `nil` = no limit.
-  public let windowDays: Int?
+  package let windowDays: Int?
   /// The entities each document names next to a figure (explicit entity sources), gathered once: every
   /// finding asks it of its articles, and scanning all claims per finding made reconciling quadratic.
   let namedEntities: [String: Set<String>]
 
   /// Creates a store.
-  public init(claims: [Claim], published: [String: Day], names: NameTally, library: RuleLibrary, windowDays: Int?) {
+  package init(claims: [Claim], published: [String: Day], names: NameTally, library: RuleLibrary, windowDays: Int?) {
     self.claims = claims
     self.published = published
     self.names = names
@@ -34,7 +34,7 @@ public struct ClaimStore: Sendable {
   /// counted over the whole corpus, as ``init(claims:published:names:library:windowDays:)`` would count them
   /// from all claims. Every check compares claims of one entity only, so a store per entity finds what one
   /// store of the whole corpus finds, and memory grows with the largest entity, not with the corpus.
-  public init(claims: [Claim], published: [String: Day], names: NameTally, library: RuleLibrary, windowDays: Int?,
+  package init(claims: [Claim], published: [String: Day], names: NameTally, library: RuleLibrary, windowDays: Int?,
               namedEntities: [String: Set<String>]) {
     self.claims = claims
     self.published = published

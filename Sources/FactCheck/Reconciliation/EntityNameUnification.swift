@@ -3,12 +3,12 @@
 ///
 /// ``FactChecker`` unifies the names of the claims it holds; a store that streams claims by entity (a claim
 /// archive) needs the same mapping from the distinct names alone, before it reads any claim.
-public enum EntityNameUnification {
+package enum EntityNameUnification {
   /// The canonical name of each name in `names` that has one other than itself; a name absent from the
   /// result is its own canonical name. Legal forms are dropped, and a one-word name becomes the one longer
   /// name of the set that only adds organisation words to it. Legal forms and organisation words are those
   /// of every lexicon of `library` (`organisation_words`, `legal_forms`).
-  public static func canonicalNames(for names: Set<String>, library: RuleLibrary) -> [String: String] {
+  package static func canonicalNames(for names: Set<String>, library: RuleLibrary) -> [String: String] {
     let words = EntityNames(library: library)
     let expander = words.expander(Set(names.map(words.withoutLegalForm)))
     var canonical: [String: String] = [:]

@@ -1,6 +1,6 @@
 extension EntitySource {
   /// Whether the entity was found next to the figure rather than assumed from the article's subject.
-  public var isExplicit: Bool {
+  package var isExplicit: Bool {
     switch self {
     case .named, .sentence, .previousClaim, .earlierSentence: return true
     case .subject, .indefinite, .unknown: return false

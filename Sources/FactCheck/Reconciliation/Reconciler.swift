@@ -1,8 +1,8 @@
 /// Runs every consistency check over a claim store and orders the findings: most severe first, then by
 /// where they point.
-public enum Reconciler {
+package enum Reconciler {
   /// The findings for `store`.
-  public static func findings(in store: ClaimStore) -> [Finding] {
+  package static func findings(in store: ClaimStore) -> [Finding] {
     var checks: [any ConsistencyCheck] = [ConflictingValuesCheck(), NameSpellingCheck()]
     for check in store.library.checks {
       switch check.kind {

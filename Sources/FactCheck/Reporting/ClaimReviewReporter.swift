@@ -20,18 +20,28 @@ import Foundation
 ///
 /// Spelling findings are not reviewed: a name spelled two ways is not a claim anybody made.
 public struct ClaimReviewReporter: Reporter {
+  /// The name `--format` and ``Reporters/reporter(_:options:)`` know this reporter by.
   public static let identifier = "claimreview"
+  /// One line for `--help`.
   public static let description = "schema.org ClaimReview (JSON-LD), one review per claim of each finding"
 
   let options: ReportOptions
   private let uris: ArtifactURI
 
-  /// Creates the reporter; `options.date` dates the reviews (default: today, UTC).
+  /// Creates the reporter.
+  ///
+  /// - Parameter options: ``ReportOptions/date`` dates the reviews (default: today, UTC); the review options
+  ///   (``ReportOptions/reviewURLBase``, ``ReportOptions/reviewAuthor``, ``ReportOptions/reviewAuthorURL``,
+  ///   ``ReportOptions/embed``) and ``ReportOptions/baseDirectory`` fill the fields described above.
   public init(options: ReportOptions = ReportOptions()) {
     self.options = options
     self.uris = ArtifactURI(baseDirectory: options.baseDirectory)
   }
 
+  /// The reviews as one JSON-LD array, or inside a `<script>` element with ``ReportOptions/embed``.
+  ///
+  /// - Parameter result: What a run produced.
+  /// - Returns: The JSON-LD text (or the HTML element), ending with a line break.
   public func report(_ result: CheckResult) -> String {
     let json = document(result).serialized()
     guard options.embed else { return json + "\n" }

@@ -12,13 +12,15 @@
 /// to a phone and to print.
 ///
 /// The articles' text comes from ``CheckResult/texts`` when the run kept it
-/// (``FactCheckOptions/keepTexts``); otherwise each article is read again through ``ArticleLoader``, and
+/// (``FactCheckOptions/keepTexts``); otherwise each article is read again from its path, and
 /// used only if every claim's figure is still where the run found it. An article that cannot be read again
 /// (checked from memory, since changed or removed) lists its claims instead.
 ///
 /// Everything that comes from the articles, the rule files or the paths is escaped (`String.htmlEscaped`).
 public struct HTMLReporter: Reporter {
+  /// The name `--format` and ``Reporters/reporter(_:options:)`` know this reporter by.
   public static let identifier = "html"
+  /// One line for `--help`.
   public static let description = "one self-contained HTML page: findings, then the articles with claims highlighted"
 
   let options: ReportOptions
@@ -34,7 +36,7 @@ public struct HTMLReporter: Reporter {
   /// The page, as one string of HTML.
   ///
   /// - Parameter result: What the run produced.
-  /// - Returns: A complete HTML document.
+  /// - Returns: A complete HTML document, ending with a line break.
   public func report(_ result: CheckResult) -> String {
     let page = Page(result: result)
     var html = """

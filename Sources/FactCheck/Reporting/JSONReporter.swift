@@ -1,13 +1,23 @@
 /// Machine-readable report: documents, claims and findings, with sorted keys (schema in README.md).
 public struct JSONReporter: Reporter {
+  /// The name `--format` and ``Reporters/reporter(_:options:)`` know this reporter by.
   public static let identifier = "json"
+  /// One line for `--help`.
   public static let description = "JSON: documents, claims, findings and problems (schema in README.md)"
 
   let options: ReportOptions
 
   /// Creates the reporter.
+  ///
+  /// - Parameter options: Report options; the JSON report uses none of them, so that it depends on the run
+  ///   alone.
   public init(options: ReportOptions = ReportOptions()) { self.options = options }
 
+  /// The report as one JSON object (`Schemas/json-report-v1.schema.json`), keys sorted so that two runs
+  /// over the same articles give the same bytes.
+  ///
+  /// - Parameter result: What a run produced.
+  /// - Returns: The JSON text, ending with a line break.
   public func report(_ result: CheckResult) -> String {
     JSONReporter.document(result).serialized() + "\n"
   }

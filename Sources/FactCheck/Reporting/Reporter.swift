@@ -1,14 +1,23 @@
 /// Formats a ``CheckResult`` for one kind of reader. Reporters format; they never compute findings.
+///
+/// Because every reporter reads the same result, the text report, the JSON, SARIF and the HTML page never
+/// disagree about what was found. Conform to it to add a format of your own.
 public protocol Reporter: Sendable {
   /// The name used with `--format` and `--output FORMAT=PATH`.
   static var identifier: String { get }
   /// One line for `--help`.
   static var description: String { get }
-  /// The report.
+  /// The report, whole, as the text to print or write to a file.
+  ///
+  /// - Parameter result: What a run produced.
+  /// - Returns: The report; it ends with a line break.
   func report(_ result: CheckResult) -> String
 }
 
 /// Options every reporter may honour.
+///
+/// One set of options for every format, so that a run writing several reports (`--output json=… --output
+/// html=…`) configures them once; each reporter reads the options that concern it and ignores the rest.
 public struct ReportOptions: Sendable {
   /// ANSI colours (terminal only).
   public var color: Bool
@@ -25,14 +34,25 @@ public struct ReportOptions: Sendable {
   /// `url` is this address with the review's anchor. Without it a review's `url` is its article's public
   /// address (front matter `url`, or a `source` that is an address), and is left out when neither is known.
   public var reviewURLBase: String?
-  /// The organisation that publishes the reviews (ClaimReview `author.name`); default ``ToolInfo/name``.
+  /// The organisation that publishes the reviews (ClaimReview `author.name`); default `FactCheck`.
   public var reviewAuthor: String?
   /// The publishing organisation's address (ClaimReview `author.url`); left out when not given.
   public var reviewAuthorURL: String?
   /// ClaimReview as an HTML `<script type="application/ld+json">` element, to paste into a page.
   public var embed: Bool
 
-  /// Creates options.
+  /// Creates options; the defaults suit a report written to a file.
+  ///
+  /// - Parameters:
+  ///   - color: ANSI colours, for a terminal (text report).
+  ///   - listClaims: Also list every claim, not only those findings cite (text report).
+  ///   - baseDirectory: The absolute directory relative paths are relative to (SARIF's `SRCROOT`,
+  ///     ClaimReview's `file:` URLs); `nil` keeps paths as given.
+  ///   - date: The day reports are dated (ClaimReview); `nil` for today.
+  ///   - reviewURLBase: The address of the page that publishes the reviews (ClaimReview).
+  ///   - reviewAuthor: The organisation that publishes the reviews (ClaimReview); `nil` for `FactCheck`.
+  ///   - reviewAuthorURL: That organisation's address (ClaimReview).
+  ///   - embed: ClaimReview inside an HTML `<script type="application/ld+json">` element.
   public init(color: Bool = false, listClaims: Bool = false, baseDirectory: String? = nil, date: Day? = nil,
               reviewURLBase: String? = nil, reviewAuthor: String? = nil, reviewAuthorURL: String? = nil, embed: Bool = false) {
     self.color = color
@@ -47,13 +67,22 @@ public struct ReportOptions: Sendable {
 }
 
 /// The reporters the checker knows, looked up by identifier.
+///
+/// The command line's `--format` and `--output FORMAT=PATH` go through here, so a program that lets its users
+/// pick a format by name gets the same names.
 public enum Reporters {
-  /// Every reporter type.
+  /// Every reporter type, in the order help lists them.
   public static let all: [any Reporter.Type] = [
     TextReporter.self, JSONReporter.self, SARIFReporter.self, HTMLReporter.self, ClaimReviewReporter.self,
   ]
 
   /// The reporter for an identifier, configured with `options`.
+  ///
+  /// - Parameters:
+  ///   - identifier: A reporter's ``Reporter/identifier`` (`text`, `json`, `sarif`, `html`, `claimreview`),
+  ///     in any case.
+  ///   - options: The options to give it.
+  /// - Returns: The reporter, or `nil` for an unknown identifier.
   public static func reporter(_ identifier: String, options: ReportOptions = ReportOptions()) -> (any Reporter)? {
     switch identifier.lowercased() {
     case TextReporter.identifier: return TextReporter(options: options)
@@ -65,6 +94,6 @@ public enum Reporters {
     }
   }
 
-  /// Identifiers, for help and error messages.
+  /// Identifiers, for help and for the error message that lists what an unknown one could have been.
   public static var identifiers: [String] { all.map { $0.identifier } }
 }

@@ -10,7 +10,9 @@ import Foundation
 /// line around it, so the snippet a viewer shows is the sentence, not just "3 500". Columns count Unicode
 /// scalars, which SARIF calls `unicodeCodePoints`. Relative paths stay relative, under the `SRCROOT` base.
 public struct SARIFReporter: Reporter {
+  /// The name `--format` and ``Reporters/reporter(_:options:)`` know this reporter by.
   public static let identifier = "sarif"
+  /// One line for `--help`.
   public static let description = "SARIF 2.1.0, for code-scanning tools and CI dashboards"
 
   /// The schema the log declares: the OASIS 2.1.0 schema (errata 01), the one the tests validate against.
@@ -21,12 +23,19 @@ public struct SARIFReporter: Reporter {
   let options: ReportOptions
   private let uris: ArtifactURI
 
-  /// Creates the reporter; `options.baseDirectory`, when set, becomes the `SRCROOT` base.
+  /// Creates the reporter.
+  ///
+  /// - Parameter options: ``ReportOptions/baseDirectory``, when set, becomes the `SRCROOT` base, so that
+  ///   inputs outside the working directory are not `../` URIs; the other options do not concern SARIF.
   public init(options: ReportOptions = ReportOptions()) {
     self.options = options
     self.uris = ArtifactURI(baseDirectory: options.baseDirectory)
   }
 
+  /// The report as one SARIF 2.1.0 log with one run.
+  ///
+  /// - Parameter result: What a run produced.
+  /// - Returns: The JSON text of the log, ending with a line break.
   public func report(_ result: CheckResult) -> String { log(result).serialized() + "\n" }
 
   /// The whole log as a JSON value.

@@ -5,14 +5,24 @@
 /// with its control characters escaped (`String.terminalEscaped`): only the reporter's own
 /// colours are sent as escape sequences.
 public struct TextReporter: Reporter {
+  /// The name `--format` and ``Reporters/reporter(_:options:)`` know this reporter by.
   public static let identifier = "text"
+  /// One line for `--help`.
   public static let description = "compiler-style text with quotes (the default)"
 
   let options: ReportOptions
 
   /// Creates the reporter.
+  ///
+  /// - Parameter options: ``ReportOptions/color`` for a terminal, ``ReportOptions/listClaims`` to list every
+  ///   claim; the other options do not concern text.
   public init(options: ReportOptions = ReportOptions()) { self.options = options }
 
+  /// The report: rule and input problems first (they say what the findings may have missed), then the
+  /// findings with their quotes, then the summary line.
+  ///
+  /// - Parameter result: What a run produced.
+  /// - Returns: The text, ending with a line break.
   public func report(_ result: CheckResult) -> String {
     var out = ""
     for problem in result.ruleProblems {

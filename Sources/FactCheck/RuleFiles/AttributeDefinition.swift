@@ -1,5 +1,5 @@
 /// What kind of figure an attribute holds; decides which placeholder reads it and how it is shown.
-public enum ValueKind: String, Hashable, Sendable, CaseIterable {
+package enum ValueKind: String, Hashable, Sendable, CaseIterable {
   /// A number of things or people.
   case count
   /// An amount of money, with a currency.
@@ -13,14 +13,14 @@ public enum ValueKind: String, Hashable, Sendable, CaseIterable {
 }
 
 /// How far apart two figures may be and still agree, beyond their own hedges.
-public enum Tolerance: Hashable, Sendable, CustomStringConvertible {
+package enum Tolerance: Hashable, Sendable, CustomStringConvertible {
   /// A fraction of the value (`2%` in a rule file is `.relative(0.02)`).
   case relative(Double)
   /// An amount in the attribute's unit (`0.5` for percentage points).
   case absolute(Double)
 
   /// Parses `2%`, `0.5`, `0`.
-  public init?(text: String) {
+  package init?(text: String) {
     let text = text.trimmingWhitespace()
     if text.hasSuffix("%") {
       guard let number = Double(text.dropLast().trimmingWhitespace()), number >= 0, number < 100 else { return nil }
@@ -32,14 +32,14 @@ public enum Tolerance: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Widens an interval by this tolerance.
-  public func widen(_ interval: ValueInterval) -> ValueInterval {
+  package func widen(_ interval: ValueInterval) -> ValueInterval {
     switch self {
     case .relative(let r): return interval.widened(relative: r)
     case .absolute(let a): return interval.widened(absolute: a)
     }
   }
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .relative(let r): return "\(r * 100)%"
     case .absolute(let a): return "\(a)"
@@ -48,38 +48,38 @@ public enum Tolerance: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// An attribute claims can be about (`employees`, `valuation_usd`), declared under `attributes:`.
-public struct AttributeDefinition: Hashable, Sendable {
+package struct AttributeDefinition: Hashable, Sendable {
   /// Language-neutral name; a French and an English claim with the same attribute compare directly.
-  public var name: String
+  package var name: String
   /// The kind of figure.
-  public var kind: ValueKind
+  package var kind: ValueKind
   /// Unit shown with values (`employees`, `%`); money takes its currency from the text instead.
-  public var unit: String?
+  package var unit: String?
   /// How far figures may differ and still agree.
-  public var tolerance: Tolerance
+  package var tolerance: Tolerance
   /// Severity of a conflict between exact figures; hedged conflicts are one level lower.
-  public var severity: Severity
+  package var severity: Severity
   /// A phrase for messages ("employees", "valuation").
-  public var label: String
+  package var label: String
   /// One sentence for reports and SARIF rule descriptions.
-  public var description: String
+  package var description: String
   /// Claims of a generic (fallback) rule: listed, never reported as conflicting, since what they count is
   /// not known ("two plants to close" and "a dozen under review" are both `factories`).
-  public var isGeneric: Bool
+  package var isGeneric: Bool
   /// Whether figures can be forecasts; `false` for announcements (job cuts, hiring plans), which are
   /// compared whatever their tense ("supprime 14 000 postes" and "will cut 14,000 jobs").
-  public var canBeForecast: Bool = true
+  package var canBeForecast: Bool = true
   /// A flow over a period (revenue, profit): with no period in its sentence, the year the paragraph or the
   /// title names ("Résultats 2024") dates it.
-  public var isFlow: Bool = false
+  package var isFlow: Bool = false
   /// Counts or amounts of one event (a layoff round, a funding round): an organisation has many, so two
   /// figures are compared only when they can be reports of the same one (see `SameFigureTest`).
-  public var isEvent: Bool = false
+  package var isEvent: Bool = false
   /// Where it is declared.
-  public var location: SourceLocation
+  package var location: SourceLocation
 
   /// Creates an attribute.
-  public init(name: String, kind: ValueKind, unit: String? = nil, tolerance: Tolerance = .relative(0),
+  package init(name: String, kind: ValueKind, unit: String? = nil, tolerance: Tolerance = .relative(0),
               severity: Severity = .error, label: String? = nil, description: String = "", isGeneric: Bool = false,
               location: SourceLocation) {
     self.name = name

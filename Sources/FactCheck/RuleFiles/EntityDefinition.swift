@@ -2,9 +2,9 @@
 ///
 /// Entities are optional: without them the checker still finds proper names in the text. Declaring one
 /// maps aliases to one canonical name and feeds the spelling check ("Siemiatowski" vs "Siemiatkowski").
-public struct EntityDefinition: Hashable, Sendable {
+package struct EntityDefinition: Hashable, Sendable {
   /// Organisation or person.
-  public enum Kind: String, Hashable, Sendable {
+  package enum Kind: String, Hashable, Sendable {
     /// A company, a public body.
     case organisation
     /// A person; figures near their name are about their ``EntityDefinition/organisation``.
@@ -12,18 +12,18 @@ public struct EntityDefinition: Hashable, Sendable {
   }
 
   /// Canonical name, used in claims and reports.
-  public var name: String
+  package var name: String
   /// Organisation or person.
-  public var kind: Kind
+  package var kind: Kind
   /// Other names, full or partial ("Siemiatkowski").
-  public var aliases: [String]
+  package var aliases: [String]
   /// For a person: the organisation their figures are about.
-  public var organisation: String?
+  package var organisation: String?
   /// Where it is declared.
-  public var location: SourceLocation
+  package var location: SourceLocation
 
   /// Creates an entity.
-  public init(name: String, kind: Kind = .organisation, aliases: [String] = [], organisation: String? = nil,
+  package init(name: String, kind: Kind = .organisation, aliases: [String] = [], organisation: String? = nil,
               location: SourceLocation) {
     self.name = name
     self.kind = kind
@@ -33,5 +33,5 @@ public struct EntityDefinition: Hashable, Sendable {
   }
 
   /// The canonical name and every alias.
-  public var allNames: [String] { [name] + aliases }
+  package var allNames: [String] { [name] + aliases }
 }

@@ -1,7 +1,7 @@
 /// One claim rule: a pattern with placeholders, the attribute its figures are about, and its examples.
-public struct RuleDefinition: Sendable {
+package struct RuleDefinition: Sendable {
   /// What a rule produces.
-  public enum Kind: String, Sendable, Hashable {
+  package enum Kind: String, Sendable, Hashable {
     /// Claims about an attribute.
     case claim
     /// The article's publication date ("Publié le 13-05-2025"); the first match wins.
@@ -9,52 +9,52 @@ public struct RuleDefinition: Sendable {
   }
 
   /// Overrides for one labelled value of the pattern (`{count:before}` → label `before`).
-  public struct ValueOverride: Sendable, Hashable {
+  package struct ValueOverride: Sendable, Hashable {
     /// Attribute for this value instead of the rule's.
-    public var attribute: String?
+    package var attribute: String?
     /// Period for this value; `previous` is one step before the period of the rule's other values.
-    public var period: Period?
+    package var period: Period?
     /// Whether `period` is relative to the other values' period (`previous`).
-    public var isPrevious: Bool
+    package var isPrevious: Bool
     /// Modality for this value.
-    public var modality: Modality?
+    package var modality: Modality?
     /// `false` for a figure that only gives context and makes no claim.
-    public var makesClaim: Bool
+    package var makesClaim: Bool
     /// Whether the figure counts negatively ("une perte de 85 millions" is a net income of −85 million).
-    public var isNegative: Bool = false
+    package var isNegative: Bool = false
     /// Where `attribute` is written, for an unknown-attribute error.
     var attributeLocation: SourceLocation?
   }
 
   /// Unique id, conventionally `language.attribute.phrase`.
-  public var id: String
+  package var id: String
   /// Claim or dateline.
-  public var kind: Kind
+  package var kind: Kind
   /// The attribute, or `@previous` to continue the previous claim's attribute in the same sentence.
-  public var attribute: String
+  package var attribute: String
   /// Language of the articles it applies to; its lexicon expands the placeholders.
-  public var language: String
+  package var language: String
   /// The pattern, with placeholders, as written in the file.
-  public var pattern: String
+  package var pattern: String
   /// Default period of its figures.
-  public var period: Period
+  package var period: Period
   /// Default modality.
-  public var modality: Modality
+  package var modality: Modality
   /// Higher wins when matches of different rules overlap.
-  public var priority: Int
+  package var priority: Int
   /// Whether letters must match in case (default: no).
-  public var caseSensitive: Bool
+  package var caseSensitive: Bool
   /// Whether period and forecast words outside the match may change its figures' period and modality
   /// (default: yes). A noun phrase such as "ses 4 000 salariés" describes the present whatever surrounds it.
-  public var usesContext: Bool = true
+  package var usesContext: Bool = true
   /// One sentence for reports.
-  public var description: String
+  package var description: String
   /// Per-value overrides, by label.
-  public var values: [String: ValueOverride]
+  package var values: [String: ValueOverride]
   /// Texts with the claims they must yield, and texts that must yield none.
-  public var examples: [RuleExample]
+  package var examples: [RuleExample]
   /// Where the rule starts in its file.
-  public var location: SourceLocation
+  package var location: SourceLocation
   /// The pattern's text and position, to map PCRE2 error offsets back into the file.
   var patternSource: LocatedPattern
   /// Where the attribute is written (the rule's `attribute:` value), for an unknown-attribute error.
@@ -63,10 +63,10 @@ public struct RuleDefinition: Sendable {
   var languageLocation: SourceLocation?
 
   /// Whether this rule continues the previous claim's attribute.
-  public var continuesPreviousClaim: Bool { attribute == RuleDefinition.previousAttribute }
+  package var continuesPreviousClaim: Bool { attribute == RuleDefinition.previousAttribute }
 
   /// The attribute name meaning "the attribute of the previous claim in the sentence".
-  public static let previousAttribute = "@previous"
+  package static let previousAttribute = "@previous"
 }
 
 /// Where a pattern's text sits in its file, independent of the YAML reader that found it.
@@ -80,35 +80,35 @@ struct LocatedPattern: Sendable, Hashable {
 }
 
 /// An example of a rule: a text, and what the rule must extract from it.
-public struct RuleExample: Sendable, Hashable {
+package struct RuleExample: Sendable, Hashable {
   /// One expected claim; only the fields given are compared.
-  public struct ExpectedClaim: Sendable, Hashable, CustomStringConvertible {
+  package struct ExpectedClaim: Sendable, Hashable, CustomStringConvertible {
     /// Normalised value.
-    public var value: Double?
+    package var value: Double?
     /// Attribute (defaults to the rule's).
-    public var attribute: String?
+    package var attribute: String?
     /// Canonical entity, or `none` for an unattributed claim.
-    public var entity: String?
+    package var entity: String?
     /// Hedge name (`exact`, `approximate`, `nearly`, `more_than`, `at_least`, `less_than`, `at_most`).
-    public var hedge: String?
+    package var hedge: String?
     /// Period key (`current`, `last_year`, `2022`).
-    public var period: String?
+    package var period: String?
     /// `actual` or `projected`.
-    public var modality: String?
+    package var modality: String?
     /// Unit (`USD`, `%`).
-    public var unit: String?
+    package var unit: String?
     /// The figure as written.
-    public var text: String?
+    package var text: String?
     /// Scope, when the rule captures one.
-    public var scope: String?
+    package var scope: String?
 
     /// Whether the expectation asserts anything at all.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
       value == nil && attribute == nil && entity == nil && hedge == nil && period == nil && modality == nil
         && unit == nil && text == nil && scope == nil
     }
 
-    public var description: String {
+    package var description: String {
       var parts: [String] = []
       if let value { parts.append("value \(NumberFormatting.plain(value))") }
       if let attribute { parts.append("attribute \(attribute)") }
@@ -124,19 +124,19 @@ public struct RuleExample: Sendable, Hashable {
   }
 
   /// The text to run the rule on.
-  public var text: String
+  package var text: String
   /// Publication date to resolve periods against, when the example needs one.
-  public var published: Day?
+  package var published: Day?
   /// The claims it must yield, in order; empty means it must yield none.
-  public var expected: [ExpectedClaim]
+  package var expected: [ExpectedClaim]
   /// Where the example is, so a failure points at it.
-  public var location: SourceLocation
+  package var location: SourceLocation
 }
 
 /// A consistency check declared in a rule file.
-public struct CheckDefinition: Sendable, Hashable {
+package struct CheckDefinition: Sendable, Hashable {
   /// The relation checked.
-  public enum Kind: String, Sendable, Hashable {
+  package enum Kind: String, Sendable, Hashable {
     /// A stated percentage change against the change implied by before/after figures.
     case percentChange = "percent_change"
     /// One amount given in two currencies ("$1 billion" and « 1 milliard d'euros » for one round).
@@ -144,7 +144,7 @@ public struct CheckDefinition: Sendable, Hashable {
   }
 
   /// Which way a percent change goes.
-  public enum Direction: String, Sendable, Hashable {
+  package enum Direction: String, Sendable, Hashable {
     /// A cut ("réduit de 22 %"): (before − after) / before.
     case decrease
     /// Growth: (after − before) / before.
@@ -152,27 +152,27 @@ public struct CheckDefinition: Sendable, Hashable {
   }
 
   /// Unique id.
-  public var id: String
+  package var id: String
   /// The relation.
-  public var kind: Kind
+  package var kind: Kind
   /// The attribute holding the stated percentage (`percent_change`; empty for other kinds).
-  public var stated: String
+  package var stated: String
   /// The attribute holding the before and after figures (`percent_change`; empty for other kinds).
-  public var base: String
+  package var base: String
   /// Decrease or increase.
-  public var direction: Direction
+  package var direction: Direction
   /// Allowed gap: in percentage points for `percent_change`, in per cent of the amount for
   /// `same_amount_two_currencies`.
-  public var tolerance: Double
+  package var tolerance: Double
   /// The money attributes a `same_amount_two_currencies` check covers; empty for every money attribute
   /// that is not generic.
-  public var attributes: [String] = []
+  package var attributes: [String] = []
   /// Severity of a mismatch.
-  public var severity: Severity
+  package var severity: Severity
   /// One sentence for reports.
-  public var description: String
+  package var description: String
   /// Where it is declared.
-  public var location: SourceLocation
+  package var location: SourceLocation
   /// Where `stated` and `base` are written, for an unknown-attribute error.
   var statedLocation: SourceLocation?
   var baseLocation: SourceLocation?

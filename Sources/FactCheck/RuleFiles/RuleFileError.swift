@@ -5,7 +5,7 @@
 /// loader collects every problem of a run and the caller reports them together.
 public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What is wrong.
-  public enum Kind: Hashable, Sendable {
+  package enum Kind: Hashable, Sendable {
     /// The file could not be read.
     case unreadable(reason: String)
     /// The file is larger than the loader accepts.
@@ -51,14 +51,14 @@ public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible 
   }
 
   /// What is wrong.
-  public var kind: Kind
-  /// Where.
+  package var kind: Kind
+  /// Where: the file, line and column of the offending key or value, so an editor can jump there.
   public var location: SourceLocation
   /// `error` for problems that keep a rule or file from being used; `warning` and `note` otherwise.
   public var severity: Severity
 
   /// Creates an error.
-  public init(_ kind: Kind, at location: SourceLocation, severity: Severity = .error) {
+  package init(_ kind: Kind, at location: SourceLocation, severity: Severity = .error) {
     self.kind = kind
     self.location = location
     self.severity = severity
@@ -102,11 +102,11 @@ public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible 
     }
   }
 
-  /// `path:line:column: severity: message`.
+  /// `path:line:column: severity: message`, the compiler convention editors and terminals turn into links.
   public var description: String { "\(location): \(severity.rawValue): \(message)" }
 
   /// The same problem as a run diagnostic.
-  public var diagnostic: Diagnostic {
+  package var diagnostic: Diagnostic {
     var ruleID: String?
     switch kind {
     case .exampleFailed(let id, _, _, _), .noPrefilterLiteral(let id), .noExamples(let id), .overrides(let id, _): ruleID = id
@@ -118,7 +118,7 @@ public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible 
 
 /// Edit distance helpers used for "did you mean" suggestions (rule files, the command line) and the
 /// spelling check.
-public enum EditDistance {
+package enum EditDistance {
   /// Damerau–Levenshtein (optimal string alignment) distance between two strings, by characters.
   static func distance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
@@ -143,7 +143,7 @@ public enum EditDistance {
   }
 
   /// The candidate closest to `word`, if it is close enough to be a likely typo.
-  public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+  package static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
     var best: (String, Int)?
     for candidate in candidates {
       let d = distance(word.lowercased(), candidate.lowercased())

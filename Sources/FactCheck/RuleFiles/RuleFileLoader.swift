@@ -8,9 +8,9 @@ import Yams
 /// `lexicon`, `rules`, `checks`, `suppress` (findings accepted, see ``Suppression``), `examples` (examples of rules defined anywhere in the same layer or an
 /// earlier one). A broken file or rule is reported with its line and column and left out; everything
 /// else still loads, so one run reports every problem.
-public enum RuleFileLoader {
+package enum RuleFileLoader {
   /// Loads each directory (or single file) as one layer, in order.
-  public static func load(_ paths: [String]) -> RuleLibrary {
+  package static func load(_ paths: [String]) -> RuleLibrary {
     var library = RuleLibrary()
     for path in paths { loadLayer(path, into: &library) }
     validateReferences(&library)
@@ -18,7 +18,7 @@ public enum RuleFileLoader {
   }
 
   /// Loads YAML texts given in memory as one layer (tests, fuzzing, embedding).
-  public static func load(texts: [(path: String, text: String)]) -> RuleLibrary {
+  package static func load(texts: [(path: String, text: String)]) -> RuleLibrary {
     var library = RuleLibrary()
     var layer = LayerState()
     for (path, text) in texts { loadFile(path: path, text: text, into: &library, layer: &layer) }

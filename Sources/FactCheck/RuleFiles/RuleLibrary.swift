@@ -2,33 +2,33 @@
 ///
 /// Layers load in order (the bundled rules, then each `--rules` directory): a later layer's rule with
 /// the same id replaces the earlier one and a note says so; within one layer a repeated id is an error.
-public struct RuleLibrary: Sendable {
+package struct RuleLibrary: Sendable {
   /// Attributes by name.
-  public var attributes: [String: AttributeDefinition] = [:]
+  package var attributes: [String: AttributeDefinition] = [:]
   /// Known entities.
-  public var entities: [EntityDefinition] = []
+  package var entities: [EntityDefinition] = []
   /// Lexicons by language.
-  public var lexicons: [String: Lexicon] = [:]
+  package var lexicons: [String: Lexicon] = [:]
   /// Rules, in load order.
-  public var rules: [RuleDefinition] = []
+  package var rules: [RuleDefinition] = []
   /// Arithmetic checks.
-  public var checks: [CheckDefinition] = []
+  package var checks: [CheckDefinition] = []
   /// `suppress:` entries of every layer, in load order.
-  public var suppressions: [Suppression] = []
+  package var suppressions: [Suppression] = []
   /// Every problem met while loading: errors, warnings and notes, in file order.
-  public var problems: [RuleFileError] = []
+  package var problems: [RuleFileError] = []
   /// The files read.
-  public var files: [String] = []
+  package var files: [String] = []
   /// The text of each file in ``files`` (same order), as it was loaded: what the rules were compiled from,
   /// whatever has happened to the files since.
-  public var fileTexts: [String] = []
+  package var fileTexts: [String] = []
 
   /// Creates an empty library.
-  public init() {}
+  package init() {}
 
   /// Whether any problem is an error.
-  public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+  package var hasErrors: Bool { problems.contains { $0.severity == .error } }
 
   /// The rule with `id`, if any.
-  public func rule(id: String) -> RuleDefinition? { rules.first { $0.id == id } }
+  package func rule(id: String) -> RuleDefinition? { rules.first { $0.id == id } }
 }

@@ -25,7 +25,7 @@ import Foundation
 /// values and claim locations are those of the whole run.
 public enum ClaimStream {
   /// The format version every line carries in `"v"`.
-  public static let version = 1
+  package static let version = 1
 
   /// Words of the name tally per `names` record: a corpus's tally is split across lines of bounded length.
   static let wordsPerNamesRecord = 500
@@ -38,7 +38,7 @@ public enum ClaimStream {
   ///   - includeTexts: Whether `document` records carry the article's text (when the run kept texts), for
   ///     reports that show the articles (HTML).
   /// - Returns: The lines, UTF-8.
-  public static func lines(of run: ExtractionRun, includeTexts: Bool = false) -> [String] {
+  package static func lines(of run: ExtractionRun, includeTexts: Bool = false) -> [String] {
     let encoder = lineEncoder()
     var named: [String: Set<String>] = [:]
     for claim in run.claims where claim.entitySource.isExplicit {
@@ -72,14 +72,28 @@ public enum ClaimStream {
   }
 
   /// An `entities` record listing raw entity names (for a part of a stream; see ``ClaimStream``).
-  public static func entitiesLine(_ names: Set<String>) -> String {
+  package static func entitiesLine(_ names: Set<String>) -> String {
     encode(EntitiesLine(names: names.sorted()), lineEncoder())
   }
 
-  /// The partition key of every raw entity name: its canonical name over all of `names`
-  /// (``EntityNameUnification``, with the legal forms and organisation words of `library`'s lexicons), the
-  /// key claims are grouped by when a stream is reconciled in parts.
-  public static func keys(for names: Set<String>, library: RuleLibrary) -> [String: String] {
+  /// The partition key of every raw entity name: its canonical name over all of `names`, the key claims are
+  /// grouped by when a stream is reconciled in parts.
+  ///
+  /// A claim's own entity name is not a key: "Atlas" is "Atlas Robotics" only when the corpus has one longer
+  /// Atlas name, so the key depends on every name of the corpus, and a split by raw name could put the two
+  /// halves of one conflict in different parts.
+  ///
+  /// - Parameters:
+  ///   - names: Every raw entity name of the corpus (the claims' `entity` fields, before unification).
+  ///   - rules: The rules the claims were read with: their lexicons' legal forms and organisation words
+  ///     (`legal_forms`, `organisation_words`) decide which names are one.
+  /// - Returns: Each name of `names` with its key.
+  public static func keys(for names: Set<String>, rules: CompiledRuleSet) -> [String: String] {
+    keys(for: names, library: rules.library)
+  }
+
+  /// ``keys(for:rules:)`` from the rule library itself.
+  package static func keys(for names: Set<String>, library: RuleLibrary) -> [String: String] {
     let canonical = EntityNameUnification.canonicalNames(for: names, library: library)
     var keys: [String: String] = [:]
     for name in names { keys[name] = canonical[name] ?? name }
@@ -87,7 +101,7 @@ public enum ClaimStream {
   }
 
   /// `key` records for raw entity names, sorted by name: what `factcheck reconcile --keys` writes.
-  public static func keyLines(for names: Set<String>, library: RuleLibrary) -> [String] {
+  package static func keyLines(for names: Set<String>, library: RuleLibrary) -> [String] {
     let encoder = lineEncoder()
     return keys(for: names, library: library).sorted { $0.key < $1.key }.map { encode(KeyLine(entity: $0.key, key: $0.value), encoder) }
   }
@@ -115,34 +129,34 @@ public enum ClaimStream {
 
 /// What a claim stream (or a part of one) holds, read back: an extraction run, and what a part needs to
 /// reconcile as the whole stream would.
-public struct ClaimStreamContents: Sendable {
+package struct ClaimStreamContents: Sendable {
   /// Documents, claims, diagnostics, the name tally and (when carried) texts.
-  public var run = ExtractionRun()
+  package var run = ExtractionRun()
   /// Raw entity names of the whole corpus, from `entities` records.
-  public var corpusEntityNames: Set<String> = []
+  package var corpusEntityNames: Set<String> = []
   /// For each document, the raw entity names it names next to a figure, over all its claims.
-  public var namedEntities: [String: Set<String>] = [:]
+  package var namedEntities: [String: Set<String>] = [:]
   /// Lines read.
-  public var lineCount = 0
+  package var lineCount = 0
 
   /// An empty stream.
-  public init() {}
+  package init() {}
 
   /// Every raw entity name the stream mentions: its claims', its documents' and its `entities` records'.
-  public var entityNames: Set<String> {
+  package var entityNames: Set<String> {
     Set(run.claims.compactMap(\.entity)).union(corpusEntityNames).union(namedEntities.values.joined())
   }
 }
 
 /// Reads claim-stream lines into ``ClaimStreamContents``.
-public struct ClaimStreamReader {
+package struct ClaimStreamReader {
   /// What has been read so far.
-  public private(set) var contents = ClaimStreamContents()
+  package private(set) var contents = ClaimStreamContents()
   private let decoder = ClaimStream.lineDecoder()
   private var suppressionsRead = Set<Suppression>()
 
   /// A reader with nothing read yet.
-  public init() {}
+  package init() {}
 
   /// Reads one line (without its line break); an empty line is skipped.
   ///
@@ -151,7 +165,7 @@ public struct ClaimStreamReader {
   ///   - path: The stream's name, for errors (`-` or `<stdin>` for standard input).
   ///   - number: The 1-based line number, for errors.
   /// - Throws: ``ClaimStreamError`` naming the path, line and column of what is wrong.
-  public mutating func read(_ line: some Collection<UInt8>, path: String, number: Int) throws(ClaimStreamError) {
+  package mutating func read(_ line: some Collection<UInt8>, path: String, number: Int) throws(ClaimStreamError) {
     contents.lineCount += 1
     var bytes = Array(line)
     if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
@@ -223,14 +237,14 @@ enum StreamRecord: Decodable {
 extension FactChecker {
   /// Reconciles a claim stream (or a part of one; see ``ClaimStream``) as ``reconcile(_:)`` reconciles an
   /// extraction run: the whole stream of a corpus gives the report `check` gives on that corpus, byte for byte.
-  public func reconcile(_ stream: ClaimStreamContents) -> CheckResult {
+  package func reconcile(_ stream: ClaimStreamContents) -> CheckResult {
     result(of: stream.run, runningChecks: true, corpusEntityNames: stream.corpusEntityNames, namedEntities: stream.namedEntities)
   }
 
   /// Extracts the articles of stream-input lines (`{"path", "text", "published"?, "language"?}`, see
   /// ``StreamArticle``): a `published` date dates an article that states none (as `--published` does), a
   /// `language` replaces the detected one. Empty, binary and UTF-16 texts are skipped, as files are.
-  public func extract(_ inputs: [StreamArticle]) -> ExtractionRun {
+  package func extract(_ inputs: [StreamArticle]) -> ExtractionRun {
     var articles: [Article] = []
     var skipped: [DocumentReport] = []
     for input in inputs {

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A claim-stream or stream-input line that cannot be read, with where: `path:line:column: error: …`.
-public struct ClaimStreamError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ClaimStreamError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What is wrong with a line.
-  public enum Problem: Error, Hashable, Sendable {
+  package enum Problem: Error, Hashable, Sendable {
     /// Not JSON (or not an object).
     case syntax(String)
     /// A field is missing.
@@ -15,16 +15,16 @@ public struct ClaimStreamError: Error, Hashable, Sendable, CustomStringConvertib
   }
 
   /// The stream's name (`<stdin>` for standard input).
-  public var path: String
+  package var path: String
   /// 1-based line.
-  public var line: Int
+  package var line: Int
   /// 1-based column, in Unicode scalars: the offending value's, else 1.
-  public var column: Int
+  package var column: Int
   /// What is wrong.
-  public var problem: Problem
+  package var problem: Problem
 
   /// Creates an error.
-  public init(path: String, line: Int, column: Int, problem: Problem) {
+  package init(path: String, line: Int, column: Int, problem: Problem) {
     self.path = path
     self.line = line
     self.column = column
@@ -32,13 +32,13 @@ public struct ClaimStreamError: Error, Hashable, Sendable, CustomStringConvertib
   }
 
   /// `path:line:column: error: …`.
-  public var description: String { "\(path):\(line):\(column): error: \(message)" }
+  package var description: String { "\(path):\(line):\(column): error: \(message)" }
 
   /// `path:line:column: …`, for a program that adds its own `error:` prefix.
-  public var locatedMessage: String { "\(path):\(line):\(column): \(message)" }
+  package var locatedMessage: String { "\(path):\(line):\(column): \(message)" }
 
   /// What is wrong, without the place.
-  public var message: String {
+  package var message: String {
     switch problem {
     case .syntax(let detail): return "not a JSON object: \(detail)"
     case .missing(let field): return "missing field '\(field)'"

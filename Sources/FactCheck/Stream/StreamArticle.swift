@@ -2,18 +2,18 @@ import Foundation
 
 /// One line of `factcheck extract --stdin`: an article as a JSON object, `{"path": …, "text": …}` with an
 /// optional `"published"` (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) and `"language"` (`fr`, `en`).
-public struct StreamArticle: Sendable, Hashable, Decodable {
+package struct StreamArticle: Sendable, Hashable, Decodable {
   /// The path (or URL) the article is reported under.
-  public var path: String
+  package var path: String
   /// The whole text, front matter included.
-  public var text: String
+  package var text: String
   /// Publication date for an article whose text states none.
-  public var published: Day?
+  package var published: Day?
   /// Its language, instead of the detected one.
-  public var language: String?
+  package var language: String?
 
   /// Creates an input.
-  public init(path: String, text: String, published: Day? = nil, language: String? = nil) {
+  package init(path: String, text: String, published: Day? = nil, language: String? = nil) {
     self.path = path
     self.text = text
     self.published = published
@@ -27,7 +27,7 @@ public struct StreamArticle: Sendable, Hashable, Decodable {
   ///   - path: Where the line comes from (`<stdin>`), for errors.
   ///   - number: Its 1-based line number, for errors.
   /// - Throws: ``ClaimStreamError`` naming the path, line and column of what is wrong.
-  public static func decode(_ line: some Collection<UInt8>, path: String, number: Int) throws(ClaimStreamError) -> StreamArticle {
+  package static func decode(_ line: some Collection<UInt8>, path: String, number: Int) throws(ClaimStreamError) -> StreamArticle {
     var bytes = Array(line)
     if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
     do {

@@ -17,7 +17,7 @@ import Foundation
 /// ```
 public struct Baseline: Hashable, Sendable {
   /// The first line of every baseline file.
-  public static let header = "# factcheck baseline 1"
+  package static let header = "# factcheck baseline 1"
 
   /// One accepted finding.
   public struct Entry: Hashable, Sendable {
@@ -31,7 +31,7 @@ public struct Baseline: Hashable, Sendable {
     public var location: SourceLocation?
 
     /// Creates an entry.
-    public init(fingerprint: String, check: String, message: String, location: SourceLocation? = nil) {
+    package init(fingerprint: String, check: String, message: String, location: SourceLocation? = nil) {
       self.fingerprint = fingerprint
       self.check = check
       self.message = message
@@ -43,12 +43,14 @@ public struct Baseline: Hashable, Sendable {
   public var entries: [Entry]
 
   /// Creates a baseline from entries.
-  public init(entries: [Entry]) {
+  package init(entries: [Entry]) {
     self.entries = entries.sorted { ($0.fingerprint, $0.check) < ($1.fingerprint, $1.check) }
   }
 
   /// The baseline that accepts every finding of `result`, the suppressed ones included (so that writing a
   /// baseline over the one in use keeps what it had).
+  ///
+  /// - Parameter result: A checked run; its findings are fingerprinted against its claims.
   public init(result: CheckResult) {
     let findings = result.findings + result.suppressed.filter { $0.suppression.origin == .baseline }.map(\.finding)
     var seen = Set<String>()
@@ -61,6 +63,11 @@ public struct Baseline: Hashable, Sendable {
 
   /// The stable fingerprint of a finding: `fc1:` and a 64-bit FNV-1a hash, in hexadecimal, of its kind,
   /// check, entity, attribute, period and sides (each value with the file names of its articles).
+  ///
+  /// - Parameters:
+  ///   - finding: A finding.
+  ///   - claims: The claims its indices point into (``CheckResult/claims`` of its run).
+  /// - Returns: `fc1:` and 16 hexadecimal digits; the same for the same inconsistency in any later run.
   public static func fingerprint(of finding: Finding, claims: [Claim]) -> String {
     var parts = ["1", finding.kind.rawValue, finding.check, finding.entity ?? "", finding.attribute, finding.period ?? ""]
     func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
@@ -83,7 +90,9 @@ public struct Baseline: Hashable, Sendable {
     return "fc1:" + String(repeating: "0", count: 16 - hex.count) + hex
   }
 
-  /// The file's text.
+  /// The file's text: the header, a comment saying how to regenerate it, then one entry a line.
+  ///
+  /// - Returns: Text that ``parse(_:path:)`` reads back.
   public func serialized() -> String {
     var out = Baseline.header + "\n"
     out += "# Accepted findings, one a line: fingerprint, check, message. Regenerate with: factcheck check … --write-baseline FILE\n"
@@ -94,8 +103,12 @@ public struct Baseline: Hashable, Sendable {
     return out
   }
 
-  /// Reads a baseline file's text; `path` names it in errors.
+  /// Reads a baseline file's text.
   ///
+  /// - Parameters:
+  ///   - text: What ``serialized()`` wrote, possibly edited by hand (entries removed, comments added).
+  ///   - path: The file's name, for errors and for the entries' locations.
+  /// - Returns: The baseline.
   /// - Throws: ``SuppressionError`` naming the line and column of the first thing that is wrong.
   public static func parse(_ text: String, path: String) throws(SuppressionError) -> Baseline {
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
@@ -122,6 +135,8 @@ public struct Baseline: Hashable, Sendable {
 
   /// Reads a baseline file.
   ///
+  /// - Parameter path: The file.
+  /// - Returns: The baseline.
   /// - Throws: ``SuppressionError`` when the file cannot be read or is not a baseline.
   public static func load(path: String) throws(SuppressionError) -> Baseline {
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -133,8 +148,12 @@ public struct Baseline: Hashable, Sendable {
     return try parse(text, path: path)
   }
 
-  /// `result` with the baselined findings moved to ``CheckResult/suppressed`` and the entries that no
-  /// longer match any finding in ``CheckResult/staleBaselineEntries``.
+  /// Takes the accepted findings out of a result, so that only new ones count.
+  ///
+  /// - Parameter result: A checked run.
+  /// - Returns: `result` with the baselined findings moved to ``CheckResult/suppressed``, the entries that no
+  ///   longer match any finding in ``CheckResult/staleBaselineEntries``, and ``CheckResult/baselineApplied``
+  ///   set.
   public func apply(to result: CheckResult) -> CheckResult {
     var byFingerprint: [String: Entry] = [:]
     for entry in entries { byFingerprint[entry.fingerprint] = byFingerprint[entry.fingerprint] ?? entry }

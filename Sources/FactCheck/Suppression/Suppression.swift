@@ -17,7 +17,7 @@ public struct Suppression: Hashable, Sendable {
   }
 
   /// Which part of the text a suppression covers.
-  public enum Scope: Hashable, Sendable {
+  package enum Scope: Hashable, Sendable {
     /// Lines `lines` (1-based, upper bound excluded) of the document at `path`.
     case lines(path: String, lines: Range<Int>)
     /// The whole document at `path`.
@@ -26,7 +26,7 @@ public struct Suppression: Hashable, Sendable {
     case everywhere
   }
 
-  /// Where it is written.
+  /// Whether an article, a rule file or the baseline accepted the finding, which says who to ask about it.
   public var origin: Origin
   /// Where it is written: the comment, the `suppress:` entry or the baseline line.
   public var location: SourceLocation
@@ -42,10 +42,10 @@ public struct Suppression: Hashable, Sendable {
   /// Why the finding is accepted, as its author wrote it.
   public var reason: String?
   /// The text it covers.
-  public var scope: Scope
+  package var scope: Scope
 
   /// Creates a suppression.
-  public init(origin: Origin, location: SourceLocation, checks: [String] = [], entity: String? = nil, attribute: String? = nil,
+  package init(origin: Origin, location: SourceLocation, checks: [String] = [], entity: String? = nil, attribute: String? = nil,
               period: String? = nil, reason: String? = nil, scope: Scope = .everywhere) {
     self.origin = origin
     self.location = location
@@ -62,7 +62,7 @@ public struct Suppression: Hashable, Sendable {
   /// A scoped suppression silences a finding when one of the finding's claims (or, for a finding without
   /// claims, one of its locations) lies in its scope: the article that carries the comment accepts the
   /// discrepancy for everyone.
-  public func matches(_ finding: Finding, claims: [Claim]) -> Bool {
+  package func matches(_ finding: Finding, claims: [Claim]) -> Bool {
     guard checks.isEmpty || checks.contains(where: { Suppression.pattern($0, matches: finding) }) else { return false }
     if let entity, finding.entity?.lowercased() != entity.lowercased() { return false }
     if let attribute, finding.attribute != attribute { return false }
@@ -78,7 +78,7 @@ public struct Suppression: Hashable, Sendable {
   }
 
   /// What the suppression names, for messages ("conflict/employees", "every check").
-  public var label: String {
+  package var label: String {
     var parts = [checks.isEmpty ? "every check" : checks.joined(separator: ", ")]
     if let entity { parts.append("entity \(entity)") }
     if let attribute { parts.append("attribute \(attribute)") }
@@ -109,7 +109,7 @@ public struct SuppressedFinding: Hashable, Sendable {
   public var suppression: Suppression
 
   /// Creates a suppressed finding.
-  public init(finding: Finding, suppression: Suppression) {
+  package init(finding: Finding, suppression: Suppression) {
     self.finding = finding
     self.suppression = suppression
   }

@@ -14,12 +14,12 @@
 /// `factcheck-ignore` silences the paragraph that follows the comment (or the one it sits in),
 /// `factcheck-ignore-next-line` the next line, `factcheck-ignore-file` the whole article. Checks follow the
 /// directive (none = every check), then optionally `--` and the reason.
-public enum SuppressionComments {
+package enum SuppressionComments {
   /// The directives, in the order the documentation lists them.
-  public static let directives = ["factcheck-ignore", "factcheck-ignore-next-line", "factcheck-ignore-file"]
+  package static let directives = ["factcheck-ignore", "factcheck-ignore-next-line", "factcheck-ignore-file"]
 
   /// The suppressions written in `text`, the article at `path`, and the malformed ones as errors.
-  public static func scan(_ text: String, path: String) -> (suppressions: [Suppression], errors: [SuppressionError]) {
+  package static func scan(_ text: String, path: String) -> (suppressions: [Suppression], errors: [SuppressionError]) {
     guard text.contains("factcheck-") else { return ([], []) }
     // "\r\n" is one Character: split on both, as the line index counts lines.
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)

@@ -2,7 +2,7 @@
 /// file that is not one. Each names the file, line and column.
 public struct SuppressionError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What is wrong.
-  public enum Kind: Hashable, Sendable {
+  package enum Kind: Hashable, Sendable {
     /// A `<!--` comment with a directive that is never closed by `-->`.
     case unclosedComment
     /// `factcheck-…` that is no directive; `suggestion` is the nearest one.
@@ -20,14 +20,14 @@ public struct SuppressionError: Error, Hashable, Sendable, CustomStringConvertib
   }
 
   /// What is wrong.
-  public var kind: Kind
-  /// Where.
+  package var kind: Kind
+  /// Where: the comment's or the baseline line's file, line and column, so an editor can jump there.
   public var location: SourceLocation
   /// The line, for a caret display.
-  public var sourceLine: String?
+  package var sourceLine: String?
 
   /// Creates an error.
-  public init(_ kind: Kind, at location: SourceLocation, sourceLine: String? = nil) {
+  package init(_ kind: Kind, at location: SourceLocation, sourceLine: String? = nil) {
     self.kind = kind
     self.location = location
     self.sourceLine = sourceLine
@@ -54,11 +54,11 @@ public struct SuppressionError: Error, Hashable, Sendable, CustomStringConvertib
     }
   }
 
-  /// `path:line:column: error: message`.
+  /// `path:line:column: error: message`, the compiler convention editors and terminals turn into links.
   public var description: String { "\(location): error: \(message)" }
 
   /// The error as a run diagnostic.
-  public var diagnostic: Diagnostic {
+  package var diagnostic: Diagnostic {
     Diagnostic(severity: .error, category: .input, location: location, message: message, sourceLine: sourceLine)
   }
 }

@@ -1,13 +1,13 @@
 /// Takes the suppressed findings out of a result: they move to ``CheckResult/suppressed``, and each
 /// suppression that silenced nothing becomes a note.
-public enum Suppressor {
+package enum Suppressor {
   /// `result` with every finding one of `suppressions` matches moved to ``CheckResult/suppressed``.
   ///
   /// Suppressions are tried in order (the article's own comments first, then rule layers, then the
   /// baseline); a finding is recorded with the first that matches. An unused in-source or rule-file
   /// suppression is reported as a note at its place; unused baseline entries are
   /// ``CheckResult/staleBaselineEntries``, which ``Baseline/apply(to:)`` fills.
-  public static func apply(_ suppressions: [Suppression], to result: CheckResult) -> CheckResult {
+  package static func apply(_ suppressions: [Suppression], to result: CheckResult) -> CheckResult {
     guard !suppressions.isEmpty else { return result }
     var result = result
     var used = Set<Int>()

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import FactCheck
+@_spi(Fuzzing) @testable import FactCheck
 
 /// Inputs the fuzzers of `Fuzz/` once crashed on, replayed through the same entry points on every test run,
 /// so a crash found in a short CI fuzzing run stays fixed without waiting for the fuzzer to find it again.
