@@ -28,15 +28,17 @@ package struct FactCheckMCPServer: Sendable {
       name: "factcheck", version: ToolInfo.version, title: "FactCheck",
       instructions: "Check a draft's figures against the published articles of the claim archive (check_draft), and look up archived figures (search_claims).",
       capabilities: .init(tools: .init(listChanged: false)))
-    await server.withMethodHandler(ListTools.self) { _ in .init(tools: FactCheckMCPServer.tools) }
+    let listed = FactCheckMCPServer.tools(languages: drafts.checker.rules.languages)
+    await server.withMethodHandler(ListTools.self) { _ in .init(tools: listed) }
     let tools = self
     await server.withMethodHandler(CallTool.self) { parameters in await tools.call(parameters) }
     try await server.start(transport: transport)
     await server.waitUntilCompleted()
   }
 
-  /// The tools, with their input schemas.
-  package static let tools: [Tool] = [
+  /// The tools, with their input schemas; `languages` are those of the loaded rules, the values a draft's
+  /// `language` may take.
+  package static func tools(languages: [String]) -> [Tool] { [
     Tool(
       name: "check_draft",
       title: "Check a draft's figures",
@@ -49,8 +51,8 @@ package struct FactCheckMCPServer: Sendable {
       inputSchema: .object([
         "type": "object",
         "properties": .object([
-          "text": .object(["type": "string", "description": "The draft: Markdown or plain text, French or English; YAML front matter allowed."]),
-          "language": .object(["type": "string", "enum": ["en", "fr"], "description": "The draft's language, instead of the detected one."]),
+          "text": .object(["type": "string", "description": "The draft: Markdown or plain text, in a language of the rules; YAML front matter allowed."]),
+          "language": .object(["type": "string", "enum": .array(languages.map { .string($0) }), "description": "The draft's language, instead of the detected one."]),
           "published": .object(["type": "string", "description": "Publication date (YYYY-MM-DD) when the text states none; relative periods (last year) resolve from it."]),
           "title": .object(["type": "string", "description": "The draft's title."]),
         ]),
@@ -74,7 +76,7 @@ package struct FactCheckMCPServer: Sendable {
         ]),
       ]),
       annotations: .init(readOnlyHint: true)),
-  ]
+  ] }
 
   /// Answers one `tools/call`; a problem (missing argument, unknown tool, archive failure) is a tool error.
   package func call(_ parameters: CallTool.Parameters) async -> CallTool.Result {

@@ -47,7 +47,7 @@ package struct CheckServer: Sendable {
     router.get("/") { _, _ in CheckPage.response() }
     router.get("/v1/health") { _, _ in try server.health() }
     router.get("/v1/rules") { _, _ in server.rules() }
-    router.get("/v1/openapi.json") { _, _ in OpenAPIDocument.response(server.configuration) }
+    router.get("/v1/openapi.json") { _, _ in OpenAPIDocument.response(server.configuration, languages: server.drafts.checker.rules.languages) }
     router.post("/v1/check") { request, _ in try await server.check(request, reconcile: true) }
     router.post("/v1/claims") { request, _ in try await server.check(request, reconcile: false) }
     for path in ["/v1/check", "/v1/claims"] {

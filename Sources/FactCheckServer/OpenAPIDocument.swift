@@ -4,13 +4,15 @@ import Hummingbird
 
 /// The OpenAPI 3.1 description of the server's endpoints, served at `/v1/openapi.json`.
 enum OpenAPIDocument {
-  static func response(_ configuration: ServerConfiguration) -> Response {
+  static func response(_ configuration: ServerConfiguration, languages: [String]) -> Response {
     var headers = HTTPFields()
     headers[.contentType] = "application/json; charset=utf-8"
-    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text(configuration))))
+    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text(configuration, languages: languages))))
   }
 
-  static func text(_ configuration: ServerConfiguration) -> String {
+  /// The document; `languages` (those of the loaded rules) are the values a draft's `language` may take.
+  static func text(_ configuration: ServerConfiguration, languages rules: [String]) -> String {
+    let languages = rules.map { "\"\($0)\"" }.joined(separator: ", ")
     let limit = configuration.maxBodyBytes
     let seconds = configuration.timeLimit.seconds.formatted()
     return #"""
@@ -29,7 +31,7 @@ enum OpenAPIDocument {
               "required": ["text"],
               "properties": {
                 "text": { "type": "string", "description": "The draft, Markdown or plain text, YAML front matter allowed." },
-                "language": { "type": "string", "enum": ["en", "fr"], "description": "Instead of the detected language." },
+                "language": { "type": "string", "enum": [\#(languages)], "description": "Instead of the detected language." },
                 "published": { "type": "string", "description": "Publication date (YYYY-MM-DD, YYYY-MM or YYYY) when the text states none." },
                 "title": { "type": "string", "description": "Title when the front matter gives none." },
                 "path": { "type": "string", "default": "draft.md", "description": "The name the report gives the draft; an archived article under this path is replaced by the draft." },
