@@ -31,7 +31,7 @@ import sys
 PHASES = [
     ("startup: YAML, rule compilation (pcre2_compile)", ["CompiledRuleSet.load("], []),
     ("startup: JIT compilation (lazy, on first use of a pattern)", ["pcre2_jit_compile_8"], []),
-    ("reading articles (walk, load, front matter)", ["ArticleLoader.load(", "ArticleLoader.inputs(", "InputWalker.expand("],
+    ("reading articles (walk, load, front matter)", ["ArticleLoader.load(", "InputWalker.expand("],
      ["LanguageDetector.detect("]),
     ("language detection (LanguageDetector)", ["LanguageDetector.detect(", "LanguageDetector.counts("], []),
     ("claim-rule matching (Extractor.scan)", ["Extractor.scan("], []),
@@ -39,6 +39,8 @@ PHASES = [
     ("normalisation (ClaimBuilder: build, tables)", ["ClaimBuilder.build(", "ClaimBuilder.claims(from:", "ClaimBuilder.tableCells("], []),
     ("reconciliation (FactChecker.result: store, checks)", ["FactChecker.result(of:"], []),
     ("report output (RunOptions.emit: JSON built and written)", ["RunOptions.emit("], []),
+    ("proper-name tally for the spelling check (Extractor.tally)", ["Extractor.tally("], []),
+    ("suppression comments (SuppressionComments.scan)", ["SuppressionComments.scan("], []),
 ]
 # Sub-figures shown with start-up.
 STARTUP_PARTS = [("YAML", "RuleFileLoader.loadLayer("), ("compile", "RuleCompiler.compile(")]
@@ -129,6 +131,7 @@ def main():
     parser.add_argument("--corpus", help="profile this directory instead of generating one")
     parser.add_argument("--work", default=".build-profile", help="where the stripped binary, corpus and output go")
     parser.add_argument("--json", help="also write the figures to this file (default: WORK/profile.json)")
+    parser.add_argument("--reuse", action="store_true", help="attribute WORK/callgrind.out again (same corpus), without running valgrind")
     arguments = parser.parse_args()
 
     root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -141,11 +144,14 @@ def main():
 
     # valgrind reads the stripped copy; its symbol table keeps the names.
     binary = os.path.join(work, "factcheck")
-    shutil.copy2(arguments.factcheck, binary)
-    run(["strip", "--strip-debug", binary], check=True)
+    if not arguments.reuse:
+        shutil.copy2(arguments.factcheck, binary)
+        run(["strip", "--strip-debug", binary], check=True)
 
     if arguments.corpus:
         corpus = os.path.abspath(arguments.corpus)
+    elif arguments.reuse:
+        corpus = os.path.join(work, f"corpus-{arguments.articles}")
     else:
         if not arguments.benchmark:
             sys.exit("profile: give --corpus DIR or --benchmark (FactCheckBenchmark, to generate one)")
@@ -160,14 +166,17 @@ def main():
     output = os.path.join(work, "callgrind.out")
     report = os.path.join(work, "report.json")
     environment = dict(os.environ, FACTCHECK_HOME=root)
-    with open(report, "wb") as stdout:
-        status = run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={output}",
-                      f"--separate-callers{CALLER_DEPTH}={JIT}",
-                      binary, "check", corpus, "--format", "json", "--jobs", "1"],
-                     cwd=root, env=environment, stdout=stdout, stderr=subprocess.PIPE)
-    if status.returncode not in (0, 1):  # 1: findings
-        sys.stderr.write(status.stderr.decode(errors="replace")[-4000:])
-        sys.exit(f"profile: factcheck under valgrind exited with {status.returncode}")
+    if not arguments.reuse:
+        with open(report, "wb") as stdout:
+            status = run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={output}",
+                          f"--separate-callers{CALLER_DEPTH}={JIT}",
+                          binary, "check", corpus, "--format", "json", "--jobs", "1"],
+                         cwd=root, env=environment, stdout=stdout, stderr=subprocess.PIPE)
+        if status.returncode not in (0, 1):  # 1: findings
+            sys.stderr.write(status.stderr.decode(errors="replace")[-4000:])
+            sys.exit(f"profile: factcheck under valgrind exited with {status.returncode}")
+    elif not os.path.exists(output):
+        sys.exit(f"profile: --reuse, but there is no {output}")
 
     annotated = run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", output], check=True,
                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
@@ -196,7 +205,7 @@ def main():
             value -= inclusive(costs, prefix)
         rows.append([phase, value - jit.get(phase, 0)])
     accounted = sum(value for _, value in rows)
-    rows.append(["other (process start, suppression comments, name tally, workers, …)", total - accounted])
+    rows.append(["other (process start, workers, merging runs, dateline, …)", total - accounted])
 
     parts = ", ".join(f"{label} {giga(inclusive(costs, prefix))}" for label, prefix in STARTUP_PARTS)
     print()
