@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build check test unit-test test-rules bench fuzz asan tsan clean library-example docs spark-deps spark-check browser-deps browser-test serve-load
+.PHONY: all deps build check test unit-test test-rules bench profile fuzz asan tsan clean library-example docs spark-deps spark-check browser-deps browser-test serve-load
 
 all: build
 
@@ -85,9 +85,27 @@ spark-check: deps spark-deps
 # Shrink or grow it with BENCH_SIZES=1,16 BENCH_SINGLE_SIZES=1 BENCH_RUNS=3 BENCH_MAX_RUN_SECONDS=120 (see README).
 # Method f is the claim archive (issue 16): first and second archive add, and the peak memory of reconciling
 # through the archive: make bench BENCH_SIZES=64,256 BENCH_SINGLE_SIZES=none BENCH_METHODS=f BENCH_DEADLINE_SECONDS=0
-bench: deps
-	$(SWIFT) build -c release --scratch-path .build-bench --product FactCheckBenchmark
-	./.build-bench/release/FactCheckBenchmark
+# Method r is the C reference (issue 15): Benchmarks/reference/reference.c and its 48 rules, built here with cc, run by
+# the benchmark as a child process; the report gives the pipeline's ratio to it, (b)/(r). BENCH_SCRATCH: the build.
+BENCH_SCRATCH ?= .build-bench
+bench: deps $(BENCH_SCRATCH)/reference
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product FactCheckBenchmark
+	BENCH_REFERENCE=$(BENCH_SCRATCH)/reference $(BENCH_SCRATCH)/release/FactCheckBenchmark
+
+$(BENCH_SCRATCH)/reference: Benchmarks/reference/reference.c
+	@mkdir -p $(BENCH_SCRATCH)
+	$(CC) -O2 -o $@ $< -lpcre2-8
+
+# Issue 15 — instructions per input byte by phase: valgrind's callgrind over `factcheck check DIR --format json
+# --jobs 1` on PROFILE_ARTICLES generated articles (about 2.9 KB each), inclusive counts attributed to the pipeline's
+# phases (Benchmarks/profile/profile.py); output in $(BENCH_SCRATCH)/profile. Takes minutes: valgrind is ~50× slower.
+PROFILE_ARTICLES ?= 300
+profile: deps
+	@command -v valgrind >/dev/null || $(SUDO) apt-get install -y -qq valgrind
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product factcheck
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product FactCheckBenchmark
+	python3 Benchmarks/profile/profile.py --factcheck $(BENCH_SCRATCH)/release/factcheck \
+	  --benchmark $(BENCH_SCRATCH)/release/FactCheckBenchmark --articles $(PROFILE_ARTICLES) --work $(BENCH_SCRATCH)/profile
 
 # Robustness (issue 8) — fuzzing: the libFuzzer harnesses of Fuzz/ (a package of their own) are built with
 # -sanitize=fuzzer,address in .build-fuzz, then each runs FUZZ_SECONDS (CI: a few) on a corpus seeded from

@@ -25,8 +25,12 @@ struct Settings {
   var keepCorpus = false
   var seed: UInt64 = 0x5EED_FAC7
   var cores = ProcessInfo.processInfo.activeProcessorCount
-  /// Which methods to run: letters a b c d e (e includes e'), f the claim archive (issue 16).
-  var methods: Set<Character> = ["a", "b", "c", "d", "e", "f"]
+  /// Which methods to run: letters a b c d e (e includes e'), f the claim archive (issue 16), r the C reference (issue 15).
+  var methods: Set<Character> = ["a", "b", "c", "d", "e", "f", "r"]
+  /// (r) The C reference: its executable (`make bench` builds it; compiled with cc when missing), source and rules.
+  var reference: String?
+  var referenceSource = "Benchmarks/reference/reference.c"
+  var referenceRules = "Benchmarks/reference/rules.txt"
 
   static func fromEnvironment() throws -> Settings {
     var settings = Settings()
@@ -56,6 +60,8 @@ struct Settings {
     if let value = environment["BENCH_RULES"] { settings.rules = value }
     if let value = environment["BENCH_EXAMPLES"] { settings.examples = value }
     if let value = environment["BENCH_JSON"] { settings.json = value }
+    if let value = environment["BENCH_REFERENCE"], !value.isEmpty { settings.reference = value }
+    if let value = environment["BENCH_REFERENCE_RULES"], !value.isEmpty { settings.referenceRules = value }
     if let value = environment["BENCH_CORPUS_DIR"] { settings.corpusRoot = value }
     if environment["BENCH_KEEP_CORPUS"] == "1" { settings.keepCorpus = true }
     if let text = environment["BENCH_SEED"] {
@@ -64,8 +70,8 @@ struct Settings {
     }
     if let text = environment["BENCH_METHODS"] {
       let letters = Set(text.lowercased().filter { $0.isLetter })
-      guard !letters.isEmpty, letters.isSubset(of: ["a", "b", "c", "d", "e", "f"]) else {
-        throw BenchmarkError("BENCH_METHODS must be letters among a,b,c,d,e,f (e.g. b,d)")
+      guard !letters.isEmpty, letters.isSubset(of: ["a", "b", "c", "d", "e", "f", "r"]) else {
+        throw BenchmarkError("BENCH_METHODS must be letters among a,b,c,d,e,f,r (e.g. b,d,r)")
       }
       settings.methods = letters
     }
@@ -81,6 +87,7 @@ enum Method: String, CaseIterable {
   case pipelineAll = "(d) pipeline all cores"
   case ripgrep = "(e) rg union -j1"
   case ripgrepEach = "(e') rg per pattern -j1"
+  case reference = "(r) C reference"
 }
 
 /// Timings of one method on one corpus, over several runs.
@@ -175,6 +182,10 @@ final class Benchmark {
   var elapsed: Double { Clock.now() - start }
   /// Seconds per pattern of the plain scan's first run on the first corpus, by rule.
   var profile: (corpus: String, seconds: [(rule: String, seconds: Double)])?
+  /// (r) The C reference, or why it does not run; what its first run printed (rules, modes), for the report.
+  var reference: CReference?
+  var referenceSkip: String?
+  var referenceOutput: [String: Any]?
 
   func run() throws -> Int32 {
     var machine = Machine.describe()
@@ -194,6 +205,10 @@ final class Benchmark {
     let nsScanner = NSRegularExpressionScanner(rules: rules)
     if settings.methods.contains("e") { log("translating the patterns for rg …") }
     let ripgrep = settings.methods.contains("e") ? RipgrepUnion(rules: rules, workDirectory: work) : nil
+    if settings.methods.contains("r") {
+      (reference, referenceSkip) = CReference.locate(settings: settings, workDirectory: work)
+      if let referenceSkip { log("(r) C reference: skipped, \(referenceSkip)") }
+    }
     var startup = Startup()
     if let ripgrep {
       let empty = (work as NSString).appendingPathComponent("empty.txt")
@@ -253,7 +268,7 @@ final class Benchmark {
     let report = Report(settings: settings, machine: machine, rules: rules, ruleLoadSeconds: ruleLoadSeconds,
                         generationSeconds: generationSeconds, plain: plainScanner, nsScanner: nsScanner, nsregex: nsregex,
                         ripgrep: ripgrep, startup: startup, rows: rows, generator: generator, totalSeconds: elapsed,
-                        profile: profile)
+                        profile: profile, reference: reference, referenceSkip: referenceSkip, referenceOutput: referenceOutput)
     print(report.text())
     let jsonPath = settings.json
     let jsonDirectory = (jsonPath as NSString).deletingLastPathComponent
@@ -329,6 +344,9 @@ final class Benchmark {
         row.series[.ripgrep] = Series(skipReason: "rg not on PATH")
         row.series[.ripgrepEach] = Series(skipReason: "rg not on PATH")
       }
+    }
+    if settings.methods.contains("r") {
+      if reference != nil { methods.append(.reference) } else { row.series[.reference] = Series(skipReason: referenceSkip ?? "not built") }
     }
     let cap = settings.maxRunSeconds
     // Skip what was dropped at a smaller size, or is projected (from the previous size) to be too slow.
@@ -428,6 +446,26 @@ final class Benchmark {
             }
             continue
           }
+        case .reference:
+          let timeout = runTimeout
+          // Its peak memory is not kept: on Linux a spawned child's ru_maxrss starts from this (large) process's.
+          let (_, output) = try reference!.run(path: corpus.path, outputDirectory: work, timeout: timeout)
+          guard let output else {
+            let reason = String(format: "killed after %.0f s (time limit: twice BENCH_MAX_RUN_SECONDS, or the deadline)", timeout ?? 0)
+            log("  [\(corpus.label)] \(method.rawValue): \(reason)")
+            series.skipReason = series.seconds.isEmpty ? reason : nil
+            series.timedOut = true
+            row.series[method] = series
+            dropped[method] = "a run timed out at a smaller size"
+            continue
+          }
+          if output.disagreements > 0 { log("  [\(corpus.label)] \(method.rawValue): \(output.disagreements) prefilter/plain disagreements (see its stderr)") }
+          if referenceOutput == nil { referenceOutput = output.object }
+          // Its own timing of the scan (files read inside it), as (a) and the pipeline time theirs.
+          series.seconds.append(output.seconds)
+          series.cpuSeconds.append(output.cpuSeconds)
+          series.matches = output.matches
+          series.errors = output.matchErrors
         case .ripgrep, .ripgrepEach:
           let timeout = runTimeout
           let (child, matches) = method == .ripgrep

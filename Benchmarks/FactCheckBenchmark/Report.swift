@@ -17,6 +17,10 @@ struct Report {
   let generator: CorpusGenerator
   let totalSeconds: Double
   let profile: (corpus: String, seconds: [(rule: String, seconds: Double)])?
+  /// (r) The C reference (issue 15), why it did not run, and what its first run printed.
+  let reference: CReference?
+  let referenceSkip: String?
+  let referenceOutput: [String: Any]?
 
   struct Target {
     let name: String
@@ -51,6 +55,7 @@ struct Report {
     var pipelineOverNSRegex: Double?
     var pipelineOverRipgrep: Double?
     var pipelineOverRipgrepEach: Double?
+    var pipelineOverReference: Double?
     var speedup: Double?
   }
 
@@ -58,7 +63,7 @@ struct Report {
     let b = mbps(row, .pipeline)
     return Ratios(pipelineOverPlain: ratio(b, mbps(row, .plain)), pipelineOverNSRegex: ratio(b, nsregex.mbps),
                   pipelineOverRipgrep: ratio(b, mbps(row, .ripgrep)), pipelineOverRipgrepEach: ratio(b, mbps(row, .ripgrepEach)),
-                  speedup: ratio(mbps(row, .pipelineAll), b))
+                  pipelineOverReference: ratio(b, mbps(row, .reference)), speedup: ratio(mbps(row, .pipelineAll), b))
   }
 
   var fileRows: [Row] { rows.filter { $0.corpus.kind == .files } }
@@ -93,6 +98,15 @@ struct Report {
     let ceiling = String(format: "; a CPU-bound loop got %.2f×/%.2f× at start/end", machine.parallelismAtStart, machine.parallelismAtEnd)
     targets.append(Target(name: "all cores vs one core", goal: "(d)/(b) ≥ 1.7 on 2 cores", verdict: settings.cores > 1 ? judge(dValue, 1.7) : "not measured",
                           value: dValue, detail: settings.cores > 1 ? (d.map { "at \($0.corpus.label), \(settings.cores) cores" + ceiling } ?? "no corpus with both") : "one core"))
+
+    let r = largest(with: [.pipeline, .reference])
+    let brValue = r.flatMap { ratios($0).pipelineOverReference }
+    let brCPU = r.flatMap { ratio(cpuMBps($0, .pipeline), cpuMBps($0, .reference)) }
+    targets.append(Target(name: "pipeline vs the C reference (issue 15)", goal: "(b)/(r) ≥ 0.5",
+                          verdict: reference == nil ? "not measured" : judge(brValue, 0.5), value: brValue,
+                          detail: reference == nil ? (settings.methods.contains("r") ? "C reference skipped: \(referenceSkip ?? "not built")" : "C reference not run")
+                            : r.map { String(format: "at %@: %@ vs %@ MB/s", $0.corpus.label, format(mbps($0, .pipeline)), format(mbps($0, .reference)))
+                                + (brCPU.map { String(format: " (by CPU time: %.3f)", $0) } ?? "") } ?? "no corpus with both"))
 
     let small = targetRows.first { $0.corpus.megabytes == 64 && $0[.pipeline] != nil }
     let large = targetRows.first { $0.corpus.megabytes == 256 && $0[.pipeline] != nil }
@@ -153,7 +167,7 @@ struct Report {
   func percent(_ value: Double?) -> String { value.map { String(format: "%.0f %%", $0 * 100) } ?? "–" }
 
   func runs(_ row: Row) -> String {
-    [Method.plain, .pipeline, .pipelineAll, .ripgrep, .ripgrepEach].map { String(row[$0]?.seconds.count ?? 0) }.joined(separator: ", ")
+    [Method.plain, .pipeline, .pipelineAll, .ripgrep, .ripgrepEach, .reference].map { String(row[$0]?.seconds.count ?? 0) }.joined(separator: ", ")
   }
 
   func cell(_ row: Row, _ method: Method) -> String {
@@ -197,18 +211,27 @@ struct Report {
       lines.append(settings.methods.contains("e") ? (ChildProcess.which("rg") == nil ? "(e) ripgrep: skipped — rg is not on PATH (Debian: apt-get install ripgrep)" : "(e) ripgrep: skipped — no pattern translates to its syntax") : "(e) ripgrep: not run (BENCH_METHODS)")
     }
 
+    if let reference {
+      let info = referenceOutput ?? [:]
+      let count = { (key: String) in (info[key] as? Int).map(String.init) ?? "?" }
+      lines.append("(r) C reference (issue 15): \(reference.origin) with \(reference.rulesFile), \(count("rules")) claim rules (\(count("english_rules")) en, \(count("french_rules")) fr) of the bundled rules' kind, PCRE2 \(info["pcre2"] as? String ?? "?") JIT (\(count("jit")) JIT-compiled), each rule separately over every article,")
+      lines.append("    [0-9]-style classes, no UCP, UTF-8 validated once per file then PCRE2_NO_UTF_CHECK; per rule the faster (CPU time on the first \(count("calibration_files")) files, before timing) of a plain scan and a literal prefilter: \(count("prefilter_rules")) prefiltered, \(count("plain_rules")) plain; its own timing of reading + matching, in a child process")
+    } else {
+      lines.append(settings.methods.contains("r") ? "(r) C reference: skipped — \(referenceSkip ?? "not built")" : "(r) C reference: not run (BENCH_METHODS)")
+    }
+
     for (title, group) in [("Many ~3 KB articles (a directory)", fileRows), ("One large file (articles concatenated; the pipeline reads it as one article, in the language of the first)", singleRows)] where !group.isEmpty {
       lines.append("")
       lines.append("\(title) — MB/s, wall clock")
       lines.append("")
-      lines.append("| corpus | articles | (a) plain PCRE2 | (b) pipeline 1 core | (d) pipeline \(settings.cores) cores | (c) NSRegex | (e) rg union | (e') rg per pattern | (b)/(a) | (b)/(c) | (b)/(e) | (d)/(b) |")
-      lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+      lines.append("| corpus | articles | (a) plain PCRE2 | (b) pipeline 1 core | (d) pipeline \(settings.cores) cores | (c) NSRegex | (e) rg union | (e') rg per pattern | (r) C reference | (b)/(a) | (b)/(r) | (b)/(c) | (b)/(e) | (d)/(b) |")
+      lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
       for row in group {
         let r = ratios(row)
-        lines.append("| \(row.corpus.megabytes) MB | \(row.corpus.articles > 0 ? String(row.corpus.articles) : "–") | \(cell(row, .plain)) | \(cell(row, .pipeline)) | \(cell(row, .pipelineAll)) | \(format(nsregex.mbps)) | \(cell(row, .ripgrep)) | \(cell(row, .ripgrepEach)) | \(format(r.pipelineOverPlain)) | \(format(r.pipelineOverNSRegex)) | \(format(r.pipelineOverRipgrep)) | \(format(r.speedup)) |")
+        lines.append("| \(row.corpus.megabytes) MB | \(row.corpus.articles > 0 ? String(row.corpus.articles) : "–") | \(cell(row, .plain)) | \(cell(row, .pipeline)) | \(cell(row, .pipelineAll)) | \(format(nsregex.mbps)) | \(cell(row, .ripgrep)) | \(cell(row, .ripgrepEach)) | \(cell(row, .reference)) | \(format(r.pipelineOverPlain)) | \(format(r.pipelineOverReference, 3)) | \(format(r.pipelineOverNSRegex)) | \(format(r.pipelineOverRipgrep)) | \(format(r.speedup)) |")
       }
       lines.append("")
-      lines.append("| corpus | pipeline articles/s (1 / \(settings.cores) cores) | claims/s (1 / \(settings.cores) cores) | claims | findings | peak memory 1 core | peak memory \(settings.cores) cores | cores busy (CPU/wall) 1 / \(settings.cores) cores | reconcile share 1 / \(settings.cores) cores | runs (a, b, d, e, e') |")
+      lines.append("| corpus | pipeline articles/s (1 / \(settings.cores) cores) | claims/s (1 / \(settings.cores) cores) | claims | findings | peak memory 1 core | peak memory \(settings.cores) cores | cores busy (CPU/wall) 1 / \(settings.cores) cores | reconcile share 1 / \(settings.cores) cores | runs (a, b, d, e, e', r) |")
       lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
       for row in group {
         let one = row[.pipeline]
@@ -223,10 +246,10 @@ struct Report {
         lines.append("| \(row.corpus.megabytes) MB | \(pair { rate(articles / $0.median) }) | \(pair { rate(claims / $0.median) }) | \(any.claims) | \(any.findings) | \(one.map { format(mib($0.peak), 0) + " MiB" } ?? "–") | \(all.map { format(mib($0.peak), 0) + " MiB" } ?? "–") | \(pair { format(busy($0), 2) }) | \(pair { percent(reconcileShare($0)) }) | \(runs(row)) |")
       }
       lines.append("")
-      lines.append("| corpus | MB per CPU-second: (a) plain | (b) pipeline | (d) pipeline, all threads | (c) NSRegex | (e) rg union | (e') rg per pattern | (b)/(a) by CPU | matches: (a) plain | (e) rg union | (e') rg per pattern |")
-      lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+      lines.append("| corpus | MB per CPU-second: (a) plain | (b) pipeline | (d) pipeline, all threads | (c) NSRegex | (e) rg union | (e') rg per pattern | (r) C reference | (b)/(a) by CPU | (b)/(r) by CPU | matches: (a) plain | (e) rg union | (e') rg per pattern | (r) C reference |")
+      lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
       for row in group {
-        lines.append("| \(row.corpus.megabytes) MB | \(format(cpuMBps(row, .plain))) | \(format(cpuMBps(row, .pipeline))) | \(format(cpuMBps(row, .pipelineAll))) | \(format(nsregex.cpuMBps)) | \(format(cpuMBps(row, .ripgrep))) | \(format(cpuMBps(row, .ripgrepEach))) | \(format(ratio(cpuMBps(row, .pipeline), cpuMBps(row, .plain)))) | \(row[.plain].map { String($0.matches) + ($0.errors > 0 ? " (\($0.errors) limit errors)" : "") } ?? "–") | \(row[.ripgrep].map { String($0.matches) } ?? "–") | \(row[.ripgrepEach].map { String($0.matches) } ?? "–") |")
+        lines.append("| \(row.corpus.megabytes) MB | \(format(cpuMBps(row, .plain))) | \(format(cpuMBps(row, .pipeline))) | \(format(cpuMBps(row, .pipelineAll))) | \(format(nsregex.cpuMBps)) | \(format(cpuMBps(row, .ripgrep))) | \(format(cpuMBps(row, .ripgrepEach))) | \(format(cpuMBps(row, .reference))) | \(format(ratio(cpuMBps(row, .pipeline), cpuMBps(row, .plain)))) | \(format(ratio(cpuMBps(row, .pipeline), cpuMBps(row, .reference)), 3)) | \(row[.plain].map { String($0.matches) + ($0.errors > 0 ? " (\($0.errors) limit errors)" : "") } ?? "–") | \(row[.ripgrep].map { String($0.matches) } ?? "–") | \(row[.ripgrepEach].map { String($0.matches) } ?? "–") | \(row[.reference].map { String($0.matches) + ($0.errors > 0 ? " (\($0.errors) errors)" : "") } ?? "–") |")
       }
       var skips = group.flatMap { row in
         Method.allCases.compactMap { method in
@@ -278,14 +301,14 @@ struct Report {
     }
 
     lines.append("")
-    lines.append("Targets (issue 9), at the largest size where both sides ran")
+    lines.append("Targets (issue 9; the C reference: issue 15), at the largest size where both sides ran")
     lines.append("")
     for target in targets {
       let value: String
       if target.goal.hasPrefix("growth") {
         value = target.value.map { String(format: "%+.1f %%, ", $0 * 100) } ?? ""
       } else {
-        value = target.value.map { format($0, 2) + " " } ?? ""
+        value = target.value.map { format($0, $0 < 0.1 ? 3 : 2) + " " } ?? ""
       }
       lines.append("- \(target.name), \(target.goal): \(value)\(target.detail) — \(target.verdict)")
     }
@@ -353,9 +376,17 @@ struct Report {
     } else {
       object["ripgrep"] = NSNull()
     }
+    if let reference {
+      var info = referenceOutput ?? [:]
+      // Per-run figures are in the rows; the rules and how each is scanned stay.
+      for key in ["seconds", "cpu_seconds", "mb_per_s", "files", "bytes", "matches"] { info.removeValue(forKey: key) }
+      object["c_reference"] = info.merging(["executable": reference.origin, "rules_file": reference.rulesFile]) { $1 }
+    } else {
+      object["c_reference"] = ["skipped": referenceSkip ?? (settings.methods.contains("r") ? "not built" : "not run")]
+    }
     let keys: [Method: String] = [
       .plain: "a_plain_pcre2", .pipeline: "b_pipeline_1_core", .pipelineAll: "d_pipeline_all_cores",
-      .ripgrep: "e_ripgrep_union", .ripgrepEach: "e_ripgrep_per_pattern",
+      .ripgrep: "e_ripgrep_union", .ripgrepEach: "e_ripgrep_per_pattern", .reference: "r_c_reference",
     ]
     object["results"] = rows.map { row -> [String: Any] in
       let r = ratios(row)
@@ -368,6 +399,7 @@ struct Report {
         "ratio_b_over_c": orNull(r.pipelineOverNSRegex),
         "ratio_b_over_e": orNull(r.pipelineOverRipgrep),
         "ratio_b_over_e_per_pattern": orNull(r.pipelineOverRipgrepEach),
+        "ratio_b_over_r": orNull(r.pipelineOverReference),
         "ratio_d_over_b": orNull(r.speedup),
       ]
       for (method, key) in keys {

@@ -9,6 +9,8 @@ import Foundation
 //   FactCheckBenchmark run-pipeline …        one pipeline run, in a child process (used by the benchmark)
 //   FactCheckBenchmark run-archive …         one claim-archive step (add, reconcile), in a child process
 //   FactCheckBenchmark sample N [DIR]        writes the first N generated articles to DIR, to look at them
+//   FactCheckBenchmark corpus MB [DIR]       writes the bench's MB-sized corpus of article files to DIR/files-<MB>MB
+//                                            and prints its path (for the C reference or `make profile` by hand)
 //   FactCheckBenchmark rg-union [DIR]        writes the patterns translated for ripgrep to DIR/rg-union.txt
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -33,6 +35,17 @@ do {
       print(path)
     }
     status = 0
+  case "corpus":
+    guard arguments.count > 1, let megabytes = Int(arguments[1]), megabytes > 0 else {
+      throw BenchmarkError("usage: FactCheckBenchmark corpus MB [DIR]")
+    }
+    let directory = arguments.count > 2 ? arguments[2] : "."
+    let settings = try Settings.fromEnvironment()
+    let generator = try CorpusGenerator(examplesDirectory: settings.examples, rules: CompiledRuleSet.load([settings.rules]), seed: settings.seed)
+    let corpus = try CorpusWriter.writeFiles(generator: generator, root: directory, megabytes: megabytes)
+    FileHandle.standardError.write(Data("\(corpus.articles) articles, \(corpus.bytes) bytes\n".utf8))
+    print(corpus.path)
+    status = 0
   case "rg-union":
     // Writes the translated union (rg-union.txt) to a directory, to try rg by hand.
     let directory = arguments.count > 1 ? arguments[1] : "."
@@ -46,7 +59,7 @@ do {
   case nil, "run":
     status = try Benchmark(settings: Settings.fromEnvironment()).run()
   default:
-    FileHandle.standardError.write(Data("usage: FactCheckBenchmark [run | run-pipeline … | sample N [DIR]]\n".utf8))
+    FileHandle.standardError.write(Data("usage: FactCheckBenchmark [run | run-pipeline … | sample N [DIR] | corpus MB [DIR] | rg-union [DIR]]\n".utf8))
     status = 2
   }
 } catch {
