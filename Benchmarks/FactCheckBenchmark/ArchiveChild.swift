@@ -47,6 +47,7 @@ enum ArchiveChild {
         return usage()
       }
       report["seconds"] = Clock.now() - start
+      if let peak = PeakMemory.ownPeakBytes() { report["peak_bytes"] = peak }
       let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
       try data.write(to: URL(fileURLWithPath: result))
     } catch {

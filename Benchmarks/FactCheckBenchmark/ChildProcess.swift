@@ -6,7 +6,8 @@ import Foundation
   import Darwin
 #endif
 
-/// A finished child process: exit status, wall time, CPU time and peak resident memory (`ru_maxrss` from `wait4`).
+/// A finished child process: exit status, wall time, CPU time and peak resident memory (`ru_maxrss` from `wait4`,
+/// which on Linux is at least this process's own size at the spawn: see ``PeakMemory``).
 struct ChildRun {
   var status: Int32
   /// Killed after its time limit.
@@ -23,7 +24,8 @@ struct BenchmarkError: Error, CustomStringConvertible {
 
 enum ChildProcess {
   /// Runs `executable` with `arguments`, stdout sent to `stdoutPath` (or inherited), and waits for it with
-  /// `wait4`, which reports the child's own peak memory, unaffected by this process or earlier children.
+  /// `wait4`, which reports its CPU time and a peak memory unaffected by earlier children (but not by this
+  /// process: our own children report their `VmHWM` instead).
   /// With `timeout`, the child is killed (SIGKILL) when it runs longer, and the result says so.
   static func run(_ executable: String, _ arguments: [String], stdoutPath: String? = nil, stderrToNull: Bool = false,
                   timeout: Double? = nil) throws -> ChildRun {

@@ -35,7 +35,7 @@ enum PipelineChild {
     let reconcileSeconds = Clock.now() - extracted
 
     let skipped = checked.documents.filter { $0.status == .skipped }.count
-    let report: [String: Any] = [
+    var report: [String: Any] = [
       "seconds": seconds,
       "extract_seconds": seconds - reconcileSeconds,
       "reconcile_seconds": reconcileSeconds,
@@ -47,6 +47,7 @@ enum PipelineChild {
       "diagnostics": checked.diagnostics.count,
       "jobs": jobs,
     ]
+    if let peak = PeakMemory.ownPeakBytes() { report["peak_bytes"] = peak }
     do {
       let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
       try data.write(to: URL(fileURLWithPath: result))

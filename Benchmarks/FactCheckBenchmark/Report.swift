@@ -190,7 +190,7 @@ struct Report {
     lines.append("fairness: every method reads its files inside the timed run (page cache: the corpus was just written) and decodes/validates UTF-8 once per file")
     lines.append("(a) plain PCRE2: each of the \(plain.patterns.count) expanded patterns (caseless unless the rule is case-sensitive, JIT) over every article, every match counted; no prefilter, no normalisation, one thread"
                  + (plain.compileFailures.isEmpty ? "" : "; \(plain.compileFailures.count) patterns did not compile"))
-    lines.append("(b) pipeline: FactChecker.check(paths:) = reconcile(extract(paths:)) (read, extract, normalise, reconcile; phases timed apart), jobs: 1, in a child process (FactCheckBenchmark run-pipeline); peak memory = the child's ru_maxrss from wait4")
+    lines.append("(b) pipeline: FactChecker.check(paths:) = reconcile(extract(paths:)) (read, extract, normalise, reconcile; phases timed apart), jobs: 1, in a child process (FactCheckBenchmark run-pipeline); peak memory = the child's own VmHWM (its ru_maxrss would include this process's size)")
     lines.append("(c) NSRegularExpression: the same patterns, numberOfMatches per pattern per article (String → NSString as a caller would), one thread: \(nsScanner.compiledAsIs) compiled as they are, \(nsScanner.compiledInlined) after inlining (?&…) calls (exact rewrite), \(nsScanner.failures.count) could not be compiled"
                  + (nsScanner.failures.isEmpty ? "" : " (" + nsScanner.failures.map { "\($0.rule): \($0.message)" }.joined(separator: "; ") + ")"))
     if nsregex.series.measured {
@@ -271,7 +271,7 @@ struct Report {
 
     if settings.methods.contains("f") && !fileRows.isEmpty {
       lines.append("")
-      lines.append("(f) Claim archive (issue 16): `archive add` of the corpus (jobs: \(settings.cores)), a second add of the unchanged corpus, then the whole archive reconciled entity by entity (findings counted and dropped); each step a child process, peak memory its ru_maxrss")
+      lines.append("(f) Claim archive (issue 16): `archive add` of the corpus (jobs: \(settings.cores)), a second add of the unchanged corpus, then the whole archive reconciled entity by entity (findings counted and dropped); each step a child process, peak memory its own VmHWM")
       lines.append("")
       lines.append("| corpus | articles | first add | second add | second/first | reconcile through the archive | reconcile peak memory | first add peak memory | claims | findings | archive size |")
       lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
