@@ -400,6 +400,15 @@ final class Benchmark {
       for method in active {
         var series = row.series[method]!
         if series.skipReason != nil { continue }
+        /// A run killed at its time limit: said, kept in the row, and the method dropped at larger sizes.
+        func timedOut(after timeout: Double?) {
+          let reason = String(format: "killed after %.0f s (time limit: twice BENCH_MAX_RUN_SECONDS, or the deadline)", timeout ?? 0)
+          log("  [\(corpus.label)] \(method.rawValue): \(reason)")
+          series.skipReason = series.seconds.isEmpty ? reason : nil
+          series.timedOut = true
+          row.series[method] = series
+          dropped[method] = "a run timed out at a smaller size"
+        }
         let spent = series.seconds.reduce(0, +)
         if run > 0 && cap > 0 && spent + (series.seconds.last ?? 0) > cap { continue }
         if settings.deadlineSeconds > 0 {
@@ -430,12 +439,7 @@ final class Benchmark {
         case .pipeline, .pipelineAll:
           let timeout = runTimeout
           if try !pipeline(corpus, jobs: method == .pipeline ? 1 : settings.cores, resultPath: resultPath, timeout: timeout, into: &series) {
-            let reason = String(format: "killed after %.0f s (time limit: twice BENCH_MAX_RUN_SECONDS, or the deadline)", timeout ?? 0)
-            log("  [\(corpus.label)] \(method.rawValue): \(reason)")
-            series.skipReason = series.seconds.isEmpty ? reason : nil
-            series.timedOut = true
-            row.series[method] = series
-            dropped[method] = "a run timed out at a smaller size"
+            timedOut(after: timeout)
             active.removeAll { $0 == method }
             if method == .pipeline, var all = row.series[.pipelineAll], all.seconds.isEmpty, active.contains(.pipelineAll) {
               // The same work on more threads of a shared machine would most likely time out too.
@@ -451,12 +455,7 @@ final class Benchmark {
           // Its peak memory is not kept: on Linux a spawned child's ru_maxrss starts from this (large) process's.
           let (_, output) = try reference!.run(path: corpus.path, outputDirectory: work, timeout: timeout)
           guard let output else {
-            let reason = String(format: "killed after %.0f s (time limit: twice BENCH_MAX_RUN_SECONDS, or the deadline)", timeout ?? 0)
-            log("  [\(corpus.label)] \(method.rawValue): \(reason)")
-            series.skipReason = series.seconds.isEmpty ? reason : nil
-            series.timedOut = true
-            row.series[method] = series
-            dropped[method] = "a run timed out at a smaller size"
+            timedOut(after: timeout)
             continue
           }
           if output.disagreements > 0 { log("  [\(corpus.label)] \(method.rawValue): \(output.disagreements) prefilter/plain disagreements (see its stderr)") }
@@ -472,12 +471,7 @@ final class Benchmark {
             ? try ripgrep!.run(path: corpus.path, threads: 1, outputDirectory: work, timeout: timeout)
             : try ripgrep!.runEach(path: corpus.path, threads: 1, outputDirectory: work, timeout: timeout)
           if child.timedOut {
-            let reason = String(format: "killed after %.0f s (time limit: twice BENCH_MAX_RUN_SECONDS, or the deadline)", timeout ?? 0)
-            log("  [\(corpus.label)] \(method.rawValue): \(reason)")
-            series.skipReason = series.seconds.isEmpty ? reason : nil
-            series.timedOut = true
-            row.series[method] = series
-            dropped[method] = "a run timed out at a smaller size"
+            timedOut(after: timeout)
             continue
           }
           series.seconds.append(child.wallSeconds)
