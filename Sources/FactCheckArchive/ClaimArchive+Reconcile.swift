@@ -184,7 +184,8 @@ extension ClaimArchive {
   ///   - drafts: Articles to check against the archive (`FactChecker.extract(paths:)`), or `nil` to
   ///     reconcile the whole archive.
   ///   - checker: The rules and settings to reconcile with.
-  /// - Returns: The findings that cite a draft (or every finding of the archive), ready for any reporter.
+  /// - Returns: The findings that cite a draft (or every finding of the archive), ready for any reporter, with
+  ///   the drafts' `factcheck-ignore` comments and the rules' `suppress:` entries applied.
   /// - Throws: ``ArchiveError`` when the archive cannot be read.
   public func check(drafts: ExtractionRun?, checker: FactChecker) throws(ArchiveError) -> CheckResult {
     var result = checker.collect(drafts ?? ExtractionRun())
@@ -250,7 +251,9 @@ extension ClaimArchive {
       result.documents += archived.values.sorted { $0.path < $1.path }.map(\.report)
     }
     result.findings = findings
-    return result
+    // The drafts' own `factcheck-ignore` comments, then the rule layers' `suppress:` entries, as a run over
+    // the same articles would apply them. (Archived articles' comments are not kept in the archive.)
+    return Suppressor.apply((drafts?.suppressions ?? []) + checker.rules.library.suppressions, to: result)
   }
 }
 

@@ -88,6 +88,22 @@ struct ArchiveTests {
     #expect(result.documents.contains { $0.path.contains("001-fr-klarna") && $0.title != nil })
   }
 
+  @Test("a draft's factcheck-ignore comment silences its finding against the archive, which stays listed as suppressed")
+  func draftSuppressionAppliesAgainstTheArchive() throws {
+    let directory = try ArchiveFixtures.scratch()
+    defer { ArchiveFixtures.remove(directory) }
+    let klarna = ArchiveFixtures.exampleArticles.filter { $0.contains("/klarna/") }
+    let archive = try ClaimArchive(path: directory + "/a.sqlite", create: true)
+    let checker = ArchiveFixtures.checker()
+    _ = try archive.add(paths: klarna, checker: checker)
+    let draft = directory + "/draft.md"
+    try "---\ntitle: Brouillon\npublished: 2025-01-15\nlanguage: fr\n---\n<!-- factcheck-ignore conflict/employees -->\nKlarna emploie aujourd'hui 4 200 personnes.\n"
+      .write(toFile: draft, atomically: true, encoding: .utf8)
+    let result = try archive.check(drafts: checker.extract(paths: [draft]), checker: checker)
+    #expect(!result.findings.contains { $0.check == "conflict/employees" && $0.claims.contains { result.claims[$0].document == draft } })
+    #expect(result.suppressed.contains { $0.finding.check == "conflict/employees" })
+  }
+
   @Test("check --archive alone finds what one run over all the archived articles finds")
   func wholeArchiveMatchesOneRun() throws {
     let directory = try ArchiveFixtures.scratch()
