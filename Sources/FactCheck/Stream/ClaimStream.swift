@@ -14,7 +14,7 @@ import Foundation
 /// **Partial reconciliation.** A stream may be split into parts, each reconciled alone, and the parts'
 /// findings merged: they are then the findings of the whole stream when
 /// 1. all the claims of one *key* are in one part, the key of a claim being the canonical name of its
-///    entity over the whole corpus (what ``keys(for:library:)`` and `reconcile --keys` give); claims without an
+///    entity over the whole corpus (what ``keys(for:rules:)`` and `reconcile --keys` give); claims without an
 ///    entity are compared with nothing and may go anywhere, or nowhere;
 /// 2. each part holds the `document` records of its claims' documents (their dates and the entities they
 ///    name next to a figure, over all their claims) and an `entities` record listing the corpus's raw
