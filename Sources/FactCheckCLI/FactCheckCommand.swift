@@ -11,6 +11,10 @@ struct FactCheckCommand: ParsableCommand {
     discussion: """
       With no command, checks the given articles (or, with none, the bundled Examples/). \
       Exit status: 0 no findings, 1 findings, 2 usage, rule-file or write errors.
+
+      Environment: FACTCHECK_HOME (the folder with Rules/ and Examples/), FACTCHECK_ARCHIVE (the claim \
+      archive), FACTCHECK_PATTERN_CACHE (compiled rule patterns are cached in $XDG_CACHE_HOME/factcheck, \
+      else ~/.cache/factcheck; 0 turns the cache off, an absolute path puts it there).
       """,
     version: ToolInfo.version,
     subcommands: [CheckCommand.self, ClaimsCommand.self, EvaluateCommand.self, TestRulesCommand.self, ExplainCommand.self, ArchiveCommand.self, ExtractCommand.self, ReconcileCommand.self, ServeCommand.self, MCPCommand.self],

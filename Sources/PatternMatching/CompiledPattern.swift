@@ -46,19 +46,24 @@ package final class CompiledPattern: @unchecked Sendable {
   /// Compiles `source` with UTF + UCP and the given options; JIT-compiles it at once when `jitThreshold`
   /// is 0, else once it has scanned that many bytes.
   ///
+  /// Inside a ``PatternCache`` scope (``PatternCache/current``) the code is decoded from the cache when it
+  /// has this exact source and options, and recorded in it when compiled.
+  ///
   /// - Throws: ``PatternError/compile(message:offset:)`` with PCRE2's message and the byte offset in `source`.
   package init(_ source: String, options: PatternOptions = [], jitThreshold: Int = CompiledPattern.defaultJITThreshold)
     throws(PatternError)
   {
-    var errorCode: Int32 = 0
-    var errorOffset: Int = 0
-    let compiled: OpaquePointer? = source.withCString { pointer in
-      pointer.withMemoryRebound(to: UInt8.self, capacity: source.utf8.count + 1) { bytes in
-        pcre2_compile_8(bytes, source.utf8.count, options.pcre2Flags, &errorCode, &errorOffset, nil)
+    let compiled: OpaquePointer
+    if let cache = PatternCache.current {
+      let key = PatternKey(source, options: options)
+      if let decoded = cache.decode(key) {
+        compiled = decoded
+      } else {
+        compiled = try CompiledPattern.compile(source, options: options)
+        cache.record(compiled, for: key)
       }
-    }
-    guard let compiled else {
-      throw .compile(message: PatternError.message(for: errorCode), offset: errorOffset)
+    } else {
+      compiled = try CompiledPattern.compile(source, options: options)
     }
     self.code = compiled
     self.source = source
@@ -105,6 +110,21 @@ package final class CompiledPattern: @unchecked Sendable {
         pcre2_code_free_8(copy)
       }
     }
+  }
+
+  /// PCRE2's compiled code for `source`, owned by the caller.
+  private static func compile(_ source: String, options: PatternOptions) throws(PatternError) -> OpaquePointer {
+    var errorCode: Int32 = 0
+    var errorOffset: Int = 0
+    let compiled: OpaquePointer? = source.withCString { pointer in
+      pointer.withMemoryRebound(to: UInt8.self, capacity: source.utf8.count + 1) { bytes in
+        pcre2_compile_8(bytes, source.utf8.count, options.pcre2Flags, &errorCode, &errorOffset, nil)
+      }
+    }
+    guard let compiled else {
+      throw .compile(message: PatternError.message(for: errorCode), offset: errorOffset)
+    }
+    return compiled
   }
 
   /// The JIT-compiled code, compiling it now if it is not yet (for ``startInformation``'s JIT size).

@@ -113,10 +113,14 @@ struct CompileErrorLocator {
   private static func standaloneFault(_ name: String, _ fragment: String, lexicon: Lexicon,
                                       options: PatternOptions) -> LexiconFault? {
     let expanded = PlaceholderExpander.expandedFragment(fragment)
-    do {
-      _ = try CompiledPattern(expanded.regex, options: options)
+    // A probe, not a pattern of the rule set: kept out of its pattern cache file.
+    let probe = PatternCache.$current.withValue(nil) {
+      Result { () throws(PatternError) in try CompiledPattern(expanded.regex, options: options) }
+    }
+    switch probe {
+    case .success:
       return nil
-    } catch {
+    case .failure(let error):
       guard case .compile(let message, let offset) = error else { return nil }
       let sourceOffset = expanded.sourceOffset(forOutputOffset: offset)
       let location = lexicon.fragmentSources[name]?.location(ofByte: sourceOffset)

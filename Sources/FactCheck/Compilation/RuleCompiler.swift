@@ -5,7 +5,21 @@ import PatternMatching
 /// the line and column of the rule or lexicon entry that caused them (`CompileErrorLocator`).
 package enum RuleCompiler {
   /// Compiles every rule of `library`; broken rules are left out and reported in the result's problems.
-  package static func compile(_ library: RuleLibrary) -> CompiledRuleSet {
+  ///
+  /// The patterns compiled here, and by the set's plans (mention patterns), go through the rule set's
+  /// ``PatternCache``: decoded when an earlier run compiled them, and the cache file written again at the
+  /// end if anything had to be compiled. The scope is the whole compilation, not each pattern, so that one
+  /// file holds one rule set and is read once and written at most once per load; it is keyed by the rule
+  /// files' texts, which is what the set is made of (a pattern is then found by its exact source).
+  /// `cacheDirectory: nil` compiles everything, reading and writing no cache file.
+  package static func compile(_ library: RuleLibrary,
+                              cacheDirectory: PatternCacheDirectory? = .fromEnvironment()) -> CompiledRuleSet {
+    let cache = PatternCache.forRuleSet(library.fileTexts + library.rules.map(\.pattern), directory: cacheDirectory)
+    defer { cache?.save() }
+    return PatternCache.$current.withValue(cache) { compileRules(library) }
+  }
+
+  private static func compileRules(_ library: RuleLibrary) -> CompiledRuleSet {
     var problems = library.problems
     var catalogs: [String: PlaceholderCatalog] = [:]
     for (language, lexicon) in library.lexicons {

@@ -1,3 +1,5 @@
+import PatternMatching
+
 /// Entry points for the libFuzzer harnesses in `Fuzz/` — for fuzzing only, not an API.
 ///
 /// `Fuzz/` is a package of its own (it needs `-sanitize=fuzzer`), so `package` access does not reach it.
@@ -60,7 +62,8 @@
   /// Reads `text` as one rule file named `path` and compiles it, as a rule directory would be: every
   /// problem is in the result's ``CompiledRuleSet/problems`` and the rules that survive are compiled.
   public static func compileRules(path: String, text: String) -> CompiledRuleSet {
-    RuleCompiler.compile(RuleFileLoader.load(texts: [(path: path, text: text)]))
+    // No pattern cache: every fuzz input is a rule set of its own, and each would leave a cache file.
+    RuleCompiler.compile(RuleFileLoader.load(texts: [(path: path, text: text)]), cacheDirectory: nil)
   }
 
   /// Runs the examples of every rule in `rules`, as `factcheck test-rules` does.

@@ -1,0 +1,124 @@
+import CPCRE2
+import Synchronization
+
+/// Compiled patterns kept between runs, so that a one-file check decodes its rule set's patterns
+/// instead of compiling them (compiling is about 0.7 G of a one-file check's 1.85 G instructions).
+///
+/// One cache serves one rule set: ``CompiledPattern/init(_:options:jitThreshold:)`` asks ``current`` (a
+/// task-local value, set around a rule set's compilation with `PatternCache.$current.withValue`) for
+/// the pattern's exact source and options and decodes PCRE2's serialised code when the file has it, else
+/// compiles and remembers the code. ``save()`` then writes the file again, only if something was compiled,
+/// holding exactly the patterns this rule set used — so a file never grows with patterns of edited rules.
+///
+/// A task-local rather than a process-wide cache because tests (and a server) compile several rule sets at
+/// once on different threads, and each must read and write its own file; and rather than a parameter
+/// because patterns are compiled in several places below the rule compiler (mention patterns, plans), none
+/// of which has to know about caching.
+///
+/// A decoded pattern is PCRE2's own compiled code for the same source, options and PCRE2 version, so
+/// matches, errors (only patterns that compiled are cached: a broken one is compiled, and fails, every
+/// time), `isAnchored` and start information are the same; the JIT stays lazy as before.
+package final class PatternCache: Sendable {
+  /// The cache patterns compiled now are decoded from and recorded in, if any.
+  @TaskLocal package static var current: PatternCache?
+
+  /// The cache file of this rule set.
+  package let file: String
+  private let directory: PatternCacheDirectory
+  /// What the file held when the cache was opened, `nil` if there was none or it was refused.
+  private let stored: PatternCacheFile?
+  private let state = Mutex(State())
+
+  private struct State {
+    /// Patterns used so far, in order, with where their serialised code is.
+    var used: [(key: PatternKey, code: Code)] = []
+    var seen: Set<PatternKey> = []
+    var decoded = 0
+    var compiled = 0
+  }
+
+  private enum Code {
+    /// A range of the stored file's bytes.
+    case stored(Range<Int>)
+    /// Serialised now.
+    case compiled([UInt8])
+  }
+
+  /// Opens the cache file of the rule set whose identity is `key` (any digest of what the rule set is made
+  /// from: a different rule set with the same key only costs misses, since entries are looked up by their
+  /// exact source). A missing, damaged or foreign file is the same as an empty one.
+  package init(key: UInt64, in directory: PatternCacheDirectory) {
+    self.directory = directory
+    file = directory.file(forKey: key)
+    stored = directory.read(file).flatMap { bytes in try? PatternCacheFile(bytes: bytes) }
+  }
+
+  /// The cache for a rule set made from `texts` (its files' contents) where the environment puts it, or
+  /// `nil` when `FACTCHECK_PATTERN_CACHE=0` or there is nowhere to put it.
+  package static func forRuleSet(_ texts: [String], directory: PatternCacheDirectory? = .fromEnvironment())
+    -> PatternCache?
+  {
+    guard let directory else { return nil }
+    var digest = ByteDigest()
+    for text in texts { digest.combine(text) }
+    return PatternCache(key: digest.value, in: directory)
+  }
+
+  /// Patterns decoded from the file and patterns compiled, so far.
+  package var counts: (decoded: Int, compiled: Int) { state.withLock { ($0.decoded, $0.compiled) } }
+
+  /// Whether the file was read and accepted.
+  package var hasStoredPatterns: Bool { stored != nil }
+
+  /// The pattern's code decoded from the file, or `nil` when the file does not have it or PCRE2 refuses it
+  /// (then the caller compiles). The caller owns the code.
+  func decode(_ key: PatternKey) -> OpaquePointer? {
+    guard let stored, let range = stored.entries[key] else { return nil }
+    var code: OpaquePointer? = nil
+    let decoded = stored.bytes.withUnsafeBufferPointer { bytes in
+      pcre2_serialize_decode_8(&code, 1, bytes.baseAddress! + range.lowerBound, nil)
+    }
+    guard decoded == 1, let code else { return nil }
+    state.withLock { state in
+      state.decoded += 1
+      if state.seen.insert(key).inserted { state.used.append((key, .stored(range))) }
+    }
+    return code
+  }
+
+  /// Remembers a pattern just compiled, serialised, for ``save()``.
+  func record(_ code: OpaquePointer, for key: PatternKey) {
+    var codes: [OpaquePointer?] = [code]
+    var bytes: UnsafeMutablePointer<UInt8>? = nil
+    var size = 0
+    let encoded = pcre2_serialize_encode_8(&codes, 1, &bytes, &size, nil)
+    state.withLock { state in
+      state.compiled += 1
+      if encoded == 1, let bytes, state.seen.insert(key).inserted {
+        state.used.append((key, .compiled(Array(UnsafeBufferPointer(start: bytes, count: size)))))
+      }
+    }
+    if let bytes { pcre2_serialize_free_8(bytes) }
+  }
+
+  /// Writes the file again if anything was compiled (a rule set seen for the first time, a rule edited, a
+  /// file refused), holding every pattern used; otherwise leaves it as it is.
+  package func save() {
+    let used: [(key: PatternKey, code: Code)]? = state.withLock { $0.compiled > 0 ? $0.used : nil }
+    guard let used else { return }
+    let entries = used.map { entry -> (key: PatternKey, code: ArraySlice<UInt8>) in
+      switch entry.code {
+      case .stored(let range): return (entry.key, stored!.bytes[range])
+      case .compiled(let bytes): return (entry.key, bytes[...])
+      }
+    }
+    let bytes = PatternCacheFile.encode(entries)
+    guard bytes.count <= Self.maximumFileSize else { return }
+    directory.write(bytes, to: file)
+  }
+
+  /// A rule set whose compiled patterns take more than this is not cached: the bundled rules take 8.6 MB
+  /// (their patterns expand to kilobytes each), and with ``PatternCacheDirectory/maximumFiles`` this bounds
+  /// the folder's size.
+  package static let maximumFileSize = 64 << 20
+}

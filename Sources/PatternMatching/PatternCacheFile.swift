@@ -1,0 +1,110 @@
+import CPCRE2
+
+/// The bytes of one pattern cache file: compiled patterns in PCRE2's own serialised form
+/// (`pcre2_serialize_encode`), each under its exact source and options.
+///
+/// Layout, integers little-endian:
+///
+///     "FCPCRE2C"  format: u32  version length: u32  PCRE2 version  entries: u32  payload length: u64  checksum: u64
+///     payload = entries × (flags: u32  source length: u32  code length: u32  source  serialised code)
+///
+/// PCRE2's decoder checks its own magic number, version and build (code unit width, sizes), but not that
+/// the code is intact, and a damaged compiled pattern can match wrongly or crash. So a file is used only
+/// when its magic, format, PCRE2 version, length and the ``ByteDigest`` of its payload all match; anything
+/// else is a ``PatternCacheError`` and the run compiles as if there were no file. One pattern is serialised
+/// per entry (each carries PCRE2's 1 KB character tables) because `pcre2_serialize_encode` refuses patterns
+/// with different tables in one call, and a decoded pattern has its own copy of them.
+package struct PatternCacheFile: Sendable {
+  static let magic = Array("FCPCRE2C".utf8)
+  static let format: UInt32 = 1
+
+  /// The whole file, entries pointing into it.
+  package let bytes: [UInt8]
+  /// Each entry's serialised code, by key: a range of ``bytes``.
+  package let entries: [PatternKey: Range<Int>]
+
+  /// The PCRE2 this program runs with ("10.42 2022-12-11"), as `pcre2_config` says.
+  package static let pcre2Version: String = {
+    var buffer = [UInt8](repeating: 0, count: 64)
+    let length = buffer.withUnsafeMutableBytes { pcre2_config_8(UInt32(PCRE2_CONFIG_VERSION), $0.baseAddress) }
+    guard length > 1 else { return "unknown" }
+    return String(decoding: buffer[0..<Int(length) - 1], as: UTF8.self)
+  }()
+
+  /// Reads a file's bytes, checking everything the layout promises.
+  package init(bytes: [UInt8], pcre2Version: String = PatternCacheFile.pcre2Version) throws(PatternCacheError) {
+    var reader = Reader(bytes: bytes)
+    guard bytes.count >= Self.magic.count, Array(bytes[0..<Self.magic.count]) == Self.magic else { throw .notACacheFile }
+    reader.offset = Self.magic.count
+    let format = try reader.u32()
+    guard format == Self.format else { throw .unsupportedFormat(format) }
+    let version = String(decoding: try reader.bytes(Int(try reader.u32())), as: UTF8.self)
+    guard version == pcre2Version else { throw .otherPCRE2Version(version) }
+    let count = Int(try reader.u32())
+    let payloadLength = try reader.u64()
+    let checksum = try reader.u64()
+    guard payloadLength == UInt64(bytes.count - reader.offset) else { throw .truncated }
+    let digest = bytes.withUnsafeBytes { ByteDigest.of(UnsafeRawBufferPointer(rebasing: $0[reader.offset...])) }
+    guard digest == checksum else { throw .checksumMismatch }
+    var entries: [PatternKey: Range<Int>] = [:]
+    entries.reserveCapacity(count)
+    for _ in 0..<count {
+      let flags = try reader.u32()
+      let sourceLength = Int(try reader.u32())
+      let codeLength = Int(try reader.u32())
+      let source = try reader.bytes(sourceLength)
+      let start = reader.offset
+      _ = try reader.bytes(codeLength)
+      entries[PatternKey(flags: flags, source: Array(source))] = start..<reader.offset
+    }
+    self.bytes = bytes
+    self.entries = entries
+  }
+
+  /// The bytes of a file holding `entries` (key, serialised code).
+  package static func encode(_ entries: [(key: PatternKey, code: ArraySlice<UInt8>)],
+                             pcre2Version: String = PatternCacheFile.pcre2Version) -> [UInt8] {
+    var payload: [UInt8] = []
+    payload.reserveCapacity(entries.reduce(0) { $0 + 12 + $1.key.source.count + $1.code.count })
+    for (key, code) in entries {
+      append(key.flags, to: &payload)
+      append(UInt32(key.source.count), to: &payload)
+      append(UInt32(code.count), to: &payload)
+      payload += key.source
+      payload += code
+    }
+    var file = magic
+    append(format, to: &file)
+    append(UInt32(pcre2Version.utf8.count), to: &file)
+    file += Array(pcre2Version.utf8)
+    append(UInt32(entries.count), to: &file)
+    append(UInt64(payload.count), to: &file)
+    append(payload.withUnsafeBytes { ByteDigest.of($0) }, to: &file)
+    file += payload
+    return file
+  }
+
+  private static func append<Integer: FixedWidthInteger>(_ value: Integer, to bytes: inout [UInt8]) {
+    withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+  }
+
+  /// Reads the layout's integers and byte runs, throwing ``PatternCacheError/truncated`` past the end.
+  private struct Reader {
+    let bytes: [UInt8]
+    var offset = 0
+
+    mutating func bytes(_ count: Int) throws(PatternCacheError) -> ArraySlice<UInt8> {
+      guard count >= 0, count <= bytes.count - offset else { throw .truncated }
+      defer { offset += count }
+      return bytes[offset..<offset + count]
+    }
+
+    mutating func u32() throws(PatternCacheError) -> UInt32 { UInt32(try integer(4)) }
+    mutating func u64() throws(PatternCacheError) -> UInt64 { try integer(8) }
+
+    private mutating func integer(_ width: Int) throws(PatternCacheError) -> UInt64 {
+      let run = try bytes(width)
+      return run.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/// What a compiled pattern in the cache is looked up by: its exact source bytes and compile options.
+///
+/// Equality compares the bytes themselves, so two patterns can never share an entry; the hash is a
+/// ``ByteDigest`` of them computed once, because Swift's `Hasher` over a 6 KB array of bytes (a rule's
+/// expanded pattern) costs ten times as much.
+package struct PatternKey: Hashable, Sendable {
+  /// ``PatternOptions/pcre2Flags``: the flags the source was (or would be) compiled with.
+  package let flags: UInt32
+  /// The pattern source, as UTF-8.
+  package let source: [UInt8]
+  private let digest: UInt64
+
+  package init(flags: UInt32, source: [UInt8]) {
+    self.flags = flags
+    self.source = source
+    var digest = ByteDigest()
+    source.withUnsafeBytes { digest.combine($0) }
+    digest.combine(UInt64(flags))
+    self.digest = digest.value
+  }
+
+  package init(_ source: String, options: PatternOptions) {
+    self.init(flags: options.pcre2Flags, source: Array(source.utf8))
+  }
+
+  package static func == (lhs: PatternKey, rhs: PatternKey) -> Bool {
+    lhs.digest == rhs.digest && lhs.flags == rhs.flags && lhs.source == rhs.source
+  }
+
+  package func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+}

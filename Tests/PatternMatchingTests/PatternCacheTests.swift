@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+@testable import PatternMatching
+
+/// The persistent cache of compiled patterns: a second compilation decodes what the first wrote and
+/// matches the same; a damaged, truncated or foreign file is refused and the patterns compile as before.
+@Suite struct PatternCacheTests {
+  /// Patterns of the kinds rules use: named groups, caseless, anchored (`\G`), Unicode properties.
+  static let patterns: [(source: String, options: PatternOptions)] = [
+    ("(?<who>\\p{Lu}\\p{L}+) (?:employs|emploie) (?<count>[0-9][0-9 ,.]*)", []),
+    ("\\b(?:milliards?|billion)\\b", [.caseless]),
+    ("\\G[ \\x{A0}]*,[ \\x{A0}]*(\\p{L}+)", [.caseless]),
+    ("(?(DEFINE)(?<d>[0-9]+))(?&d)(?:\\.(?&d))? ?%", []),
+  ]
+  static let subjects = ["Acme employs 3,500 people", "Klarna emploie 5 000 salariés, 2 milliards", "12.5 % et 7%", ", été"]
+
+  /// Compiles ``patterns`` inside `cache`'s scope (or without a cache) and saves it.
+  static func compile(with cache: PatternCache?) throws -> [CompiledPattern] {
+    let compiled = try PatternCache.$current.withValue(cache) {
+      try patterns.map { try CompiledPattern($0.source, options: $0.options) }
+    }
+    cache?.save()
+    return compiled
+  }
+
+  /// Everything a caller can see of a pattern: matches with groups, anchoring, start information.
+  static func behaviour(of pattern: CompiledPattern) throws -> String {
+    var lines = ["anchored \(pattern.isAnchored) captures \(pattern.captureCount) names \(pattern.groupNumbers.sorted { $0.key < $1.key })",
+                 "\(StartInformation(code: pattern.code))"]
+    let matcher = Matcher()
+    for subject in subjects {
+      let text = UTF8Subject(subject)
+      let matches = try matcher.matches(of: pattern, in: text)
+      lines.append(matches.map { match in (0...pattern.captureCount).map { "\(String(describing: match.group($0)))" }.joined(separator: " ") }.joined(separator: "; "))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func temporaryDirectory() -> PatternCacheDirectory {
+    PatternCacheDirectory(path: NSTemporaryDirectory() + "factcheck-pattern-cache-\(UUID().uuidString)")
+  }
+
+  @Test func secondCompilationDecodesAndMatchesTheSame() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory.path) }
+    let uncached = try Self.compile(with: nil).map(Self.behaviour)
+
+    let first = PatternCache(key: 1, in: directory)
+    #expect(!first.hasStoredPatterns)
+    let filled = try Self.compile(with: first).map(Self.behaviour)
+    #expect(first.counts == (decoded: 0, compiled: Self.patterns.count))
+    #expect(FileManager.default.fileExists(atPath: first.file))
+    let written = try #require(FileManager.default.contents(atPath: first.file))
+
+    let second = PatternCache(key: 1, in: directory)
+    #expect(second.hasStoredPatterns)
+    let decoded = try Self.compile(with: second)
+    #expect(second.counts == (decoded: Self.patterns.count, compiled: 0))
+    #expect(try decoded.map(Self.behaviour) == uncached)
+    #expect(filled == uncached)
+    // Nothing compiled: the file is left as it was.
+    #expect(FileManager.default.contents(atPath: second.file) == written)
+    // Decoded patterns JIT-compile (lazily, as compiled ones) and match the same.
+    let jitted = try PatternCache.$current.withValue(PatternCache(key: 1, in: directory)) {
+      try Self.patterns.map { try CompiledPattern($0.source, options: $0.options, jitThreshold: 0) }
+    }
+    #expect(jitted.allSatisfy { $0.isJITCompiled })
+    #expect(try jitted.map(Self.behaviour).map { $0.split(separator: "\n").dropFirst(2) }
+              == uncached.map { $0.split(separator: "\n").dropFirst(2) })
+  }
+
+  @Test func aPatternIsFoundOnlyByItsExactSourceAndOptions() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory.path) }
+    _ = try Self.compile(with: PatternCache(key: 2, in: directory))
+    let cache = PatternCache(key: 2, in: directory)
+    let caseSensitive = try PatternCache.$current.withValue(cache) { try CompiledPattern("\\b(?:milliards?|billion)\\b") }
+    let edited = try PatternCache.$current.withValue(cache) { try CompiledPattern("\\b(?:milliards?|billions)\\b", options: [.caseless]) }
+    #expect(cache.counts == (decoded: 0, compiled: 2))
+    #expect(try Matcher().firstMatch(of: caseSensitive, in: UTF8Subject("2 Milliards")) == nil)
+    #expect(try Matcher().firstMatch(of: edited, in: UTF8Subject("2 Billions"))?.range == 2..<10)
+    // Compile errors are never cached: the same error, every time.
+    #expect(throws: PatternError.self) { try PatternCache.$current.withValue(cache) { try CompiledPattern("ab[c") } }
+  }
+
+  @Test(arguments: ["flipped payload byte", "truncated", "other PCRE2", "not a cache file", "empty"])
+  func aDamagedFileIsIgnored(damage: String) throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory.path) }
+    let uncached = try Self.compile(with: nil).map(Self.behaviour)
+    let first = PatternCache(key: 3, in: directory)
+    _ = try Self.compile(with: first)
+    var bytes = try #require(FileManager.default.contents(atPath: first.file).map { [UInt8]($0) })
+    let expected: PatternCacheError
+    switch damage {
+    case "flipped payload byte":
+      bytes[bytes.count - 100] ^= 0x40
+      expected = .checksumMismatch
+    case "truncated":
+      bytes.removeLast(bytes.count / 3)
+      expected = .truncated
+    case "other PCRE2":
+      let version = Array(PatternCacheFile.pcre2Version.utf8)
+      let at = try #require(bytes.firstRange(of: version)).lowerBound
+      bytes[at] = UInt8(ascii: "9")
+      expected = .otherPCRE2Version("9" + PatternCacheFile.pcre2Version.dropFirst())
+    case "not a cache file":
+      bytes = Array("patterns: [] # some YAML\n".utf8)
+      expected = .notACacheFile
+    default:
+      bytes = []
+      expected = .notACacheFile
+    }
+    #expect(throws: expected) { try PatternCacheFile(bytes: bytes) }
+    try Data(bytes).write(to: URL(fileURLWithPath: first.file))
+
+    let second = PatternCache(key: 3, in: directory)
+    #expect(!second.hasStoredPatterns)
+    #expect(try Self.compile(with: second).map(Self.behaviour) == uncached)
+    #expect(second.counts == (decoded: 0, compiled: Self.patterns.count))
+    // …and the file is written again, whole.
+    let third = PatternCache(key: 3, in: directory)
+    _ = try Self.compile(with: third)
+    #expect(third.counts == (decoded: Self.patterns.count, compiled: 0))
+  }
+
+  @Test func theFolderKeepsTheMostRecentlyUsedFiles() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory.path) }
+    let count = PatternCacheDirectory.maximumFiles + 3
+    for key in 0..<UInt64(count) {
+      _ = try Self.compile(with: PatternCache(key: 100 + key, in: directory))
+      // Modification times of one second's resolution on some file systems: age them explicitly.
+      try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(Int(key) - count) * 60)],
+                                            ofItemAtPath: directory.file(forKey: 100 + key))
+    }
+    _ = try Self.compile(with: PatternCache(key: 999, in: directory))
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    #expect(files.count == PatternCacheDirectory.maximumFiles)
+    #expect(files.contains { directory.file(forKey: 999).hasSuffix($0) })
+    #expect(!files.contains { directory.file(forKey: 100).hasSuffix($0) })
+  }
+
+  @Test func theEnvironmentChoosesTheFolderOrTurnsTheCacheOff() {
+    #expect(PatternCacheDirectory.fromEnvironment(["FACTCHECK_PATTERN_CACHE": "0", "HOME": "/home/a"]) == nil)
+    #expect(PatternCacheDirectory.fromEnvironment(["FACTCHECK_PATTERN_CACHE": "off", "HOME": "/home/a"]) == nil)
+    #expect(PatternCacheDirectory.fromEnvironment(["FACTCHECK_PATTERN_CACHE": "/tmp/pc", "HOME": "/home/a"])?.path == "/tmp/pc")
+    #expect(PatternCacheDirectory.fromEnvironment(["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/a"])?.path == "/x/cache/factcheck")
+    #expect(PatternCacheDirectory.fromEnvironment(["XDG_CACHE_HOME": "relative", "HOME": "/home/a"])?.path == "/home/a/.cache/factcheck")
+    #expect(PatternCacheDirectory.fromEnvironment(["FACTCHECK_PATTERN_CACHE": "1", "HOME": "/home/a"])?.path == "/home/a/.cache/factcheck")
+    #expect(PatternCacheDirectory.fromEnvironment([:]) == nil)
+  }
+
+  @Test func anUnwritableFolderMeansNoCache() throws {
+    let cache = PatternCache(key: 4, in: PatternCacheDirectory(path: "/proc/factcheck-cannot-be-here"))
+    #expect(try Self.compile(with: cache).map(Self.behaviour) == (try Self.compile(with: nil).map(Self.behaviour)))
+    #expect(!FileManager.default.fileExists(atPath: cache.file))
+  }
+}
