@@ -1,5 +1,3 @@
-import Yams
-
 /// Turns YAML nodes into definitions, reporting every problem through the ``YAMLReader``.
 enum DefinitionParser {
   static let severities: [String: Severity] = ["error": .error, "warning": .warning, "note": .note]
@@ -7,7 +5,7 @@ enum DefinitionParser {
 
   // MARK: - Attributes
 
-  static func attribute(_ node: Node, _ reader: YAMLReader) -> AttributeDefinition? {
+  static func attribute(_ node: YAMLNode, _ reader: YAMLReader) -> AttributeDefinition? {
     let before = reader.errors.count
     guard let map = reader.mapping(node, allowed: ["name", "kind", "unit", "tolerance", "severity", "label",
                                                    "description", "generic", "forecasts", "flow", "event"],
@@ -43,7 +41,7 @@ enum DefinitionParser {
 
   // MARK: - Entities
 
-  static func entity(_ node: Node, _ reader: YAMLReader) -> EntityDefinition? {
+  static func entity(_ node: YAMLNode, _ reader: YAMLReader) -> EntityDefinition? {
     let before = reader.errors.count
     guard let map = reader.mapping(node, allowed: ["name", "kind", "aliases", "organisation", "organization"],
                                    required: ["name"], owner: "entity") else { return nil }
@@ -61,7 +59,7 @@ enum DefinitionParser {
   // MARK: - Lexicons
 
   /// A lexicon: each key read as ``LexiconSchema`` shapes it, in file order.
-  static func lexicon(_ node: Node, _ reader: YAMLReader) -> Lexicon? {
+  static func lexicon(_ node: YAMLNode, _ reader: YAMLReader) -> Lexicon? {
     guard let map = reader.mapping(node, allowed: LexiconSchema.keys.map(\.name), required: ["language"], owner: "lexicon"),
       let language = map["language"].flatMap({ reader.string($0, key: "language") })
     else { return nil }
@@ -74,7 +72,7 @@ enum DefinitionParser {
   }
 
   /// `fragments:`, names checked, each pattern located byte by byte for PCRE2 errors.
-  static func fragments(_ node: Node, into lexicon: inout Lexicon, _ reader: YAMLReader) {
+  static func fragments(_ node: YAMLNode, into lexicon: inout Lexicon, _ reader: YAMLReader) {
     guard case .mapping(let mapping) = node else {
       reader.report(.wrongType(key: "fragments", expected: "a mapping of name: pattern"), at: node)
       return
@@ -92,7 +90,7 @@ enum DefinitionParser {
   }
 
   /// `word: number` pairs; numbers may be written `1e9` or `1_000`.
-  static func numberTable(_ node: Node, key: String, _ reader: YAMLReader) -> [String: Double] {
+  static func numberTable(_ node: YAMLNode, key: String, _ reader: YAMLReader) -> [String: Double] {
     guard case .mapping(let mapping) = node else {
       reader.report(.wrongType(key: key, expected: "a mapping of word: number"), at: node)
       return [:]
@@ -105,7 +103,7 @@ enum DefinitionParser {
     return table
   }
 
-  static func stringTable(_ node: Node, key: String, _ reader: YAMLReader) -> [String: String] {
+  static func stringTable(_ node: YAMLNode, key: String, _ reader: YAMLReader) -> [String: String] {
     guard case .mapping(let mapping) = node else {
       reader.report(.wrongType(key: key, expected: "a mapping of word: code"), at: node)
       return [:]
@@ -118,7 +116,7 @@ enum DefinitionParser {
     return table
   }
 
-  static func hedge(_ node: Node, _ reader: YAMLReader) -> Lexicon.HedgeWord? {
+  static func hedge(_ node: YAMLNode, _ reader: YAMLReader) -> Lexicon.HedgeWord? {
     guard let map = reader.mapping(node, allowed: ["kind", "tolerance", "words"], required: ["kind", "words"], owner: "hedge"),
       let kindNode = map["kind"], let kind = reader.string(kindNode, key: "kind"),
       let words = map["words"].flatMap({ reader.strings($0, key: "words") })
@@ -149,7 +147,7 @@ enum DefinitionParser {
     return Lexicon.HedgeWord(words: words, hedge: hedge)
   }
 
-  static func period(_ node: Node, _ reader: YAMLReader) -> Lexicon.PeriodWord? {
+  static func period(_ node: YAMLNode, _ reader: YAMLReader) -> Lexicon.PeriodWord? {
     guard let map = reader.mapping(node, allowed: ["period", "modality", "words"], required: ["period", "words"], owner: "period"),
       let periodNode = map["period"], let text = reader.string(periodNode, key: "period"),
       let words = map["words"].flatMap({ reader.strings($0, key: "words") })
@@ -166,7 +164,7 @@ enum DefinitionParser {
   // MARK: - Rules
 
   /// A rule; `defaultLanguage` is its file's `language:` and where it is written.
-  static func rule(_ node: Node, defaultLanguage: (text: String, location: SourceLocation)?, _ reader: YAMLReader) -> RuleDefinition? {
+  static func rule(_ node: YAMLNode, defaultLanguage: (text: String, location: SourceLocation)?, _ reader: YAMLReader) -> RuleDefinition? {
     let before = reader.errors.count
     guard let map = reader.mapping(node, allowed: ["id", "kind", "attribute", "continues", "language", "pattern", "period", "modality",
                                                    "priority", "case_sensitive", "context", "description", "values", "examples"],
@@ -254,7 +252,7 @@ enum DefinitionParser {
     return EditDistance.suggestion(for: text, among: keys).map { "; did you mean '\($0)'?" } ?? ""
   }
 
-  private static func valueOverride(_ node: Node, _ reader: YAMLReader) -> RuleDefinition.ValueOverride? {
+  private static func valueOverride(_ node: YAMLNode, _ reader: YAMLReader) -> RuleDefinition.ValueOverride? {
     guard let map = reader.mapping(node, allowed: ["attribute", "period", "modality", "claim", "negative"], owner: "value") else { return nil }
     var override = RuleDefinition.ValueOverride(attribute: nil, period: nil, isPrevious: false, modality: nil, makesClaim: true)
     override.attribute = map["attribute"].flatMap { reader.string($0, key: "attribute") }
@@ -276,13 +274,13 @@ enum DefinitionParser {
     return override
   }
 
-  private static func example(_ node: Node, _ reader: YAMLReader) -> RuleExample? {
+  private static func example(_ node: YAMLNode, _ reader: YAMLReader) -> RuleExample? {
     guard let map = reader.mapping(node, allowed: ["text", "expect", "published"], required: ["text"], owner: "example") else { return nil }
     return example(map, reader)
   }
 
   /// An entry of a file's top-level `examples:` list: a rule id and an example for that rule.
-  static func exampleEntry(_ node: Node, _ reader: YAMLReader) -> (ruleID: String, at: SourceLocation, example: RuleExample)? {
+  static func exampleEntry(_ node: YAMLNode, _ reader: YAMLReader) -> (ruleID: String, at: SourceLocation, example: RuleExample)? {
     guard let map = reader.mapping(node, allowed: ["rule", "text", "expect", "published"], required: ["rule", "text"],
                                    owner: "example"),
       let ruleNode = map["rule"], let ruleID = reader.string(ruleNode, key: "rule")
@@ -318,14 +316,14 @@ enum DefinitionParser {
         guard let claim = expectedClaim(item, reader) else { return nil }
         expected.append(claim)
       }
-    default:
+    case .scalar:
       reader.report(.wrongType(key: "expect", expected: "a claim mapping, a list of them, or 'none'"), at: expectNode)
       return nil
     }
     return RuleExample(text: text, published: published, expected: expected, location: reader.location(node))
   }
 
-  private static func expectedClaim(_ node: Node, _ reader: YAMLReader) -> RuleExample.ExpectedClaim? {
+  private static func expectedClaim(_ node: YAMLNode, _ reader: YAMLReader) -> RuleExample.ExpectedClaim? {
     let before = reader.errors.count
     guard let map = reader.mapping(node, allowed: ["value", "attribute", "entity", "hedge", "period", "modality", "unit", "text", "scope"],
                                    owner: "expected claim") else { return nil }
@@ -351,7 +349,7 @@ enum DefinitionParser {
 
   // MARK: - Checks
 
-  static func check(_ node: Node, _ reader: YAMLReader) -> CheckDefinition? {
+  static func check(_ node: YAMLNode, _ reader: YAMLReader) -> CheckDefinition? {
     let before = reader.errors.count
     guard let map = reader.mapping(node, allowed: ["id", "kind", "stated", "base", "attributes", "direction", "tolerance", "severity",
                                                    "description"],

@@ -1,5 +1,3 @@
-import Yams
-
 /// One key of a lexicon: its YAML name, the shape of its value, and the ``Lexicon`` property that holds it.
 ///
 /// The shape says everything the engine does with a key, so that a key is declared once, in
@@ -59,7 +57,7 @@ struct LexiconKey: Sendable {
   // MARK: - Reading
 
   /// Reads this key's YAML value into `lexicon`, reporting a value of the wrong shape.
-  func read(_ node: Node, into lexicon: inout Lexicon, _ reader: YAMLReader) {
+  func read(_ node: YAMLNode, into lexicon: inout Lexicon, _ reader: YAMLReader) {
     switch shape {
     case .languageCode:
       break

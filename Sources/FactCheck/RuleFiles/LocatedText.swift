@@ -1,5 +1,3 @@
-import Yams
-
 /// A scalar's text and the file location of each of its characters, to map an offset inside the value
 /// (a PCRE2 error offset, a placeholder) back to the line and column where the author wrote it.
 ///
@@ -8,17 +6,17 @@ import Yams
 /// value is therefore walked together with the file, style by style, so that every character of the
 /// value knows where it came from — on any line of a multi-line scalar.
 struct LocatedText {
-  /// The value, as Yams produced it.
+  /// The value, as libYAML read it.
   let text: String
   /// How it was written.
-  let style: Node.Scalar.Style
+  let style: YAMLNode.Scalar.Style
   /// Where the scalar starts (its quote, its `|`/`>` indicator, or its first character).
   let start: SourceLocation
   /// The file location of each Unicode scalar of ``text``, plus one for the end of the value.
   let scalarLocations: [SourceLocation]
 
   /// Maps `text`, written in `style` from `start`, onto the lines of the file `reader` reads.
-  init(text: String, style: Node.Scalar.Style, start: SourceLocation, file reader: YAMLReader) {
+  init(text: String, style: YAMLNode.Scalar.Style, start: SourceLocation, file reader: YAMLReader) {
     self.text = text
     self.style = style
     self.start = start
@@ -96,7 +94,7 @@ private struct ScalarWalker {
     }
   }
 
-  mutating func locations(of text: String, style: Node.Scalar.Style) -> [SourceLocation] {
+  mutating func locations(of text: String, style: YAMLNode.Scalar.Style) -> [SourceLocation] {
     let value = Array(text.unicodeScalars)
     var result: [SourceLocation] = []
     result.reserveCapacity(value.count + 1)

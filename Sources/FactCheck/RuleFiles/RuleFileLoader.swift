@@ -1,6 +1,5 @@
 import Foundation
 import PatternMatching
-import Yams
 
 /// Reads rule directories (YAML files, recursively) into a ``RuleLibrary``.
 ///

@@ -1,7 +1,6 @@
 import Foundation
-import Yams
 
-/// Reads one YAML rule file into Yams nodes, guarding against hostile input, and reads typed values
+/// Reads one YAML rule file into nodes (``YAMLComposer``), guarding against hostile input, and reads typed values
 /// from those nodes while recording every problem with its line and column.
 ///
 /// Rule files are read node by node rather than through `Decodable`: a `DecodingError` carries no
@@ -10,9 +9,9 @@ import Yams
 final class YAMLReader {
   /// Files above this size are refused before parsing.
   static let maxBytes = 4 << 20
-  /// Deeper nesting is refused before Yams (which recurses) sees it (see ``YAMLPreflight``).
+  /// Deeper nesting is refused (see ``YAMLPreflight``).
   static let maxDepth = 64
-  /// Aliases that add more nodes than this once expanded are refused, also before Yams sees them. The
+  /// Aliases that add more nodes than this once expanded are refused, before they are expanded. The
   /// nodes a file writes out are not limited: its size bounds them.
   static let maxNodes = 200_000
 
@@ -27,14 +26,13 @@ final class YAMLReader {
     self.lines = LineIndex(text)
   }
 
-  /// The location of a Yams mark (1-based line and column in Unicode scalars, as ours).
-  func location(_ mark: Mark?) -> SourceLocation {
-    guard let mark else { return SourceLocation(path: path, line: 1, column: 1) }
-    return SourceLocation(path: path, line: mark.line, column: mark.column)
+  /// The location of a libYAML mark (1-based line and column in Unicode scalars, as ours).
+  func location(_ mark: YAMLMark) -> SourceLocation {
+    SourceLocation(path: path, line: mark.line, column: mark.column)
   }
 
   /// The location of a node.
-  func location(_ node: Node) -> SourceLocation { location(node.mark) }
+  func location(_ node: YAMLNode) -> SourceLocation { location(node.mark) }
 
   /// Records a problem.
   func report(_ kind: RuleFileError.Kind, at location: SourceLocation, severity: Severity = .error) {
@@ -42,37 +40,22 @@ final class YAMLReader {
   }
 
   /// Records a problem at a node.
-  func report(_ kind: RuleFileError.Kind, at node: Node, severity: Severity = .error) {
+  func report(_ kind: RuleFileError.Kind, at node: YAMLNode, severity: Severity = .error) {
     report(kind, at: location(node), severity: severity)
   }
 
   /// Parses the file into one root node, or records why it cannot.
-  func compose() -> Node? {
+  func compose() -> YAMLNode? {
     let size = text.utf8.count
     if size > YAMLReader.maxBytes {
       report(.tooLarge(bytes: size, limit: YAMLReader.maxBytes), at: SourceLocation(path: path, line: 1, column: 1))
       return nil
     }
-    // Depth and alias expansion are measured on libYAML's events before Yams, which recurses per level
-    // and hashes keys with aliases expanded, sees the text.
-    switch YAMLPreflight.check(text, maxDepth: YAMLReader.maxDepth, maxNodes: YAMLReader.maxNodes) {
-    case .tooDeep(let line, let column)?:
-      report(.tooDeep(limit: YAMLReader.maxDepth), at: SourceLocation(path: path, line: line, column: column))
-      return nil
-    case .tooManyNodes(let line, let column)?:
-      report(.tooManyNodes(limit: YAMLReader.maxNodes), at: SourceLocation(path: path, line: line, column: column))
-      return nil
-    case nil:
-      break
-    }
-    let root: Node?
+    let root: YAMLNode?
     do {
-      root = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      reportYamlError(error)
-      return nil
+      root = try YAMLComposer.compose(text, maxDepth: YAMLReader.maxDepth, maxNodes: YAMLReader.maxNodes)
     } catch {
-      report(.syntax(problem: "\(error)"), at: SourceLocation(path: path, line: 1, column: 1))
+      report(error)
       return nil
     }
     guard let root else { return nil }
@@ -89,7 +72,7 @@ final class YAMLReader {
   // MARK: - Typed access
 
   /// Reads a mapping whose keys must be among `allowed`; unknown keys are reported with a suggestion.
-  func mapping(_ node: Node, allowed: [String], required: [String] = [], owner: String) -> YAMLMap? {
+  func mapping(_ node: YAMLNode, allowed: [String], required: [String] = [], owner: String) -> YAMLMap? {
     guard case .mapping(let mapping) = node else {
       report(.wrongType(key: owner, expected: "a mapping (key: value lines)"), at: node)
       return nil
@@ -118,7 +101,7 @@ final class YAMLReader {
   }
 
   /// A scalar as text.
-  func string(_ node: Node, key: String) -> String? {
+  func string(_ node: YAMLNode, key: String) -> String? {
     guard case .scalar(let scalar) = node else {
       report(.wrongType(key: key, expected: "text"), at: node)
       return nil
@@ -127,7 +110,7 @@ final class YAMLReader {
   }
 
   /// A scalar or a list of scalars, as a list of texts.
-  func strings(_ node: Node, key: String) -> [String]? {
+  func strings(_ node: YAMLNode, key: String) -> [String]? {
     switch node {
     case .scalar(let scalar): return [scalar.string]
     case .sequence(let sequence):
@@ -144,7 +127,7 @@ final class YAMLReader {
   }
 
   /// A list of nodes (a single non-list item is refused, so a typo in indentation is caught).
-  func sequence(_ node: Node, key: String) -> [Node]? {
+  func sequence(_ node: YAMLNode, key: String) -> [YAMLNode]? {
     guard case .sequence(let sequence) = node else {
       report(.wrongType(key: key, expected: "a list (lines starting with '- ')"), at: node)
       return nil
@@ -153,7 +136,7 @@ final class YAMLReader {
   }
 
   /// A number (integer or decimal; `_` digit separators allowed).
-  func double(_ node: Node, key: String) -> Double? {
+  func double(_ node: YAMLNode, key: String) -> Double? {
     guard let text = string(node, key: key) else { return nil }
     guard let value = Double(text.replacingOccurrences(of: "_", with: "")) else {
       report(.invalidValue(key: key, value: text, reason: "not a number"), at: node)
@@ -163,7 +146,7 @@ final class YAMLReader {
   }
 
   /// An integer.
-  func int(_ node: Node, key: String) -> Int? {
+  func int(_ node: YAMLNode, key: String) -> Int? {
     guard let text = string(node, key: key) else { return nil }
     guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
       report(.invalidValue(key: key, value: text, reason: "not a whole number"), at: node)
@@ -173,7 +156,7 @@ final class YAMLReader {
   }
 
   /// A boolean (`true`/`false`, `yes`/`no`).
-  func bool(_ node: Node, key: String) -> Bool? {
+  func bool(_ node: YAMLNode, key: String) -> Bool? {
     guard let text = string(node, key: key) else { return nil }
     switch text.lowercased() {
     case "true", "yes", "on": return true
@@ -185,7 +168,7 @@ final class YAMLReader {
   }
 
   /// One of a closed set of words.
-  func choice<T>(_ node: Node, key: String, _ options: [String: T]) -> T? {
+  func choice<T>(_ node: YAMLNode, key: String, _ options: [String: T]) -> T? {
     guard let text = string(node, key: key) else { return nil }
     if let value = options[text.lowercased()] { return value }
     let known = options.keys.sorted()
@@ -196,7 +179,7 @@ final class YAMLReader {
   }
 
   /// A located scalar: its text plus where it starts, for mapping offsets back into the file.
-  func locatedString(_ node: Node, key: String) -> LocatedText? {
+  func locatedString(_ node: YAMLNode, key: String) -> LocatedText? {
     guard case .scalar(let scalar) = node else {
       report(.wrongType(key: key, expected: "text"), at: node)
       return nil
@@ -212,10 +195,13 @@ final class YAMLReader {
 
   // MARK: - Limits and errors
 
-  private func reportYamlError(_ error: YamlError) {
-    switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
+  private func report(_ failure: YAMLComposer.Failure) {
+    switch failure {
+    case .limit(.tooDeep(let line, let column)):
+      report(.tooDeep(limit: YAMLReader.maxDepth), at: SourceLocation(path: path, line: line, column: column))
+    case .limit(.tooManyNodes(let line, let column)):
+      report(.tooManyNodes(limit: YAMLReader.maxNodes), at: SourceLocation(path: path, line: line, column: column))
+    case .syntax(let problem, let context, let mark):
       // libYAML notices some mistakes lines later (an unclosed `{` at the next key): say where the
       // construct it was reading began.
       let detail = context.map { context in
@@ -224,17 +210,18 @@ final class YAMLReader {
           : "\(problem) (\(context.text))"
       } ?? problem
       report(.syntax(problem: detail), at: location(mark))
-    case .reader(let problem, let offset, _, _):
+    case .reader(let problem, let offset):
       let position = offset.map { lines.position(of: $0) } ?? (1, 1)
       report(.syntax(problem: problem), at: SourceLocation(path: path, line: position.0, column: position.1))
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      report(.syntax(problem: "duplicate keys \(duplicates.joined(separator: ", "))"), at: location(context.mark))
-    default:
-      report(.syntax(problem: "\(error)"), at: SourceLocation(path: path, line: 1, column: 1))
+    case .duplicateKeys(let duplicates, let mark):
+      report(.syntax(problem: "duplicate keys \(duplicates.joined(separator: ", "))"), at: location(mark))
+    case .outOfMemory:
+      // What Yams' `YamlError.memory` said.
+      report(.syntax(problem: "Memory error"), at: SourceLocation(path: path, line: 1, column: 1))
     }
   }
 
-  private func withinBudget(_ node: Node, _ budget: inout Int, depth: Int) -> Bool {
+  private func withinBudget(_ node: YAMLNode, _ budget: inout Int, depth: Int) -> Bool {
     budget -= 1
     if budget < 0 || depth > YAMLReader.maxDepth * 2 { return false }
     switch node {
@@ -256,11 +243,11 @@ final class YAMLReader {
 struct YAMLMap {
   struct Entry {
     let key: String
-    let keyNode: Node
-    let value: Node
+    let keyNode: YAMLNode
+    let value: YAMLNode
   }
 
-  let node: Node
+  let node: YAMLNode
   let entries: [Entry]
   /// Known keys that an unknown key was reported as a likely misspelling of.
   var suggested: Set<String> = []
@@ -268,5 +255,5 @@ struct YAMLMap {
   /// Whether `key` is absent and no misspelling of it was reported (a missing key worth reporting).
   func lacks(_ key: String) -> Bool { self[key] == nil && !suggested.contains(key) }
 
-  subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+  subscript(key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
 }

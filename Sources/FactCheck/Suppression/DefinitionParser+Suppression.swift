@@ -1,5 +1,3 @@
-import Yams
-
 extension DefinitionParser {
   /// One `suppress:` entry of a rule file:
   ///
@@ -14,14 +12,14 @@ extension DefinitionParser {
   ///
   /// An entry must name at least a check, an entity or an attribute, and a check is never a bare `*`, so
   /// that no entry silences everything.
-  static func suppression(_ node: Node, _ reader: YAMLReader) -> Suppression? {
+  static func suppression(_ node: YAMLNode, _ reader: YAMLReader) -> Suppression? {
     guard let map = reader.mapping(node, allowed: ["check", "entity", "attribute", "period", "reason"], owner: "suppress entry")
     else { return nil }
     var checks: [String] = []
     if let checkNode = map["check"] {
       guard let names = reader.strings(checkNode, key: "check") else { return nil }
       // Each name is reported at its own item when the checks are a list.
-      var nodes = [Node](repeating: checkNode, count: names.count)
+      var nodes = [YAMLNode](repeating: checkNode, count: names.count)
       if case .sequence(let sequence) = checkNode, sequence.count == names.count { nodes = Array(sequence) }
       for (name, nameNode) in zip(names, nodes) where !SuppressionComments.isCheckPattern(name) {
         let trimmed = name.hasSuffix(",") ? String(name.dropLast()) : name
