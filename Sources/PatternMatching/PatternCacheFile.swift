@@ -24,11 +24,18 @@ package struct PatternCacheFile: Sendable {
   package let entries: [PatternKey: Range<Int>]
 
   /// The PCRE2 this program runs with ("10.42 2022-12-11"), as `pcre2_config` says.
+  ///
+  /// The build's default newline and `\R` conventions are part of it: compiled code records them, so a
+  /// library of the same version built with other defaults must not take over this one's patterns.
   package static let pcre2Version: String = {
     var buffer = [UInt8](repeating: 0, count: 64)
     let length = buffer.withUnsafeMutableBytes { pcre2_config_8(UInt32(PCRE2_CONFIG_VERSION), $0.baseAddress) }
     guard length > 1 else { return "unknown" }
-    return String(decoding: buffer[0..<Int(length) - 1], as: UTF8.self)
+    var newline: UInt32 = 0
+    var bsr: UInt32 = 0
+    _ = pcre2_config_8(UInt32(PCRE2_CONFIG_NEWLINE), &newline)
+    _ = pcre2_config_8(UInt32(PCRE2_CONFIG_BSR), &bsr)
+    return String(decoding: buffer[0..<Int(length) - 1], as: UTF8.self) + " newline \(newline) bsr \(bsr)"
   }()
 
   /// Reads a file's bytes, checking everything the layout promises.

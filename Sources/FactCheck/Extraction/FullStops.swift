@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a lexicon says about its full stops: after which words a point abbreviates rather than ends a
 /// sentence (« Dr. », « Mio. Euro »), and whether a point after a day's number is an ordinal (German
 /// « am 13. Mai »). Sentences (``TextStructure``) and the windows rules are run in (``ScanWindows``) both
@@ -21,8 +23,10 @@ struct FullStops: Sendable {
   }
 
   init(lexicon: Lexicon) {
+    // Month keys may carry their own point (« Okt. »); the word read after the ordinal stops before it.
     self.init(abbreviations: Set(lexicon.abbreviations),
-              ordinalMonths: lexicon.ordinalSuffixes.contains(".") ? Set(lexicon.months.keys.map { $0.lowercased() }) : [])
+              ordinalMonths: lexicon.ordinalSuffixes.contains(".")
+                ? Set(lexicon.months.keys.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) }) : [])
   }
 
   /// Whether the point at `i` ends no sentence: it follows a one-letter initial ("P.-D.G."), a word of

@@ -13,7 +13,10 @@ enum DuplicateKeys {
     var firstWithText: [String: Int] = [:]
     firstWithText.reserveCapacity(pairs.count)
     // Keys worth a full comparison: every key whose text another key shares, and every collection key.
+    // Kept in a set as well: a hostile file may repeat a hundred thousand keys, and a linear membership
+    // test (or a linear search of the groups below) would make the check quadratic.
     var suspects: [Int] = []
+    var isSuspect = Set<Int>()
     var collectionKeys: [Int] = []
     for (index, pair) in pairs.enumerated() {
       guard case .scalar(let scalar) = pair.key else {
@@ -21,8 +24,8 @@ enum DuplicateKeys {
         continue
       }
       if let first = firstWithText[scalar.string] {
-        if !suspects.contains(first) { suspects.append(first) }
-        suspects.append(index)
+        if isSuspect.insert(first).inserted { suspects.append(first) }
+        if isSuspect.insert(index).inserted { suspects.append(index) }
       } else {
         firstWithText[scalar.string] = index
       }
@@ -31,13 +34,21 @@ enum DuplicateKeys {
     if suspects.isEmpty { return nil }
 
     // Groups of equal keys, each led by its first occurrence (as a dictionary keyed by the node keeps it).
+    // A scalar can only equal a scalar of the same text, so its candidates are the groups of that text;
+    // collections (rare) are compared with the collection groups.
     var groups: [(first: YAMLNode, count: Int)] = []
+    var groupsWithText: [String: [Int]] = [:]
+    var collectionGroups: [Int] = []
     for index in suspects.sorted() {
       let key = pairs[index].key
-      if let group = groups.firstIndex(where: { isSameKey($0.first, key) }) {
+      let text: String? = key.scalar?.string
+      let candidates: [Int]
+      if let text { candidates = groupsWithText[text] ?? [] } else { candidates = collectionGroups }
+      if let group = candidates.first(where: { isSameKey(groups[$0].first, key) }) {
         groups[group].count += 1
       } else {
         groups.append((key, 1))
+        if let text { groupsWithText[text, default: []].append(groups.count - 1) } else { collectionGroups.append(groups.count - 1) }
       }
     }
     // Sorted as Yams sorts nodes: scalars by text; collections after them, in file order.
