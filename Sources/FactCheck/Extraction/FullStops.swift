@@ -9,6 +9,9 @@ struct FullStops: Sendable {
   let abbreviations: Set<String>
   /// The same, lower-cased, for text folded to lower case (the windows of ``ScanWindows``).
   private let foldedAbbreviations: Set<String>
+  /// The longest abbreviation, in bytes: a longer word before a point is compared with nothing. Windows ask
+  /// at every point near every rule's hits, and most words before a point are longer than any abbreviation.
+  private let longestAbbreviation: Int
   /// Month names, lower-cased, after which a point following one or two digits is an ordinal's; empty
   /// unless the lexicon writes ordinals with a point (`ordinal_suffixes: ["."]`).
   let ordinalMonths: Set<String>
@@ -19,6 +22,7 @@ struct FullStops: Sendable {
   init(abbreviations: Set<String>, ordinalMonths: Set<String>) {
     self.abbreviations = abbreviations
     self.foldedAbbreviations = Set(abbreviations.map { $0.lowercased() })
+    self.longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
     self.ordinalMonths = ordinalMonths
   }
 
@@ -54,6 +58,7 @@ struct FullStops: Sendable {
     }
     if i - j == 1, bytes[j] >= UInt8(ascii: "A") && bytes[j] <= UInt8(ascii: "Z") || folded && bytes[j] < 0x80 { return true }
     if j < i {
+      guard i - j <= longestAbbreviation else { return false }
       let word = String(decoding: bytes[j..<i], as: UTF8.self)
       return folded ? foldedAbbreviations.contains(word.lowercased()) : abbreviations.contains(word)
     }
@@ -67,10 +72,19 @@ struct FullStops: Sendable {
     func isDigit(_ k: Int) -> Bool { k >= lineStart && k < i && bytes[k] >= UInt8(ascii: "0") && bytes[k] <= UInt8(ascii: "9") }
     let digits = isDigit(i - 1) ? (isDigit(i - 2) ? 2 : 1) : 0
     guard digits > 0, !isDigit(i - digits - 1) else { return false }
+    // Spaces and no-break spaces (C2 A0) between the point and the month.
     var k = i + 1
-    while k < bytes.endIndex, bytes[k] == 0x20 || bytes[k] == 0xA0 || bytes[k] == 0xC2 { k += 1 }
+    while k < bytes.endIndex {
+      if bytes[k] == 0x20 {
+        k += 1
+      } else if bytes[k] == 0xC2, k + 1 < bytes.endIndex, bytes[k + 1] == 0xA0 {
+        k += 2
+      } else {
+        break
+      }
+    }
     var wordEnd = k
-    // Month names are letters; up to 12 bytes ("September" and accented ones) are enough to tell.
+    // Month names are letters; 16 bytes ("September", accented ones) are enough to tell.
     while wordEnd < bytes.endIndex, wordEnd - k < 16, bytes[wordEnd] >= 0x80 || (bytes[wordEnd] | 0x20 >= UInt8(ascii: "a") && bytes[wordEnd] | 0x20 <= UInt8(ascii: "z")) {
       wordEnd += 1
     }

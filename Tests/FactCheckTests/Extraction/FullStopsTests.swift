@@ -17,6 +17,7 @@ import Testing
     Row(language: "de", text: "Am 13. Mai 2025 stellte Ostra die Zahlen vor. Sie waren gut.", sentences: 2),
     Row(language: "de", text: "Die Zahl stieg auf 12. Danach fiel sie.", sentences: 2),
     Row(language: "de", text: "Am 3. Okt. 2024 meldete Ostra neue Zahlen. Sie waren gut.", sentences: 2),
+    Row(language: "de", text: "Am 13.\u{00A0}Mai 2025 stellte Ostra die Zahlen vor. Sie waren gut.", sentences: 2),
     Row(language: "de", text: "Das Werk hat ca. 300 Mitarbeiter. Es liegt im Norden.", sentences: 2),
     Row(language: "en", text: "Mr. Smith spoke. Then he left.", sentences: 2),
     // English writes no ordinal point: "13. May" ends a sentence there.
