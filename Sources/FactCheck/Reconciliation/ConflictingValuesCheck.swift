@@ -59,9 +59,22 @@ struct ConflictingValuesCheck: ConsistencyCheck {
   }
 
   /// The values `claim` allows, widened by the attribute's tolerance unless the figure is precise.
+  ///
+  /// An approximate figure's hedge is its own allowance for rounding ("some 200,000" is 190,000 to
+  /// 210,000): the attribute's tolerance is not added on top of it, only taken where it is wider than the
+  /// hedge. A "nearly" figure stays below its number ("almost 20 per cent" is never 20.4 %).
   static func widened(_ claim: Claim, attribute: AttributeDefinition) -> ValueInterval {
     let interval = SameFigureTest.interval(of: claim, attribute: attribute)
-    return isPrecise(claim, attribute: attribute) ? interval : attribute.tolerance.widen(interval)
+    if isPrecise(claim, attribute: attribute) { return interval }
+    let point = attribute.tolerance.widen(ValueInterval(claim.value, claim.value))
+    switch claim.hedge {
+    case .approximate where interval.low.isFinite && interval.high.isFinite:
+      return ValueInterval(min(interval.low, point.low), max(interval.high, point.high))
+    case .nearly where interval.low.isFinite && interval.high.isFinite:
+      return ValueInterval(min(interval.low, point.low), interval.high)
+    default:
+      return attribute.tolerance.widen(interval)
+    }
   }
 
   /// Whether a headcount is stated to the unit ("963", "97,148"): the tolerance allows for rounding, and

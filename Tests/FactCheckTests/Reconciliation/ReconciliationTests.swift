@@ -92,6 +92,25 @@ enum ClaimFactory {
     #expect(ClaimFactory.conflicts([nearly, ClaimFactory.claim("b.md", 4300, hedge: .approximate(tolerance: 0.05))]).count == 1)
   }
 
+  /// An approximate figure's hedge is its rounding: the attribute's tolerance is not added on top of it.
+  /// Rows: two figures (value, hedge, attribute) and whether they can both be true.
+  @Test(arguments: [
+    // ±5 % of 200,000 reaches down to 190,000; "nearly 187,000" stays at or below 187,000.
+    (200_000.0, Hedge.approximate(tolerance: 0.05), 187_000.0, Hedge.nearly(tolerance: 0.05), "employees", false),
+    // 190,000 is inside the hedge of "some 200,000": one figure.
+    (200_000, .approximate(tolerance: 0.05), 190_000, .exact, "employees", true),
+    // "roughly 18 %" is 17.1 to 18.9, "almost 20 %" 19 to 20: two figures.
+    (18, .approximate(tolerance: 0.05), 20, .nearly(tolerance: 0.05), "workforce_reduction_percent", false),
+    // "about 5 %" (±0.25 points) still gets the attribute's 0.5 points, the wider of the two: 5.5 % agrees.
+    (5, .approximate(tolerance: 0.05), 5.5, .exact, "market_share_percent", true),
+  ])
+  func anApproximateFigureGetsTheWiderOfItsHedgeAndTheTolerance(a: Double, hedgeA: Hedge, b: Double, hedgeB: Hedge,
+                                                                 attribute: String, agree: Bool) {
+    let claims = [ClaimFactory.claim("a.md", a, attribute: attribute, hedge: hedgeA),
+                  ClaimFactory.claim("b.md", b, attribute: attribute, hedge: hedgeB)]
+    #expect(ClaimFactory.conflicts(claims).isEmpty == agree)
+  }
+
   @Test func aHedgedConflictIsAWarning() throws {
     let claims = [ClaimFactory.claim("a.md", 3500), ClaimFactory.claim("b.md", 3800, hedge: .approximate(tolerance: 0.05))]
     #expect(try #require(ClaimFactory.conflicts(claims).first).severity == .warning)
