@@ -34,7 +34,7 @@ struct ConflictingValuesCheck: ConsistencyCheck {
     var groups: [Key: [Int]] = [:]
     for (index, claim) in store.claims.enumerated() {
       guard let entity = claim.entity, claim.modality == .actual, let attribute = store.library.attributes[claim.attribute],
-        !attribute.isGeneric
+        !attribute.isGeneric, !attribute.isManyPerEntity
       else { continue }
       groups[Key(entity: entity, attribute: claim.attribute, scope: claim.scope, unit: claim.unit), default: []].append(index)
     }

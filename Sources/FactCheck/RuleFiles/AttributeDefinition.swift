@@ -75,6 +75,10 @@ package struct AttributeDefinition: Hashable, Sendable {
   /// Counts or amounts of one event (a layoff round, a funding round): an organisation has many, so two
   /// figures are compared only when they can be reports of the same one (see `SameFigureTest`).
   package var isEvent: Bool = false
+  /// Figures an organisation has many of at once, with nothing in a sentence to tell them apart (the prices
+  /// of its products): two different figures are never a conflict, but the same number in two currencies
+  /// still is (``SameAmountInTwoCurrenciesCheck``).
+  package var isManyPerEntity: Bool = false
   /// Where it is declared.
   package var location: SourceLocation
 

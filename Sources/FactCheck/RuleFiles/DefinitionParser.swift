@@ -8,7 +8,7 @@ enum DefinitionParser {
   static func attribute(_ node: YAMLNode, _ reader: YAMLReader) -> AttributeDefinition? {
     let before = reader.errors.count
     guard let map = reader.mapping(node, allowed: ["name", "kind", "unit", "tolerance", "severity", "label",
-                                                   "description", "generic", "forecasts", "flow", "event"],
+                                                   "description", "generic", "forecasts", "flow", "event", "many_per_entity"],
                                    required: ["name", "kind"], owner: "attribute") else { return nil }
     let name = map["name"].flatMap { reader.string($0, key: "name") }
     let kinds = Dictionary(uniqueKeysWithValues: ValueKind.allCases.map { ($0.rawValue, $0) })
@@ -27,6 +27,7 @@ enum DefinitionParser {
     let forecasts = map["forecasts"].flatMap { reader.bool($0, key: "forecasts") } ?? true
     let flow = map["flow"].flatMap { reader.bool($0, key: "flow") } ?? false
     let event = map["event"].flatMap { reader.bool($0, key: "event") } ?? false
+    let manyPerEntity = map["many_per_entity"].flatMap { reader.bool($0, key: "many_per_entity") } ?? false
     guard reader.errors.count == before, let name, let kind else { return nil }
     var attribute = AttributeDefinition(
       name: name, kind: kind, unit: map["unit"].flatMap { reader.string($0, key: "unit") }, tolerance: tolerance,
@@ -36,6 +37,7 @@ enum DefinitionParser {
     attribute.canBeForecast = forecasts
     attribute.isFlow = flow
     attribute.isEvent = event
+    attribute.isManyPerEntity = manyPerEntity
     return attribute
   }
 

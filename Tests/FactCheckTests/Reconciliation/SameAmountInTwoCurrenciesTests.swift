@@ -41,6 +41,20 @@ import Testing
     #expect(SameAmountInTwoCurrenciesTests.findings(claims).count == (reported ? 1 : 0))
   }
 
+  /// A company sells many things at many prices: two prices are never a conflict, but one price in two
+  /// currencies ("a €25,000 car" in one article, "a $25,000 car" in another) still is.
+  @Test func pricesAreComparedOnlyAcrossCurrencies() throws {
+    let attribute = try #require(Fixtures.bundledRules.library.attributes["product_price"])
+    #expect(attribute.isManyPerEntity)
+    let twoPrices = [SameAmountInTwoCurrenciesTests.round("a.md", 25_000, "EUR", attribute: "product_price"),
+                     SameAmountInTwoCurrenciesTests.round("b.md", 32_000, "EUR", attribute: "product_price")]
+    #expect(ClaimFactory.conflicts(twoPrices).isEmpty)
+    let oneInTwoCurrencies = [SameAmountInTwoCurrenciesTests.round("a.md", 25_000, "EUR", attribute: "product_price"),
+                              SameAmountInTwoCurrenciesTests.round("b.md", 25_000, "USD", hedge: .approximate(tolerance: 0.05),
+                                                                   attribute: "product_price")]
+    #expect(SameAmountInTwoCurrenciesTests.findings(oneInTwoCurrencies).count == 1)
+  }
+
   @Test func aFindingSaysWhyAtMostOneIsRight() throws {
     let claims = [SameAmountInTwoCurrenciesTests.round("a.md", 1e9, "USD", hedge: .upperBound(inclusive: true)),
                   SameAmountInTwoCurrenciesTests.round("b.md", 1e9, "EUR", hedge: .upperBound(inclusive: true)),
