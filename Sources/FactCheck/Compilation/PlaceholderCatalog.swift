@@ -59,9 +59,10 @@ struct PlaceholderCatalog: Sendable {
     // Glued to its digits in British copy ("18pc") as scales are ("14k").
     let percentWord = RegexFragments.words(lexicon.percentWords, gluedToDigits: true)
     let fraction = RegexFragments.words(lexicon.fractions.keys)
-    // "un sur deux", "one in four", "sept conversations sur dix" (up to two words between).
+    // "un sur deux", "one in four", "sept conversations sur dix" (up to two words between). A year is
+    // never the denominator: "41,000 in 2021" is a figure and its date.
     let ratio = lexicon.ratioWords.isEmpty ? "(?!)"
-      : "(?:\(digits)|\(spelled))(?:\(ws)[\\p{L}'\\x{2019}-]+){0,2}?\(ws)\(RegexFragments.words(lexicon.ratioWords))\(ws)(?:\(digits)|\(spelled))(?![\\p{L}\\p{N}])"
+      : "(?:\(digits)|\(spelled))(?:\(ws)[\\p{L}'\\x{2019}-]+){0,2}?\(ws)\(RegexFragments.words(lexicon.ratioWords))\(ws)(?!\(RegexFragments.year))(?:\(digits)|\(spelled))(?![\\p{L}\\p{N}])"
     let rangeLink = "(?:\(hs)*[-\\x{2013}]\(hs)*|\(ws)\(RegexFragments.words(lexicon.rangeTo))\(ws))"
     let percent = "(?:\(between)\(digits)(?:\(hs)*\(percentWord))?\(and)\(digits)\(hs)*\(percentWord)"
       + "|\(digits)(?:\(hs)*\(percentWord))?\(rangeLink)\(digits)\(hs)*\(percentWord)"
