@@ -58,7 +58,9 @@ struct PlaceholderCatalog: Sendable {
 
     // Glued to its digits in British copy ("18pc") as scales are ("14k").
     let percentWord = RegexFragments.words(lexicon.percentWords, gluedToDigits: true)
-    let fraction = RegexFragments.words(lexicon.fractions.keys)
+    // "in the first half" is a period, not 50 %: a fraction word right after a quarter's ordinal is none.
+    let afterOrdinal = lexicon.quarters.keys.sorted().map { "(?<!\(RegexFragments.escape($0))[ -])" }.joined()
+    let fraction = afterOrdinal + RegexFragments.words(lexicon.fractions.keys)
     // "un sur deux", "one in four", "sept conversations sur dix" (up to two words between). A year is
     // never the denominator: "41,000 in 2021" is a figure and its date.
     let ratio = lexicon.ratioWords.isEmpty ? "(?!)"
