@@ -122,6 +122,11 @@ final class ArticleContext {
         initial = false
       }
       guard !patterns.functionWords.contains(name) else { return true }
+      // "Pellion, which employs…": a sentence's first word with a relative clause after it is a name, though
+      // the article writes it nowhere else.
+      if initial, ArticleContext.opensRelativeClause(after: range.upperBound, bytes: bytes, pronouns: patterns.relativePronouns) {
+        initial = false
+      }
       if ArticleContext.isAdjective(name, at: range, bytes: bytes, suffixes: patterns.adjectiveSuffixes) { return true }
       // "15 Md€", "3 M€": a unit after a figure, not a name.
       if range.lowerBound >= 2, bytes[range.lowerBound - 1] == 0x20, bytes[range.lowerBound - 2] &- 0x30 < 10 { return true }
@@ -484,6 +489,42 @@ final class ArticleContext {
   }
 
   /// Whether only punctuation, spacing or markup stands between the sentence start and `offset`.
+  /// Whether a comma and one of `pronouns` (lower-cased UTF-8) follow `offset`, spaces aside, and the
+  /// pronoun is a whole word: "Pellion, which", « Pellion, qui ».
+  static func opensRelativeClause(after offset: Int, bytes: [UInt8], pronouns: [[UInt8]]) -> Bool {
+    guard !pronouns.isEmpty else { return false }
+    var index = offset
+    func skipSpaces() {
+      while index < bytes.count {
+        if bytes[index] == 0x20 {
+          index += 1
+        } else if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+          index += 2
+        } else {
+          return
+        }
+      }
+    }
+    skipSpaces()
+    guard index < bytes.count, bytes[index] == 0x2C else { return false }
+    index += 1
+    skipSpaces()
+    return pronouns.contains { pronoun in
+      let end = index + pronoun.count
+      guard !pronoun.isEmpty, end <= bytes.count else { return false }
+      for (position, byte) in pronoun.enumerated() {
+        let actual = bytes[index + position]
+        // ASCII letters compare without case; other bytes as they are.
+        let folded = actual >= 0x41 && actual <= 0x5A ? actual | 0x20 : actual
+        guard folded == byte else { return false }
+      }
+      guard end < bytes.count else { return true }
+      let next = bytes[end]
+      if next == 0xC2, end + 1 < bytes.count, bytes[end + 1] == 0xA0 { return true }
+      return !((next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next >= 0x80)
+    }
+  }
+
   static func startsSentence(_ offset: Int, sentences: [Range<Int>], bytes: [UInt8]) -> Bool {
     var low = 0
     var high = sentences.count - 1

@@ -32,6 +32,8 @@ struct MentionPatterns: Sendable {
   let scopeByQualifier: [String: String]
   /// Endings of capitalised adjectives.
   let adjectiveSuffixes: [String]
+  /// Relative pronouns, lower-cased UTF-8 ("which", « qui »): after a comma they make the word before a name.
+  let relativePronouns: [[UInt8]]
   /// A division or unit of the company ("la filiale cargo", "its logistics division"), from the lexicon's
   /// `division` fragment when it has one.
   let division: CompiledPattern?
@@ -107,6 +109,7 @@ struct MentionPatterns: Sendable {
       : try? CompiledPattern(RegexFragments.words(lexicon.scopeQualifiers.keys), options: [.caseless])
     scopeByQualifier = Dictionary(lexicon.scopeQualifiers.map { (TextNormalisation.key($0.key), $0.value) }) { first, _ in first }
     adjectiveSuffixes = lexicon.adjectiveSuffixes
+    relativePronouns = lexicon.relativePronouns.map { Array($0.lowercased().utf8) }
     division = lexicon.fragments["division"].flatMap {
       try? CompiledPattern(RegexFragments.wordStart + "(?:" + PlaceholderExpander.expandFragment($0) + ")" + RegexFragments.wordEnd, options: [.caseless])
     }

@@ -134,6 +134,9 @@ package struct Lexicon: Sendable {
   package var capitalisesNouns = false
   /// Endings of capitalised adjectives ("Danish", "Nordic") that are not names when a lower-case word follows.
   package var adjectiveSuffixes: [String] = []
+  /// Relative pronouns ("which", « qui »): a capitalised word that opens a sentence and is followed by a
+  /// comma and one of them ("Pellion, which employs…") is a name, not a capitalised common word.
+  package var relativePronouns: [String] = []
   /// Capitalised words that are not names ("Le", "Selon", "The").
   package var functionWords: Set<String>
   /// Time units → minutes.

@@ -58,6 +58,7 @@ enum LexiconSchema {
     LexiconKey(name: "legal_forms", shape: .words(\.legalForms)),
     LexiconKey(name: "possessive_suffixes", shape: .words(\.possessiveSuffixes)),
     LexiconKey(name: "adjective_suffixes", shape: .words(\.adjectiveSuffixes)),
+    LexiconKey(name: "relative_pronouns", shape: .words(\.relativePronouns)),
     LexiconKey(name: "continuing_clauses", shape: .words(\.continuingClauses)),
     LexiconKey(name: "abbreviations", shape: .words(\.abbreviations)),
     LexiconKey(name: "unknown_values", shape: .words(\.unknownValues)),

@@ -50,6 +50,21 @@ import Testing
     Case(language: "en",
          text: "Corvane will close its Granvert and Pomery plants, a move that will cost 600 employees their jobs. Granvert is a small town.\n\nThe Granvert plant currently employs 412 people. The Pomery plant employs 188 people, Corvane said.",
          attribute: "layoffs", entities: ["Corvane"]),
+    // A sentence's first word followed by a comma and a relative pronoun is a name, though the article
+    // writes it only there: the figure is Pellion's, not the subject's.
+    Case(language: "en",
+         text: "Corvane will cut 300 jobs, Corvane said.\n\nPellion, which employs about 4,800 people, is a rival.",
+         attribute: "employees", entities: ["Pellion"]),
+    Case(language: "fr",
+         text: "Corvane supprime 300 postes, a indiqué Corvane.\n\nPellion, qui emploie 4 800 salariés, est son concurrent.",
+         attribute: "employees", entities: ["Pellion"]),
+    Case(language: "de",
+         text: "Corvane streicht 300 Stellen, teilte Corvane mit.\n\nPellion, das 4.800 Mitarbeiter beschäftigt, ist ein Konkurrent.",
+         attribute: "employees", entities: ["Pellion"]),
+    // A capitalised adverb before a comma is no name.
+    Case(language: "en",
+         text: "Corvane is hiring, Corvane said.\n\nMeanwhile, the company employs 4,800 people.",
+         attribute: "employees", entities: ["Corvane"]),
   ])
   func theFigureBelongsToWhomTheSentenceMeans(_ example: Case) {
     let claims = Fixtures.claims(example.text, language: example.language, published: EntityInContextTests.published)
