@@ -33,8 +33,10 @@ struct ConflictingValuesCheck: ConsistencyCheck {
   func findings(in store: ClaimStore) -> [Finding] {
     var groups: [Key: [Int]] = [:]
     for (index, claim) in store.claims.enumerated() {
-      guard let entity = claim.entity, claim.modality == .actual, let attribute = store.library.attributes[claim.attribute],
-        !attribute.isGeneric, !attribute.isManyPerEntity
+      // An event (a layoff round, the share of the staff it cuts) is announced before it happens: "is set to
+      // lose 18 % of its staff" and "expects to cut almost 20 %" report one plan, whatever their tense.
+      guard let entity = claim.entity, let attribute = store.library.attributes[claim.attribute],
+        claim.modality == .actual || attribute.isEvent, !attribute.isGeneric, !attribute.isManyPerEntity
       else { continue }
       groups[Key(entity: entity, attribute: claim.attribute, scope: claim.scope, unit: claim.unit), default: []].append(index)
     }
