@@ -18,7 +18,10 @@ struct PercentChangeCheck: ConsistencyCheck {
     var bases: [String: [Int]] = [:]  // "entity|document" → base claims
     for (index, claim) in claims.enumerated() {
       guard let entity = claim.entity, claim.modality == .actual, claim.scope == nil else { continue }
-      if claim.attribute == check.stated && claim.hedge != .lowerBound(inclusive: false) {
+      // Only a change over a span ("reduced its workforce by 22 %" since last year) is computed from two
+      // figures: a share given no span (« ces suppressions représentent 9 % des effectifs ») is the size
+      // of a round against today's staff, not the change between two headcounts.
+      if claim.attribute == check.stated && claim.hedge != .lowerBound(inclusive: false), case .change = claim.period {
         stated[entity, default: []].append(index)
       } else if claim.attribute == check.base && !claim.hedge.isBound {
         bases["\(entity)|\(claim.document)", default: []].append(index)

@@ -186,6 +186,8 @@ enum ClaimFactory {
 
 @Suite struct PercentChangeTests {
   static let check = Fixtures.bundledRules.library.checks.first { $0.id == "workforce-reduction-vs-headcount" }!
+  /// "Since last year": the span a stated change of the headcount covers.
+  static let sinceLastYear = Period.change(from: .relativeYear(-1), to: .current)
 
   static func findings(_ claims: [Claim]) -> [Finding] {
     PercentChangeCheck(check: check).findings(in: ClaimFactory.store(claims))
@@ -206,7 +208,7 @@ enum ClaimFactory {
 
   @Test func aStatedCutThatTheCountsConfirmIsNotFlagged() {
     let claims = [
-      ClaimFactory.claim("000.md", 24, attribute: "workforce_reduction_percent"),
+      ClaimFactory.claim("000.md", 24, attribute: "workforce_reduction_percent", period: PercentChangeTests.sinceLastYear),
       ClaimFactory.claim("004.md", 5000, period: .relativeYear(-1)), ClaimFactory.claim("004.md", 3800),
     ]
     #expect(PercentChangeTests.findings(claims).isEmpty)
@@ -214,7 +216,7 @@ enum ClaimFactory {
 
   @Test func countsOfOtherPeriodsOrEntitiesAreNotPaired() {
     let claims = [
-      ClaimFactory.claim("000.md", 22, attribute: "workforce_reduction_percent"),
+      ClaimFactory.claim("000.md", 22, attribute: "workforce_reduction_percent", period: PercentChangeTests.sinceLastYear),
       ClaimFactory.claim("004.md", 5000, period: .year(2020)), ClaimFactory.claim("004.md", 3800),
       ClaimFactory.claim("005.md", 5000, entity: "Other", period: .relativeYear(-1)), ClaimFactory.claim("005.md", 3800, entity: "Other"),
     ]
@@ -223,10 +225,21 @@ enum ClaimFactory {
 
   @Test func aForecastCutIsNotComparedWithActualCounts() {
     let claims = [
-      ClaimFactory.claim("000.md", 12, attribute: "workforce_reduction_percent", modality: .projected),
+      ClaimFactory.claim("000.md", 12, attribute: "workforce_reduction_percent", period: PercentChangeTests.sinceLastYear,
+                         modality: .projected),
       ClaimFactory.claim("004.md", 124_000, period: .relativeYear(-1)), ClaimFactory.claim("004.md", 118_000),
     ]
     #expect(PercentChangeTests.findings(claims).isEmpty)
+  }
+
+  /// « Ces suppressions représentent 9 % des effectifs » sizes a round against today's staff: it is no
+  /// change between last year's headcount and today's, so 33,500 → 31,000 (7.5 %) does not contradict it.
+  @Test func aShareGivenNoSpanIsNotAChangeOfTheHeadcount() {
+    let counts = [ClaimFactory.claim("004.md", 33_500, period: .relativeYear(-1)), ClaimFactory.claim("004.md", 31_000)]
+    let share = ClaimFactory.claim("000.md", 9, attribute: "workforce_reduction_percent", period: .unspecified)
+    #expect(PercentChangeTests.findings([share] + counts).isEmpty)
+    let change = ClaimFactory.claim("000.md", 9, attribute: "workforce_reduction_percent", period: PercentChangeTests.sinceLastYear)
+    #expect(PercentChangeTests.findings([change] + counts).count == 1)
   }
 }
 
