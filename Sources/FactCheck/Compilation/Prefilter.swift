@@ -17,9 +17,12 @@ struct Prefilter: Sendable, Hashable {
   static let minimumLiteralLength = 3
 
   /// Analyses a rule pattern (before expansion); fragments are analysed through `fragmentSource`.
+  ///
+  /// - Parameter fragments: Fragments already analysed, shared by the rules of one lexicon: a fragment
+  ///   (`{staff}`) appears in dozens of rules, and is parsed once instead of once per use.
   init(pattern: String, fragmentSource: @escaping (String) -> String?, caseless: Bool,
-       placeholderWords: @escaping (String) -> [String]? = { _ in nil }) {
-    var parser = PatternParser(Array(pattern), fragmentSource: fragmentSource)
+       placeholderWords: @escaping (String) -> [String]? = { _ in nil }, fragments: FragmentAnalyses = FragmentAnalyses()) {
+    var parser = PatternParser(Array(pattern.unicodeScalars), fragmentSource: fragmentSource, fragments: fragments)
     parser.placeholderWords = placeholderWords
     let sequence = parser.parseAlternation()
     var requirements: [[String]] = []
@@ -39,25 +42,40 @@ struct Prefilter: Sendable, Hashable {
   }
 }
 
-/// A tiny parser of rule patterns, enough to find the literals every match must contain.
+/// Lexicon fragments already parsed for prefilters, by name and nesting depth (deeper copies see fewer
+/// nested fragments, so each depth is its own entry). One per lexicon, during one compilation.
+final class FragmentAnalyses {
+  fileprivate var parsed: [FragmentKey: [[PatternParser.Node]]] = [:]
+
+  fileprivate struct FragmentKey: Hashable {
+    let name: String
+    let depth: Int
+  }
+}
+
+/// A tiny parser of rule patterns, enough to find the literals every match must contain. It reads Unicode
+/// scalars: rule patterns are compiled at every start-up, and a scalar compares as an integer where a
+/// `Character` needs grapheme breaking.
 private struct PatternParser {
   indirect enum Node {
-    case literal(Character)
+    case literal(Unicode.Scalar)
     case group([[Node]], optional: Bool)
     case placeholder(String, optional: Bool)
     case breaker
   }
 
-  let characters: [Character]
+  let characters: [Unicode.Scalar]
   var position = 0
   let fragmentSource: (String) -> String?
   /// Word lists behind placeholders that stand for a closed vocabulary ({noun}).
   var placeholderWords: (String) -> [String]? = { _ in nil }
   var fragmentDepth = 0
+  let fragments: FragmentAnalyses
 
-  init(_ characters: [Character], fragmentSource: @escaping (String) -> String?) {
+  init(_ characters: [Unicode.Scalar], fragmentSource: @escaping (String) -> String?, fragments: FragmentAnalyses) {
     self.characters = characters
     self.fragmentSource = fragmentSource
+    self.fragments = fragments
   }
 
   /// Parses alternatives separated by `|` up to a closing parenthesis or the end.
@@ -136,18 +154,19 @@ private struct PatternParser {
       guard position < characters.count else { return .breaker }
       let e = characters[position]
       position += 1
-      if "xpPN".contains(e), position < characters.count, characters[position] == "{" {
+      if e == "x" || e == "p" || e == "P" || e == "N", position < characters.count, characters[position] == "{" {
         while position < characters.count && characters[position] != "}" { position += 1 }
         position += 1
         return .breaker
       }
-      if e.isLetter || e.isNumber { return .breaker }
+      if PatternParser.isLetter(e) || PatternParser.isNumber(e) { return .breaker }
       return .literal(e)
     case "{":
-      if position + 1 < characters.count, characters[position + 1].isLetter,
+      if position + 1 < characters.count, PatternParser.isLetter(characters[position + 1]),
         let close = characters[position...].firstIndex(of: "}")
       {
-        let inner = String(characters[(position + 1)..<close])
+        var inner = ""
+        inner.unicodeScalars.append(contentsOf: characters[(position + 1)..<close])
         position = close + 1
         var optional = false
         if position < characters.count && characters[position] == "?" {
@@ -158,13 +177,26 @@ private struct PatternParser {
         let builtin = PlaceholderCatalog.valueKinds[name] != nil || PlaceholderCatalog.modifiers.contains(name)
         if let words = placeholderWords(name), !optional {
           // A closed vocabulary: one of its words must occur.
-          return .group(words.map { word in word.map { $0.isLetter || $0.isNumber ? Node.literal($0) : Node.breaker } }, optional: false)
+          return .group(words.map { word in
+            word.map { character in
+              // A word's letters, as the Characters they are: a letter written with a combining accent is
+              // no literal the prefilter can search (its first scalar alone would be).
+              let scalars = character.unicodeScalars
+              return (character.isLetter || character.isNumber) && scalars.count == 1 ? Node.literal(scalars.first!) : Node.breaker
+            }
+          }, optional: false)
         }
-        if !builtin, fragmentDepth < 4, let source = fragmentSource(name) {
+        if !builtin, fragmentDepth < 4 {
           // A lexicon fragment ({staff}) is analysed like the pattern text it stands for.
-          var inner = PatternParser(Array(source), fragmentSource: fragmentSource)
-          inner.fragmentDepth = fragmentDepth + 1
-          return .group(inner.parseAlternation(), optional: optional)
+          let key = FragmentAnalyses.FragmentKey(name: name, depth: fragmentDepth + 1)
+          if let parsed = fragments.parsed[key] { return .group(parsed, optional: optional) }
+          if let source = fragmentSource(name) {
+            var inner = PatternParser(Array(source.unicodeScalars), fragmentSource: fragmentSource, fragments: fragments)
+            inner.fragmentDepth = fragmentDepth + 1
+            let parsed = inner.parseAlternation()
+            fragments.parsed[key] = parsed
+            return .group(parsed, optional: optional)
+          }
         }
         return .placeholder(name, optional: optional)
       }
@@ -175,7 +207,7 @@ private struct PatternParser {
       return .breaker
     default:
       position += 1
-      return c.isLetter || c.isNumber || c == "-" || c == "%" || c == "€" || c == "$" ? .literal(c) : .breaker
+      return PatternParser.isLetter(c) || PatternParser.isNumber(c) || c == "-" || c == "%" || c == "€" || c == "$" ? .literal(c) : .breaker
     }
   }
 
@@ -190,12 +222,11 @@ private struct PatternParser {
     case "+":
       position += 1
     case "{":
-      if position + 1 < characters.count, characters[position + 1].isNumber {
+      if position + 1 < characters.count, PatternParser.isNumber(characters[position + 1]) {
         let start = position
         while position < characters.count && characters[position] != "}" { position += 1 }
         position += 1
-        let body = String(characters[(start + 1)..<(position - 1)])
-        optional = body.hasPrefix("0")
+        optional = characters[start + 1] == "0"
       } else {
         return false
       }
@@ -204,6 +235,16 @@ private struct PatternParser {
     // Lazy or possessive suffix.
     if position < characters.count && (characters[position] == "?" || characters[position] == "+") { position += 1 }
     return optional
+  }
+
+  /// What `Character.isLetter` says of a one-scalar character.
+  static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
+  }
+
+  /// What `Character.isNumber` says of a one-scalar character.
+  static func isNumber(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII ? scalar.value >= 0x30 && scalar.value <= 0x39 : scalar.properties.numericType != nil
   }
 
   /// Collects requirements from a top-level alternation.
@@ -238,17 +279,22 @@ private struct PatternParser {
   }
 
   private static func collectSequence(_ nodes: [Node], into requirements: inout [[String]], needsNumber: inout Bool, depth: Int) {
-    var run = ""
+    var run = String.UnicodeScalarView()
+    var runBytes = 0
     func endRun() {
-      if run.utf8.count >= Prefilter.minimumLiteralLength && run.allSatisfy({ $0.isASCII || CaseFolding.isLatin1($0) }) {
-        requirements.append([run])
-      }
-      run = ""
+      if runBytes >= Prefilter.minimumLiteralLength { requirements.append([String(run)]) }
+      run = String.UnicodeScalarView()
+      runBytes = 0
     }
     for node in nodes {
       switch node {
       case .literal(let c):
-        if c.isASCII || CaseFolding.isLatin1(c) { run.append(c) } else { endRun() }
+        if c.isASCII || CaseFolding.isLatin1(c) {
+          run.append(c)
+          runBytes += c.isASCII ? 1 : 2
+        } else {
+          endRun()
+        }
       case .group(let alternatives, let optional):
         endRun()
         if !optional { collect(alternatives, into: &requirements, needsNumber: &needsNumber, depth: depth) }
@@ -271,7 +317,12 @@ enum CaseFolding {
   /// Whether a character is a Latin-1 letter (U+00C0…U+00FF), which folds within two UTF-8 bytes.
   static func isLatin1(_ c: Character) -> Bool {
     guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
-    return (0xC0...0xFF).contains(scalar.value) && scalar.value != 0xD7 && scalar.value != 0xF7
+    return isLatin1(scalar)
+  }
+
+  /// Whether a scalar is a Latin-1 letter (U+00C0…U+00FF).
+  static func isLatin1(_ scalar: Unicode.Scalar) -> Bool {
+    (0xC0...0xFF).contains(scalar.value) && scalar.value != 0xD7 && scalar.value != 0xF7
   }
 
   /// Lower-cases ASCII letters and Latin-1 capitals (À…Þ) in UTF-8 bytes; everything else is kept.

@@ -29,6 +29,8 @@ package enum RuleCompiler {
     var compiled: [CompiledRule] = []
     var usedFragments: [String: Set<String>] = [:]
     var locator = CompileErrorLocator()
+    // Fragments parsed once per language for the prefilters, not once per rule that uses them.
+    var fragmentAnalyses: [String: FragmentAnalyses] = [:]
 
     for rule in library.rules {
       guard let catalog = catalogs[rule.language] else { continue }  // reported by the loader
@@ -68,9 +70,12 @@ package enum RuleCompiler {
         continue
       }
       let groups = expansion.slots.map { pattern.groupNumber(named: $0.group) ?? 0 }
+      let analyses = fragmentAnalyses[rule.language] ?? FragmentAnalyses()
+      fragmentAnalyses[rule.language] = analyses
       let prefilter = Prefilter(pattern: rule.pattern, fragmentSource: { catalog.lexicon.fragments[$0] },
                                 caseless: !rule.caseSensitive,
-                                placeholderWords: { $0 == "noun" ? Array(catalog.lexicon.nouns.keys) : nil })
+                                placeholderWords: { $0 == "noun" ? Array(catalog.lexicon.nouns.keys) : nil },
+                                fragments: analyses)
       if !prefilter.isUseful {
         problems.append(RuleFileError(.noPrefilterLiteral(ruleID: rule.id), at: rule.location, severity: .warning))
       }

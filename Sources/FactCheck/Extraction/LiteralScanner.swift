@@ -15,51 +15,62 @@ struct LiteralScanner: Sendable {
   init(literals: [[UInt8]]) {
     count = literals.count
     lengths = literals.map(\.count)
-    var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
+    // The trie in one flat table, 256 cells a state, -1 where it has no edge: built at every start-up for
+    // thousands of states, so no array of arrays (a uniqueness check per cell written).
+    var table = [Int32](repeating: -1, count: 256)
     var out: [[Int32]] = [[]]
+    var states = 1
     for (id, literal) in literals.enumerated() where !literal.isEmpty {
       var state = 0
       for byte in literal {
-        let target = goto[state][Int(byte)]
+        let target = table[state &* 256 &+ Int(byte)]
         if target >= 0 {
           state = Int(target)
         } else {
-          goto.append([Int32](repeating: -1, count: 256))
+          table.append(contentsOf: repeatElement(-1, count: 256))
           out.append([])
-          goto[state][Int(byte)] = Int32(goto.count - 1)
-          state = goto.count - 1
+          table[state &* 256 &+ Int(byte)] = Int32(states)
+          state = states
+          states += 1
         }
       }
       out[state].append(Int32(id))
     }
-    // Breadth-first: failure links, then complete the table so that matching never follows a link.
-    var fail = [Int](repeating: 0, count: goto.count)
+    // Breadth-first: failure links, then complete the table so that matching never follows a link. A
+    // state's failure state is shallower, so its row is complete when the state's own row is filled.
+    var fail = [Int](repeating: 0, count: states)
     var queue: [Int] = []
-    for byte in 0..<256 {
-      let target = goto[0][byte]
-      if target >= 0 {
-        fail[Int(target)] = 0
-        queue.append(Int(target))
-      } else {
-        goto[0][byte] = 0
-      }
-    }
-    var head = 0
-    while head < queue.count {
-      let state = queue[head]
-      head += 1
-      out[state] += out[fail[state]]
+    queue.reserveCapacity(states)
+    table.withUnsafeMutableBufferPointer { cells in
       for byte in 0..<256 {
-        let target = goto[state][byte]
+        let target = cells[byte]
         if target >= 0 {
-          fail[Int(target)] = Int(goto[fail[state]][byte])
+          fail[Int(target)] = 0
           queue.append(Int(target))
         } else {
-          goto[state][byte] = goto[fail[state]][byte]
+          cells[byte] = 0
+        }
+      }
+      var head = 0
+      while head < queue.count {
+        let state = queue[head]
+        head += 1
+        let failure = fail[state]
+        if !out[failure].isEmpty { out[state] += out[failure] }
+        let row = state &* 256
+        let failureRow = failure &* 256
+        for byte in 0..<256 {
+          let target = cells[row &+ byte]
+          if target >= 0 {
+            fail[Int(target)] = Int(cells[failureRow &+ byte])
+            queue.append(Int(target))
+          } else {
+            cells[row &+ byte] = cells[failureRow &+ byte]
+          }
         }
       }
     }
-    next = goto.flatMap { $0 }
+    next = table
     outputs = out
   }
 

@@ -1,0 +1,27 @@
+import Testing
+
+@testable import FactCheck
+
+/// Prefilters parse each lexicon fragment once per language and reuse it: the requirements must be the
+/// same as when every rule parses its fragments afresh.
+@Suite struct PrefilterFragmentTests {
+  @Test func sharedFragmentAnalysesGiveEveryBundledRuleTheSamePrefilter() throws {
+    let rules = Fixtures.bundledRules
+    var shared: [String: FragmentAnalyses] = [:]
+    var compared = 0
+    for rule in rules.rules {
+      let catalog = try #require(rules.catalogs[rule.definition.language])
+      let analyses = shared[rule.definition.language] ?? FragmentAnalyses()
+      shared[rule.definition.language] = analyses
+      func prefilter(_ fragments: FragmentAnalyses) -> Prefilter {
+        Prefilter(pattern: rule.definition.pattern, fragmentSource: { catalog.lexicon.fragments[$0] },
+                  caseless: !rule.definition.caseSensitive,
+                  placeholderWords: { $0 == "noun" ? Array(catalog.lexicon.nouns.keys) : nil }, fragments: fragments)
+      }
+      #expect(prefilter(analyses) == prefilter(FragmentAnalyses()), "\(rule.id)")
+      #expect(rule.prefilter == prefilter(FragmentAnalyses()), "\(rule.id)")
+      compared += 1
+    }
+    #expect(compared > 200)
+  }
+}
