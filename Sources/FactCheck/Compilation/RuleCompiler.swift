@@ -8,18 +8,23 @@ package enum RuleCompiler {
   ///
   /// The patterns compiled here, and by the set's plans (mention patterns), go through the rule set's
   /// ``PatternCache``: decoded when an earlier run compiled them, and the cache file written again at the
-  /// end if anything had to be compiled. The scope is the whole compilation, not each pattern, so that one
+  /// end if anything had to be compiled. Plans are built when an article first needs its language, from the
+  /// same cache; before the file is written, every plan is built, so that it holds all their patterns. The scope is the whole compilation, not each pattern, so that one
   /// file holds one rule set and is read once and written at most once per load; it is keyed by the rule
   /// files' texts, which is what the set is made of (a pattern is then found by its exact source).
   /// `cacheDirectory: nil` compiles everything, reading and writing no cache file.
   package static func compile(_ library: RuleLibrary,
                               cacheDirectory: PatternCacheDirectory? = .fromEnvironment()) -> CompiledRuleSet {
     let cache = PatternCache.forRuleSet(library.fileTexts + library.rules.map(\.pattern), directory: cacheDirectory)
-    defer { cache?.save() }
-    return PatternCache.$current.withValue(cache) { compileRules(library) }
+    let set = PatternCache.$current.withValue(cache) { compileRules(library, cache: cache) }
+    // Plans are built when an article first needs its language; but a file about to be written must hold
+    // every language's mention patterns, or the next run in another language would compile them again.
+    if let cache, cache.counts.compiled > 0 { set.buildAllPlans() }
+    cache?.save()
+    return set
   }
 
-  private static func compileRules(_ library: RuleLibrary) -> CompiledRuleSet {
+  private static func compileRules(_ library: RuleLibrary, cache: PatternCache?) -> CompiledRuleSet {
     var problems = library.problems
     var catalogs: [String: PlaceholderCatalog] = [:]
     for (language, lexicon) in library.lexicons {
@@ -93,6 +98,6 @@ package enum RuleCompiler {
         problems.append(RuleFileError(.unusedFragment(name: name, language: language), at: location, severity: .warning))
       }
     }
-    return CompiledRuleSet(library: library, rules: compiled, catalogs: catalogs, problems: problems)
+    return CompiledRuleSet(library: library, rules: compiled, catalogs: catalogs, problems: problems, patternCache: cache)
   }
 }

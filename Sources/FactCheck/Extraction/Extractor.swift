@@ -34,9 +34,9 @@ package final class Extractor {
   /// that language's rules too. An article whose language could not be told (a one-line article with no
   /// function word) is read in every language, and the reading with the most claims is kept.
   package func extract(_ input: Article) -> ArticleExtraction {
-    if input.languageIsGuessed && rules.plans.count > 1 {
+    if input.languageIsGuessed && rules.planLanguages.count > 1 {
       var best: ArticleExtraction?
-      for language in rules.plans.keys.sorted() {
+      for language in rules.planLanguages {
         var candidate = input
         candidate.language = language
         let extraction = extract(candidate, otherParagraphs: false)
@@ -141,7 +141,7 @@ package final class Extractor {
   /// Paragraphs (lines) of the body whose function words are clearly another language's than the
   /// article's: at least three, and twice as many as the article language's.
   private func foreignParagraphs(of article: Article) -> [String: [Range<Int>]] {
-    guard rules.plans.count > 1 else { return [:] }
+    guard rules.planLanguages.count > 1 else { return [:] }
     var result: [String: [Range<Int>]] = [:]
     let bytes = article.subject.bytes
     var start = article.bodyRange.lowerBound
@@ -152,7 +152,7 @@ package final class Extractor {
         let counts = detector.counts(in: bytes, range: start..<end)
         let own = counts[article.language] ?? 0
         if let (language, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
-          language != article.language, count >= 3, count >= 2 * own + 1, rules.plans[language] != nil
+          language != article.language, count >= 3, count >= 2 * own + 1, rules.catalogs[language] != nil
         {
           result[language, default: []].append(start..<end)
         }
@@ -183,7 +183,7 @@ package final class Extractor {
     return tally
   }
 
-  private func languageRules(_ language: String) -> LanguagePlan? { rules.plans[language] }
+  private func languageRules(_ language: String) -> LanguagePlan? { rules.plan(for: language) }
 
   /// The first dateline in the first lines of the body.
   private func findDateline(_ article: Article, _ language: LanguagePlan, _ diagnostics: inout [Diagnostic]) -> Day? {
