@@ -12,7 +12,7 @@ struct RealWorldEvaluationTests {
   /// The floors: the figures reached so far (first measured: 0.43, 0.53, 0/7, 3/20, 6 false). Recall with
   /// a compatible attribute, and by value alone.
   static let minimumRecall = 0.90
-  static let minimumRecallByValue = 0.94
+  static let minimumRecallByValue = 0.95
   static let minimumMust = 7
   static let minimumShould = 12
   static let maximumFalse = 0
