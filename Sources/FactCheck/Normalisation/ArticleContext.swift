@@ -488,7 +488,6 @@ final class ArticleContext {
     return (try? matcher.hasMatch(of: marker, in: article.subject, range: lookback..<range.lowerBound)) ?? false
   }
 
-  /// Whether only punctuation, spacing or markup stands between the sentence start and `offset`.
   /// Whether a comma and one of `pronouns` (lower-cased UTF-8) follow `offset`, spaces aside, and the
   /// pronoun is a whole word: "Pellion, which", « Pellion, qui ».
   static func opensRelativeClause(after offset: Int, bytes: [UInt8], pronouns: [[UInt8]]) -> Bool {
@@ -525,6 +524,7 @@ final class ArticleContext {
     }
   }
 
+  /// Whether only punctuation, spacing or markup stands between the sentence start and `offset`.
   static func startsSentence(_ offset: Int, sentences: [Range<Int>], bytes: [UInt8]) -> Bool {
     var low = 0
     var high = sentences.count - 1

@@ -120,8 +120,15 @@ struct ClaimBuilder: Sendable {
         guard override?.isPrevious == true else { continue }
         let reference = resolved.first ?? (index, definition.period, definition.modality)
         // "from 3 000 to about 2 500 within a year": the earlier figure of a forecast is today's —
-        // unless the figure carries its own time ("de 3 000 salariés aujourd'hui à …").
-        var period = reference.modality == .projected ? Period.current : reference.period.previous
+        // unless the figure carries its own time ("de 3 000 salariés aujourd'hui à …"). A year after
+        // publication is a forecast too (« passera de 4 000 à 2 300 salariés d'ici 2027 »: 4 000 now, not in 2026).
+        var referenceIsFuture = false
+        switch reference.period {
+        case .year(let year): referenceIsFuture = article.published.map { year > $0.year } ?? false
+        case .relativeYear(let offset): referenceIsFuture = offset > 0
+        default: break
+        }
+        var period = reference.modality == .projected || referenceIsFuture ? Period.current : reference.period.previous
         if let label = value.slot.label, let own = rule.slots(where: { $0.role == .period && $0.label == label }).first,
           let ownRange = ruleMatch.range(of: own.group), let stated = qualifiers.period(article.text(of: ownRange))
         {

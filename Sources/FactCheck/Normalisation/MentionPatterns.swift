@@ -83,8 +83,10 @@ struct MentionPatterns: Sendable {
     // rather than the run stopping (the rules using {when} report the error).
     when = (try? CompiledPattern(catalog.builtins["when"]!, options: [.caseless])) ?? MentionPatterns.nothing
     projected = lexicon.projectedMarkers.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.projectedMarkers), options: [.caseless])
+    // « selon la CGT », "according to the union's leader": a determiner may stand between the word and the name.
+    let sourceDeterminer = lexicon.determiners.isEmpty ? "" : "(?:[ \\x{A0}]+\(RegexFragments.words(lexicon.determiners)))?"
     sourceMarker = lexicon.sourceMarkers.isEmpty ? nil
-      : try? CompiledPattern(RegexFragments.words(lexicon.sourceMarkers) + "[ \\x{A0}]*$", options: [.caseless])
+      : try? CompiledPattern(RegexFragments.words(lexicon.sourceMarkers) + sourceDeterminer + "[ \\x{A0}]*$", options: [.caseless])
     // The list ends before punctuation: in "à Lyon, Ostra et Vexlo ont annoncé…" a verb follows, and the
     // names after the comma are the sentence's subjects.
     let listName = "(?-i:\\p{Lu}[\\p{L}\\p{N}&\\-]*(?:[ \\x{A0}]\\p{Lu}[\\p{L}\\p{N}&\\-]*){0,2})"
