@@ -100,6 +100,9 @@ final class ArticleContext {
     // also uses alone ("Alcyra Airways" … "Alcyra"), where people are shortened to their last name.
     var raw: [(name: String, range: Range<Int>, initial: Bool)] = []
     var products = Set<String>()
+    // Acronyms the article spells out as a common phrase (« un plan de sauvegarde de l'emploi (PSE) »): no
+    // organisation wherever they stand, the title included (« un PSE portant sur 1 200 postes »).
+    var commonAcronyms = Set<String>()
     let sentenceList = sentences
     try? matcher.forEachMatch(of: patterns.proper, in: article.subject, range: article.bodyRange) { match in
       var name = article.text(of: match.range)
@@ -128,6 +131,10 @@ final class ArticleContext {
         initial = false
       }
       if ArticleContext.isAdjective(name, at: range, bytes: bytes, suffixes: patterns.adjectiveSuffixes) { return true }
+      if ArticleContext.abbreviatesCommonPhrase(name, at: range, bytes: bytes) {
+        commonAcronyms.insert(name)
+        return true
+      }
       // "15 Md€", "3 M€": a unit after a figure, not a name.
       if range.lowerBound >= 2, bytes[range.lowerBound - 1] == 0x20, bytes[range.lowerBound - 2] &- 0x30 < 10 { return true }
       if ArticleContext.isProduct(range, article: article, patterns: patterns, matcher: matcher) {
@@ -137,6 +144,7 @@ final class ArticleContext {
       raw.append((name, range, initial))
       return true
     }
+    raw.removeAll { commonAcronyms.contains($0.name) }
     var titleNames: [(name: String, initial: Bool)] = []
     if let title = article.title {
       let titleSubject = UTF8Subject(title)
@@ -486,6 +494,44 @@ final class ArticleContext {
     let lookback = max(article.bodyRange.lowerBound, range.lowerBound - 40)
     guard lookback < range.lowerBound else { return false }
     return (try? matcher.hasMatch(of: marker, in: article.subject, range: lookback..<range.lowerBound)) ?? false
+  }
+
+  /// Whether `name` is an acronym in parentheses of the lower-case words before it: « un plan de
+  /// sauvegarde de l'emploi (PSE) », "an initial public offering (IPO)" name no organisation, while « la
+  /// Confédération générale du travail (CGT) » does (its first word is capitalised). Any language: the
+  /// acronym's letters are the initials of some of the words, the last one of the last word.
+  static func abbreviatesCommonPhrase(_ name: String, at range: Range<Int>, bytes: [UInt8]) -> Bool {
+    let letters = Array(name.utf8)
+    guard (2...6).contains(letters.count), letters.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return false }
+    var i = range.lowerBound - 1
+    while i >= 0 && bytes[i] == 0x20 { i -= 1 }
+    guard i >= 0, bytes[i] == 0x28 else { return false }  // "("
+    // Initials of the words before the parenthesis, nearest first (at most a dozen words, one line).
+    var initials: [UInt8] = []
+    var end = i
+    while initials.count < 12 && end > 0 {
+      var j = end - 1
+      while j >= 0 && (bytes[j] == 0x20 || bytes[j] == 0x27) { j -= 1 }
+      guard j >= 0, bytes[j] != 0x0A else { break }
+      var start = j
+      // A word: letters (UTF-8 continuation bytes included); an apostrophe or a hyphen ends it.
+      while start > 0 && (bytes[start - 1] >= 0x80 || (bytes[start - 1] | 0x20) >= 0x61 && (bytes[start - 1] | 0x20) <= 0x7A) { start -= 1 }
+      guard start <= j, bytes[start] < 0x80 else { break }
+      initials.append(bytes[start])
+      end = start
+      if start > 0 && bytes[start - 1] == 0x2D { end = start - 1 }
+      if start > 2 && bytes[start - 1] == 0x99 && bytes[start - 2] == 0x80 && bytes[start - 3] == 0xE2 { end = start - 3 }
+    }
+    // The last letter is the nearest word's; the others are found in order further back, each in a
+    // lower-case word.
+    guard let nearest = initials.first, nearest | 0x20 == letters[letters.count - 1] | 0x20, nearest >= 0x61 else { return false }
+    var position = 1
+    for letter in letters.dropLast().reversed() {
+      while position < initials.count && initials[position] | 0x20 != letter | 0x20 { position += 1 }
+      guard position < initials.count, initials[position] >= 0x61 else { return false }
+      position += 1
+    }
+    return true
   }
 
   /// Whether a comma and one of `pronouns` (lower-cased UTF-8) follow `offset`, spaces aside, and the

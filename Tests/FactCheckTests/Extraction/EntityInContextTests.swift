@@ -61,6 +61,14 @@ import Testing
     Case(language: "de",
          text: "Corvane streicht 300 Stellen, teilte Corvane mit.\n\nPellion, das 4.800 Mitarbeiter beschäftigt, ist ein Konkurrent.",
          attribute: "employees", entities: ["Pellion"]),
+    // An acronym the article spells out as a common phrase names no organisation, wherever it stands; one
+    // spelled out with a capitalised first word does.
+    Case(language: "fr",
+         text: "Corvane a présenté un plan de sauvegarde de l'emploi (PSE) pour ses usines, a indiqué Corvane. Un PSE portant sur 120 postes avait déjà été mené en 2023.",
+         attribute: "layoffs", entities: ["Corvane"]),
+    Case(language: "en",
+         text: "Corvane is hiring, Corvane said.\n\nThe Allied Workers Union (AWU), which has 4,800 members, objected. AWU employs 40 people.",
+         attribute: "employees", entities: ["AWU"]),
     // A capitalised adverb before a comma is no name.
     Case(language: "en",
          text: "Corvane is hiring, Corvane said.\n\nMeanwhile, the company employs 4,800 people.",
