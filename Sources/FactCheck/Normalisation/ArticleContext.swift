@@ -514,13 +514,19 @@ final class ArticleContext {
       while j >= 0 && (bytes[j] == 0x20 || bytes[j] == 0x27) { j -= 1 }
       guard j >= 0, bytes[j] != 0x0A else { break }
       var start = j
-      // A word: letters (UTF-8 continuation bytes included); an apostrophe or a hyphen ends it.
-      while start > 0 && (bytes[start - 1] >= 0x80 || (bytes[start - 1] | 0x20) >= 0x61 && (bytes[start - 1] | 0x20) <= 0x7A) { start -= 1 }
-      guard start <= j, bytes[start] < 0x80 else { break }
+      // A word: letters (UTF-8 multi-byte letters included); an apostrophe (' or ’) or a hyphen ends it.
+      while start > 0 {
+        let byte = bytes[start - 1]
+        if byte == 0x99, start >= 3, bytes[start - 2] == 0x80, bytes[start - 3] == 0xE2 { break }
+        guard byte >= 0x80 || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A else { break }
+        start -= 1
+      }
+      // A word that starts with no ASCII letter (punctuation, « é… ») ends the phrase.
+      guard (bytes[start] | 0x20) >= 0x61 && (bytes[start] | 0x20) <= 0x7A else { break }
       initials.append(bytes[start])
       end = start
       if start > 0 && bytes[start - 1] == 0x2D { end = start - 1 }
-      if start > 2 && bytes[start - 1] == 0x99 && bytes[start - 2] == 0x80 && bytes[start - 3] == 0xE2 { end = start - 3 }
+      if start >= 3 && bytes[start - 1] == 0x99 && bytes[start - 2] == 0x80 && bytes[start - 3] == 0xE2 { end = start - 3 }
     }
     // The last letter is the nearest word's; the others are found in order further back, each in a
     // lower-case word.

@@ -64,7 +64,7 @@ import Testing
     // An acronym the article spells out as a common phrase names no organisation, wherever it stands; one
     // spelled out with a capitalised first word does.
     Case(language: "fr",
-         text: "Corvane a présenté un plan de sauvegarde de l'emploi (PSE) pour ses usines, a indiqué Corvane. Un PSE portant sur 120 postes avait déjà été mené en 2023.",
+         text: "Corvane a présenté un plan de sauvegarde de l\u{2019}emploi (PSE) pour ses usines, a indiqué Corvane. Un PSE portant sur 120 postes avait déjà été mené en 2023.",
          attribute: "layoffs", entities: ["Corvane"]),
     Case(language: "en",
          text: "Corvane is hiring, Corvane said.\n\nThe Allied Workers Union (AWU), which has 4,800 members, objected. AWU employs 40 people.",
