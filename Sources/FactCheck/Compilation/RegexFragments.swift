@@ -13,6 +13,12 @@ enum RegexFragments {
   static let wordStart = "(?<![\\p{L}\\p{N}])"
   /// Not followed by a letter or digit.
   static let wordEnd = "(?![\\p{L}\\p{N}])"
+  /// An upper-case letter ahead. PCRE2 reads a pattern's start bitmap from a leading lookahead's class, but
+  /// not from `\p{Lu}`: the class first (every upper-case letter is A–Z or at or above U+00C0), so a pattern
+  /// that opens with a proper name gets a bitmap and skips lower-case letters, digits and spaces with a fast
+  /// scan instead of trying each (issue 15); then the property decides. Use where case counts (`(?-i:…)`):
+  /// under caseless matching the class also admits a–z, still a superset, only a weaker filter.
+  static let capitalAhead = "(?=[A-Z\\x{C0}-\\x{10FFFF}])(?=\\p{Lu})"
   /// A decimal digit: ASCII, or one of the scripts news copy pasted from elsewhere carries — Arabic-Indic,
   /// Extended Arabic-Indic, Devanagari, full-width. The normaliser reads them all as ASCII digits
   /// (``TextNormalisation/key(_:)``); matching them here means `３５００` is a figure rather than nothing.
