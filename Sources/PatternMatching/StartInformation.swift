@@ -96,11 +96,3 @@ extension CompiledPattern {
   /// Reading it JIT-compiles the pattern, for the size of its JIT code.
   package var startInformation: StartInformation { StartInformation(code: jitCompiledCode() ?? code) }
 }
-
-extension CompiledPattern {
-  /// Whether PCRE2 can skip start positions for this pattern (a first code unit, a line start or a start
-  /// bitmap), read without JIT-compiling it.
-  package var hasStartInformation: Bool { StartInformation(code: code).start != .none }
-  /// The shortest subject a match needs, in bytes (PCRE2's lower bound), read without JIT-compiling it.
-  package var minimumLength: Int { StartInformation(code: code).minimumLength }
-}

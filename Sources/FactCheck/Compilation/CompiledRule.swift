@@ -12,10 +12,6 @@ public struct CompiledRule: Sendable {
   package var expandedPattern: String { expansion.regex }
   /// The compiled pattern.
   let pattern: CompiledPattern
-  /// The pattern without the optional placeholders it opens with, when PCRE2 knows where its matches start
-  /// and the whole pattern's it does not: the extractor looks for it first
-  /// (``ExpandedPattern/regexWithoutOptionalLead``). `nil` for most rules.
-  let core: CompiledPattern?
   /// Placeholder uses and their groups.
   let expansion: ExpandedPattern
   /// Group number of each slot, in slot order.

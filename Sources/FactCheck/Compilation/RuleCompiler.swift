@@ -77,8 +77,7 @@ package enum RuleCompiler {
       if rule.examples.isEmpty {
         problems.append(RuleFileError(.noExamples(ruleID: rule.id), at: rule.location, severity: .warning))
       }
-      compiled.append(CompiledRule(definition: rule, pattern: pattern, core: RuleCompiler.core(of: expansion, pattern, options: options),
-                                   expansion: expansion, slotGroups: groups,
+      compiled.append(CompiledRule(definition: rule, pattern: pattern, expansion: expansion, slotGroups: groups,
                                    prefilter: prefilter))
     }
     // Faults of a lexicon once each, however many rules they left out.
@@ -90,16 +89,5 @@ package enum RuleCompiler {
       }
     }
     return CompiledRuleSet(library: library, rules: compiled, catalogs: catalogs, problems: problems)
-  }
-
-  /// The rule's pattern without its optional lead, compiled, when it helps: PCRE2 has no start information
-  /// for the whole pattern and has some for the core, and the core never matches an empty string (so neither
-  /// does the pattern, and a search goes on from a match's end).
-  private static func core(of expansion: ExpandedPattern, _ pattern: CompiledPattern, options: PatternOptions) -> CompiledPattern? {
-    guard !pattern.hasStartInformation, let regex = expansion.regexWithoutOptionalLead,
-      let core = try? CompiledPattern(regex, options: options),
-      core.hasStartInformation, core.minimumLength > 0
-    else { return nil }
-    return core
   }
 }

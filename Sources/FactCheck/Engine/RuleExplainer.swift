@@ -27,9 +27,6 @@ package enum RuleExplainer {
     lines.append("  pattern:  \(d.pattern)")
     lines.append("  expanded: \(rule.expandedPattern)")
     lines.append("  PCRE2:    \(rule.pattern.startInformation)")
-    if let core = rule.core {
-      lines.append("  core:     \(core.startInformation) (the pattern without its optional lead, looked for first)")
-    }
     lines.append(d.examples.isEmpty ? "  examples: none" : "  examples:")
     for (i, example) in d.examples.enumerated() {
       let expect = example.expected.isEmpty ? "none" : example.expected.map(\.description).joined(separator: ", ")

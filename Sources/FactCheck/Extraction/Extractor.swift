@@ -117,20 +117,13 @@ package final class Extractor {
           for window in windows where window.upperBound > resume {
             do {
               // Matches never overlap within a rule, as in one scan of the whole segment.
-              let range = max(window.lowerBound, resume)..<window.upperBound
-              if let core = rule.core {
-                try matcher.forEachMatch(of: rule.pattern, core: core, in: article.matchSubject, range: range, budget: &budgets[index]) { match in
+              try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: max(window.lowerBound, resume)..<window.upperBound,
+                                       budget: &budgets[index]) { match in
+                if !match.range.isEmpty {
                   matches.append(RuleMatch(rule: rule, match: match))
                   resume = match.range.upperBound
                 }
-              } else {
-                try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: range, budget: &budgets[index]) { match in
-                  if !match.range.isEmpty {
-                    matches.append(RuleMatch(rule: rule, match: match))
-                    resume = match.range.upperBound
-                  }
-                  return true
-                }
+                return true
               }
             } catch {
               stopped.insert(index)
