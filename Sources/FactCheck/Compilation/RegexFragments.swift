@@ -105,7 +105,7 @@ enum RegexFragments {
       bounded.contains { $0.count > other.word.count && $0.lowercased().hasPrefix(other.word.lowercased()) }
     }.map(\.alternative)
     let alternatives = others.map(\.alternative).filter { !extended.contains($0) }
-      + [start + firstLetters(bounded) + "(?:" + alternation(bounded) + ")" + end] + extended
+      + [firstLetters(bounded) + start + "(?:" + alternation(bounded) + ")" + end] + extended
     return "(?:" + alternatives.joined(separator: "|") + ")"
   }
 
