@@ -112,7 +112,12 @@ struct PlaceholderCatalog: Sendable {
     let generic = RegexFragments.words(lexicon.genericSubjects)
     let notFunctionWord = lexicon.functionWords.isEmpty ? "" : "(?!\(RegexFragments.words(lexicon.functionWords)))"
     let nameWord = "\\p{Lu}[\\p{L}\\p{N}&\\-]*"
-    let proper = "(?-i:\(RegexFragments.wordStart)\(notFunctionWord)\(nameWord)(?:[ ]\(notFunctionWord)\(nameWord)){0,3})"
+    // The capital first (the name word requires it anyway): a start bitmap for rules that open with an
+    // {entity}, and a lower-case word fails there, not after trying every function word (issue 15;
+    // MentionPatterns.proper does the same).
+    let capital = "(?=\\p{Lu})"
+    let proper = "(?-i:\(RegexFragments.capitalAhead)\(RegexFragments.wordStart)\(notFunctionWord)\(nameWord)"
+      + "(?:[ ]\(capital)\(notFunctionWord)\(nameWord)){0,3})"
     let entity = "(?:\(known)|\(generic)|\(proper))"
 
     builtins = [

@@ -13,6 +13,12 @@ enum RegexFragments {
   static let wordStart = "(?<![\\p{L}\\p{N}])"
   /// Not followed by a letter or digit.
   static let wordEnd = "(?![\\p{L}\\p{N}])"
+  /// An upper-case letter ahead. PCRE2 reads a pattern's start bitmap from a leading lookahead's class, but
+  /// not from `\p{Lu}`: the class first (every upper-case letter is A–Z or at or above U+00C0), so a pattern
+  /// that opens with a proper name gets a bitmap and skips lower-case letters, digits and spaces with a fast
+  /// scan instead of trying each (issue 15); then the property decides. Use where case counts (`(?-i:…)`):
+  /// under caseless matching the class also admits a–z, still a superset, only a weaker filter.
+  static let capitalAhead = "(?=[A-Z\\x{C0}-\\x{10FFFF}])(?=\\p{Lu})"
   /// A decimal digit: ASCII, or one of the scripts news copy pasted from elsewhere carries — Arabic-Indic,
   /// Extended Arabic-Indic, Devanagari, full-width. The normaliser reads them all as ASCII digits
   /// (``TextNormalisation/key(_:)``); matching them here means `３５００` is a figure rather than nothing.
@@ -99,7 +105,57 @@ enum RegexFragments {
       bounded.contains { $0.count > other.word.count && $0.lowercased().hasPrefix(other.word.lowercased()) }
     }.map(\.alternative)
     let alternatives = others.map(\.alternative).filter { !extended.contains($0) }
-      + [start + "(?:" + bounded.map(escape).joined(separator: "|") + ")" + end] + extended
+      + [firstLetters(bounded) + start + "(?:" + alternation(bounded) + ")" + end] + extended
     return "(?:" + alternatives.joined(separator: "|") + ")"
+  }
+
+  /// The words' first letters as a lookahead (`(?=[adn])`), tested before the word-start lookbehind, which
+  /// costs a character decoded backwards and a property look-up at every position tried; empty when the
+  /// words cannot be grouped (``alternation(_:)``). The alternation after it requires one of these
+  /// letters, in the same case mode, so the lookahead changes no match.
+  static func firstLetters(_ words: [String]) -> String {
+    guard let groups = groupedByFirstLetter(words) else { return "" }
+    return "(?=[" + groups.map { String($0.first) }.joined() + "])"
+  }
+
+  /// `words`, in order, as one alternation, its words grouped by first letter (`a(?:bout|round)|nearly`).
+  ///
+  /// PCRE2 tries an alternation's branches one by one, so a list of 60 hedges costs 60 failed comparisons
+  /// at every position tried (issue 15). Grouped, a position fails at one comparison per group. The match is
+  /// the same: words of one group keep their order (longest first), and words of different groups cannot
+  /// both match at one position, since their first letters differ — even without case, which
+  /// ``groupedByFirstLetter(_:)`` checks.
+  static func alternation(_ words: [String]) -> String {
+    guard let groups = groupedByFirstLetter(words) else { return words.map(escape).joined(separator: "|") }
+    return groups.map { group in
+      group.rests.count == 1
+        ? escape(String(group.first) + group.rests[0])
+        : escape(String(group.first)) + "(?:" + group.rests.map(escape).joined(separator: "|") + ")"
+    }.joined(separator: "|")
+  }
+
+  /// Words grouped by their first letter, in order of first appearance, each with the rests of its words in
+  /// their order; `nil` when a first letter is not one ASCII or Latin-1 letter or digit standing alone (a
+  /// combining mark after it would make it another character), or when two first letters are one letter
+  /// in two cases (PCRE2's caseless matching could then match either group at one position). Outside
+  /// Latin-1, case equivalences reach beyond `lowercased()` (ſ and s, K and the kelvin sign): not grouped.
+  private static func groupedByFirstLetter(_ words: [String]) -> [(first: Unicode.Scalar, rests: [String])]? {
+    var groups: [(first: Unicode.Scalar, rests: [String])] = []
+    var byFirst: [Unicode.Scalar: Int] = [:]
+    var keys = Set<String>()
+    for word in words {
+      guard let character = word.first, character.unicodeScalars.count == 1, let first = character.unicodeScalars.first,
+        first.value < 0x100, character.isLetter || character.isNumber
+      else { return nil }
+      let rest = String(word.unicodeScalars.dropFirst())
+      if let index = byFirst[first] {
+        groups[index].rests.append(rest)
+      } else {
+        guard keys.insert(String(first).lowercased()).inserted else { return nil }
+        byFirst[first] = groups.count
+        groups.append((first, [rest]))
+      }
+    }
+    return groups
   }
 }

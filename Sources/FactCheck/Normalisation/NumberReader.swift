@@ -355,10 +355,16 @@ struct Scanner {
     while let c = peek, c == " " || c == "*" || c == "_" { index += 1 }
   }
 
+  /// Whether the characters at the cursor are `prefix`'s, compared one by one: ``longest(in:)`` asks this of
+  /// every key of a lexicon table, and two arrays made per key were a fifth of normalisation (issue 15:
+  /// 852 → 655 instructions per input byte on 300 generated articles).
   func hasPrefix(_ prefix: String) -> Bool {
-    let p = Array(prefix)
-    guard index + p.count <= characters.count else { return false }
-    return Array(characters[index..<(index + p.count)]) == p
+    var i = index
+    for character in prefix {
+      guard i < characters.count, characters[i] == character else { return false }
+      i += 1
+    }
+    return true
   }
 
   /// Digits with the separators a figure may contain.

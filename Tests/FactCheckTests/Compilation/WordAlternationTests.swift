@@ -26,7 +26,22 @@ import Testing
     // Word boundaries on the letter sides only.
     Row(words: ["Mio."], text: "Mios.", matched: nil),
     Row(words: ["mn"], text: "mnemonic", matched: nil),
+    // Grouped by first letter (issue 15): still the longest word of the group, and every group reachable.
+    Row(words: ["about", "around", "nearly", "a"], text: "around 5", matched: "around"),
+    Row(words: ["about", "around", "nearly", "a"], text: "a 5", matched: "a"),
+    Row(words: ["about", "around", "nearly", "a"], text: "nearly 5", matched: "nearly"),
+    // One letter in two cases: not grouped, and both still match.
+    Row(words: ["About", "about"], text: "About 5", matched: "About"),
   ]
+
+  /// The grouped alternation and its first-letter lookahead; none for letters in two cases.
+  @Test func groupsWordsByFirstLetter() {
+    #expect(RegexFragments.alternation(["about", "around", "nearly"]) == "a(?:bout|round)|nearly")
+    #expect(RegexFragments.firstLetters(["about", "around", "nearly"]) == "(?=[an])")
+    #expect(RegexFragments.alternation(["About", "about"]) == "About|about")
+    #expect(RegexFragments.firstLetters(["About", "about"]) == "")
+    #expect(RegexFragments.firstLetters(["über", "under"]) == "(?=[üu])")
+  }
 
   @Test(arguments: rows)
   func matchesTheLongestWordThatFits(_ row: Row) throws {
