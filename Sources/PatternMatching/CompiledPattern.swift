@@ -86,9 +86,10 @@ package final class CompiledPattern: @unchecked Sendable {
   }
 
   /// The code to match with after scanning `bytes` more: the JIT-compiled copy once there is one
-  /// (compiling it when the scanned total passes the threshold), else the interpreted code.
-  func codeForScanning(_ bytes: Int) -> (code: OpaquePointer, isJIT: Bool) {
+  /// (compiling it when the scanned total passes the threshold, if `compiling`), else the interpreted code.
+  func codeForScanning(_ bytes: Int, compiling: Bool = true) -> (code: OpaquePointer, isJIT: Bool) {
     if let jitted = jitCode.load(ordering: .acquiring) { return (jitted, true) }
+    guard compiling else { return (code, false) }
     let total = scanned.wrappingAdd(bytes, ordering: .relaxed).newValue
     if total >= jitThreshold {
       compileJIT()

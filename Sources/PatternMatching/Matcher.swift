@@ -14,6 +14,9 @@ import CPCRE2
 package final class Matcher {
   /// The limits applied to every match.
   package let limits: MatchLimits
+  /// Whether a pattern that has scanned enough may be JIT-compiled now; `false` while checking one short
+  /// article alone, where compiling costs more than it saves. A pattern compiled earlier runs compiled.
+  package var compilesJIT = true
 
   private var matchData: OpaquePointer
   private var matchDataPairs: Int
@@ -160,7 +163,7 @@ package final class Matcher {
   /// threshold counts).
   private func run(_ pattern: CompiledPattern, _ base: UnsafePointer<UInt8>, _ length: Int, _ start: Int,
                    _ options: UInt32, positions: Int) -> Int32 {
-    let (code, isJIT) = pattern.codeForScanning(positions)
+    let (code, isJIT) = pattern.codeForScanning(positions, compiling: compilesJIT)
     if isJIT && options == 0 {
       // The JIT fast path skips argument checks, and never checks UTF: the subject was validated once.
       return pcre2_jit_match_8(code, base, length, start, 0, matchData, context)

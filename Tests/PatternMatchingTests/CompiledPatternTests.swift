@@ -55,6 +55,22 @@ import Testing
     #expect(interpreted.count == 80)
   }
 
+  /// A matcher that compiles no JIT (one short article checked alone) scans interpreted past the threshold,
+  /// with the same matches; a pattern compiled before still runs compiled.
+  @Test func aMatcherThatCompilesNoJITLeavesPatternsInterpreted() throws {
+    let pattern = try CompiledPattern("[0-9]+ (?:salariés|employees)", jitThreshold: 100)
+    let eager = try CompiledPattern(pattern.source, jitThreshold: 0)
+    let matcher = Matcher()
+    matcher.compilesJIT = false
+    let long = UTF8Subject(String(repeating: "Brindille emploie 120 salariés, Ostra 45 employees. ", count: 40))
+    #expect(try matcher.matches(of: pattern, in: long).map(\.range) == matcher.matches(of: eager, in: long).map(\.range))
+    #expect(!pattern.isJITCompiled, "2 000 bytes scanned by a matcher that compiles none")
+    #expect(eager.isJITCompiled)
+    matcher.compilesJIT = true
+    _ = try matcher.matches(of: pattern, in: long)
+    #expect(pattern.isJITCompiled)
+  }
+
   @Test func caselessMatchesAccentedLetters() throws {
     let pattern = try CompiledPattern("salariés", options: [.caseless])
     #expect(try Matcher().hasMatch(of: pattern, in: UTF8Subject("SALARIÉS")))

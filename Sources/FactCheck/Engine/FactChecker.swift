@@ -219,6 +219,7 @@ public final class FactChecker: Sendable {
     let limits = options.limits
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       let extractor = Extractor(rules: rules, limits: limits)
+      extractor.readsLoneArticle = count == 1
       var local = ExtractionRun()
       while true {
         let index = next.increment()
