@@ -19,7 +19,9 @@ enum ConflictReason {
       if case .approximate(let share) = claim.hedge { allowances.append("the ±\(percent(share * 100)) % of \(label(claim, attribute))") }
       if case .nearly(let share) = claim.hedge { allowances.append("the \(percent(share * 100)) % below \(label(claim, attribute))") }
     }
-    if let allowance { allowances.append(allowance) }
+    // The attribute's tolerance is named only where it applied: to an exact figure, or to a hedged one whose
+    // hedge is narrower (``ConflictingValuesCheck/widened(_:attribute:)`` takes the wider of the two).
+    if let allowance, [a, b].contains(where: { toleranceApplies(to: $0, attribute) }) { allowances.append(allowance) }
     let gap: String
     if a.unit == "%" && b.unit == "%" {
       gap = "differ by \(percent(abs(b.value - a.value))) points"
@@ -51,6 +53,20 @@ enum ConflictReason {
       return "same event: both figures are dated \(first.period.description == second.period.description ? first.period.description : "alike") and \(tail)"
     }
     return "same event: the figures are within \(percent((SameFigureTest.eventRatio - 1) * 100)) % of each other and \(tail)"
+  }
+
+  /// Whether the attribute's tolerance widens `claim`: an approximate or "nearly" figure keeps its own
+  /// hedge where that is the wider.
+  static func toleranceApplies(to claim: Claim, _ attribute: AttributeDefinition) -> Bool {
+    let hedgeShare: Double
+    switch claim.hedge {
+    case .approximate(let share), .nearly(let share): hedgeShare = share
+    default: return true
+    }
+    switch attribute.tolerance {
+    case .relative(let share): return share > hedgeShare
+    case .absolute(let amount): return amount > hedgeShare * abs(claim.value)
+    }
   }
 
   /// What the tolerance allows, in words; `nil` when figures must match exactly.

@@ -162,6 +162,15 @@ import Testing
     #expect(finding.details.contains(why))
   }
 
+  /// Two figures hedged more widely than the attribute's tolerance: only their hedges are named, since the
+  /// tolerance widened neither.
+  @Test func twoHedgedFiguresNameOnlyTheirHedges() throws {
+    let claims = [ClaimFactory.claim("a.md", 187_000, hedge: .nearly(tolerance: 0.05)),
+                  ClaimFactory.claim("b.md", 200_000, hedge: .approximate(tolerance: 0.05))]
+    let finding = try #require(ClaimFactory.conflicts(claims).first)
+    #expect(finding.details.contains("why: ≲ 187 000 (a.md) and ≈200 000 (b.md) differ by 7 %, more than the 5 % below ≲ 187 000 and the ±5 % of ≈200 000"))
+  }
+
   @Test func percentagesDifferByPoints() throws {
     let claims = [ClaimFactory.claim("a.md", 50, attribute: "ai_chats_share_percent", hedge: .approximate(tolerance: 0.05), unit: "%"),
                   ClaimFactory.claim("b.md", 70, attribute: "ai_chats_share_percent", unit: "%")]
