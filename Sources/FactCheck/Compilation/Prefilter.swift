@@ -314,13 +314,7 @@ private struct PatternParser {
 
 /// Case folding for the prefilter: ASCII and Latin-1 letters, byte for byte, so lengths never change.
 enum CaseFolding {
-  /// Whether a character is a Latin-1 letter (U+00C0…U+00FF), which folds within two UTF-8 bytes.
-  static func isLatin1(_ c: Character) -> Bool {
-    guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
-    return isLatin1(scalar)
-  }
-
-  /// Whether a scalar is a Latin-1 letter (U+00C0…U+00FF).
+  /// Whether a scalar is a Latin-1 letter (U+00C0…U+00FF), which folds within two UTF-8 bytes.
   static func isLatin1(_ scalar: Unicode.Scalar) -> Bool {
     (0xC0...0xFF).contains(scalar.value) && scalar.value != 0xD7 && scalar.value != 0xF7
   }

@@ -72,20 +72,11 @@ struct FullStops: Sendable {
     func isDigit(_ k: Int) -> Bool { k >= lineStart && k < i && bytes[k] >= UInt8(ascii: "0") && bytes[k] <= UInt8(ascii: "9") }
     let digits = isDigit(i - 1) ? (isDigit(i - 2) ? 2 : 1) : 0
     guard digits > 0, !isDigit(i - digits - 1) else { return false }
-    // Spaces and no-break spaces (C2 A0) between the point and the month.
-    var k = i + 1
-    while k < bytes.endIndex {
-      if bytes[k] == 0x20 {
-        k += 1
-      } else if bytes[k] == 0xC2, k + 1 < bytes.endIndex, bytes[k + 1] == 0xA0 {
-        k += 2
-      } else {
-        break
-      }
-    }
+    // Spaces and no-break spaces between the point and the month.
+    let k = TextBytes.skippingSpaces(bytes, from: i + 1)
     var wordEnd = k
     // Month names are letters; 16 bytes ("September", accented ones) are enough to tell.
-    while wordEnd < bytes.endIndex, wordEnd - k < 16, bytes[wordEnd] >= 0x80 || (bytes[wordEnd] | 0x20 >= UInt8(ascii: "a") && bytes[wordEnd] | 0x20 <= UInt8(ascii: "z")) {
+    while wordEnd < bytes.endIndex, wordEnd - k < 16, TextBytes.isWordByte(bytes[wordEnd]) {
       wordEnd += 1
     }
     guard wordEnd > k else { return false }

@@ -523,11 +523,11 @@ final class ArticleContext {
       while start > 0 {
         let byte = bytes[start - 1]
         if byte == 0x99, start >= 3, bytes[start - 2] == 0x80, bytes[start - 3] == 0xE2 { break }
-        guard byte >= 0x80 || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A else { break }
+        guard TextBytes.isWordByte(byte) else { break }
         start -= 1
       }
       // A word that starts with no ASCII letter (punctuation, « é… ») ends the phrase.
-      guard (bytes[start] | 0x20) >= 0x61 && (bytes[start] | 0x20) <= 0x7A else { break }
+      guard TextBytes.isASCIILetter(bytes[start]) else { break }
       initials.append(bytes[start])
       end = start
       if start > 0 && bytes[start - 1] == 0x2D { end = start - 1 }
@@ -549,22 +549,9 @@ final class ArticleContext {
   /// pronoun is a whole word: "Pellion, which", « Pellion, qui ».
   static func opensRelativeClause(after offset: Int, bytes: [UInt8], pronouns: [[UInt8]]) -> Bool {
     guard !pronouns.isEmpty else { return false }
-    var index = offset
-    func skipSpaces() {
-      while index < bytes.count {
-        if bytes[index] == 0x20 {
-          index += 1
-        } else if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
-          index += 2
-        } else {
-          return
-        }
-      }
-    }
-    skipSpaces()
-    guard index < bytes.count, bytes[index] == 0x2C else { return false }
-    index += 1
-    skipSpaces()
+    let comma = TextBytes.skippingSpaces(bytes, from: offset)
+    guard comma < bytes.count, bytes[comma] == 0x2C else { return false }
+    let index = TextBytes.skippingSpaces(bytes, from: comma + 1)
     return pronouns.contains { pronoun in
       let end = index + pronoun.count
       guard !pronoun.isEmpty, end <= bytes.count else { return false }
@@ -575,9 +562,8 @@ final class ArticleContext {
         guard folded == byte else { return false }
       }
       guard end < bytes.count else { return true }
-      let next = bytes[end]
-      if next == 0xC2, end + 1 < bytes.count, bytes[end + 1] == 0xA0 { return true }
-      return !((next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next >= 0x80)
+      // A whole word: spacing or punctuation after it, not more letters.
+      return TextBytes.skippingSpaces(bytes, from: end) > end || !TextBytes.isWordByte(bytes[end])
     }
   }
 

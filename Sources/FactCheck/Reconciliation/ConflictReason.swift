@@ -55,18 +55,12 @@ enum ConflictReason {
     return "same event: the figures are within \(percent((SameFigureTest.eventRatio - 1) * 100)) % of each other and \(tail)"
   }
 
-  /// Whether the attribute's tolerance widens `claim`: an approximate or "nearly" figure keeps its own
-  /// hedge where that is the wider.
+  /// Whether the attribute's tolerance is part of what `claim` allows: read from the interval the check
+  /// compares (an approximate or "nearly" figure keeps its own hedge where that is the wider); a figure
+  /// stated to the unit counts as the exact figure it is.
   static func toleranceApplies(to claim: Claim, _ attribute: AttributeDefinition) -> Bool {
-    let hedgeShare: Double
-    switch claim.hedge {
-    case .approximate(let share), .nearly(let share): hedgeShare = share
-    default: return true
-    }
-    switch attribute.tolerance {
-    case .relative(let share): return share > hedgeShare
-    case .absolute(let amount): return amount > hedgeShare * abs(claim.value)
-    }
+    ConflictingValuesCheck.isPrecise(claim, attribute: attribute)
+      || ConflictingValuesCheck.widened(claim, attribute: attribute) != SameFigureTest.interval(of: claim, attribute: attribute)
   }
 
   /// What the tolerance allows, in words; `nil` when figures must match exactly.
