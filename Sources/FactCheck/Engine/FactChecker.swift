@@ -171,8 +171,12 @@ public final class FactChecker: Sendable {
       summaries.append(RuleSummary(id: check.id, description: check.description, severity: check.severity, location: check.location))
     }
     summaries.append(RuleSummary(id: "spelling", description: "One name spelled two ways across the articles.", severity: .note, location: nil))
+    // Workers merge in the order they finish: diagnostics are put in their articles' order (each article's
+    // own in the order it gave them), so that a report does not depend on the number of jobs.
+    let diagnostics = run.diagnostics.enumerated()
+      .sorted { ($0.element.location?.path ?? "", $0.offset) < ($1.element.location?.path ?? "", $1.offset) }.map(\.element)
     let result = CheckResult(documents: run.documents.sorted { $0.path < $1.path }, claims: claims, findings: findings,
-                             diagnostics: run.diagnostics, ruleProblems: rules.problems, rules: summaries, texts: run.texts)
+                             diagnostics: diagnostics, ruleProblems: rules.problems, rules: summaries, texts: run.texts)
     // The articles' own comments first, then the rule layers' `suppress:` entries.
     return runningChecks ? Suppressor.apply(run.suppressions + rules.library.suppressions, to: result) : result
   }
