@@ -13,17 +13,16 @@ struct Prefilter: Sendable, Hashable {
   /// Whether the prefilter can skip anything at all.
   var isUseful: Bool { !requirements.isEmpty || needsNumber }
 
-  /// Shortest literal worth searching for.
-  static let minimumLiteralLength = 3
-
   /// Analyses a rule pattern (before expansion); fragments are analysed through `fragmentSource`.
   ///
   /// - Parameter fragments: Fragments already analysed, shared by the rules of one lexicon: a fragment
   ///   (`{staff}`) appears in dozens of rules, and is parsed once instead of once per use.
   init(pattern: String, fragmentSource: @escaping (String) -> String?, caseless: Bool,
-       placeholderWords: @escaping (String) -> [String]? = { _ in nil }, fragments: FragmentAnalyses = FragmentAnalyses()) {
+       placeholderWords: @escaping (String) -> [String]? = { _ in nil }, valueSource: @escaping (String) -> String? = { _ in nil },
+       fragments: FragmentAnalyses = FragmentAnalyses()) {
     var parser = PatternParser(Array(pattern.unicodeScalars), fragmentSource: fragmentSource, fragments: fragments)
     parser.placeholderWords = placeholderWords
+    parser.valueSource = valueSource
     let sequence = parser.parseAlternation()
     var requirements: [[String]] = []
     var needsNumber = false
@@ -34,6 +33,14 @@ struct Prefilter: Sendable, Hashable {
     var seen = Set<[[UInt8]]>()
     self.requirements = folded.filter { seen.insert($0).inserted }
     self.needsNumber = needsNumber
+  }
+
+  /// The prefilter of a rule of `catalog`'s language: its lexicon fragments, closed word lists ({noun})
+  /// and value placeholders seen through.
+  init(rule: RuleDefinition, catalog: PlaceholderCatalog, fragments: FragmentAnalyses = FragmentAnalyses()) {
+    self.init(pattern: rule.pattern, fragmentSource: { catalog.lexicon.fragments[$0] }, caseless: !rule.caseSensitive,
+              placeholderWords: { $0 == "noun" ? Array(catalog.lexicon.nouns.keys) : nil },
+              valueSource: { catalog.builtins[$0] }, fragments: fragments)
   }
 
   init(requirements: [[[UInt8]]], needsNumber: Bool) {
@@ -69,6 +76,9 @@ private struct PatternParser {
   let fragmentSource: (String) -> String?
   /// Word lists behind placeholders that stand for a closed vocabulary ({noun}).
   var placeholderWords: (String) -> [String]? = { _ in nil }
+  /// The expansion of a value placeholder ({percent}, {money}): what its figure must be written with (a
+  /// percent sign or word, a currency or a scale) is a requirement too, beside the figure itself.
+  var valueSource: (String) -> String? = { _ in nil }
   var fragmentDepth = 0
   let fragments: FragmentAnalyses
 
@@ -186,6 +196,20 @@ private struct PatternParser {
             }
           }, optional: false)
         }
+        if PlaceholderCatalog.valueKinds[name] != nil, fragmentDepth < 4 {
+          // The figure's own literals, then the placeholder itself (which says a figure is needed).
+          let key = FragmentAnalyses.FragmentKey(name: "{" + name + "}", depth: fragmentDepth + 1)
+          var parsed = fragments.parsed[key]
+          if parsed == nil, let source = valueSource(name) {
+            var inner = PatternParser(Array(source.unicodeScalars), fragmentSource: fragmentSource, fragments: fragments)
+            inner.fragmentDepth = fragmentDepth + 1
+            parsed = inner.parseAlternation()
+            fragments.parsed[key] = parsed
+          }
+          if let parsed {
+            return .group([[.group(parsed, optional: false), .placeholder(name, optional: false)]], optional: optional)
+          }
+        }
         if !builtin, fragmentDepth < 4 {
           // A lexicon fragment ({staff}) is analysed like the pattern text it stands for.
           let key = FragmentAnalyses.FragmentKey(name: name, depth: fragmentDepth + 1)
@@ -207,7 +231,7 @@ private struct PatternParser {
       return .breaker
     default:
       position += 1
-      return PatternParser.isLetter(c) || PatternParser.isNumber(c) || c == "-" || c == "%" || c == "€" || c == "$" ? .literal(c) : .breaker
+      return PatternParser.isLetter(c) || PatternParser.isNumber(c) || c == "-" || c == "%" || PatternParser.isCaselessSymbol(c) ? .literal(c) : .breaker
     }
   }
 
@@ -235,6 +259,13 @@ private struct PatternParser {
     // Lazy or possessive suffix.
     if position < characters.count && (characters[position] == "?" || characters[position] == "+") { position += 1 }
     return optional
+  }
+
+  /// A character outside ASCII that is no letter and has no case (€, £, ¥): the folded text holds its bytes
+  /// unchanged, so it can be searched as it is written.
+  static func isCaselessSymbol(_ scalar: Unicode.Scalar) -> Bool {
+    !scalar.isASCII && !scalar.properties.changesWhenCaseMapped && !isLetter(scalar) && !isNumber(scalar)
+      && !scalar.properties.isWhitespace
   }
 
   /// What `Character.isLetter` says of a one-scalar character.
@@ -282,16 +313,18 @@ private struct PatternParser {
     var run = String.UnicodeScalarView()
     var runBytes = 0
     func endRun() {
-      if runBytes >= Prefilter.minimumLiteralLength { requirements.append([String(run)]) }
+      // Any length: one automaton finds every literal in the same pass, so a short one ("%", "$", "bn")
+      // costs nothing to look for, and it gates a rule that would otherwise scan every sentence.
+      if runBytes > 0 { requirements.append([String(run)]) }
       run = String.UnicodeScalarView()
       runBytes = 0
     }
     for node in nodes {
       switch node {
       case .literal(let c):
-        if c.isASCII || CaseFolding.isLatin1(c) {
+        if c.isASCII || CaseFolding.isLatin1(c) || PatternParser.isCaselessSymbol(c) {
           run.append(c)
-          runBytes += c.isASCII ? 1 : 2
+          runBytes += c.utf8.count
         } else {
           endRun()
         }

@@ -77,10 +77,7 @@ package enum RuleCompiler {
       let groups = expansion.slots.map { pattern.groupNumber(named: $0.group) ?? 0 }
       let analyses = fragmentAnalyses[rule.language] ?? FragmentAnalyses()
       fragmentAnalyses[rule.language] = analyses
-      let prefilter = Prefilter(pattern: rule.pattern, fragmentSource: { catalog.lexicon.fragments[$0] },
-                                caseless: !rule.caseSensitive,
-                                placeholderWords: { $0 == "noun" ? Array(catalog.lexicon.nouns.keys) : nil },
-                                fragments: analyses)
+      let prefilter = Prefilter(rule: rule, catalog: catalog, fragments: analyses)
       if !prefilter.isUseful {
         problems.append(RuleFileError(.noPrefilterLiteral(ruleID: rule.id), at: rule.location, severity: .warning))
       }

@@ -24,6 +24,9 @@ package final class Extractor {
   /// from an editor, a one-file check) is read with the patterns interpreted: JIT-compiling the ones it
   /// scans costs about 150 M instructions, interpreting them about 80 M (a third of a one-file check).
   package var readsLoneArticle = false
+  /// Whether rules run only in the sentences their prefilters admit (always, but for the test that proves
+  /// the prefilters lose no match by scanning every segment with every rule).
+  package var gatesRules = true
   /// Longest article read interpreted when it is alone: past it, compiling pays.
   static let interpretedArticleLimit = 16 * 1024
   /// Creates an extractor for `rules` with the given match limits.
@@ -118,10 +121,11 @@ package final class Extractor {
         // One pass finds every rule's literals; each rule then runs only around its rarest one.
         let hits = plan.hits(in: haystack, range: segment)
         for (index, rule) in language.claimRules.enumerated() where !stopped.contains(index) {
-          guard let anchors = plan.anchors(forRule: index, hits) else { continue }
+          guard let anchors = gatesRules ? plan.anchors(forRule: index, hits) : [] else { continue }
           let windows = anchors.isEmpty ? [segment] : ScanWindows.windows(around: anchors, in: haystack, segment: segment, fullStops: language.mentions.fullStops)
           var resume = segment.lowerBound
           for window in windows where window.upperBound > resume {
+            guard anchors.isEmpty || plan.admits(max(window.lowerBound, resume)..<window.upperBound, rule: index, hits, haystack) else { continue }
             do {
               // Matches never overlap within a rule, as in one scan of the whole segment.
               try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: max(window.lowerBound, resume)..<window.upperBound,

@@ -3,9 +3,10 @@ import PatternMatching
 /// How the rules of one language are scanned: their prefilter literals in one ``LiteralScanner``, and
 /// for each rule which literals it requires.
 ///
-/// A rule runs only on the sentences that contain its rarest required literal (counted per segment),
-/// so most rules touch a few hundred bytes of a 3 KB article and nothing of the rest. A rule whose
-/// pattern requires no literal is scanned over the whole segment.
+/// A rule runs only on the sentences that contain its rarest required literal (counted per segment), and
+/// of those only on the ones that hold every other literal it requires and, when it reads a figure, a digit
+/// or a number word (``admits(_:rule:_:_:)``): most rules touch a few hundred bytes of a 3 KB article and
+/// nothing of the rest. A rule whose pattern requires no literal is scanned over the whole segment.
 struct ScanPlan: Sendable {
   /// Literal ids of each requirement of each rule (same order as the rules).
   let requirements: [[[Int]]]
@@ -56,6 +57,40 @@ struct ScanPlan: Sendable {
       if best == nil || offsets.count < best!.count { best = offsets }
     }
     return best?.sorted() ?? []
+  }
+
+  /// Whether rule `index` can match inside `window` (a sentence around one of its anchors): every literal
+  /// requirement has an occurrence that fits in it, and, for a rule that reads a figure, it holds a digit or a
+  /// number word. A match never leaves its window (the window is the subject PCRE2 is given), so a window
+  /// that fails this holds no match: PCRE2 is not called to prove it.
+  func admits(_ window: Range<Int>, rule index: Int, _ hits: Hits, _ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+    for requirement in requirements[index] {
+      var found = false
+      for id in requirement where Self.occurs(hits.starts[id], from: window.lowerBound, to: window.upperBound - scanner.lengths[id]) {
+        found = true
+        break
+      }
+      if !found { return false }
+    }
+    guard needsNumber[index] else { return true }
+    if hits.hasDigit && ByteSearch.containsDigit(folded, window) { return true }
+    guard hits.hasNumberWord else { return false }
+    for id in numberWordIDs where Self.occurs(hits.starts[id], from: window.lowerBound, to: window.upperBound - scanner.lengths[id]) {
+      return true
+    }
+    return false
+  }
+
+  /// Whether the sorted `starts` hold one in `lower...upper`.
+  private static func occurs(_ starts: [Int], from lower: Int, to upper: Int) -> Bool {
+    guard lower <= upper, !starts.isEmpty else { return false }
+    var low = 0
+    var high = starts.count
+    while low < high {
+      let middle = (low + high) / 2
+      if starts[middle] < lower { low = middle + 1 } else { high = middle }
+    }
+    return low < starts.count && starts[low] <= upper
   }
 }
 

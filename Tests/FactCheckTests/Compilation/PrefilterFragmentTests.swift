@@ -14,9 +14,7 @@ import Testing
       let analyses = shared[rule.definition.language] ?? FragmentAnalyses()
       shared[rule.definition.language] = analyses
       func prefilter(_ fragments: FragmentAnalyses) -> Prefilter {
-        Prefilter(pattern: rule.definition.pattern, fragmentSource: { catalog.lexicon.fragments[$0] },
-                  caseless: !rule.definition.caseSensitive,
-                  placeholderWords: { $0 == "noun" ? Array(catalog.lexicon.nouns.keys) : nil }, fragments: fragments)
+        Prefilter(rule: rule.definition, catalog: catalog, fragments: fragments)
       }
       #expect(prefilter(analyses) == prefilter(FragmentAnalyses()), "\(rule.id)")
       #expect(rule.prefilter == prefilter(FragmentAnalyses()), "\(rule.id)")

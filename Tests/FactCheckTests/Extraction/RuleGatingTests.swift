@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import FactCheck
+
+/// Rules run only in the sentences their prefilters admit: those holding every literal the rule requires
+/// (its currency, percent sign or scale words included) and, for a rule that reads a figure, a digit or a
+/// number word. The gate must lose nothing: every article of our corpora gives the same claims, value for
+/// value and span for span, as when every rule scans every segment.
+@Suite struct RuleGatingTests {
+  static let folders = [
+    Fixtures.examples, Fixtures.tests + "/FactCheckTests/Fixtures/BlindCorpus", Fixtures.seeds,
+    Fixtures.repository + "/../shared/realworld",
+  ]
+
+  static func articles() -> [Article] {
+    let loader = ArticleLoader(lexicons: Fixtures.bundledRules.library.lexicons)
+    var articles: [Article] = []
+    for folder in folders {
+      guard let walker = FileManager.default.enumerator(atPath: folder) else { continue }
+      for case let name as String in walker where name.hasSuffix(".md") || name.hasSuffix(".txt") {
+        if case .article(let article) = loader.load(path: folder + "/" + name) { articles.append(article) }
+      }
+    }
+    return articles
+  }
+
+  @Test func gatedRulesFindWhatUngatedRulesFind() throws {
+    let articles = RuleGatingTests.articles()
+    #expect(articles.count >= 40)
+    let gated = Extractor(rules: Fixtures.bundledRules)
+    let ungated = Extractor(rules: Fixtures.bundledRules)
+    ungated.gatesRules = false
+    var claims = 0
+    for article in articles {
+      let fast = gated.extract(article).claims
+      let full = ungated.extract(article).claims
+      #expect(fast.map(\.rule) == full.map(\.rule), "\(article.path)")
+      #expect(fast.map(\.valueRange) == full.map(\.valueRange), "\(article.path)")
+      #expect(fast == full, "\(article.path)")
+      claims += fast.count
+    }
+    #expect(claims > 500)
+  }
+
+  /// What the prefilter now sees through a value placeholder: the percent sign or word, the currency.
+  @Test(arguments: [
+    ("fr", "{approx}? {percent}", "%"),
+    ("en", "{approx}? {percent}", "per cent"),
+    ("en", "{money}", "€"),
+    ("en", "{money}", "£"),
+    ("fr", "{money}", "euros"),
+  ])
+  func valuePlaceholdersRequireTheirSymbols(language: String, pattern: String, literal: String) throws {
+    let catalog = try #require(Fixtures.bundledRules.catalogs[language])
+    let prefilter = Prefilter(pattern: pattern, fragmentSource: { catalog.lexicon.fragments[$0] }, caseless: true,
+                              valueSource: { catalog.builtins[$0] })
+    #expect(prefilter.needsNumber)
+    let folded = CaseFolding.fold(Array(literal.utf8))
+    #expect(prefilter.requirements.contains { requirement in requirement.contains { $0 == folded || folded.starts(with: $0) } },
+            "\(prefilter.requirements.map { $0.map { String(decoding: $0, as: UTF8.self) } })")
+  }
+}
