@@ -53,6 +53,10 @@ struct Prefilter: Sendable, Hashable {
 /// nested fragments, so each depth is its own entry). One per lexicon, during one compilation.
 final class FragmentAnalyses {
   fileprivate var parsed: [FragmentKey: [[PatternParser.Node]]] = [:]
+  /// What each value placeholder's expansion requires.
+  fileprivate var values: [String: [[String]]] = [:]
+  /// What each closed vocabulary ({noun}) requires: one of its words.
+  fileprivate var words: [String: [[String]]] = [:]
 
   fileprivate struct FragmentKey: Hashable {
     let name: String
@@ -68,6 +72,9 @@ private struct PatternParser {
     case literal(Unicode.Scalar)
     case group([[Node]], optional: Bool)
     case placeholder(String, optional: Bool)
+    /// A placeholder analysed once per language: a value ({percent}, which needs a figure) or a closed
+    /// vocabulary ({noun}); it needs one of each of `requirements`.
+    case value(String, requirements: [[String]], needsNumber: Bool, optional: Bool)
     case breaker
   }
 
@@ -108,6 +115,8 @@ private struct PatternParser {
       case .group(let alts, _): alternatives[alternatives.count - 1].append(.group(alts, optional: optional))
       case .placeholder(let name, let wasOptional):
         alternatives[alternatives.count - 1].append(.placeholder(name, optional: optional || wasOptional))
+      case .value(let name, let requirements, let needsNumber, let wasOptional):
+        alternatives[alternatives.count - 1].append(.value(name, requirements: requirements, needsNumber: needsNumber, optional: optional || wasOptional))
       default: alternatives[alternatives.count - 1].append(node)
       }
     }
@@ -185,30 +194,23 @@ private struct PatternParser {
         }
         let name = String(inner.split(separator: ":").first ?? "")
         let builtin = PlaceholderCatalog.valueKinds[name] != nil || PlaceholderCatalog.modifiers.contains(name)
-        if let words = placeholderWords(name), !optional {
-          // A closed vocabulary: one of its words must occur.
-          return .group(words.map { word in
-            word.map { character in
-              // A word's letters, as the Characters they are: a letter written with a combining accent is
-              // no literal the prefilter can search (its first scalar alone would be).
-              let scalars = character.unicodeScalars
-              return (character.isLetter || character.isNumber) && scalars.count == 1 ? Node.literal(scalars.first!) : Node.breaker
-            }
-          }, optional: false)
+        if !optional, let required = fragments.words[name] ?? placeholderWords(name).map({ PatternParser.requirements(ofWords: $0) }) {
+          // A closed vocabulary: one of its words must occur (worked out once per language and name).
+          fragments.words[name] = required
+          return .value(name, requirements: required, needsNumber: false, optional: false)
         }
-        if PlaceholderCatalog.valueKinds[name] != nil, fragmentDepth < 4 {
-          // The figure's own literals, then the placeholder itself (which says a figure is needed).
-          let key = FragmentAnalyses.FragmentKey(name: "{" + name + "}", depth: fragmentDepth + 1)
-          var parsed = fragments.parsed[key]
-          if parsed == nil, let source = valueSource(name) {
+        if PlaceholderCatalog.valueKinds[name] != nil {
+          // What the figure is written with, analysed once per language: its expansion is large (every
+          // currency, scale and percent word), and dozens of rules use it.
+          if fragments.values[name] == nil, let source = valueSource(name) {
             var inner = PatternParser(Array(source.unicodeScalars), fragmentSource: fragmentSource, fragments: fragments)
-            inner.fragmentDepth = fragmentDepth + 1
-            parsed = inner.parseAlternation()
-            fragments.parsed[key] = parsed
+            inner.fragmentDepth = 4
+            var requirements: [[String]] = []
+            var needsNumber = false
+            PatternParser.collect(inner.parseAlternation(), into: &requirements, needsNumber: &needsNumber, depth: 0)
+            fragments.values[name] = requirements
           }
-          if let parsed {
-            return .group([[.group(parsed, optional: false), .placeholder(name, optional: false)]], optional: optional)
-          }
+          return .value(name, requirements: fragments.values[name] ?? [], needsNumber: true, optional: optional)
         }
         if !builtin, fragmentDepth < 4 {
           // A lexicon fragment ({staff}) is analysed like the pattern text it stands for.
@@ -278,6 +280,22 @@ private struct PatternParser {
     scalar.isASCII ? scalar.value >= 0x30 && scalar.value <= 0x39 : scalar.properties.numericType != nil
   }
 
+  /// The requirements of a closed vocabulary: one of its words.
+  static func requirements(ofWords words: [String]) -> [[String]] {
+    let alternatives = words.map { word in
+      word.map { character in
+        // A word's letters, as the Characters they are: a letter written with a combining accent is
+        // no literal the prefilter can search (its first scalar alone would be).
+        let scalars = character.unicodeScalars
+        return (character.isLetter || character.isNumber) && scalars.count == 1 ? Node.literal(scalars.first!) : Node.breaker
+      }
+    }
+    var requirements: [[String]] = []
+    var needsNumber = false
+    collect(alternatives, into: &requirements, needsNumber: &needsNumber, depth: 0)
+    return requirements
+  }
+
   /// Collects requirements from a top-level alternation.
   static func collect(_ alternatives: [[Node]], into requirements: inout [[String]], needsNumber: inout Bool, depth: Int) {
     if alternatives.count == 1 {
@@ -331,6 +349,11 @@ private struct PatternParser {
       case .group(let alternatives, let optional):
         endRun()
         if !optional { collect(alternatives, into: &requirements, needsNumber: &needsNumber, depth: depth) }
+      case .value(_, let required, let needsFigure, let optional):
+        endRun()
+        guard !optional else { continue }
+        if needsFigure { needsNumber = true }
+        requirements += required
       case .placeholder(let name, let optional):
         endRun()
         guard !optional else { continue }
