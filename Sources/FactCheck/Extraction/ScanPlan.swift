@@ -17,6 +17,11 @@ struct ScanPlan: Sendable {
   let scanner: LiteralScanner
 
   init(rules: [CompiledRule], numberWords: [[UInt8]]) {
+    self.init(prefilters: rules.map(\.prefilter), numberWords: numberWords)
+  }
+
+  /// A plan for patterns of any kind (the mention patterns' too), by their prefilters.
+  init(prefilters: [Prefilter], numberWords: [[UInt8]]) {
     var ids: [[UInt8]: Int] = [:]
     var literals: [[UInt8]] = []
     func id(_ literal: [UInt8]) -> Int {
@@ -25,8 +30,8 @@ struct ScanPlan: Sendable {
       ids[literal] = literals.count - 1
       return literals.count - 1
     }
-    requirements = rules.map { rule in rule.prefilter.requirements.map { $0.map { id(CaseFolding.fold($0)) } } }
-    needsNumber = rules.map(\.prefilter.needsNumber)
+    requirements = prefilters.map { prefilter in prefilter.requirements.map { $0.map { id(CaseFolding.fold($0)) } } }
+    needsNumber = prefilters.map(\.needsNumber)
     numberWordIDs = Set(numberWords.map { id($0) })
     scanner = LiteralScanner(literals: literals)
   }

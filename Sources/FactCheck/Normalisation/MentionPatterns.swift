@@ -49,6 +49,16 @@ struct MentionPatterns: Sendable {
   /// capital says nothing. `nil` in other languages.
   let commonNoun: CompiledPattern?
 
+  /// The literals of the mention patterns that say what an article's words are (``Gated``), in one scan
+  /// plan: each of them runs only in the sentences that hold what it requires (issue 15: the indefinite
+  /// subjects alone, tried at every word of an article, cost more than all other mention scans).
+  let gate: ScanPlan
+
+  /// The mention patterns run through ``gate``, in its order.
+  enum Gated: Int, CaseIterable {
+    case sourceList, generic, indefinite
+  }
+
   /// A pattern that never matches.
   static let nothing = try! CompiledPattern("(?!)")
 
@@ -77,14 +87,16 @@ struct MentionPatterns: Sendable {
       return "\(RegexFragments.wordStart)\(RegexFragments.escape(parts[0]))\(RegexFragments.space)(?:\(modifier)\(RegexFragments.space)){0,2}"
         + "\(RegexFragments.escape(parts[1]))\(RegexFragments.wordEnd)"
     }
-    generic = genericPhrases.isEmpty ? nil : try? CompiledPattern("(?:" + genericPhrases.joined(separator: "|") + ")", options: [.caseless])
+    let genericSource = "(?:" + genericPhrases.joined(separator: "|") + ")"
+    generic = genericPhrases.isEmpty ? nil : try? CompiledPattern(genericSource, options: [.caseless])
     // "another lender" also covers "another Nordic lender": up to two words between the determiner and the noun.
     let indefinitePhrases = lexicon.indefiniteSubjects.map { phrase -> String in
       let parts = phrase.split(separator: " ", maxSplits: 1).map(String.init)
       guard parts.count == 2 else { return RegexFragments.words([phrase]) }
       return "\(RegexFragments.wordStart)\(RegexFragments.escape(parts[0]))\(RegexFragments.space)(?:[\\p{L}-]+\(RegexFragments.space)){0,2}?\(RegexFragments.escape(parts[1]))\(RegexFragments.wordEnd)"
     }
-    indefinite = indefinitePhrases.isEmpty ? nil : try? CompiledPattern("(?:" + indefinitePhrases.joined(separator: "|") + ")", options: [.caseless])
+    let indefiniteSource = "(?:" + indefinitePhrases.joined(separator: "|") + ")"
+    indefinite = indefinitePhrases.isEmpty ? nil : try? CompiledPattern(indefiniteSource, options: [.caseless])
     // Built from escaped lexicon words, so it compiles; should a lexicon still break it, periods go unread
     // rather than the run stopping (the rules using {when} report the error).
     when = (try? CompiledPattern(catalog.builtins["when"]!, options: [.caseless])) ?? MentionPatterns.nothing
@@ -96,10 +108,11 @@ struct MentionPatterns: Sendable {
     // The list ends before punctuation: in "à Lyon, Ostra et Vexlo ont annoncé…" a verb follows, and the
     // names after the comma are the sentence's subjects.
     let listName = "(?-i:\\p{Lu}[\\p{L}\\p{N}&\\-]*(?:[ \\x{A0}]\\p{Lu}[\\p{L}\\p{N}&\\-]*){0,2})"
+    let sourceListSource = RegexFragments.words(lexicon.sourceMarkers) + "[ \\x{A0}]+\(listName)(?:[ \\x{A0}]*,[ \\x{A0}]*\(listName))*"
+      + "[ \\x{A0}]*,?[ \\x{A0}]+" + RegexFragments.words(lexicon.conjunctions) + "[ \\x{A0}]+\(listName)"
+      + RegexFragments.wordEnd + "(?=[ \\x{A0}]*(?:[,.;:)\\n]|$))"
     sourceList = lexicon.sourceMarkers.isEmpty || lexicon.conjunctions.isEmpty ? nil
-      : try? CompiledPattern(RegexFragments.words(lexicon.sourceMarkers) + "[ \\x{A0}]+\(listName)(?:[ \\x{A0}]*,[ \\x{A0}]*\(listName))*"
-                             + "[ \\x{A0}]*,?[ \\x{A0}]+" + RegexFragments.words(lexicon.conjunctions) + "[ \\x{A0}]+\(listName)"
-                             + RegexFragments.wordEnd + "(?=[ \\x{A0}]*(?:[,.;:)\\n]|$))", options: [.caseless])
+      : try? CompiledPattern(sourceListSource, options: [.caseless])
     // "son assistant Ondine", "the assistant, known internally as Ondine": a product word shortly before,
     // in the same clause.
     let naming = RegexFragments.words(lexicon.namingWords)
@@ -126,6 +139,9 @@ struct MentionPatterns: Sendable {
     fullStops = FullStops(lexicon: lexicon)
     let opening = "(?:\(RegexFragments.words(lexicon.determiners))|[0-9])"
     let adjective = "(?:\(notFunction)(?-i:\\p{Ll})[\\p{L}-]*[ \\x{A0}]+)"
+    gate = ScanPlan(prefilters: [sourceListSource, genericSource, indefiniteSource].map {
+      Prefilter(pattern: $0, fragmentSource: { _ in nil }, caseless: true)
+    }, numberWords: [])
     commonNoun = !lexicon.capitalisesNouns ? nil
       : try? CompiledPattern("\(opening)[ \\x{A0}]+\(adjective){0,2}(?-i:(\\p{Lu}[\\p{L}\\p{N}&\\-]*))", options: [.caseless])
   }
