@@ -98,18 +98,25 @@ enum PlaceholderExpander {
   /// Expands `pattern` with `catalog`.
   ///
   /// - Parameter knownElsewhere: placeholder names other lexicons define, to tell "unknown" from "not in this language".
-  static func expand(_ pattern: String, catalog: PlaceholderCatalog) throws(Failure) -> ExpandedPattern {
+  /// - Parameter writesLeadingOut: Whether a placeholder used several times is written out where a match
+  ///   may start (false: called everywhere, the smallest pattern, for one that is too large otherwise).
+  static func expand(_ pattern: String, catalog: PlaceholderCatalog, writesLeadingOut: Bool = true) throws(Failure) -> ExpandedPattern {
     let tokens = try tokenize(pattern, allowPlaceholders: true)
     // A placeholder used more than once is defined once and called (PCRE2 subroutine calls), which
     // keeps patterns with several figures under PCRE2's size limit.
     var uses: [String: Int] = [:]
     for token in tokens { if case .placeholder(let name, _, _, _) = token { uses[name, default: 0] += 1 } }
-    var shared = Set(uses.filter { $0.value > 1 && catalog.builtins[$0.key] != nil }.keys)
+    let shared = Set(uses.filter { $0.value > 1 && catalog.builtins[$0.key] != nil }.keys)
     var definitions: [String: String] = [:]
     var output = ""
     var pieces: [ExpandedPattern.Piece] = []
     var slots: [PlaceholderSlot] = []
     var index = 0
+    // Whether the next placeholder may be where a match starts: at the pattern's start or an alternative's,
+    // or after optional placeholders there. Such a use is written out, never called: PCRE2 takes no start
+    // information through a subroutine call, and without it tries the pattern at every position of the text
+    // (issue 15: a fifth of the matching time); later uses keep the call, which keeps patterns small.
+    var leading = writesLeadingOut
 
     func append(_ text: String, source: Range<Int>, placeholder: Bool) {
       let start = output.utf8.count
@@ -121,6 +128,7 @@ enum PlaceholderExpander {
       switch tokens[index] {
       case .raw(let text, let range):
         append(text, source: range, placeholder: false)
+        leading = writesLeadingOut && (text.hasSuffix("(?:") || text.hasSuffix("|") || text.hasSuffix("("))
       case .space(let range):
         // A space before an optional placeholder that ends the pattern or precedes a non-space goes
         // inside the optional group, so it is not required when the placeholder is absent.
@@ -129,10 +137,12 @@ enum PlaceholderExpander {
         {
           index += 1
           guard case .placeholder(let name, let label, _, let prange) = tokens[index] else { break }
-          let group = try slot(name, label, prange, catalog, &slots, shared: &shared, definitions: &definitions)
+          let group = try slot(name, label, prange, catalog, &slots, shared: leading ? [] : shared, definitions: &definitions)
+          leading = false
           append("(?:\(RegexFragments.space)\(group))?", source: range.lowerBound..<prange.upperBound, placeholder: true)
         } else {
           append(RegexFragments.space, source: range, placeholder: false)
+          leading = false
         }
       case .placeholder(let name, let label, _, let range) where name == gapName:
         // A gap ends with its own spacing, so it takes the space after it: "cut {words:0-2} {count}".
@@ -143,8 +153,10 @@ enum PlaceholderExpander {
           index += 1
         }
         append(gap, source: source, placeholder: true)
+        leading = false
       case .placeholder(let name, let label, let optional, let range):
-        let group = try slot(name, label, range, catalog, &slots, shared: &shared, definitions: &definitions)
+        let group = try slot(name, label, range, catalog, &slots, shared: leading ? [] : shared, definitions: &definitions)
+        leading = leading && optional
         if optional, index + 1 < tokens.count, case .space(let spaceRange) = tokens[index + 1] {
           // A hedge may be glued to the figure in extracted copy ("about14,000").
           let spacing = name == "approx" ? String(RegexFragments.space.dropLast()) + "*" : RegexFragments.space
@@ -204,7 +216,7 @@ enum PlaceholderExpander {
   }
 
   private static func slot(_ name: String, _ label: String?, _ range: Range<Int>, _ catalog: PlaceholderCatalog,
-                           _ slots: inout [PlaceholderSlot], shared: inout Set<String>,
+                           _ slots: inout [PlaceholderSlot], shared: Set<String>,
                            definitions: inout [String: String]) throws(Failure) -> String {
     guard let fragment = catalog.fragment(named: name) else { throw .unknownPlaceholder(name: name, at: range) }
     let role: PlaceholderSlot.Role

@@ -39,7 +39,7 @@ package enum RuleCompiler {
 
     for rule in library.rules {
       guard let catalog = catalogs[rule.language] else { continue }  // reported by the loader
-      let expansion: ExpandedPattern
+      var expansion: ExpandedPattern
       do {
         expansion = try PlaceholderExpander.expand(rule.pattern, catalog: catalog)
       } catch {
@@ -69,10 +69,19 @@ package enum RuleCompiler {
       do {
         pattern = try CompiledPattern(expansion.regex, options: options)
       } catch {
-        if let problem = locator.place(error, of: expansion, rule: rule, catalog: catalog, entities: library.entities) {
-          problems.append(problem)
+        // A placeholder written out at several alternatives' starts can take a pattern past PCRE2's size
+        // limit: then it is called everywhere (no start information, but a pattern that compiles).
+        if let compact = try? PlaceholderExpander.expand(rule.pattern, catalog: catalog, writesLeadingOut: false),
+          compact.regex != expansion.regex, let smaller = try? CompiledPattern(compact.regex, options: options)
+        {
+          expansion = compact
+          pattern = smaller
+        } else {
+          if let problem = locator.place(error, of: expansion, rule: rule, catalog: catalog, entities: library.entities) {
+            problems.append(problem)
+          }
+          continue
         }
-        continue
       }
       let groups = expansion.slots.map { pattern.groupNumber(named: $0.group) ?? 0 }
       let analyses = fragmentAnalyses[rule.language] ?? FragmentAnalyses()

@@ -165,11 +165,21 @@ struct FrontMatter {
       guard value.count >= 2, value.hasSuffix("'") else { return .unreadable }
       value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
     } else if value.hasPrefix("[") || value.hasPrefix("{") || value.hasPrefix("|") || value.hasPrefix(">") || value.hasPrefix("&")
-      || value.hasPrefix("*") || value.contains(" #")
+      || value.hasPrefix("*") || startsComment(value)
     {
       return .unreadable
     }
     return .field(key: key, value: value)
+  }
+
+  /// Whether a plain value holds " #", where YAML starts a comment.
+  private static func startsComment(_ value: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in value.utf8 {
+      if byte == 0x23 && previous == 0x20 { return true }
+      previous = byte
+    }
+    return false
   }
 
   /// The common case read without a YAML parser: one `key: value` per line, values plain or quoted.

@@ -184,8 +184,12 @@ extension StringProtocol {
     let scalars = unicodeScalars
     var start = scalars.startIndex
     var end = scalars.endIndex
-    while start < end && scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-    while end > start && scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+    // ASCII answered without Unicode's property tables (a look-up costs about a thousand instructions).
+    func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+    while start < end && isWhitespace(scalars[start]) { start = scalars.index(after: start) }
+    while end > start && isWhitespace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
     var result = ""
     result.unicodeScalars.append(contentsOf: scalars[start..<end])
     return result
