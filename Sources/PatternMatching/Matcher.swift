@@ -60,12 +60,12 @@ package final class Matcher {
   ///   - body: Returns `false` to stop the scan.
   /// - Throws: ``PatternError`` when a limit is hit; matches already reported stay reported.
   package func forEachMatch(
-    of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil,
+    of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil, lastStart: Int? = nil,
     _ body: (PatternMatch) -> Bool
   ) throws(PatternError) {
     let range = range ?? 0..<subject.bytes.count
     var budget = ScanBudget(limits: limits, bytes: range.count)
-    try forEachMatch(of: pattern, in: subject, range: range, budget: &budget, body)
+    try forEachMatch(of: pattern, in: subject, range: range, lastStart: lastStart, budget: &budget, body)
   }
 
   /// ``forEachMatch(of:in:range:_:)``, its scan time taken from `budget` instead of a limit of its own.
@@ -73,13 +73,16 @@ package final class Matcher {
   /// For a caller that scans one text piecewise with the same pattern: every piece spends the same
   /// budget, so the pieces together run no longer than the budget allows (plus at most one window's
   /// worth of steps), whatever their number. A budget already spent stops the scan before it starts.
+  /// - Parameter lastStart: The last offset a match may start at, when the caller knows that none starts
+  ///   later (every match holds a word found before it): the positions after it are not tried.
   /// - Throws: ``PatternError/timeLimitExceeded(seconds:)`` with the budget's whole allowance once it
   ///   is spent; other ``PatternError``s as ``forEachMatch(of:in:range:_:)``.
   package func forEachMatch(
-    of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil, budget: inout ScanBudget,
-    _ body: (PatternMatch) -> Bool
+    of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil, lastStart: Int? = nil,
+    budget: inout ScanBudget, _ body: (PatternMatch) -> Bool
   ) throws(PatternError) {
     let range = range ?? 0..<subject.bytes.count
+    let lastStart = min(lastStart ?? range.upperBound, range.upperBound)
     precondition(range.lowerBound >= 0 && range.upperBound <= subject.bytes.count, "range outside subject")
     if budget.isExhausted { throw .timeLimitExceeded(seconds: budget.seconds) }
     ensureCapacity(for: pattern)
@@ -92,11 +95,11 @@ package final class Matcher {
       guard let base = buffer.baseAddress else { return nil }
       var start = range.lowerBound
       var retryOptions: UInt32 = 0
-      while start <= range.upperBound {
+      while start <= lastStart {
         // The last start position this call may try: a character boundary, or the end of the range. The
         // interpreter is many times slower than the JIT, so it gets a few positions a call: a pathological
         // pattern, not yet JIT-compiled, still comes back to the clock often.
-        var limit = min(range.upperBound, start + (pattern.isJITCompiled ? Matcher.window : Matcher.interpretedWindow))
+        var limit = min(lastStart, start + (pattern.isJITCompiled ? Matcher.window : Matcher.interpretedWindow))
         while limit < range.upperBound && base[limit] & 0xC0 == 0x80 { limit += 1 }
         pcre2_set_offset_limit_8(context, limit)
         let rc = run(pattern, base, range.upperBound, start, retryOptions, positions: limit - start + 1)
@@ -111,7 +114,7 @@ package final class Matcher {
           }
           // Nothing starts in this window: the next one begins after its last start position. An
           // anchored pattern (`\G…`) only ever tries the first start, as one unwindowed call would.
-          if limit >= range.upperBound || pattern.isAnchored { break }
+          if limit >= lastStart || pattern.isAnchored { break }
           start = nextCharacter(after: limit, base, range.upperBound)
           continue
         }

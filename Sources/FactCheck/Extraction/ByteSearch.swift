@@ -28,20 +28,35 @@ enum ByteSearch {
   static func containsDigit(_ haystack: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var i = range.lowerBound
     while i < range.upperBound {
-      let b = haystack[i]
-      if b &- 0x30 < 10 { return true }
-      // French accents lead with 0xC3 and typographic spaces and quotes with 0xE2: this branch is rare.
-      if b >= 0xD9, i + 1 < range.upperBound {
-        let next = haystack[i + 1]
-        switch b {
-        case 0xD9 where next &- 0xA0 < 10, 0xDB where next &- 0xB0 < 10: return true  // U+0660…, U+06F0…
-        case 0xE0 where next == 0xA5 && i + 2 < range.upperBound && haystack[i + 2] &- 0xA6 < 10: return true  // U+0966…
-        case 0xEF where next == 0xBC && i + 2 < range.upperBound && haystack[i + 2] &- 0x90 < 10: return true  // U+FF10…
-        default: break
-        }
-      }
+      if isDigitStart(haystack, i, range.upperBound) { return true }
       i += 1
     }
     return false
+  }
+
+  /// Where the last digit of `range` starts (``containsDigit(_:_:)``'s digits), if it has one.
+  static func lastDigit(_ haystack: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    var i = range.upperBound
+    while i > range.lowerBound {
+      i -= 1
+      if isDigitStart(haystack, i, range.upperBound) { return i }
+    }
+    return nil
+  }
+
+  /// Whether a digit starts at `i` (and ends before `end`).
+  @inline(__always)
+  private static func isDigitStart(_ haystack: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+    let b = haystack[i]
+    if b &- 0x30 < 10 { return true }
+    // French accents lead with 0xC3 and typographic spaces and quotes with 0xE2: this branch is rare.
+    guard b >= 0xD9, i + 1 < end else { return false }
+    let next = haystack[i + 1]
+    switch b {
+    case 0xD9 where next &- 0xA0 < 10, 0xDB where next &- 0xB0 < 10: return true  // U+0660…, U+06F0…
+    case 0xE0 where next == 0xA5 && i + 2 < end && haystack[i + 2] &- 0xA6 < 10: return true  // U+0966…
+    case 0xEF where next == 0xBC && i + 2 < end && haystack[i + 2] &- 0x90 < 10: return true  // U+FF10…
+    default: return false
+    }
   }
 }

@@ -125,10 +125,12 @@ package final class Extractor {
           let windows = anchors.isEmpty ? [segment] : ScanWindows.windows(around: anchors, in: haystack, segment: segment, fullStops: language.mentions.fullStops)
           var resume = segment.lowerBound
           for window in windows where window.upperBound > resume {
-            guard anchors.isEmpty || plan.admits(max(window.lowerBound, resume)..<window.upperBound, rule: index, hits, haystack) else { continue }
+            let range = max(window.lowerBound, resume)..<window.upperBound
+            let lastStart = anchors.isEmpty ? nil : plan.lastStart(in: range, rule: index, hits, haystack)
+            guard anchors.isEmpty || lastStart != nil else { continue }
             do {
               // Matches never overlap within a rule, as in one scan of the whole segment.
-              try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: max(window.lowerBound, resume)..<window.upperBound,
+              try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: range, lastStart: lastStart,
                                        budget: &budgets[index]) { match in
                 if !match.range.isEmpty {
                   matches.append(RuleMatch(rule: rule, match: match))

@@ -5,7 +5,7 @@ import PatternMatching
 ///
 /// A rule runs only on the sentences that contain its rarest required literal (counted per segment), and
 /// of those only on the ones that hold every other literal it requires and, when it reads a figure, a digit
-/// or a number word (``admits(_:rule:_:_:)``): most rules touch a few hundred bytes of a 3 KB article and
+/// or a number word, up to the last of them (``lastStart(in:rule:_:_:)``): most rules touch a few hundred bytes of a 3 KB article and
 /// nothing of the rest. A rule whose pattern requires no literal is scanned over the whole segment.
 struct ScanPlan: Sendable {
   /// Literal ids of each requirement of each rule (same order as the rules).
@@ -64,38 +64,43 @@ struct ScanPlan: Sendable {
     return best?.sorted() ?? []
   }
 
-  /// Whether rule `index` can match inside `window` (a sentence around one of its anchors): every literal
-  /// requirement has an occurrence that fits in it, and, for a rule that reads a figure, it holds a digit or a
-  /// number word. A match never leaves its window (the window is the subject PCRE2 is given), so a window
-  /// that fails this holds no match: PCRE2 is not called to prove it.
-  func admits(_ window: Range<Int>, rule index: Int, _ hits: Hits, _ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Where rule `index` can start a match inside `window` (a sentence around one of its anchors): `nil`
+  /// nowhere — a literal it requires has no occurrence that fits in the window, or it reads a figure and the
+  /// window holds no digit or number word — else the last offset a match may start at. A match holds one
+  /// occurrence of each requirement and its figure, so it starts at or before the last of each; and a match
+  /// never leaves its window (the window is the subject PCRE2 is given). What is skipped holds no match:
+  /// PCRE2 is not called to prove it.
+  func lastStart(in window: Range<Int>, rule index: Int, _ hits: Hits, _ folded: UnsafeBufferPointer<UInt8>) -> Int? {
+    var last = window.upperBound
     for requirement in requirements[index] {
-      var found = false
-      for id in requirement where Self.occurs(hits.starts[id], from: window.lowerBound, to: window.upperBound - scanner.lengths[id]) {
-        found = true
-        break
+      var latest = -1
+      for id in requirement {
+        latest = max(latest, Self.lastOccurrence(hits.starts[id], from: window.lowerBound, to: window.upperBound - scanner.lengths[id]))
       }
-      if !found { return false }
+      if latest < 0 { return nil }
+      last = min(last, latest)
     }
-    guard needsNumber[index] else { return true }
-    if hits.hasDigit && ByteSearch.containsDigit(folded, window) { return true }
-    guard hits.hasNumberWord else { return false }
-    for id in numberWordIDs where Self.occurs(hits.starts[id], from: window.lowerBound, to: window.upperBound - scanner.lengths[id]) {
-      return true
+    guard needsNumber[index] else { return last }
+    var figure = hits.hasDigit ? ByteSearch.lastDigit(folded, window) ?? -1 : -1
+    if hits.hasNumberWord {
+      for id in numberWordIDs {
+        figure = max(figure, Self.lastOccurrence(hits.starts[id], from: window.lowerBound, to: window.upperBound - scanner.lengths[id]))
+      }
     }
-    return false
+    return figure < 0 ? nil : min(last, figure)
   }
 
-  /// Whether the sorted `starts` hold one in `lower...upper`.
-  private static func occurs(_ starts: [Int], from lower: Int, to upper: Int) -> Bool {
-    guard lower <= upper, !starts.isEmpty else { return false }
+  /// The last of the sorted `starts` in `lower...upper`, or -1.
+  private static func lastOccurrence(_ starts: [Int], from lower: Int, to upper: Int) -> Int {
+    guard lower <= upper, !starts.isEmpty else { return -1 }
+    // The first start past `upper`; the one before it is the last candidate.
     var low = 0
     var high = starts.count
     while low < high {
       let middle = (low + high) / 2
-      if starts[middle] < lower { low = middle + 1 } else { high = middle }
+      if starts[middle] <= upper { low = middle + 1 } else { high = middle }
     }
-    return low < starts.count && starts[low] <= upper
+    return low > 0 && starts[low - 1] >= lower ? starts[low - 1] : -1
   }
 }
 

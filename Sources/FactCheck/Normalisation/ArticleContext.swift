@@ -264,8 +264,9 @@ final class ArticleContext {
     subject = ArticleContext.best(of: ranking)
   }
 
-  /// The matches of `pattern` in the body, found only in the sentences `plan` admits for pattern `index`:
-  /// the ones around its rarest literal that hold every literal it requires. A mention is a few words of one
+  /// The matches of `pattern` in the body, found only in the sentences `plan` admits for pattern `index`
+  /// (``ScanPlan/lastStart(in:rule:_:_:)``): the ones around its rarest literal that hold every literal it
+  /// requires, up to the last of them. A mention is a few words of one
   /// sentence, so these are the matches of a scan of the whole body (the corpora's claims and reports are
   /// the same either way), at a fraction of the cost.
   private static func forEachMatch(of pattern: CompiledPattern, gated index: Int, by plan: ScanPlan, _ hits: ScanPlan.Hits,
@@ -279,8 +280,9 @@ final class ArticleContext {
     var resume = whole.lowerBound
     for window in windows where window.upperBound > resume {
       let range = max(window.lowerBound, resume)..<window.upperBound
-      guard anchors.isEmpty || folded.withUnsafeBufferPointer({ plan.admits(range, rule: index, hits, $0) }) else { continue }
-      try? matcher.forEachMatch(of: pattern, in: article.subject, range: range) { match in
+      let lastStart = anchors.isEmpty ? nil : folded.withUnsafeBufferPointer { plan.lastStart(in: range, rule: index, hits, $0) }
+      guard anchors.isEmpty || lastStart != nil else { continue }
+      try? matcher.forEachMatch(of: pattern, in: article.subject, range: range, lastStart: lastStart) { match in
         if !match.range.isEmpty { resume = match.range.upperBound }
         body(match)
         return true
