@@ -157,7 +157,9 @@ struct FrontMatter {
     var value = String(line[line.index(after: colon)...]).trimmingWhitespace()
     guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return .unreadable }
     if value.hasPrefix("\"") {
-      guard value.count >= 2, value.hasSuffix("\""), !value.dropFirst().dropLast().contains("\\"), !value.dropFirst().dropLast().contains("\"") else {
+      // Escapes and inner quotes, found on bytes, go to the YAML parser.
+      let inner = value.utf8.dropFirst().dropLast()
+      guard value.count >= 2, value.hasSuffix("\""), !inner.contains(UInt8(ascii: "\\")), !inner.contains(UInt8(ascii: "\"")) else {
         return .unreadable
       }
       value = String(value.dropFirst().dropLast())

@@ -190,8 +190,8 @@ extension StringProtocol {
     }
     while start < end && isWhitespace(scalars[start]) { start = scalars.index(after: start) }
     while end > start && isWhitespace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-    var result = ""
-    result.unicodeScalars.append(contentsOf: scalars[start..<end])
-    return result
+    // One copy of the bytes between two scalar boundaries (a range subscript keeps them exactly), not a
+    // string grown one scalar at a time.
+    return String(self[start..<end])
   }
 }
