@@ -84,6 +84,7 @@ package struct NameTally: Sendable {
   /// trailing apostrophe. The article names a tally counts carry none (the proper-name pattern stops before
   /// an apostrophe no capital follows); a declared entity's name may ("McDonald's").
   package static func words(of name: String, possessiveSuffixes: [String] = []) -> [String] {
+    if possessiveSuffixes.isEmpty, name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(of: name) }
     let endings = possessiveSuffixes.flatMap { [$0, $0.replacingOccurrences(of: "'", with: "’")] }.uniqued() + ["'", "’"]
     return name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "-" }).compactMap { part -> String? in
       var word = String(part)
@@ -92,5 +93,23 @@ package struct NameTally: Sendable {
       guard !word.allSatisfy({ $0.isUppercase || !$0.isLetter }) else { return nil }
       return word
     }
+  }
+
+  /// ``words(of:possessiveSuffixes:)`` of an ASCII name with no possessive suffixes, on bytes: the same
+  /// words (in ASCII a byte is a character, and only A–Z are capitals), without a grapheme break or a
+  /// character property looked up per letter — every proper name of every article comes through here.
+  private static func asciiWords(of name: String) -> [String] {
+    var words: [String] = []
+    var bytes = Array(name.utf8)[...]
+    while !bytes.isEmpty {
+      let end = bytes.firstIndex { $0 == 0x20 || $0 == 0x2D } ?? bytes.endIndex
+      var word = bytes[..<end]
+      bytes = end < bytes.endIndex ? bytes[(end + 1)...] : bytes[bytes.endIndex...]
+      if word.last == UInt8(ascii: "'") { word = word.dropLast() }
+      guard let first = word.first, first &- 0x41 < 26, word.count >= 2 else { continue }
+      guard word.contains(where: { $0 &- 0x61 < 26 }) else { continue }
+      words.append(String(decoding: word, as: UTF8.self))
+    }
+    return words
   }
 }
