@@ -60,12 +60,12 @@ package final class Matcher {
   ///   - body: Returns `false` to stop the scan.
   /// - Throws: ``PatternError`` when a limit is hit; matches already reported stay reported.
   package func forEachMatch(
-    of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil, lastStart: Int? = nil,
+    of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil, lastStart: Int? = nil, endsText: Bool = true,
     _ body: (PatternMatch) -> Bool
   ) throws(PatternError) {
     let range = range ?? 0..<subject.bytes.count
     var budget = ScanBudget(limits: limits, bytes: range.count)
-    try forEachMatch(of: pattern, in: subject, range: range, lastStart: lastStart, budget: &budget, body)
+    try forEachMatch(of: pattern, in: subject, range: range, lastStart: lastStart, endsText: endsText, budget: &budget, body)
   }
 
   /// ``forEachMatch(of:in:range:_:)``, its scan time taken from `budget` instead of a limit of its own.
@@ -73,14 +73,18 @@ package final class Matcher {
   /// For a caller that scans one text piecewise with the same pattern: every piece spends the same
   /// budget, so the pieces together run no longer than the budget allows (plus at most one window's
   /// worth of steps), whatever their number. A budget already spent stops the scan before it starts.
-  /// - Parameter lastStart: The last offset a match may start at, when the caller knows that none starts
-  ///   later (every match holds a word found before it): the positions after it are not tried.
+  /// - Parameters:
+  ///   - lastStart: The last offset a match may start at, when the caller knows that none starts later
+  ///     (every match holds a word found before it): the positions after it are not tried.
+  ///   - endsText: Whether the range ends where the text does; when it does not (a sentence of a longer
+  ///     text), `$` does not match at its end (PCRE2_NOTEOL), as it would not in a scan of the whole text.
   /// - Throws: ``PatternError/timeLimitExceeded(seconds:)`` with the budget's whole allowance once it
   ///   is spent; other ``PatternError``s as ``forEachMatch(of:in:range:_:)``.
   package func forEachMatch(
     of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil, lastStart: Int? = nil,
-    budget: inout ScanBudget, _ body: (PatternMatch) -> Bool
+    endsText: Bool = true, budget: inout ScanBudget, _ body: (PatternMatch) -> Bool
   ) throws(PatternError) {
+    let endOptions = endsText ? 0 : UInt32(PCRE2_NOTEOL)
     let range = range ?? 0..<subject.bytes.count
     let lastStart = min(lastStart ?? range.upperBound, range.upperBound)
     precondition(range.lowerBound >= 0 && range.upperBound <= subject.bytes.count, "range outside subject")
@@ -102,7 +106,7 @@ package final class Matcher {
         var limit = min(lastStart, start + (pattern.isJITCompiled ? Matcher.window : Matcher.interpretedWindow))
         while limit < range.upperBound && base[limit] & 0xC0 == 0x80 { limit += 1 }
         pcre2_set_offset_limit_8(context, limit)
-        let rc = run(pattern, base, range.upperBound, start, retryOptions, positions: limit - start + 1)
+        let rc = run(pattern, base, range.upperBound, start, retryOptions | endOptions, positions: limit - start + 1)
         now = DeadlineClock.now()
         if now > deadline { return .timeLimitExceeded(seconds: seconds) }
         if rc == PCRE2_ERROR_NOMATCH {
@@ -167,9 +171,9 @@ package final class Matcher {
   private func run(_ pattern: CompiledPattern, _ base: UnsafePointer<UInt8>, _ length: Int, _ start: Int,
                    _ options: UInt32, positions: Int) -> Int32 {
     let (code, isJIT) = pattern.codeForScanning(positions, compiling: compilesJIT)
-    if isJIT && options == 0 {
+    if isJIT && options & ~UInt32(PCRE2_NOTEOL) == 0 {
       // The JIT fast path skips argument checks, and never checks UTF: the subject was validated once.
-      return pcre2_jit_match_8(code, base, length, start, 0, matchData, context)
+      return pcre2_jit_match_8(code, base, length, start, options, matchData, context)
     }
     return pcre2_match_8(code, base, length, start, options | UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
   }

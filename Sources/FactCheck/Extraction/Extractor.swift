@@ -131,7 +131,7 @@ package final class Extractor {
             do {
               // Matches never overlap within a rule, as in one scan of the whole segment.
               try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: range, lastStart: lastStart,
-                                       budget: &budgets[index]) { match in
+                                       endsText: range.upperBound == segment.upperBound, budget: &budgets[index]) { match in
                 if !match.range.isEmpty {
                   matches.append(RuleMatch(rule: rule, match: match))
                   resume = match.range.upperBound

@@ -282,7 +282,8 @@ final class ArticleContext {
       let range = max(window.lowerBound, resume)..<window.upperBound
       let lastStart = anchors.isEmpty ? nil : folded.withUnsafeBufferPointer { plan.lastStart(in: range, rule: index, hits, $0) }
       guard anchors.isEmpty || lastStart != nil else { continue }
-      try? matcher.forEachMatch(of: pattern, in: article.subject, range: range, lastStart: lastStart) { match in
+      try? matcher.forEachMatch(of: pattern, in: article.subject, range: range, lastStart: lastStart,
+                                endsText: range.upperBound == whole.upperBound) { match in
         if !match.range.isEmpty { resume = match.range.upperBound }
         body(match)
         return true
