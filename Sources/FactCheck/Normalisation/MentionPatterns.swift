@@ -59,6 +59,52 @@ struct MentionPatterns: Sendable {
     case sourceList, generic, indefinite
   }
 
+  /// Phrases of a determiner and a noun ("the company", "another lender"), with `gap` (the words that may
+  /// stand between them) before the noun, as one alternation; a one-word phrase is a word of its own.
+  ///
+  /// Two-word phrases are grouped by their determiner behind one word-start test: PCRE2 tries the
+  /// alternatives of an alternation one by one, and forty phrases cost forty look-behinds at every position
+  /// tried (issue 15: the indefinite subjects were the dearest mention scan). The matches are the phrases'
+  /// own: a determiner is one word followed by spacing, so at one position only the phrases of one
+  /// determiner can match, and they keep their order. Should a one-word phrase be a determiner too (it
+  /// could then match where the determiner's phrases do, and their order would change), nothing is grouped.
+  static func phrases(_ phrases: [String], gap: String) -> String {
+    enum Entry {
+      case word(String)
+      case group(determiner: String, tails: [String])
+    }
+    var entries: [Entry] = []
+    var groupOf: [String: Int] = [:]
+    var words = Set<String>()
+    var ungrouped: [String] = []
+    for phrase in phrases {
+      let parts = phrase.split(separator: " ", maxSplits: 1).map(String.init)
+      guard parts.count == 2 else {
+        entries.append(.word(RegexFragments.words([phrase])))
+        ungrouped.append(RegexFragments.words([phrase]))
+        words.insert(phrase.lowercased())
+        continue
+      }
+      let tail = gap + RegexFragments.escape(parts[1]) + RegexFragments.wordEnd
+      ungrouped.append(RegexFragments.wordStart + RegexFragments.escape(parts[0]) + RegexFragments.space + tail)
+      let key = parts[0].lowercased()
+      if let index = groupOf[key], case .group(let determiner, let tails) = entries[index] {
+        entries[index] = .group(determiner: determiner, tails: tails + [tail])
+      } else {
+        groupOf[key] = entries.count
+        entries.append(.group(determiner: parts[0], tails: [tail]))
+      }
+    }
+    guard words.isDisjoint(with: groupOf.keys) else { return "(?:" + ungrouped.joined(separator: "|") + ")" }
+    return "(?:" + entries.map { entry in
+      switch entry {
+      case .word(let word): return word
+      case .group(let determiner, let tails):
+        return RegexFragments.wordStart + RegexFragments.escape(determiner) + RegexFragments.space + "(?:" + tails.joined(separator: "|") + ")"
+      }
+    }.joined(separator: "|") + ")"
+  }
+
   /// A pattern that never matches.
   static let nothing = try! CompiledPattern("(?!)")
 
@@ -80,23 +126,12 @@ struct MentionPatterns: Sendable {
       ?? MentionPatterns.nothing
     // "the Paris-based startup", "the Swedish lender": up to two capitalised modifiers between the determiner
     // and the noun still stand for the subject — the name there qualifies the noun, it is not who acts.
-    let genericPhrases = lexicon.genericSubjects.map { phrase -> String in
-      let parts = phrase.split(separator: " ", maxSplits: 1).map(String.init)
-      guard parts.count == 2 else { return RegexFragments.words([phrase]) }
-      let modifier = "(?-i:\\p{Lu}[\\p{L}\\p{N}\\-]*)"
-      return "\(RegexFragments.wordStart)\(RegexFragments.escape(parts[0]))\(RegexFragments.space)(?:\(modifier)\(RegexFragments.space)){0,2}"
-        + "\(RegexFragments.escape(parts[1]))\(RegexFragments.wordEnd)"
-    }
-    let genericSource = "(?:" + genericPhrases.joined(separator: "|") + ")"
-    generic = genericPhrases.isEmpty ? nil : try? CompiledPattern(genericSource, options: [.caseless])
+    let modifier = "(?-i:\\p{Lu}[\\p{L}\\p{N}\\-]*)"
+    let genericSource = MentionPatterns.phrases(lexicon.genericSubjects, gap: "(?:\(modifier)\(RegexFragments.space)){0,2}")
+    generic = lexicon.genericSubjects.isEmpty ? nil : try? CompiledPattern(genericSource, options: [.caseless])
     // "another lender" also covers "another Nordic lender": up to two words between the determiner and the noun.
-    let indefinitePhrases = lexicon.indefiniteSubjects.map { phrase -> String in
-      let parts = phrase.split(separator: " ", maxSplits: 1).map(String.init)
-      guard parts.count == 2 else { return RegexFragments.words([phrase]) }
-      return "\(RegexFragments.wordStart)\(RegexFragments.escape(parts[0]))\(RegexFragments.space)(?:[\\p{L}-]+\(RegexFragments.space)){0,2}?\(RegexFragments.escape(parts[1]))\(RegexFragments.wordEnd)"
-    }
-    let indefiniteSource = "(?:" + indefinitePhrases.joined(separator: "|") + ")"
-    indefinite = indefinitePhrases.isEmpty ? nil : try? CompiledPattern(indefiniteSource, options: [.caseless])
+    let indefiniteSource = MentionPatterns.phrases(lexicon.indefiniteSubjects, gap: "(?:[\\p{L}-]+\(RegexFragments.space)){0,2}?")
+    indefinite = lexicon.indefiniteSubjects.isEmpty ? nil : try? CompiledPattern(indefiniteSource, options: [.caseless])
     // Built from escaped lexicon words, so it compiles; should a lexicon still break it, periods go unread
     // rather than the run stopping (the rules using {when} report the error).
     when = (try? CompiledPattern(catalog.builtins["when"]!, options: [.caseless])) ?? MentionPatterns.nothing
