@@ -23,30 +23,10 @@ enum ByteSearch {
     }
   }
 
-  /// Whether `range` contains a digit the figure fragment reads (``RegexFragments/digit``): ASCII, or
-  /// Arabic-Indic, Extended Arabic-Indic, Devanagari or full-width in UTF-8.
-  static func containsDigit(_ haystack: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-    var i = range.lowerBound
-    while i < range.upperBound {
-      if isDigitStart(haystack, i, range.upperBound) { return true }
-      i += 1
-    }
-    return false
-  }
-
-  /// Where the last digit of `range` starts (``containsDigit(_:_:)``'s digits), if it has one.
-  static func lastDigit(_ haystack: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-    var i = range.upperBound
-    while i > range.lowerBound {
-      i -= 1
-      if isDigitStart(haystack, i, range.upperBound) { return i }
-    }
-    return nil
-  }
-
-  /// Whether a digit starts at `i` (and ends before `end`).
+  /// Whether a digit the figure fragment reads (``RegexFragments/digit``) starts at `i` (and ends before
+  /// `end`): ASCII, or Arabic-Indic, Extended Arabic-Indic, Devanagari or full-width in UTF-8.
   @inline(__always)
-  private static func isDigitStart(_ haystack: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+  static func isDigitStart(_ haystack: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
     let b = haystack[i]
     if b &- 0x30 < 10 { return true }
     // French accents lead with 0xC3 and typographic spaces and quotes with 0xE2: this branch is rare.

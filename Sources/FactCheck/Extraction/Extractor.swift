@@ -119,14 +119,14 @@ package final class Extractor {
     folded.withUnsafeBufferPointer { haystack in
       for segment in ranges {
         // One pass finds every rule's literals; each rule then runs only around its rarest one.
-        let hits = plan.hits(in: haystack, range: segment)
+        let hits = plan.hits(in: haystack, range: segment, fullStops: language.mentions.fullStops)
         for (index, rule) in language.claimRules.enumerated() where !stopped.contains(index) {
           guard let anchors = gatesRules ? plan.anchors(forRule: index, hits) : [] else { continue }
-          let windows = anchors.isEmpty ? [segment] : ScanWindows.windows(around: anchors, in: haystack, segment: segment, fullStops: language.mentions.fullStops)
+          let windows = anchors.isEmpty ? [segment] : ScanWindows.windows(around: anchors, in: haystack, segment: segment, bounds: hits.bounds)
           var resume = segment.lowerBound
           for window in windows where window.upperBound > resume {
             let range = max(window.lowerBound, resume)..<window.upperBound
-            let lastStart = anchors.isEmpty ? nil : plan.lastStart(in: range, rule: index, hits, haystack)
+            let lastStart = anchors.isEmpty ? nil : plan.lastStart(in: range, rule: index, hits)
             guard anchors.isEmpty || lastStart != nil else { continue }
             do {
               // Matches never overlap within a rule, as in one scan of the whole segment.

@@ -5,15 +5,23 @@ import PatternMatching
 ///
 /// A rule runs only on the sentences that contain its rarest required literal (counted per segment), and
 /// of those only on the ones that hold every other literal it requires and, when it reads a figure, a digit
-/// or a number word, up to the last of them (``lastStart(in:rule:_:_:)``): most rules touch a few hundred bytes of a 3 KB article and
-/// nothing of the rest. A rule whose pattern requires no literal is scanned over the whole segment.
+/// or a number word, up to the last of them (``lastStart(in:rule:_:)``): most rules touch a few hundred
+/// bytes of a 3 KB article and nothing of the rest. A rule whose pattern requires no literal is scanned over
+/// the whole segment.
 struct ScanPlan: Sendable {
-  /// Literal ids of each requirement of each rule (same order as the rules).
-  let requirements: [[[Int]]]
+  /// Requirement numbers of each rule (same order as the rules): indexes into ``requirementLiterals``.
+  let requirements: [[Int]]
+  /// Literal ids of each distinct requirement (one of them must occur): rules share them, the figure
+  /// placeholders' above all, so their occurrences are gathered once per segment.
+  let requirementLiterals: [[Int]]
+  /// The shortest literal of each requirement.
+  let requirementShortest: [Int]
   /// Whether each rule needs a figure.
   let needsNumber: [Bool]
   /// Ids of number words (spelled numbers) among the literals.
-  let numberWordIDs: Set<Int>
+  let numberWordIDs: [Int]
+  /// The shortest number word.
+  let shortestNumberWord: Int
   let scanner: LiteralScanner
 
   init(rules: [CompiledRule], numberWords: [[UInt8]]) {
@@ -30,63 +38,86 @@ struct ScanPlan: Sendable {
       ids[literal] = literals.count - 1
       return literals.count - 1
     }
-    requirements = prefilters.map { prefilter in prefilter.requirements.map { $0.map { id(CaseFolding.fold($0)) } } }
+    var numbers: [[Int]: Int] = [:]
+    var distinct: [[Int]] = []
+    requirements = prefilters.map { prefilter in
+      prefilter.requirements.map { requirement in
+        let literalIDs = Array(Set(requirement.map { id(CaseFolding.fold($0)) })).sorted()
+        if let number = numbers[literalIDs] { return number }
+        numbers[literalIDs] = distinct.count
+        distinct.append(literalIDs)
+        return distinct.count - 1
+      }
+    }
+    requirementLiterals = distinct
     needsNumber = prefilters.map(\.needsNumber)
-    numberWordIDs = Set(numberWords.map { id($0) })
+    numberWordIDs = Array(Set(numberWords.map { id($0) })).sorted()
+    requirementShortest = distinct.map { $0.map { literals[$0].count }.min() ?? 0 }
+    shortestNumberWord = numberWords.map(\.count).min() ?? 0
     scanner = LiteralScanner(literals: literals)
   }
 
-  /// Literal occurrences in one segment: for each literal id, the start offsets of its occurrences.
+  /// What one pass over a segment found: where each requirement's literals start, where its digits and
+  /// number words are, and where its sentences start and end.
   struct Hits {
-    var starts: [[Int]]
-    var hasDigit: Bool
-    var hasNumberWord: Bool
+    /// For each requirement, the sorted start offsets of its literals' occurrences.
+    var requirementStarts: [[Int]]
+    /// Where each digit starts (``ByteSearch/isDigitStart(_:_:_:)``), in order.
+    var digits: [Int]
+    /// Where each number word starts, in order.
+    var numberWords: [Int]
+    /// The segment's sentence boundaries, for ``ScanWindows``.
+    var bounds: ScanWindows.Bounds
   }
 
-  func hits(in folded: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Hits {
+  func hits(in folded: UnsafeBufferPointer<UInt8>, range: Range<Int>, fullStops: FullStops = .none) -> Hits {
     var starts = [[Int]](repeating: [], count: scanner.count)
     scanner.scan(folded, range: range) { id, end in starts[id].append(end - scanner.lengths[id]) }
-    let hasNumberWord = numberWordIDs.contains { !starts[$0].isEmpty }
-    return Hits(starts: starts, hasDigit: ByteSearch.containsDigit(folded, range), hasNumberWord: hasNumberWord)
+    func merged(_ literalIDs: [Int]) -> [Int] {
+      let found = literalIDs.filter { !starts[$0].isEmpty }
+      if found.count == 1 { return starts[found[0]] }
+      return found.flatMap { starts[$0] }.sorted()
+    }
+    var digits: [Int] = []
+    var i = range.lowerBound
+    while i < range.upperBound {
+      if ByteSearch.isDigitStart(folded, i, range.upperBound) { digits.append(i) }
+      i += 1
+    }
+    return Hits(requirementStarts: requirementLiterals.map(merged), digits: digits, numberWords: merged(numberWordIDs),
+                bounds: ScanWindows.Bounds(in: folded, segment: range, fullStops: fullStops))
   }
 
   /// Where rule `index` can match in the segment: `nil` nowhere, `[]` anywhere (scan it all), else the
-  /// offsets of its rarest required literal.
+  /// offsets of its rarest required literal, in order.
   func anchors(forRule index: Int, _ hits: Hits) -> [Int]? {
-    if needsNumber[index] && !hits.hasDigit && !hits.hasNumberWord { return nil }
+    if needsNumber[index] && hits.digits.isEmpty && hits.numberWords.isEmpty { return nil }
     var best: [Int]?
     for requirement in requirements[index] {
-      var offsets: [Int] = []
-      for id in requirement { offsets += hits.starts[id] }
+      let offsets = hits.requirementStarts[requirement]
       if offsets.isEmpty { return nil }
       if best == nil || offsets.count < best!.count { best = offsets }
     }
-    return best?.sorted() ?? []
+    return best ?? []
   }
 
   /// Where rule `index` can start a match inside `window` (a sentence around one of its anchors): `nil`
-  /// nowhere — a literal it requires has no occurrence that fits in the window, or it reads a figure and the
-  /// window holds no digit or number word — else the last offset a match may start at. A match holds one
-  /// occurrence of each requirement and its figure, so it starts at or before the last of each; and a match
-  /// never leaves its window (the window is the subject PCRE2 is given). What is skipped holds no match:
-  /// PCRE2 is not called to prove it.
-  func lastStart(in window: Range<Int>, rule index: Int, _ hits: Hits, _ folded: UnsafeBufferPointer<UInt8>) -> Int? {
+  /// nowhere — a literal it requires has no occurrence that can fit in the window, or it reads a figure and
+  /// the window holds no digit or number word — else the last offset a match may start at. A match holds
+  /// one occurrence of each requirement and its figure, so it starts at or before the last of each; and a
+  /// match never leaves its window (the window is the subject PCRE2 is given). What is skipped holds no
+  /// match: PCRE2 is not called to prove it.
+  func lastStart(in window: Range<Int>, rule index: Int, _ hits: Hits) -> Int? {
     var last = window.upperBound
     for requirement in requirements[index] {
-      var latest = -1
-      for id in requirement {
-        latest = max(latest, Self.lastOccurrence(hits.starts[id], from: window.lowerBound, to: window.upperBound - scanner.lengths[id]))
-      }
+      let latest = Self.lastOccurrence(hits.requirementStarts[requirement], from: window.lowerBound,
+                                       to: window.upperBound - requirementShortest[requirement])
       if latest < 0 { return nil }
       last = min(last, latest)
     }
     guard needsNumber[index] else { return last }
-    var figure = hits.hasDigit ? ByteSearch.lastDigit(folded, window) ?? -1 : -1
-    if hits.hasNumberWord {
-      for id in numberWordIDs {
-        figure = max(figure, Self.lastOccurrence(hits.starts[id], from: window.lowerBound, to: window.upperBound - scanner.lengths[id]))
-      }
-    }
+    let figure = max(Self.lastOccurrence(hits.digits, from: window.lowerBound, to: window.upperBound - 1),
+                     Self.lastOccurrence(hits.numberWords, from: window.lowerBound, to: window.upperBound - shortestNumberWord))
     return figure < 0 ? nil : min(last, figure)
   }
 
@@ -109,17 +140,50 @@ enum ScanWindows {
   /// Longest stretch scanned on either side of a hit when no sentence end is near (one huge line).
   static let reach = 600
 
-  /// Disjoint, ordered windows: each hit widened to its sentence — bounded by a paragraph break or
-  /// a `.`, `!`, `?` followed by spacing, but not at a point `fullStops` says ends nothing (« 3 Mio. Euro »,
-  /// « am 13. Mai »: a window cut there would cut the match) — and windows that touch merged. `bytes` is
-  /// the article folded to lower case.
-  static func windows(around hits: [Int], in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>,
-                      fullStops: FullStops = .none) -> [Range<Int>] {
+  /// Where the sentences of one segment may start and end, found in one pass (every rule's windows are
+  /// then binary searches, not a walk back and forth from each of its hits).
+  ///
+  /// A sentence is bounded by a paragraph break or a `.`, `!`, `?` followed by spacing, but not at a point
+  /// `fullStops` says ends nothing (« 3 Mio. Euro », « am 13. Mai »: a window cut there would cut the match).
+  struct Bounds {
+    /// Offsets a window may start at, in order: after a blank line, or after terminal punctuation and a space.
+    let starts: [Int]
+    /// Offsets where a window may end, in order, each with where the end condition was seen (a window
+    /// ends at the first condition at or after its hit: a paragraph break ends before its line break, a
+    /// sentence after its punctuation).
+    let ends: [(seenAt: Int, end: Int)]
+
+    init(in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>, fullStops: FullStops) {
+      var starts: [Int] = []
+      var ends: [(seenAt: Int, end: Int)] = []
+      var i = segment.lowerBound
+      while i < segment.upperBound {
+        let b = bytes[i]
+        // A window may start at i + 1 when i ends a paragraph or is the space after a sentence's end.
+        if ScanWindows.startsAfter(i + 1, bytes, segment, fullStops) { starts.append(i + 1) }
+        if b == 0x0A && i + 1 < segment.upperBound && (bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D) {
+          ends.append((i, i))
+        } else if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?"))
+          && (i + 1 >= segment.upperBound || ScanWindows.isSpace(bytes[i + 1]))
+          && (b != UInt8(ascii: ".") || !fullStops.endsNoSentence(bytes, dotAt: i, lineStart: segment.lowerBound, folded: true))
+        {
+          ends.append((i, i + 1))
+        }
+        i += 1
+      }
+      self.starts = starts
+      self.ends = ends
+    }
+  }
+
+  /// Disjoint, ordered windows: each hit widened to its sentence (``Bounds``), at most ``reach`` bytes
+  /// either side, and windows that touch merged. `bytes` is the article folded to lower case.
+  static func windows(around hits: [Int], in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>, bounds: Bounds) -> [Range<Int>] {
     var windows: [Range<Int>] = []
     for hit in hits {
       if let last = windows.last, hit < last.upperBound { continue }
-      let start = sentenceStart(before: hit, bytes, segment, fullStops)
-      let end = sentenceEnd(after: hit, bytes, segment, fullStops)
+      let start = sentenceStart(before: hit, bytes, segment, bounds)
+      let end = sentenceEnd(after: hit, bytes, segment, bounds)
       if let last = windows.last, start <= last.upperBound {
         windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, end)
       } else {
@@ -129,41 +193,50 @@ enum ScanWindows {
     return windows
   }
 
-  private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+  /// ``windows(around:in:segment:bounds:)`` with the bounds found here.
+  static func windows(around hits: [Int], in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>,
+                      fullStops: FullStops = .none) -> [Range<Int>] {
+    windows(around: hits, in: bytes, segment: segment, bounds: Bounds(in: bytes, segment: segment, fullStops: fullStops))
+  }
 
-  private static func sentenceStart(before offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>,
-                                     _ fullStops: FullStops) -> Int {
+  fileprivate static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+  /// Whether a sentence may start at `i`: after a blank line, or after `!`, `?` or a full stop and a space.
+  fileprivate static func startsAfter(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>, _ fullStops: FullStops) -> Bool {
+    guard i >= 2 else { return false }
+    let b = bytes[i - 1]
+    if b == 0x0A && (bytes[i - 2] == 0x0A || bytes[i - 2] == 0x0D) { return true }
+    return isSpace(b) && (bytes[i - 2] == UInt8(ascii: "!") || bytes[i - 2] == UInt8(ascii: "?")
+      || (bytes[i - 2] == UInt8(ascii: ".") && !fullStops.endsNoSentence(bytes, dotAt: i - 2, lineStart: segment.lowerBound, folded: true)))
+  }
+
+  private static func sentenceStart(before offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>, _ bounds: Bounds) -> Int {
     let floor = max(segment.lowerBound, offset - reach)
-    var i = offset
-    while i > floor {
-      let b = bytes[i - 1]
-      if (b == 0x0A && i >= 2 && (bytes[i - 2] == 0x0A || bytes[i - 2] == 0x0D)) { return i }
-      if isSpace(b), i >= 2, bytes[i - 2] == UInt8(ascii: "!") || bytes[i - 2] == UInt8(ascii: "?")
-        || (bytes[i - 2] == UInt8(ascii: ".") && !fullStops.endsNoSentence(bytes, dotAt: i - 2, lineStart: segment.lowerBound, folded: true))
-      {
-        return i
-      }
-      i -= 1
+    // The last start at or before the hit, if it is past the floor.
+    var low = 0
+    var high = bounds.starts.count
+    while low < high {
+      let middle = (low + high) / 2
+      if bounds.starts[middle] <= offset { low = middle + 1 } else { high = middle }
     }
+    if low > 0, bounds.starts[low - 1] > floor { return bounds.starts[low - 1] }
     // Never start inside a UTF-8 sequence.
+    var i = floor
     while i > segment.lowerBound && bytes[i] & 0xC0 == 0x80 { i -= 1 }
     return i
   }
 
-  private static func sentenceEnd(after offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>,
-                                   _ fullStops: FullStops) -> Int {
+  private static func sentenceEnd(after offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>, _ bounds: Bounds) -> Int {
     let ceiling = min(segment.upperBound, offset + reach)
-    var i = offset
-    while i < ceiling {
-      let b = bytes[i]
-      if b == 0x0A && i + 1 < segment.upperBound && (bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D) { return i }
-      if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) && (i + 1 >= segment.upperBound || isSpace(bytes[i + 1])),
-        b != UInt8(ascii: ".") || !fullStops.endsNoSentence(bytes, dotAt: i, lineStart: segment.lowerBound, folded: true)
-      {
-        return i + 1
-      }
-      i += 1
+    // The first end condition at or after the hit, if it is before the ceiling.
+    var low = 0
+    var high = bounds.ends.count
+    while low < high {
+      let middle = (low + high) / 2
+      if bounds.ends[middle].seenAt < offset { low = middle + 1 } else { high = middle }
     }
+    if low < bounds.ends.count, bounds.ends[low].seenAt < ceiling { return bounds.ends[low].end }
+    var i = ceiling
     while i < segment.upperBound && bytes[i] & 0xC0 == 0x80 { i += 1 }
     return i
   }

@@ -62,10 +62,10 @@ final class ArticleContext {
     var sourceLists: [Range<Int>] = []
     // One pass of the literal automaton over the body says in which sentences each gated pattern may match.
     let folded = CaseFolding.fold(bytes)
-    let gate = folded.withUnsafeBufferPointer { patterns.gate.hits(in: $0, range: article.bodyRange) }
+    let gate = folded.withUnsafeBufferPointer { patterns.gate.hits(in: $0, range: article.bodyRange, fullStops: patterns.fullStops) }
     func forEachGatedMatch(_ which: MentionPatterns.Gated, _ pattern: CompiledPattern, _ body: (PatternMatch) -> Void) {
       ArticleContext.forEachMatch(of: pattern, gated: which.rawValue, by: patterns.gate, gate, folded: folded, article: article,
-                                  fullStops: patterns.fullStops, matcher: matcher, body)
+                                  matcher: matcher, body)
     }
     if let list = patterns.sourceList {
       forEachGatedMatch(.sourceList, list) { sourceLists.append($0.range) }
@@ -270,17 +270,17 @@ final class ArticleContext {
   /// sentence, so these are the matches of a scan of the whole body (the corpora's claims and reports are
   /// the same either way), at a fraction of the cost.
   private static func forEachMatch(of pattern: CompiledPattern, gated index: Int, by plan: ScanPlan, _ hits: ScanPlan.Hits,
-                                   folded: [UInt8], article: Article, fullStops: FullStops, matcher: Matcher,
+                                   folded: [UInt8], article: Article, matcher: Matcher,
                                    _ body: (PatternMatch) -> Void) {
     guard let anchors = plan.anchors(forRule: index, hits) else { return }
     let whole = article.bodyRange
     let windows = anchors.isEmpty ? [whole] : folded.withUnsafeBufferPointer {
-      ScanWindows.windows(around: anchors, in: $0, segment: whole, fullStops: fullStops)
+      ScanWindows.windows(around: anchors, in: $0, segment: whole, bounds: hits.bounds)
     }
     var resume = whole.lowerBound
     for window in windows where window.upperBound > resume {
       let range = max(window.lowerBound, resume)..<window.upperBound
-      let lastStart = anchors.isEmpty ? nil : folded.withUnsafeBufferPointer { plan.lastStart(in: range, rule: index, hits, $0) }
+      let lastStart = anchors.isEmpty ? nil : plan.lastStart(in: range, rule: index, hits)
       guard anchors.isEmpty || lastStart != nil else { continue }
       try? matcher.forEachMatch(of: pattern, in: article.subject, range: range, lastStart: lastStart,
                                 endsText: range.upperBound == whole.upperBound) { match in
