@@ -229,41 +229,45 @@ package struct JSONWriter {
   static func appendString(_ s: String, to output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
     var s = s
-    s.withUTF8 { bytes in
-      var runStart = 0
-      var i = 0
-      func flush(_ end: Int) {
-        if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
-      }
-      while i < bytes.count {
-        let byte = bytes[i]
-        var escape: String?
-        var width = 1
-        switch byte {
-        case UInt8(ascii: "\""): escape = "\\\""
-        case UInt8(ascii: "\\"): escape = "\\\\"
-        case 0x0A: escape = "\\n"
-        case 0x0D: escape = "\\r"
-        case 0x09: escape = "\\t"
-        case 0x00..<0x20:
-          let hex = String(byte, radix: 16)
-          escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-          escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-          width = 3
-        default: break
-        }
-        if let escape {
-          flush(i)
-          output += escape.utf8
-          i += width
-          runStart = i
-        } else {
-          i += 1
-        }
-      }
-      flush(bytes.count)
-    }
+    s.withUTF8 { appendEscaped($0, to: &output) }
     output.append(UInt8(ascii: "\""))
   }
+
+  private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    var runStart = 0
+    var i = 0
+    while i < bytes.count {
+      let byte = bytes[i]
+      // Nearly every byte is copied as it is: printable ASCII but `"` and `\\`, and every byte of a multi-byte
+      // character but 0xE2, the lead byte of U+2028 and U+2029. A report is mostly quoted text: this is the loop.
+      if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
+        i += 1
+        continue
+      }
+      let lineSeparator = byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
+      if byte == 0xE2 && !lineSeparator {
+        i += 1
+        continue
+      }
+      if i > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+      output.append(UInt8(ascii: "\\"))
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+      case 0x0A: output.append(UInt8(ascii: "n"))
+      case 0x0D: output.append(UInt8(ascii: "r"))
+      case 0x09: output.append(UInt8(ascii: "t"))
+      case 0xE2: output += (bytes[i + 2] == 0xA8 ? "u2028" : "u2029").utf8
+      default:
+        // `\u` and four lowercase hex digits, as `String(byte, radix: 16)` padded with zeros writes them.
+        output += "u00".utf8
+        output.append(hexDigit(byte >> 4))
+        output.append(hexDigit(byte & 0x0F))
+      }
+      i += lineSeparator ? 3 : 1
+      runStart = i
+    }
+    if bytes.count > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+  }
+
+  private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10 }
 }
