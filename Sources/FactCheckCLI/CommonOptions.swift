@@ -142,14 +142,21 @@ struct RunOptions: ParsableArguments {
     for report in reports {
       guard case .file(let path) = report.destination else { continue }
       let reporter = Reporters.reporter(report.format, options: reportOptions(color: false, listClaims: listClaims))!
-      try ReportFileWriter.write(reporter.report(result), to: path)
+      try ReportFileWriter.write(bytes(of: reporter, result), to: path)
     }
     for report in reports where report.destination == .standardOutput {
       let reporter = Reporters.reporter(report.format, options: reportOptions(color: useColor, listClaims: listClaims))!
-      if let code = ReportFileWriter.writeAll(Array(reporter.report(result).utf8), to: STDOUT_FILENO) {
+      if let code = ReportFileWriter.writeAll(bytes(of: reporter, result), to: STDOUT_FILENO) {
         throw RunError("cannot write the report to standard output: \(String(cString: strerror(code)))")
       }
     }
+  }
+
+  /// A report's UTF-8 bytes. The JSON report, the largest, is written straight into bytes: no `String` of it,
+  /// and no copy of one.
+  private func bytes(of reporter: any Reporter, _ result: CheckResult) -> [UInt8] {
+    if let json = reporter as? JSONReporter { return json.reportBytes(result) }
+    return Array(reporter.report(result).utf8)
   }
 
   /// 0 clean, 1 findings, 2 rule errors or (with --strict) inputs not wholly checked: skipped, or with a

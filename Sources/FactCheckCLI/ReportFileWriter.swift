@@ -9,7 +9,10 @@ import Foundation
 /// file gets from the umask.
 enum ReportFileWriter {
   /// Writes `text` to the regular file at `path`.
-  static func write(_ text: String, to path: String) throws(RunError) {
+  static func write(_ text: String, to path: String) throws(RunError) { try write(Array(text.utf8), to: path) }
+
+  /// Writes `bytes` to the regular file at `path`.
+  static func write(_ bytes: [UInt8], to path: String) throws(RunError) {
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     let template = (directory.isEmpty ? "" : directory + "/") + "." + name + ".factcheck-XXXXXX"
@@ -24,7 +27,7 @@ enum ReportFileWriter {
       Interruption.unregister(temporary)
     }
     do throws(RunError) {
-      if let code = writeAll(Array(text.utf8), to: descriptor) { throw RunError("cannot write \(path): \(String(cString: strerror(code)))") }
+      if let code = writeAll(bytes, to: descriptor) { throw RunError("cannot write \(path): \(String(cString: strerror(code)))") }
       try copyOwnership(to: descriptor, from: path)
       guard fsync(descriptor) == 0 else { throw RunError("cannot write \(path): \(String(cString: strerror(errno)))") }
     } catch {
