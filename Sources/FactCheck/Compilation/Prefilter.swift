@@ -52,7 +52,8 @@ struct Prefilter: Sendable, Hashable {
 /// Lexicon fragments already parsed for prefilters, by name and nesting depth (deeper copies see fewer
 /// nested fragments, so each depth is its own entry). One per lexicon, during one compilation.
 final class FragmentAnalyses {
-  fileprivate var parsed: [FragmentKey: [[PatternParser.Node]]] = [:]
+  /// What each lexicon fragment requires, and whether it needs a figure.
+  fileprivate var fragments: [FragmentKey: (requirements: [[String]], needsNumber: Bool)] = [:]
   /// What each value placeholder's expansion requires.
   fileprivate var values: [String: [[String]]] = [:]
   /// What each closed vocabulary ({noun}) requires: one of its words.
@@ -72,8 +73,8 @@ private struct PatternParser {
     case literal(Unicode.Scalar)
     case group([[Node]], optional: Bool)
     case placeholder(String, optional: Bool)
-    /// A placeholder analysed once per language: a value ({percent}, which needs a figure) or a closed
-    /// vocabulary ({noun}); it needs one of each of `requirements`.
+    /// A placeholder analysed once per language: a value ({percent}, which needs a figure), a lexicon
+    /// fragment ({staff}) or a closed vocabulary ({noun}); it needs one of each of `requirements`.
     case value(String, requirements: [[String]], needsNumber: Bool, optional: Bool)
     case breaker
   }
@@ -112,7 +113,7 @@ private struct PatternParser {
       case .literal(let ch) where optional:
         alternatives[alternatives.count - 1].append(.breaker)
         _ = ch
-      case .group(let alts, _): alternatives[alternatives.count - 1].append(.group(alts, optional: optional))
+      case .group(let alts, let wasOptional): alternatives[alternatives.count - 1].append(.group(alts, optional: optional || wasOptional))
       case .placeholder(let name, let wasOptional):
         alternatives[alternatives.count - 1].append(.placeholder(name, optional: optional || wasOptional))
       case .value(let name, let requirements, let needsNumber, let wasOptional):
@@ -213,15 +214,19 @@ private struct PatternParser {
           return .value(name, requirements: fragments.values[name] ?? [], needsNumber: true, optional: optional)
         }
         if !builtin, fragmentDepth < 4 {
-          // A lexicon fragment ({staff}) is analysed like the pattern text it stands for.
+          // A lexicon fragment ({staff}) is analysed like the pattern text it stands for, once per language
+          // and depth: what it requires is what a group of that text would add to a rule's requirements.
           let key = FragmentAnalyses.FragmentKey(name: name, depth: fragmentDepth + 1)
-          if let parsed = fragments.parsed[key] { return .group(parsed, optional: optional) }
-          if let source = fragmentSource(name) {
+          if fragments.fragments[key] == nil, let source = fragmentSource(name) {
             var inner = PatternParser(Array(source.unicodeScalars), fragmentSource: fragmentSource, fragments: fragments)
             inner.fragmentDepth = fragmentDepth + 1
-            let parsed = inner.parseAlternation()
-            fragments.parsed[key] = parsed
-            return .group(parsed, optional: optional)
+            var requirements: [[String]] = []
+            var needsNumber = false
+            PatternParser.collect(inner.parseAlternation(), into: &requirements, needsNumber: &needsNumber, depth: 0)
+            fragments.fragments[key] = (requirements, needsNumber)
+          }
+          if let analysed = fragments.fragments[key] {
+            return .value(name, requirements: analysed.requirements, needsNumber: analysed.needsNumber, optional: optional)
           }
         }
         return .placeholder(name, optional: optional)

@@ -43,6 +43,16 @@ import Testing
     #expect(claims > 500)
   }
 
+  /// A lexicon fragment made optional (`{staff}?`) is no requirement; the words around it still are.
+  @Test func anOptionalFragmentIsNotRequired() {
+    let source: (String) -> String? = { $0 == "staff" ? "(?:employees|workers)" : nil }
+    let optional = Prefilter(pattern: "{staff}? cuts {count}", fragmentSource: source, caseless: true)
+    #expect(!optional.requirements.contains { $0.contains(Array("employees".utf8)) })
+    #expect(optional.requirements.contains { $0.contains(Array("cuts".utf8)) })
+    let required = Prefilter(pattern: "{staff} cuts {count}", fragmentSource: source, caseless: true)
+    #expect(required.requirements.contains { $0.contains(Array("employees".utf8)) && $0.contains(Array("workers".utf8)) })
+  }
+
   /// What the prefilter now sees through a value placeholder: the percent sign or word, the currency.
   @Test(arguments: [
     ("fr", "{approx}? {percent}", "%"),
