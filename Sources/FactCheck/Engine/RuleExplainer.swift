@@ -27,6 +27,7 @@ package enum RuleExplainer {
     lines.append("  pattern:  \(d.pattern)")
     lines.append("  expanded: \(rule.expandedPattern)")
     lines.append("  PCRE2:    \(rule.pattern.startInformation)")
+    lines.append("  runs on:  \(RuleExplainer.gate(rule.prefilter))")
     lines.append(d.examples.isEmpty ? "  examples: none" : "  examples:")
     for (i, example) in d.examples.enumerated() {
       let expect = example.expected.isEmpty ? "none" : example.expected.map(\.description).joined(separator: ", ")
@@ -41,5 +42,18 @@ package enum RuleExplainer {
   package static func suggestion(for id: String, in rules: CompiledRuleSet) -> String? {
     EditDistance.suggestion(for: id, among: rules.rules.map(\.id))
       ?? rules.rules.map(\.id).filter { $0.hasPrefix(id) || id.hasPrefix($0) }.min { $0.count < $1.count }
+  }
+
+  /// Which sentences the rule's prefilter lets it run on, in words: an author sees why a rule is slow (it
+  /// requires nothing, so it runs on every sentence) or never runs (it requires a word the text lacks).
+  static func gate(_ prefilter: Prefilter) -> String {
+    var parts = prefilter.requirements.map { requirement -> String in
+      let words = requirement.map { "'" + String(decoding: $0, as: UTF8.self) + "'" }
+      let shown = words.count > 8 ? words.prefix(8).joined(separator: ", ") + ", … (\(words.count) in all)" : words.joined(separator: ", ")
+      return requirement.count == 1 ? "the word \(shown)" : "one of \(shown)"
+    }
+    if prefilter.needsNumber { parts.append("a figure (a digit or a number word)") }
+    guard !parts.isEmpty else { return "every sentence (no word or figure it requires: the whole text is scanned)" }
+    return "sentences holding " + parts.joined(separator: "; and ")
   }
 }

@@ -28,6 +28,20 @@ import Testing
     }
   }
 
+  /// Which sentences a rule runs on: the words its prefilter requires and whether it needs a figure.
+  @Test(arguments: [
+    (Prefilter(requirements: [[Array("cuts".utf8)], [Array("jobs".utf8), Array("roles".utf8)]], needsNumber: true),
+     "sentences holding the word 'cuts'; and one of 'jobs', 'roles'; and a figure (a digit or a number word)"),
+    (Prefilter(requirements: [], needsNumber: true), "sentences holding a figure (a digit or a number word)"),
+    (Prefilter(requirements: [], needsNumber: false), "every sentence (no word or figure it requires: the whole text is scanned)"),
+  ])
+  func saysWhichSentencesTheRuleRunsOn(prefilter: Prefilter, expected: String) throws {
+    #expect(RuleExplainer.gate(prefilter) == expected)
+    let rule = try Self.rule
+    let text = try #require(RuleExplainer.explain(rule.id, in: Fixtures.bundledRules))
+    #expect(text.components(separatedBy: "\n").contains("  runs on:  \(RuleExplainer.gate(rule.prefilter))"))
+  }
+
   @Test func anUnknownIDHasNoExplanationButASuggestion() throws {
     let id = try Self.rule.id
     #expect(RuleExplainer.explain(id + "s", in: Fixtures.bundledRules) == nil)
