@@ -5,8 +5,10 @@
 struct LiteralScanner: Sendable {
   /// Transition table: `next[state * 256 + byte]`.
   private let next: [Int32]
-  /// For each state, the literal ids that end there (own and inherited through failure links).
-  private let outputs: [[Int32]]
+  /// The literal ids that end at each state (own and inherited through failure links), flat: those of
+  /// state `s` are `outputIDs[outputStarts[s]..<outputStarts[s + 1]]` (no array per state to retain per byte).
+  private let outputStarts: [Int32]
+  private let outputIDs: [Int32]
   /// Number of literals.
   let count: Int
   /// Length of each literal, to turn an end position into a start.
@@ -71,19 +73,28 @@ struct LiteralScanner: Sendable {
       }
     }
     next = table
-    outputs = out
+    var starts: [Int32] = [0]
+    starts.reserveCapacity(out.count + 1)
+    for ids in out { starts.append(starts[starts.count - 1] + Int32(ids.count)) }
+    outputStarts = starts
+    outputIDs = out.flatMap { $0 }
   }
 
   /// Calls `found(literal, end)` for every occurrence in `text[range]` (end is exclusive).
   func scan(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ found: (Int, Int) -> Void) {
     next.withUnsafeBufferPointer { table in
-      var state = 0
-      var i = range.lowerBound
-      while i < range.upperBound {
-        state = Int(table[state &* 256 &+ Int(text[i])])
-        i += 1
-        let hits = outputs[state]
-        if !hits.isEmpty { for id in hits { found(Int(id), i) } }
+      outputStarts.withUnsafeBufferPointer { starts in
+        outputIDs.withUnsafeBufferPointer { ids in
+          var state = 0
+          var i = range.lowerBound
+          while i < range.upperBound {
+            state = Int(table[state &* 256 &+ Int(text[i])])
+            i += 1
+            let first = Int(starts[state])
+            let end = Int(starts[state &+ 1])
+            if first != end { for k in first..<end { found(Int(ids[k]), i) } }
+          }
+        }
       }
     }
   }

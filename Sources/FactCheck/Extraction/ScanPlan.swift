@@ -160,7 +160,7 @@ enum ScanWindows {
       while i < segment.upperBound {
         let b = bytes[i]
         // A window may start at i + 1 when i ends a paragraph or is the space after a sentence's end.
-        if ScanWindows.startsAfter(i + 1, bytes, segment, fullStops) { starts.append(i + 1) }
+        if ScanWindows.isSpace(b), ScanWindows.startsAfter(i + 1, bytes, segment, fullStops) { starts.append(i + 1) }
         if b == 0x0A && i + 1 < segment.upperBound && (bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D) {
           ends.append((i, i))
         } else if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?"))
