@@ -160,11 +160,16 @@ final class ArticleContext {
       }
     }
     let single = Set(raw.map(\.name).filter { !$0.contains(ArticleContext.space) })
+    // Asked for every occurrence of every name, answered once per name (an article repeats its names).
+    var organisationByName: [String: Bool] = [:]
     func isOrganisation(_ name: String) -> Bool {
+      if let known = organisationByName[name] { return known }
       let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map(String.init)
-      guard words.count > 1 else { return name.count >= 2 }
-      if patterns.entityNames.readsAsOrganisation(name) { return true }
-      return single.contains(words[0]) && !single.contains(words[words.count - 1])
+      let answer = words.count > 1
+        ? patterns.entityNames.readsAsOrganisation(name) || (single.contains(words[0]) && !single.contains(words[words.count - 1]))
+        : name.count >= 2
+      organisationByName[name] = answer
+      return answer
     }
     // "Rival Sparvik Bank" at a sentence start is "Sparvik Bank" when the article names that elsewhere —
     // but "Corvane Group" stays whole: what is left would be only an organisation word ("the Group").
