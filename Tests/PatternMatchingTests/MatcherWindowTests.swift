@@ -1,0 +1,34 @@
+import Testing
+
+@testable import PatternMatching
+
+/// A caller that scans one sentence of a longer text tells the matcher where a match can start at the latest,
+/// and whether the sentence ends the text: positions past the last start are not tried, and `$` does not
+/// match at the end of a sentence that does not end the text — compiled or interpreted, the same matches.
+@Suite struct MatcherWindowTests {
+  static let text = "Ostra cut 40 jobs. Vexlo cut 12 jobs. Brindle cut 7"
+
+  @Test(arguments: [
+    // (pattern, range end, last start, ends text, the matched texts)
+    ("cut [0-9]+", 51, nil, true, ["cut 40", "cut 12", "cut 7"]),
+    ("cut [0-9]+", 51, 25, true, ["cut 40", "cut 12"]),
+    ("cut [0-9]+", 51, 24, true, ["cut 40"]),
+    ("cut [0-9]+", 51, 0, true, [String]()),
+    ("[0-9]+ jobs\\.$", 18, nil, true, ["40 jobs."]),
+    ("[0-9]+ jobs\\.$", 18, nil, false, [String]()),
+    ("cut [0-9]+$", 51, nil, true, ["cut 7"]),
+    ("cut [0-9]+$", 51, nil, false, [String]()),
+  ] as [(String, Int, Int?, Bool, [String])])
+  func triesOnlyWhereAMatchCanStartAndEnd(pattern: String, end: Int, lastStart: Int?, endsText: Bool, expected: [String]) throws {
+    let subject = UTF8Subject(Self.text)
+    for jitThreshold in [0, Int.max] {
+      let compiled = try CompiledPattern(pattern, jitThreshold: jitThreshold)
+      var found: [String] = []
+      try Matcher().forEachMatch(of: compiled, in: subject, range: 0..<end, lastStart: lastStart, endsText: endsText) { match in
+        found.append(String(decoding: subject.bytes[match.range], as: UTF8.self))
+        return true
+      }
+      #expect(found == expected, "jitThreshold \(jitThreshold)")
+    }
+  }
+}
