@@ -15,6 +15,9 @@ struct LexiconTables: Sendable {
   /// The keys of ``periods`` as UTF-8, longest first (ties in alphabetical order), for finding the longest
   /// phrase a longer expression embeds without a dictionary copy and a Foundation search per key.
   let periodPhrasesLongestFirst: [(key: String, utf8: [UInt8])]
+  /// What links the ends of a range (" à ", " to ", " et ", " - ", "-"), in the order they are tried; an
+  /// ASCII one with its bytes, which must occur in a figure's key before it is searched for there.
+  let rangeSeparators: [(text: String, asciiBytes: [UInt8]?)]
 
   init(_ lexicon: Lexicon) {
     self.lexicon = lexicon
@@ -29,6 +32,9 @@ struct LexiconTables: Sendable {
       for word in entry.words { periods[TextNormalisation.key(word)] = (entry.period, entry.modality) }
     }
     self.periods = periods
+    rangeSeparators = ((normalised.rangeTo + normalised.rangeAnd).map { " \($0) " } + [" - ", "-"]).map { separator in
+      (separator, separator.utf8.allSatisfy { $0 < 0x80 } ? Array(separator.utf8) : nil)
+    }
     periodPhrasesLongestFirst = periods.keys
       .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
       .map { ($0, Array($0.utf8)) }

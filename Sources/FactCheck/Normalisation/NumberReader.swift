@@ -156,8 +156,11 @@ struct NumberReader: Sendable {
 
   /// "15 à 20 %", "15-20 %", "3 000–3 500", "between 60% and 70%": a range, low end first.
   private func readRange(_ key: String, original: String, kind: ValueKind) throws(MalformedFigure) -> ParsedValue? {
-    let separators = (tables.rangeTo + tables.rangeAnd).map { " \($0) " } + [" - ", "-"]
-    for separator in separators {
+    let bytes = Array(key.utf8)
+    for (separator, ascii) in tables.rangeSeparators {
+      // An ASCII link the key's bytes do not hold is not in it under any reading: the Foundation search,
+      // thousands of instructions, is spared for most figures, which are no ranges.
+      if let ascii, !bytes.withUnsafeBufferPointer({ ByteSearch.contains($0, 0..<$0.count, ascii) }) { continue }
       guard let split = key.range(of: separator) else { continue }
       let before = key[key.startIndex..<split.lowerBound]
       guard before.last?.isNumber == true || before.hasSuffix("%") || (separator != "-" && before.last?.isLetter == true && before.contains(where: \.isNumber))
