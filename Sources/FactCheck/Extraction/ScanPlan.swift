@@ -22,6 +22,9 @@ struct ScanPlan: Sendable {
   let numberWordIDs: [Int]
   /// The shortest number word.
   let shortestNumberWord: Int
+  /// For each literal, the requirements it belongs to (``requirementLiterals``' indexes, and that index's
+  /// count for the number words): each occurrence is filed under them as the scan finds it.
+  let literalRequirements: [[Int]]
   let scanner: LiteralScanner
 
   init(rules: [CompiledRule], numberWords: [[UInt8]]) {
@@ -54,6 +57,9 @@ struct ScanPlan: Sendable {
     numberWordIDs = Array(Set(numberWords.map { id($0) })).sorted()
     requirementShortest = distinct.map { $0.map { literals[$0].count }.min() ?? 0 }
     shortestNumberWord = numberWords.map(\.count).min() ?? 0
+    var filed = [[Int]](repeating: [], count: literals.count)
+    for (index, literalIDs) in (distinct + [numberWordIDs]).enumerated() { for id in literalIDs { filed[id].append(index) } }
+    literalRequirements = filed
     scanner = LiteralScanner(literals: literals)
   }
 
@@ -71,20 +77,26 @@ struct ScanPlan: Sendable {
   }
 
   func hits(in folded: UnsafeBufferPointer<UInt8>, range: Range<Int>, fullStops: FullStops = .none) -> Hits {
-    var starts = [[Int]](repeating: [], count: scanner.count)
-    scanner.scan(folded, range: range) { id, end in starts[id].append(end - scanner.lengths[id]) }
-    func merged(_ literalIDs: [Int]) -> [Int] {
-      let found = literalIDs.filter { !starts[$0].isEmpty }
-      if found.count == 1 { return starts[found[0]] }
-      return found.flatMap { starts[$0] }.sorted()
+    // Each occurrence filed under its requirements as it is found: occurrences come in the order they end,
+    // so a requirement's starts are in order but where literals of different lengths overlap (then sorted).
+    var starts = [[Int]](repeating: [], count: requirementLiterals.count + 1)
+    var unsorted = [Bool](repeating: false, count: starts.count)
+    scanner.scan(folded, range: range) { id, end in
+      let start = end - scanner.lengths[id]
+      for requirement in literalRequirements[id] {
+        if let last = starts[requirement].last, start < last { unsorted[requirement] = true }
+        starts[requirement].append(start)
+      }
     }
+    for requirement in starts.indices where unsorted[requirement] { starts[requirement].sort() }
+    let numberWords = starts.removeLast()
     var digits: [Int] = []
     var i = range.lowerBound
     while i < range.upperBound {
       if ByteSearch.isDigitStart(folded, i, range.upperBound) { digits.append(i) }
       i += 1
     }
-    return Hits(requirementStarts: requirementLiterals.map(merged), digits: digits, numberWords: merged(numberWordIDs),
+    return Hits(requirementStarts: starts, digits: digits, numberWords: numberWords,
                 bounds: ScanWindows.Bounds(in: folded, segment: range, fullStops: fullStops))
   }
 
