@@ -49,8 +49,9 @@ struct Prefilter: Sendable, Hashable {
   }
 }
 
-/// Lexicon fragments already parsed for prefilters, by name and nesting depth (deeper copies see fewer
-/// nested fragments, so each depth is its own entry). One per lexicon, during one compilation.
+/// What lexicon fragments, value placeholders and closed vocabularies require, already analysed for
+/// prefilters: fragments by name and nesting depth (deeper copies see fewer nested fragments, so each depth is
+/// its own entry). One per lexicon, during one compilation.
 final class FragmentAnalyses {
   /// What each lexicon fragment requires, and whether it needs a figure.
   fileprivate var fragments: [FragmentKey: (requirements: [[String]], needsNumber: Bool)] = [:]
@@ -204,12 +205,8 @@ private struct PatternParser {
           // What the figure is written with, analysed once per language: its expansion is large (every
           // currency, scale and percent word), and dozens of rules use it.
           if fragments.values[name] == nil, let source = valueSource(name) {
-            var inner = PatternParser(Array(source.unicodeScalars), fragmentSource: fragmentSource, fragments: fragments)
-            inner.fragmentDepth = 4
-            var requirements: [[String]] = []
-            var needsNumber = false
-            PatternParser.collect(inner.parseAlternation(), into: &requirements, needsNumber: &needsNumber, depth: 0)
-            fragments.values[name] = requirements
+            // Built-in expansions hold no lexicon fragment to follow.
+            fragments.values[name] = analyse(source, depth: 4).requirements
           }
           return .value(name, requirements: fragments.values[name] ?? [], needsNumber: true, optional: optional)
         }
@@ -218,12 +215,7 @@ private struct PatternParser {
           // and depth: what it requires is what a group of that text would add to a rule's requirements.
           let key = FragmentAnalyses.FragmentKey(name: name, depth: fragmentDepth + 1)
           if fragments.fragments[key] == nil, let source = fragmentSource(name) {
-            var inner = PatternParser(Array(source.unicodeScalars), fragmentSource: fragmentSource, fragments: fragments)
-            inner.fragmentDepth = fragmentDepth + 1
-            var requirements: [[String]] = []
-            var needsNumber = false
-            PatternParser.collect(inner.parseAlternation(), into: &requirements, needsNumber: &needsNumber, depth: 0)
-            fragments.fragments[key] = (requirements, needsNumber)
+            fragments.fragments[key] = analyse(source, depth: fragmentDepth + 1)
           }
           if let analysed = fragments.fragments[key] {
             return .value(name, requirements: analysed.requirements, needsNumber: analysed.needsNumber, optional: optional)
@@ -240,6 +232,17 @@ private struct PatternParser {
       position += 1
       return PatternParser.isLetter(c) || PatternParser.isNumber(c) || c == "-" || c == "%" || PatternParser.isCaselessSymbol(c) ? .literal(c) : .breaker
     }
+  }
+
+  /// What the pattern text `source` (a fragment's, a value placeholder's expansion) requires, read at
+  /// fragment depth `depth`.
+  private func analyse(_ source: String, depth: Int) -> (requirements: [[String]], needsNumber: Bool) {
+    var inner = PatternParser(Array(source.unicodeScalars), fragmentSource: fragmentSource, fragments: fragments)
+    inner.fragmentDepth = depth
+    var requirements: [[String]] = []
+    var needsNumber = false
+    PatternParser.collect(inner.parseAlternation(), into: &requirements, needsNumber: &needsNumber, depth: 0)
+    return (requirements, needsNumber)
   }
 
   /// Consumes a quantifier after an atom; true when it allows zero occurrences.

@@ -121,26 +121,17 @@ package final class Extractor {
         // One pass finds every rule's literals; each rule then runs only around its rarest one.
         let hits = plan.hits(in: haystack, range: segment, fullStops: language.mentions.fullStops)
         for (index, rule) in language.claimRules.enumerated() where !stopped.contains(index) {
-          guard let anchors = gatesRules ? plan.anchors(forRule: index, hits) : [] else { continue }
-          let windows = anchors.isEmpty ? [segment] : ScanWindows.windows(around: anchors, in: haystack, segment: segment, bounds: hits.bounds)
-          var resume = segment.lowerBound
-          for window in windows where window.upperBound > resume {
-            let range = max(window.lowerBound, resume)..<window.upperBound
-            let lastStart = anchors.isEmpty ? nil : plan.lastStart(in: range, rule: index, hits)
-            guard anchors.isEmpty || lastStart != nil else { continue }
+          let windows = gatesRules ? plan.windows(forRule: index, hits, in: haystack, segment: segment) : [(segment, nil)]
+          for (range, lastStart) in windows {
             do {
-              // Matches never overlap within a rule, as in one scan of the whole segment.
               try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: range, lastStart: lastStart,
                                        endsText: range.upperBound == segment.upperBound, budget: &budgets[index]) { match in
-                if !match.range.isEmpty {
-                  matches.append(RuleMatch(rule: rule, match: match))
-                  resume = match.range.upperBound
-                }
+                if !match.range.isEmpty { matches.append(RuleMatch(rule: rule, match: match)) }
                 return true
               }
             } catch {
               stopped.insert(index)
-              diagnostics.append(Diagnostic(severity: .error, category: .matching, location: article.location(of: window.lowerBound),
+              diagnostics.append(Diagnostic(severity: .error, category: .matching, location: article.location(of: range.lowerBound),
                                             message: "rule '\(rule.id)' stopped on this article: \(error)", ruleID: rule.id))
               break
             }

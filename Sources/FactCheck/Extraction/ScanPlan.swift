@@ -100,9 +100,24 @@ struct ScanPlan: Sendable {
                 bounds: ScanWindows.Bounds(in: folded, segment: range, fullStops: fullStops))
   }
 
+  /// Where rule `index` is run in `segment`: the sentence windows around its rarest literal
+  /// (``ScanWindows``) that can hold a match, each with the last offset a match may start at
+  /// (``lastStart(in:rule:_:)``); the whole segment, unbounded, for a rule that requires no literal; none
+  /// when it cannot match there. Windows never touch and a match never leaves its window (the window is the
+  /// subject PCRE2 is given), so one rule's matches never overlap, as in one scan of the whole segment.
+  func windows(forRule index: Int, _ hits: Hits, in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>)
+    -> [(range: Range<Int>, lastStart: Int?)]
+  {
+    guard let anchors = anchors(forRule: index, hits) else { return [] }
+    guard !anchors.isEmpty else { return [(segment, nil)] }
+    return ScanWindows.windows(around: anchors, in: bytes, segment: segment, bounds: hits.bounds).compactMap { window in
+      lastStart(in: window, rule: index, hits).map { (window, $0) }
+    }
+  }
+
   /// Where rule `index` can match in the segment: `nil` nowhere, `[]` anywhere (scan it all), else the
   /// offsets of its rarest required literal, in order.
-  func anchors(forRule index: Int, _ hits: Hits) -> [Int]? {
+  private func anchors(forRule index: Int, _ hits: Hits) -> [Int]? {
     if needsNumber[index] && hits.digits.isEmpty && hits.numberWords.isEmpty { return nil }
     var best: [Int]?
     for requirement in requirements[index] {
@@ -119,7 +134,7 @@ struct ScanPlan: Sendable {
   /// one occurrence of each requirement and its figure, so it starts at or before the last of each; and a
   /// match never leaves its window (the window is the subject PCRE2 is given). What is skipped holds no
   /// match: PCRE2 is not called to prove it.
-  func lastStart(in window: Range<Int>, rule index: Int, _ hits: Hits) -> Int? {
+  private func lastStart(in window: Range<Int>, rule index: Int, _ hits: Hits) -> Int? {
     var last = window.upperBound
     for requirement in requirements[index] {
       let latest = Self.lastOccurrence(hits.requirementStarts[requirement], from: window.lowerBound,

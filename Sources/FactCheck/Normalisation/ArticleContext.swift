@@ -269,27 +269,19 @@ final class ArticleContext {
     subject = ArticleContext.best(of: ranking)
   }
 
-  /// The matches of `pattern` in the body, found only in the sentences `plan` admits for pattern `index`
-  /// (``ScanPlan/lastStart(in:rule:_:_:)``): the ones around its rarest literal that hold every literal it
-  /// requires, up to the last of them. A mention is a few words of one
-  /// sentence, so these are the matches of a scan of the whole body (the corpora's claims and reports are
-  /// the same either way), at a fraction of the cost.
+  /// The matches of `pattern` in the body, found only in the windows `plan` gives pattern `index`
+  /// (``ScanPlan/windows(forRule:_:in:segment:)``): the sentences around its rarest literal that hold every
+  /// literal it requires, up to the last of them. A mention is a few words of one sentence, so these are the
+  /// matches of a scan of the whole body (the corpora's claims and reports are the same either way), at a
+  /// fraction of the cost.
   private static func forEachMatch(of pattern: CompiledPattern, gated index: Int, by plan: ScanPlan, _ hits: ScanPlan.Hits,
                                    folded: [UInt8], article: Article, matcher: Matcher,
                                    _ body: (PatternMatch) -> Void) {
-    guard let anchors = plan.anchors(forRule: index, hits) else { return }
     let whole = article.bodyRange
-    let windows = anchors.isEmpty ? [whole] : folded.withUnsafeBufferPointer {
-      ScanWindows.windows(around: anchors, in: $0, segment: whole, bounds: hits.bounds)
-    }
-    var resume = whole.lowerBound
-    for window in windows where window.upperBound > resume {
-      let range = max(window.lowerBound, resume)..<window.upperBound
-      let lastStart = anchors.isEmpty ? nil : plan.lastStart(in: range, rule: index, hits)
-      guard anchors.isEmpty || lastStart != nil else { continue }
+    let windows = folded.withUnsafeBufferPointer { plan.windows(forRule: index, hits, in: $0, segment: whole) }
+    for (range, lastStart) in windows {
       try? matcher.forEachMatch(of: pattern, in: article.subject, range: range, lastStart: lastStart,
                                 endsText: range.upperBound == whole.upperBound) { match in
-        if !match.range.isEmpty { resume = match.range.upperBound }
         body(match)
         return true
       }
@@ -490,13 +482,13 @@ final class ArticleContext {
   }
 
 
-  /// "Danish bank", "Nordic lender": a capitalised word with an adjective ending before a lower-case word,
-  /// or a "Lyon-based" compound.
   /// A space, as a `Character`: `name.contains(" ")` with a string would call Foundation's `range(of:)`,
   /// some 4,500 instructions a name (issue 15); a name's spaces are never followed by a combining mark,
   /// so the character finds what the string found.
   static let space: Character = " "
 
+  /// "Danish bank", "Nordic lender": a capitalised word with an adjective ending before a lower-case word,
+  /// or a "Lyon-based" compound.
   static func isAdjective(_ name: String, at range: Range<Int>, bytes: [UInt8], suffixes: [String]) -> Bool {
     if name.contains("-" as Character), let tail = name.split(separator: "-").last, tail.first?.isLowercase == true { return true }
     guard !name.contains(space), suffixes.contains(where: { name.hasSuffix($0) }) else { return false }
