@@ -42,9 +42,21 @@ let package = Package(
     .target(
       name: "FactCheckResources", path: "Rules", sources: [resourceSource], resources: ruleEntries.map { .copy($0) }
     ),
+    // The library's stages, one target each, in the order data flows through them (issue 15): a stage imports
+    // only the stages before it, so an import against the flow does not compile. `FactCheck` runs them
+    // (Engine), evaluates, streams claims, applies suppressions, and re-exports the public face of them all.
+    .target(name: "FactCheckModel", dependencies: ["PatternMatching"]),
+    .target(
+      name: "FactCheckRules",
+      dependencies: ["FactCheckModel", "PatternMatching", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "FactCheckExtraction", dependencies: ["FactCheckRules", .product(name: "Yams", package: "Yams")]),
+    .target(name: "FactCheckNormalisation", dependencies: ["FactCheckExtraction"]),
+    .target(name: "FactCheckReconciliation", dependencies: ["FactCheckNormalisation"]),
+    .target(name: "FactCheckReporting", dependencies: ["FactCheckExtraction"]),
     .target(
       name: "FactCheck",
-      dependencies: ["PatternMatching", "FactCheckResources", .product(name: "Yams", package: "Yams")]
+      dependencies: ["FactCheckReconciliation", "FactCheckReporting", "FactCheckResources", .product(name: "Yams", package: "Yams")]
     ),
     .target(
       name: "FactCheckArchive",

@@ -16,7 +16,7 @@
 /// directive (none = every check), then optionally `--` and the reason.
 package enum SuppressionComments {
   /// The directives, in the order the documentation lists them.
-  package static let directives = ["factcheck-ignore", "factcheck-ignore-next-line", "factcheck-ignore-file"]
+  package static var directives: [String] { Suppression.commentDirectives }
 
   /// Whether `text` holds the bytes of `factcheck-`, which every directive starts with: most articles have
   /// none, and a byte search answers for them at memchr speed, where `String.contains` (Foundation's
@@ -118,7 +118,7 @@ package enum SuppressionComments {
         }
         let tokenColumn = found.map { lines[tokenLine].unicodeScalars.distance(from: lines[tokenLine].startIndex, to: $0.lowerBound) + 1 }
         if let found { searchFrom = found.upperBound }
-        guard isCheckPattern(token) else {
+        guard Suppression.isCheckPattern(token) else {
           let at = found == nil ? location : SourceLocation(path: path, line: tokenLine + 1, column: tokenColumn!)
           errors.append(SuppressionError(.invalidCheck(text: token), at: at, sourceLine: lines[found == nil ? directiveLine : tokenLine]))
           valid = false
@@ -159,20 +159,6 @@ package enum SuppressionComments {
     }
     return (suppressions, errors)
   }
-
-  /// A check id, finding id or kind, optionally ending in `*` (a trailing comma is forgiven). Never empty:
-  /// not a lone `,`, and not a bare `*`, which would silence every check (a comment that names no check
-  /// does that already; a rule file's `suppress:` entry must not).
-  static func isCheckPattern(_ token: String) -> Bool {
-    var token = Substring(token)
-    if token.hasSuffix(",") { token = token.dropLast() }
-    if token.hasSuffix("*") { token = token.dropLast() }
-    guard !token.isEmpty else { return false }
-    return token.unicodeScalars.allSatisfy { scalar in
-      scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "/:._-".unicodeScalars.contains(scalar) || scalar == " "
-    } && !token.contains(" ")
-  }
-
 }
 
 extension Substring {

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// `--output` never damages anything: not an input, not a device, not a link's non-file target; reports
 /// are whole or untouched, written before standard output, and keep an earlier report's owner and mode.

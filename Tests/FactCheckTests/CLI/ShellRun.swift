@@ -1,6 +1,12 @@
 import Foundation
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Runs a shell line with `$FC` set to the `factcheck` binary: pipes, redirections and signals as a
 /// user's shell would have them.

@@ -3,6 +3,12 @@ import PatternMatching
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The bundled rules compiled from the pattern cache check articles exactly as compiled ones do, and the
 /// cache file is written by the first load only.

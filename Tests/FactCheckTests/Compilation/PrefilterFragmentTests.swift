@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Prefilters parse each lexicon fragment once per language and reuse it: the requirements must be the
 /// same as when every rule parses its fragments afresh.

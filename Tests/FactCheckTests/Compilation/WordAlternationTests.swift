@@ -2,6 +2,12 @@ import PatternMatching
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// `RegexFragments.words`, the alternation behind every lexicon list: the longest word that fits is the one
 /// matched, whether it ends in a letter or in punctuation.

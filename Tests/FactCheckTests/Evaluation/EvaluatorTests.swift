@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The scorer of `factcheck evaluate` on a small corpus of the project's own writing: what counts as a
 /// claim found, a conflict found, a false conflict and an unmatched finding.

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// `factcheck evaluate` over the real-world development set (`../shared/realworld`, skipped when absent),
 /// with floors that only ever go up: raise them when the checker improves, never lower them.

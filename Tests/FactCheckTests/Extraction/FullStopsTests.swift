@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Points that end no sentence, per lexicon: abbreviations and, where ordinals take a point, a day's number
 /// before a month. Sentences and the windows rules run in must agree, or a match is cut at « Mio. ».

@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// How a figure is read from its context — the subject, the period and the attribute its sentence
 /// gives it — on sentences written for these tests, of the kinds that fooled earlier versions.

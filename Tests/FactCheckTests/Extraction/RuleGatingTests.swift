@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Rules run only in the sentences their prefilters admit: those holding every literal the rule requires
 /// (its currency, percent sign or scale words included) and, for a rule that reads a figure, a digit or a

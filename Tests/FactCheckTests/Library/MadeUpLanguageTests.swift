@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The engine holds no vocabulary of its own: Veltish (`vx`), a language made up for these tests
 /// (`Fixtures/MadeUpLanguage`), loaded without the bundled rules, has words of its own for everything —

@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// A change from one headcount to another: the earlier figure is the year before the later one, unless
 /// the later one is still to come — then the earlier one is today's.

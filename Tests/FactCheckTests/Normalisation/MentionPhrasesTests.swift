@@ -2,6 +2,12 @@ import PatternMatching
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Determiner-and-noun phrases are compiled grouped by determiner; the matches must be those of the plain
 /// alternation of the phrases, one after the other, in the lexicons' order.

@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Periods to the month: keys, resolution against the publication date, what event figures are dated to,
 /// and layoff rounds of different months that are never compared — on sentences written for these tests

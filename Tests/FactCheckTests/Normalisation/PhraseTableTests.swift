@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The normaliser on a table of phrases, French and English: each must yield a claim with the
 /// expected attribute and value, hedge, interval, unit, period, modality and entity.

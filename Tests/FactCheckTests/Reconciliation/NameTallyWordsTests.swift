@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The words a proper name is counted under for the spelling check. ASCII names take a byte path; it must
 /// give the words the character path gives (a possessive suffix no name has sends a name down that path).

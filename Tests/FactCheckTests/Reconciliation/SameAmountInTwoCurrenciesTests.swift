@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// One amount given in two currencies by two articles cannot be right in both; a conversion changes the
 /// number, and is never reported. The articles are imagined: Ostra, a logistics firm, raising money.

@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Figures that disagree are reported only when they can be about the same thing: one event, one scope.
 /// The articles behind these claims are imagined: a logistics firm, Ostra, and its rounds of cuts.

@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The HTML report renders each article's Markdown (issue 18): headings, paragraphs, lists, quotes, tables
 /// and emphasis, with every figure still highlighted, and never a tag that crosses another.

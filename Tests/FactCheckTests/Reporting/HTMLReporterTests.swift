@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The HTML page: self-contained, findings first, claims highlighted and linked both ways, readable on a
 /// phone and printable, and nothing from the articles or the rules let through unescaped.

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// `Schemas/json-report-v1.schema.json` describes what the JSON reporter writes: real output, with every
 /// optional part filled (suppressed and baselined findings, stale baseline entries, problems), validates.

@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The JSON report is streamed (`JSONReporter.reportBytes`) but must keep the bytes of the tree
 /// `JSONReporter.document(_:)` builds, which the server embeds in its answers.

@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The streaming writer lays out a document byte for byte as ``JSONValue`` serialises the same tree: the JSON
 /// report is streamed, the server's answers and other reports are trees, and both must read the same.

@@ -1,6 +1,12 @@
 import Foundation
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Inputs and helpers shared by the reporter tests: the Klarna story checked once, and a way to run
 /// another program (python3, the `factcheck` binary) and collect what it printed.

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The SARIF log: valid against the official 2.1.0 schema, one result per finding with a location per
 /// claim, and every rule-file, input and skipped-document problem kept as a tool notification.

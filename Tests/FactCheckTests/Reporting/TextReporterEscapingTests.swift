@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The text report never sends an article's or a file name's control characters to the terminal: they
 /// are shown escaped, and the underline still points at the figure.

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Directory walks are finite and exact: each file read once whatever the links, every entry accounted
 /// for, names that are not UTF-8 read under an escaped name, and reads capped while a file grows.

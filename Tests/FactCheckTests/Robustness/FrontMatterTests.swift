@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Front matter that is not quite right: nothing in it is lost silently. An unclosed or oversized block is a
 /// warning naming its line and never switches the article's language; a partial date keeps its precision,

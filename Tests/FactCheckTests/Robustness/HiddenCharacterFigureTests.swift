@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Figures that are not what they seem: invisible characters inside them, digits of other scripts, more
 /// digits than a figure can hold. Each is read whole or reported as malformed — never cut short to its

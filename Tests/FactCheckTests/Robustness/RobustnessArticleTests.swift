@@ -3,6 +3,12 @@ import PatternMatching
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Bad articles: every input ends up checked or skipped with a reason, nothing crashes, and the claims of
 /// the articles that are read have exactly the line and column an editor shows.

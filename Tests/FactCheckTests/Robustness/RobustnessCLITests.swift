@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The `factcheck` executable on bad inputs and hostile rules: every path is reported, the run ends,
 /// and `--strict` turns anything not wholly checked into exit status 2.

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Very long articles: a 100 MB single line finishes in bounded time with its claims at their exact
 /// columns, extraction scans it in bounded segments, and a claim across a segment cut is still read.

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The node limit stops alias bombs, not large files: a lexicon of a few hundred thousand words written
 /// out loads (its byte size is what bounds it), and only aliases are ever blamed for expanding too far.

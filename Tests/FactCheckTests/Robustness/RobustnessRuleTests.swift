@@ -3,6 +3,12 @@ import PatternMatching
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Hostile rule files: catastrophic patterns are stopped and reported for their rule and article while
 /// the run goes on; YAML bombs, deep nesting and huge files are refused before Yams sees them.

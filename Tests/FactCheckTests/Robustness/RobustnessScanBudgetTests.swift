@@ -3,6 +3,12 @@ import PatternMatching
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The scan time limit is one budget per rule and article, spent by every window the rule is run in:
 /// a slow rule cannot multiply it by being scanned piecewise.

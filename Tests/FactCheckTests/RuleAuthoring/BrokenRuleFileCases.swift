@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// One file of `Fixtures/BrokenRules/` and the errors loading it must report, exactly.
 struct BrokenRuleFileCase: Sendable, CustomTestStringConvertible {

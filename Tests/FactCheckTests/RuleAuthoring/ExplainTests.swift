@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// `factcheck explain RULE-ID`: the rule, where it is defined, its expanded PCRE2 pattern, its examples.
 @Suite struct ExplainTests {

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// `{words:MIN-MAX}`: a gap of words in a rule pattern, instead of a hand-written word-skipping group.
 struct GapPlaceholderTests {

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The lexicon schema (``LexiconSchema``) is the one list of lexicon keys: the reference in
 /// `Rules/README.md` lists exactly its keys and shapes, and a user's layer adds to the bundled lexicon on

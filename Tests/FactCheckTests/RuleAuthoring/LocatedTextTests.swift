@@ -2,6 +2,12 @@ import Testing
 import Yams
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Every character of a scalar maps back to where it is written, whatever the scalar's style.
 @Suite struct LocatedTextTests {

@@ -1,6 +1,12 @@
 import Foundation
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Scratch folders and the `factcheck` binary, for the rule-authoring tests.
 enum RuleAuthoring {

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// `Rules/README.md` keeps its promises: the tutorial's files, commands and output are what the checker
 /// does, and every rule file marked `<!-- check -->` loads without errors and passes its examples.

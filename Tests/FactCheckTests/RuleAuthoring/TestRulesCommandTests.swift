@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// `factcheck test-rules` on a copy of the bundled rules: a broken example fails with exit status 1 and
 /// names the file, line, rule and example; a broken rule file gives exit status 2.

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// A user's lexicon layered over the bundled rules can keep bundled rules from compiling; the error
 /// then names the user's file, line and column, once, with the rules left out, never a bundled rule.

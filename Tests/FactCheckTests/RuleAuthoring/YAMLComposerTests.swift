@@ -3,6 +3,12 @@ import Testing
 import Yams
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// ``YAMLComposer`` reads rule files as `Yams.compose(yaml:)` did after the preflight: the same tree (text,
 /// style and position of every node) and the same refusal (message and position), on every bundled rule

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// The claim stream: `extract | reconcile` reports what `check` reports, parts split by key find what the
 /// whole finds, every line fits the schema, and a bad line is named by path, line and column.

@@ -2,6 +2,12 @@ import Foundation
 import Yams
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// An `expected.yaml` like the seeds' one: the claims a good checker extracts, the conflicts it must
 /// report, and the pairs it must never put in one conflict.

@@ -1,6 +1,12 @@
 import Foundation
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Paths of the repository's fixtures, found from this file's location.
 enum Fixtures {

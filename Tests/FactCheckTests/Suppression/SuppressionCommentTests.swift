@@ -1,6 +1,12 @@
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// `factcheck-ignore` comments in articles: what text each covers, which checks it names, and an error
 /// naming the line and column for each malformed one.

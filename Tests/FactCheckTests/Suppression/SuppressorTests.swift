@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FactCheck
+@testable import FactCheckExtraction
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckReconciliation
+@testable import FactCheckReporting
+@testable import FactCheckRules
 
 /// Suppressions applied to a run: suppressed findings leave the findings that count and stay visible,
 /// unused suppressions are notes, and rule layers declare `suppress:` entries.

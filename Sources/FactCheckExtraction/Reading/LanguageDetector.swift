@@ -1,0 +1,123 @@
+/// Guesses an article's (or a paragraph's) language from the function words of each lexicon.
+///
+/// It runs on every article's first 20 KB and on every paragraph, so it works on the UTF-8 bytes: each word
+/// is folded to lower case as it is read (ASCII and Latin-1 letters, what function words are written in)
+/// and hashed without building a `String`; the hash finds the candidate words, compared byte for byte.
+package struct LanguageDetector: Sendable {
+  /// Language codes, in the order of the bits of ``Entry/languages``.
+  private let codes: [String]
+  /// Function words (lower case, UTF-8) by hash, with the languages that have them.
+  private let table: [UInt64: [Entry]]
+
+  private struct Entry: Sendable {
+    let word: [UInt8]
+    /// Bit `i` set: the word is a function word of `codes[i]`.
+    let languages: UInt64
+  }
+
+  package init(lexicons: [String: Lexicon]) {
+    codes = Array(lexicons.keys.sorted().prefix(64))
+    var masks: [[UInt8]: UInt64] = [:]
+    for (index, code) in codes.enumerated() {
+      for word in lexicons[code]!.functionWords {
+        masks[LanguageDetector.folded(Array(word.utf8)), default: 0] |= 1 << UInt64(index)
+      }
+    }
+    var table: [UInt64: [Entry]] = [:]
+    for (word, languages) in masks { table[LanguageDetector.hash(word[...]), default: []].append(Entry(word: word, languages: languages)) }
+    self.table = table
+  }
+
+  /// Function words of each language in `bytes[range]`.
+  package func counts(in bytes: [UInt8], range: Range<Int>) -> [String: Int] {
+    var perLanguage = [Int](repeating: 0, count: codes.count)
+    guard !table.isEmpty else { return [:] }
+    bytes.withUnsafeBufferPointer { buffer in
+      var word: [UInt8] = []
+      word.reserveCapacity(32)
+      var i = range.lowerBound
+      func flush() {
+        guard !word.isEmpty else { return }
+        if word.count <= 24, let entries = table[LanguageDetector.hash(word[...])],
+          let entry = entries.first(where: { $0.word == word })
+        {
+          for index in codes.indices where entry.languages & (1 << UInt64(index)) != 0 { perLanguage[index] += 1 }
+        }
+        word.removeAll(keepingCapacity: true)
+      }
+      while i < range.upperBound {
+        let byte = buffer[i]
+        if byte < 0x80 {
+          switch byte {
+          case 0x41...0x5A: word.append(byte | 0x20)
+          case 0x61...0x7A: word.append(byte)
+          default: flush()
+          }
+          i += 1
+          continue
+        }
+        // A multi-byte character: a letter unless it is punctuation or spacing (U+0080–U+00BF, U+2000–U+206F:
+        // no-break space, « », ’ …), which ends the word as ASCII punctuation does.
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        let end = min(range.upperBound, i + length)
+        if (byte == 0xC2) || (byte == 0xE2 && i + 1 < end && buffer[i + 1] == 0x80) || (byte == 0xE2 && i + 1 < end && buffer[i + 1] == 0x81) {
+          flush()
+        } else if byte == 0xC3, i + 1 < end, (0x80...0x9E).contains(buffer[i + 1]), buffer[i + 1] != 0x97 {
+          // Latin-1 capitals (À … Þ, not ×) fold to their small letters.
+          word.append(byte)
+          word.append(buffer[i + 1] | 0x20)
+        } else {
+          for k in i..<end { word.append(buffer[k]) }
+        }
+        i = end
+      }
+      flush()
+    }
+    var counts: [String: Int] = [:]
+    for (index, count) in perLanguage.enumerated() where count > 0 { counts[codes[index]] = count }
+    return counts
+  }
+
+  /// The language whose function words are most frequent in the first 20 KB of the body, if at least three.
+  package func detect(_ text: String, range: Range<Int>) -> String? {
+    guard !table.isEmpty else { return nil }
+    let bytes = Array(text.utf8)
+    var end = min(range.upperBound, range.lowerBound + 20_000)
+    while end < range.upperBound && bytes[end] & 0xC0 == 0x80 { end += 1 }
+    let counts = counts(in: bytes, range: range.lowerBound..<max(range.lowerBound, end))
+    guard let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }), best.value >= 3 else {
+      return nil
+    }
+    return best.key
+  }
+
+  /// A word as the scan folds it: ASCII and Latin-1 capitals in small letters.
+  package static func folded(_ word: [UInt8]) -> [UInt8] {
+    var result: [UInt8] = []
+    var i = 0
+    while i < word.count {
+      let byte = word[i]
+      if (0x41...0x5A).contains(byte) {
+        result.append(byte | 0x20)
+      } else if byte == 0xC3, i + 1 < word.count, (0x80...0x9E).contains(word[i + 1]), word[i + 1] != 0x97 {
+        result.append(byte)
+        result.append(word[i + 1] | 0x20)
+        i += 1
+      } else {
+        result.append(byte)
+      }
+      i += 1
+    }
+    return result
+  }
+
+  /// FNV-1a, 64 bits.
+  package static func hash(_ word: ArraySlice<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in word {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    return hash
+  }
+}

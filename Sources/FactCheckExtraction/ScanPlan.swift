@@ -1,0 +1,270 @@
+import PatternMatching
+
+/// How the rules of one language are scanned: their prefilter literals in one ``LiteralScanner``, and
+/// for each rule which literals it requires.
+///
+/// A rule runs only on the sentences that contain its rarest required literal (counted per segment), and
+/// of those only on the ones that hold every other literal it requires and, when it reads a figure, a digit
+/// or a number word, up to the last of them (``lastStart(in:rule:_:)``): most rules touch a few hundred
+/// bytes of a 3 KB article and nothing of the rest. A rule whose pattern requires no literal is scanned over
+/// the whole segment.
+package struct ScanPlan: Sendable {
+  /// Requirement numbers of each rule (same order as the rules): indexes into ``requirementLiterals``.
+  package let requirements: [[Int]]
+  /// Literal ids of each distinct requirement (one of them must occur): rules share them, the figure
+  /// placeholders' above all, so their occurrences are gathered once per segment.
+  package let requirementLiterals: [[Int]]
+  /// The shortest literal of each requirement.
+  package let requirementShortest: [Int]
+  /// Whether each rule needs a figure.
+  package let needsNumber: [Bool]
+  /// Ids of number words (spelled numbers) among the literals.
+  package let numberWordIDs: [Int]
+  /// The shortest number word.
+  package let shortestNumberWord: Int
+  /// For each literal, the requirements it belongs to (``requirementLiterals``' indexes, and that index's
+  /// count for the number words): each occurrence is filed under them as the scan finds it.
+  package let literalRequirements: [[Int]]
+  package let scanner: LiteralScanner
+
+  package init(rules: [CompiledRule], numberWords: [[UInt8]]) {
+    self.init(prefilters: rules.map(\.prefilter), numberWords: numberWords)
+  }
+
+  /// A plan for patterns of any kind (the mention patterns' too), by their prefilters.
+  package init(prefilters: [Prefilter], numberWords: [[UInt8]]) {
+    var ids: [[UInt8]: Int] = [:]
+    var literals: [[UInt8]] = []
+    func id(_ literal: [UInt8]) -> Int {
+      if let existing = ids[literal] { return existing }
+      literals.append(literal)
+      ids[literal] = literals.count - 1
+      return literals.count - 1
+    }
+    var numbers: [[Int]: Int] = [:]
+    var distinct: [[Int]] = []
+    requirements = prefilters.map { prefilter in
+      prefilter.requirements.map { requirement in
+        let literalIDs = Array(Set(requirement.map { id(CaseFolding.fold($0)) })).sorted()
+        if let number = numbers[literalIDs] { return number }
+        numbers[literalIDs] = distinct.count
+        distinct.append(literalIDs)
+        return distinct.count - 1
+      }
+    }
+    requirementLiterals = distinct
+    needsNumber = prefilters.map(\.needsNumber)
+    numberWordIDs = Array(Set(numberWords.map { id($0) })).sorted()
+    requirementShortest = distinct.map { $0.map { literals[$0].count }.min() ?? 0 }
+    shortestNumberWord = numberWords.map(\.count).min() ?? 0
+    var filed = [[Int]](repeating: [], count: literals.count)
+    for (index, literalIDs) in (distinct + [numberWordIDs]).enumerated() { for id in literalIDs { filed[id].append(index) } }
+    literalRequirements = filed
+    scanner = LiteralScanner(literals: literals)
+  }
+
+  /// What one pass over a segment found: where each requirement's literals start, where its digits and
+  /// number words are, and where its sentences start and end.
+  package struct Hits {
+    /// For each requirement, the sorted start offsets of its literals' occurrences.
+    package var requirementStarts: [[Int]]
+    /// Where each digit starts (``ByteSearch/isDigitStart(_:_:_:)``), in order.
+    package var digits: [Int]
+    /// Where each number word starts, in order.
+    package var numberWords: [Int]
+    /// The segment's sentence boundaries, for ``ScanWindows``.
+    package var bounds: ScanWindows.Bounds
+  }
+
+  package func hits(in folded: UnsafeBufferPointer<UInt8>, range: Range<Int>, fullStops: FullStops = .none) -> Hits {
+    // Each occurrence filed under its requirements as it is found: occurrences come in the order they end,
+    // so a requirement's starts are in order but where literals of different lengths overlap (then sorted).
+    var starts = [[Int]](repeating: [], count: requirementLiterals.count + 1)
+    var unsorted = [Bool](repeating: false, count: starts.count)
+    scanner.scan(folded, range: range) { id, end in
+      let start = end - scanner.lengths[id]
+      for requirement in literalRequirements[id] {
+        if let last = starts[requirement].last, start < last { unsorted[requirement] = true }
+        starts[requirement].append(start)
+      }
+    }
+    for requirement in starts.indices where unsorted[requirement] { starts[requirement].sort() }
+    let numberWords = starts.removeLast()
+    var digits: [Int] = []
+    var i = range.lowerBound
+    while i < range.upperBound {
+      if ByteSearch.isDigitStart(folded, i, range.upperBound) { digits.append(i) }
+      i += 1
+    }
+    return Hits(requirementStarts: starts, digits: digits, numberWords: numberWords,
+                bounds: ScanWindows.Bounds(in: folded, segment: range, fullStops: fullStops))
+  }
+
+  /// Where rule `index` is run in `segment`: the sentence windows around its rarest literal
+  /// (``ScanWindows``) that can hold a match, each with the last offset a match may start at
+  /// (``lastStart(in:rule:_:)``); the whole segment, unbounded, for a rule that requires no literal; none
+  /// when it cannot match there. Windows never touch and a match never leaves its window (the window is the
+  /// subject PCRE2 is given), so one rule's matches never overlap, as in one scan of the whole segment.
+  package func windows(forRule index: Int, _ hits: Hits, in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>)
+    -> [(range: Range<Int>, lastStart: Int?)]
+  {
+    guard let anchors = anchors(forRule: index, hits) else { return [] }
+    guard !anchors.isEmpty else { return [(segment, nil)] }
+    return ScanWindows.windows(around: anchors, in: bytes, segment: segment, bounds: hits.bounds).compactMap { window in
+      lastStart(in: window, rule: index, hits).map { (window, $0) }
+    }
+  }
+
+  /// Where rule `index` can match in the segment: `nil` nowhere, `[]` anywhere (scan it all), else the
+  /// offsets of its rarest required literal, in order.
+  private func anchors(forRule index: Int, _ hits: Hits) -> [Int]? {
+    if needsNumber[index] && hits.digits.isEmpty && hits.numberWords.isEmpty { return nil }
+    var best: [Int]?
+    for requirement in requirements[index] {
+      let offsets = hits.requirementStarts[requirement]
+      if offsets.isEmpty { return nil }
+      if best == nil || offsets.count < best!.count { best = offsets }
+    }
+    return best ?? []
+  }
+
+  /// Where rule `index` can start a match inside `window` (a sentence around one of its anchors): `nil`
+  /// nowhere — a literal it requires has no occurrence that can fit in the window, or it reads a figure and
+  /// the window holds no digit or number word — else the last offset a match may start at. A match holds
+  /// one occurrence of each requirement and its figure, so it starts at or before the last of each; and a
+  /// match never leaves its window (the window is the subject PCRE2 is given). What is skipped holds no
+  /// match: PCRE2 is not called to prove it.
+  private func lastStart(in window: Range<Int>, rule index: Int, _ hits: Hits) -> Int? {
+    var last = window.upperBound
+    for requirement in requirements[index] {
+      let latest = Self.lastOccurrence(hits.requirementStarts[requirement], from: window.lowerBound,
+                                       to: window.upperBound - requirementShortest[requirement])
+      if latest < 0 { return nil }
+      last = min(last, latest)
+    }
+    guard needsNumber[index] else { return last }
+    let figure = max(Self.lastOccurrence(hits.digits, from: window.lowerBound, to: window.upperBound - 1),
+                     Self.lastOccurrence(hits.numberWords, from: window.lowerBound, to: window.upperBound - shortestNumberWord))
+    return figure < 0 ? nil : min(last, figure)
+  }
+
+  /// The last of the sorted `starts` in `lower...upper`, or -1.
+  private static func lastOccurrence(_ starts: [Int], from lower: Int, to upper: Int) -> Int {
+    guard lower <= upper, !starts.isEmpty else { return -1 }
+    // The first start past `upper`; the one before it is the last candidate.
+    var low = 0
+    var high = starts.count
+    while low < high {
+      let middle = (low + high) / 2
+      if starts[middle] <= upper { low = middle + 1 } else { high = middle }
+    }
+    return low > 0 && starts[low - 1] >= lower ? starts[low - 1] : -1
+  }
+}
+
+/// Sentence-sized windows around literal hits, in which a rule is run instead of the whole segment.
+package enum ScanWindows {
+  /// Longest stretch scanned on either side of a hit when no sentence end is near (one huge line).
+  package static let reach = 600
+
+  /// Where the sentences of one segment may start and end, found in one pass (every rule's windows are
+  /// then binary searches, not a walk back and forth from each of its hits).
+  ///
+  /// A sentence is bounded by a paragraph break or a `.`, `!`, `?` followed by spacing, but not at a point
+  /// `fullStops` says ends nothing (« 3 Mio. Euro », « am 13. Mai »: a window cut there would cut the match).
+  package struct Bounds {
+    /// Offsets a window may start at, in order: after a blank line, or after terminal punctuation and a space.
+    package let starts: [Int]
+    /// Offsets where a window may end, in order, each with where the end condition was seen (a window
+    /// ends at the first condition at or after its hit: a paragraph break ends before its line break, a
+    /// sentence after its punctuation).
+    package let ends: [(seenAt: Int, end: Int)]
+
+    package init(in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>, fullStops: FullStops) {
+      var starts: [Int] = []
+      var ends: [(seenAt: Int, end: Int)] = []
+      var i = segment.lowerBound
+      while i < segment.upperBound {
+        let b = bytes[i]
+        // A window may start at i + 1 when i ends a paragraph or is the space after a sentence's end.
+        if ScanWindows.isSpace(b), ScanWindows.startsAfter(i + 1, bytes, segment, fullStops) { starts.append(i + 1) }
+        if b == 0x0A && i + 1 < segment.upperBound && (bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D) {
+          ends.append((i, i))
+        } else if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?"))
+          && (i + 1 >= segment.upperBound || ScanWindows.isSpace(bytes[i + 1]))
+          && (b != UInt8(ascii: ".") || !fullStops.endsNoSentence(bytes, dotAt: i, lineStart: segment.lowerBound, folded: true))
+        {
+          ends.append((i, i + 1))
+        }
+        i += 1
+      }
+      self.starts = starts
+      self.ends = ends
+    }
+  }
+
+  /// Disjoint, ordered windows: each hit widened to its sentence (``Bounds``), at most ``reach`` bytes
+  /// either side, and windows that touch merged. `bytes` is the article folded to lower case.
+  package static func windows(around hits: [Int], in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>, bounds: Bounds) -> [Range<Int>] {
+    var windows: [Range<Int>] = []
+    for hit in hits {
+      if let last = windows.last, hit < last.upperBound { continue }
+      let start = sentenceStart(before: hit, bytes, segment, bounds)
+      let end = sentenceEnd(after: hit, bytes, segment, bounds)
+      if let last = windows.last, start <= last.upperBound {
+        windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, end)
+      } else {
+        windows.append(start..<end)
+      }
+    }
+    return windows
+  }
+
+  /// ``windows(around:in:segment:bounds:)`` with the bounds found here.
+  package static func windows(around hits: [Int], in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>,
+                      fullStops: FullStops = .none) -> [Range<Int>] {
+    windows(around: hits, in: bytes, segment: segment, bounds: Bounds(in: bytes, segment: segment, fullStops: fullStops))
+  }
+
+  fileprivate static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+  /// Whether a sentence may start at `i`: after a blank line, or after `!`, `?` or a full stop and a space.
+  fileprivate static func startsAfter(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>, _ fullStops: FullStops) -> Bool {
+    guard i >= 2 else { return false }
+    let b = bytes[i - 1]
+    if b == 0x0A && (bytes[i - 2] == 0x0A || bytes[i - 2] == 0x0D) { return true }
+    return isSpace(b) && (bytes[i - 2] == UInt8(ascii: "!") || bytes[i - 2] == UInt8(ascii: "?")
+      || (bytes[i - 2] == UInt8(ascii: ".") && !fullStops.endsNoSentence(bytes, dotAt: i - 2, lineStart: segment.lowerBound, folded: true)))
+  }
+
+  private static func sentenceStart(before offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>, _ bounds: Bounds) -> Int {
+    let floor = max(segment.lowerBound, offset - reach)
+    // The last start at or before the hit, if it is past the floor.
+    var low = 0
+    var high = bounds.starts.count
+    while low < high {
+      let middle = (low + high) / 2
+      if bounds.starts[middle] <= offset { low = middle + 1 } else { high = middle }
+    }
+    if low > 0, bounds.starts[low - 1] > floor { return bounds.starts[low - 1] }
+    // Never start inside a UTF-8 sequence.
+    var i = floor
+    while i > segment.lowerBound && bytes[i] & 0xC0 == 0x80 { i -= 1 }
+    return i
+  }
+
+  private static func sentenceEnd(after offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>, _ bounds: Bounds) -> Int {
+    let ceiling = min(segment.upperBound, offset + reach)
+    // The first end condition at or after the hit, if it is before the ceiling.
+    var low = 0
+    var high = bounds.ends.count
+    while low < high {
+      let middle = (low + high) / 2
+      if bounds.ends[middle].seenAt < offset { low = middle + 1 } else { high = middle }
+    }
+    if low < bounds.ends.count, bounds.ends[low].seenAt < ceiling { return bounds.ends[low].end }
+    var i = ceiling
+    while i < segment.upperBound && bytes[i] & 0xC0 == 0x80 { i += 1 }
+    return i
+  }
+}

@@ -1,0 +1,159 @@
+import PatternMatching
+
+/// An article ready for extraction: its text as valid UTF-8, its metadata and its line index.
+///
+/// ``FactChecker/check(paths:)`` reads articles from files itself (front matter, language detection,
+/// encoding repair); build one yourself to check text that is not in a file — a CMS draft, a feed item —
+/// with ``FactChecker/check(articles:)``.
+public struct Article: Sendable {
+  /// The path, as given or as found under a given directory.
+  public let path: String
+  /// Language code (`fr`, `en`), from front matter or detection.
+  public var language: String
+  /// Whether ``language`` is only the fallback: detection found too few function words to tell (a
+  /// one-line article). Extraction then tries every language.
+  public var languageIsGuessed = false
+  /// Publication date, when known.
+  public var published: Day?
+  /// Where ``published`` came from: `front-matter`, `option` or `dateline`.
+  public var publishedSource: String?
+  /// Title from front matter.
+  public var title: String?
+  /// Outlet from front matter.
+  public var source: String?
+  /// The article's public address, from front matter (`url`, `link`, `canonical`).
+  public var url: String?
+  /// The article's author, from front matter (`author`, `byline`).
+  public var author: String?
+  /// The whole text, front matter included, so that positions are those of the file.
+  public let text: String
+  /// Byte range of the body (after the front matter).
+  public let bodyRange: Range<Int>
+  /// Problems met while reading (invalid UTF-8 repaired, front matter unreadable).
+  public var warnings: [String]
+  /// UTF-8 bytes, validated once.
+  package let subject: UTF8Subject
+  /// The bytes rules run on: the same text with Markdown emphasis markers (`**4,000**`, `_Klarna_`)
+  /// blanked to spaces, so byte offsets, lines and columns are those of the file.
+  package let matchSubject: UTF8Subject
+  /// Line index of the text.
+  package let lines: LineIndex
+
+  /// Creates an article from text that is already valid UTF-8 (a Swift `String`).
+  ///
+  /// The text is taken as it is: front matter is not read here (pass what it says as arguments), and the
+  /// language is not detected, since the caller of an in-memory check usually knows both.
+  ///
+  /// - Parameters:
+  ///   - path: A name for the article in claims and reports; it need not exist.
+  ///   - text: The whole text. Claims' positions are positions in it.
+  ///   - language: The language to check it in (`en`, `fr`): rules of other languages do not run on it.
+  ///   - published: The publication date, which resolves "last year" and dates the article's current
+  ///     figures; `nil` when unknown.
+  ///   - publishedSource: Where `published` came from, as reports show it; `given` when a date is passed
+  ///     without one.
+  ///   - title: The title, for reports.
+  ///   - source: The outlet, for reports.
+  ///   - bodyRange: The UTF-8 byte range of the body when `text` starts with a header the rules should not
+  ///     read; `nil` for the whole text.
+  ///   - warnings: Problems met while getting the text, shown with the article's diagnostics.
+  public init(path: String, text: String, language: String, published: Day? = nil, publishedSource: String? = nil,
+              title: String? = nil, source: String? = nil, bodyRange: Range<Int>? = nil, warnings: [String] = []) {
+    self.path = path
+    self.text = text
+    self.subject = UTF8Subject(text)
+    self.matchSubject = Article.blankingEmphasis(subject)
+    self.lines = LineIndex(subject.bytes)
+    self.language = language
+    self.published = published
+    self.publishedSource = published == nil ? nil : (publishedSource ?? "given")
+    self.title = title
+    self.source = source
+    self.bodyRange = bodyRange ?? 0..<subject.bytes.count
+    self.warnings = warnings
+  }
+
+  /// The line and column of a byte offset, as claims and reports give them.
+  ///
+  /// - Parameter offset: A UTF-8 byte offset into ``text``, such as a bound of ``Claim/valueRange``.
+  /// - Returns: The 1-based line and column (in Unicode scalars) in this article.
+  public func location(of offset: Int) -> SourceLocation {
+    let position = lines.position(of: offset)
+    return SourceLocation(path: path, line: position.line, column: position.column)
+  }
+
+  /// The text of a byte range, such as a claim's ``Claim/valueRange``.
+  ///
+  /// - Parameter range: A UTF-8 byte range into ``text``; clamped to the text, so a stale range cannot trap.
+  /// - Returns: The text of the range; a character the range cuts in two becomes U+FFFD.
+  public func text(of range: Range<Int>) -> String {
+    String(decoding: subject.bytes[range.clamped(to: 0..<subject.bytes.count)], as: UTF8.self)
+  }
+
+  /// The text of `range` without the spacing around it: ASCII spacing trimmed on the bytes, other spacing
+  /// (a no-break space at an end) by ``Swift/StringProtocol/trimmingWhitespace()``.
+  package func trimmedText(of range: Range<Int>) -> String {
+    let bytes = subject.bytes
+    let clamped = range.clamped(to: 0..<bytes.count)
+    var start = clamped.lowerBound
+    var end = clamped.upperBound
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+    while start < end && isSpace(bytes[start]) { start += 1 }
+    while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+    let text = String(decoding: bytes[start..<end], as: UTF8.self)
+    guard start < end, bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return text.trimmingWhitespace() }
+    return text
+  }
+
+  /// The line containing byte `offset`, clipped to about `reach` bytes on each side, and the 1-based
+  /// column of `offset` within that excerpt.
+  package func lineExcerpt(around offset: Int, reach: Int = 240) -> (text: String, column: Int) {
+    let bytes = subject.bytes
+    let line = lines.byteRange(ofLine: lines.line(of: offset))
+    var start = max(line.lowerBound, offset - reach)
+    var end = min(line.upperBound, offset + reach)
+    while start > line.lowerBound && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    while end < line.upperBound && bytes[end] & 0xC0 == 0x80 { end += 1 }
+    let column = bytes[start..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    return (String(decoding: bytes[start..<end], as: UTF8.self), column)
+  }
+
+  /// `*` always, and `_` next to a space or punctuation (not inside an identifier), become spaces; so do
+  /// double quotation marks of every typography (`"`, `“ ” „`, `« »`, `‹ ›`), which copy puts around a
+  /// figure or inside a phrase ("plans to shed “nearly 8%” of its staff") but which never change what
+  /// it says. Each byte becomes a space, so the text stays valid UTF-8 and every offset is unchanged.
+  /// Apostrophes and single quotes are kept: rules read them (*l’entreprise*, *company’s*).
+  package static func blankingEmphasis(_ subject: UTF8Subject) -> UTF8Subject {
+    let bytes = subject.bytes
+    guard bytes.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "\"") || $0 == 0xC2 || $0 == 0xE2 })
+    else { return subject }
+    var blanked = bytes
+    func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
+    var i = 0
+    while i < blanked.count {
+      switch blanked[i] {
+      case UInt8(ascii: "*"), UInt8(ascii: "\""):
+        blanked[i] = 0x20
+      case UInt8(ascii: "_"):
+        let before = i > 0 ? bytes[i - 1] : 0x20
+        let after = i + 1 < bytes.count ? bytes[i + 1] : 0x20
+        if !(isWordByte(before) && isWordByte(after)) { blanked[i] = 0x20 }
+      case 0xC2 where i + 1 < bytes.count && (bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB):  // « »
+        blanked[i] = 0x20
+        blanked[i + 1] = 0x20
+        i += 1
+      case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && [0x9C, 0x9D, 0x9E, 0xB9, 0xBA].contains(bytes[i + 2]):  // “ ” „ ‹ ›
+        blanked[i] = 0x20
+        blanked[i + 1] = 0x20
+        blanked[i + 2] = 0x20
+        i += 2
+      default: break
+      }
+      i += 1
+    }
+    return UTF8Subject(unchecked: blanked)
+  }
+
+  /// The raw UTF-8 bytes.
+  package var bytes: [UInt8] { subject.bytes }
+}

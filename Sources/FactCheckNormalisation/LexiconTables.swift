@@ -1,0 +1,45 @@
+/// A lexicon's words as the readers look them up: keyed by ``TextNormalisation/key(_:)``, built once per
+/// language.
+///
+/// `tables.scales`, `tables.articles` … are the lexicon's own keys, each normalised as its shape says
+/// (``LexiconKey/normalise(_:)``), so a key added to ``LexiconSchema`` is looked up here with nothing
+/// more to write. Hedges and periods, lists of groups, are inverted into word → meaning tables.
+@dynamicMemberLookup
+package struct LexiconTables: Sendable {
+  /// The lexicon as written (case and spelling kept), for what is compared with the article's own text.
+  package let lexicon: Lexicon
+  /// The lexicon with every word normalised.
+  private let normalised: Lexicon
+  package let hedges: [String: Hedge]
+  package let periods: [String: (period: Period, modality: Modality?)]
+  /// The keys of ``periods`` as UTF-8, longest first (ties in alphabetical order), for finding the longest
+  /// phrase a longer expression embeds without a dictionary copy and a Foundation search per key.
+  package let periodPhrasesLongestFirst: [(key: String, utf8: [UInt8])]
+  /// What links the ends of a range (" à ", " to ", " et ", " - ", "-"), in the order they are tried; an
+  /// ASCII one with its bytes, which must occur in a figure's key before it is searched for there.
+  package let rangeSeparators: [(text: String, asciiBytes: [UInt8]?)]
+
+  package init(_ lexicon: Lexicon) {
+    self.lexicon = lexicon
+    var normalised = lexicon
+    for key in LexiconSchema.keys { key.normalise(&normalised) }
+    self.normalised = normalised
+    var hedges: [String: Hedge] = [:]
+    for entry in lexicon.hedges { for word in entry.words { hedges[TextNormalisation.key(word)] = entry.hedge } }
+    self.hedges = hedges
+    var periods: [String: (Period, Modality?)] = [:]
+    for entry in lexicon.periods {
+      for word in entry.words { periods[TextNormalisation.key(word)] = (entry.period, entry.modality) }
+    }
+    self.periods = periods
+    rangeSeparators = ((normalised.rangeTo + normalised.rangeAnd).map { " \($0) " } + [" - ", "-"]).map { separator in
+      (separator, separator.utf8.allSatisfy { $0 < 0x80 } ? Array(separator.utf8) : nil)
+    }
+    periodPhrasesLongestFirst = periods.keys
+      .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+      .map { ($0, Array($0.utf8)) }
+  }
+
+  /// A lexicon key's words, normalised.
+  package subscript<Value>(dynamicMember path: KeyPath<Lexicon, Value>) -> Value { normalised[keyPath: path] }
+}

@@ -1,0 +1,2 @@
+// The stages before this one: reconciliation compares the claims normalisation built.
+@_exported import FactCheckNormalisation

@@ -1,0 +1,30 @@
+import PatternMatching
+
+/// A rule ready to run: its definition, its compiled PCRE2 pattern, its placeholder slots and its prefilter.
+///
+/// Immutable and `Sendable`: compiled once per process and shared by every extraction worker. Only its id is
+/// public, to find out whether a rule loaded (``CompiledRuleSet/rule(id:)``); what a rule matches is in its
+/// YAML file and in the examples `factcheck test-rules` runs.
+public struct CompiledRule: Sendable {
+  /// The rule as written.
+  package let definition: RuleDefinition
+  /// The expanded PCRE2 pattern.
+  package var expandedPattern: String { expansion.regex }
+  /// The compiled pattern.
+  package let pattern: CompiledPattern
+  /// Placeholder uses and their groups.
+  package let expansion: ExpandedPattern
+  /// Group number of each slot, in slot order.
+  package let slotGroups: [Int]
+  /// What a text must contain for the rule to possibly match.
+  package let prefilter: Prefilter
+
+  /// The rule's id, as written in its file (`en.employees.verb`); a later layer's rule with the same id
+  /// replaces it.
+  public var id: String { definition.id }
+
+  /// Slots of a role, with their group numbers.
+  package func slots(where predicate: (PlaceholderSlot) -> Bool) -> [(slot: PlaceholderSlot, group: Int)] {
+    zip(expansion.slots, slotGroups).filter { predicate($0.0) }.map { ($0.0, $0.1) }
+  }
+}

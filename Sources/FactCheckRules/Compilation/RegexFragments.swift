@@ -1,0 +1,161 @@
+/// Regex building blocks shared by every lexicon, written with explicit classes.
+///
+/// Under `PCRE2_UCP`, `\d`, `\s` and `\b` are Unicode-aware and run several times slower in the JIT
+/// (see shared/design/PERFORMANCE.md); these classes say exactly which characters a news article uses.
+package enum RegexFragments {
+  /// Horizontal spaces found inside figures: space, no-break space, narrow no-break space, thin space.
+  package static let horizontalSpace = "[ \\x{A0}\\x{202F}\\x{2009}]"
+  /// Any run of spacing between words, line breaks included (wrapped Markdown).
+  package static let space = "[ \\t\\r\\n\\x{A0}\\x{202F}\\x{2009}]+"
+  /// Apostrophes, straight and typographic.
+  package static let apostrophe = "['\\x{2019}\\x{02BC}]"
+  /// Not preceded by a letter or digit.
+  package static let wordStart = "(?<![\\p{L}\\p{N}])"
+  /// Not followed by a letter or digit.
+  package static let wordEnd = "(?![\\p{L}\\p{N}])"
+  /// An upper-case letter ahead. PCRE2 reads a pattern's start bitmap from a leading lookahead's class, but
+  /// not from `\p{Lu}`: the class first (every upper-case letter is A–Z or at or above U+00C0), so a pattern
+  /// that opens with a proper name gets a bitmap and skips lower-case letters, digits and spaces with a fast
+  /// scan instead of trying each (issue 15); then the property decides. Use where case counts (`(?-i:…)`):
+  /// under caseless matching the class also admits a–z, still a superset, only a weaker filter.
+  package static let capitalAhead = "(?=[A-Z\\x{C0}-\\x{10FFFF}])(?=\\p{Lu})"
+  /// A decimal digit: ASCII, or one of the scripts news copy pasted from elsewhere carries — Arabic-Indic,
+  /// Extended Arabic-Indic, Devanagari, full-width. The normaliser reads them all as ASCII digits
+  /// (``TextNormalisation/key(_:)``); matching them here means `３５００` is a figure rather than nothing.
+  /// Explicit ranges, not `\p{Nd}`, for the JIT (see the type's comment).
+  package static let digit = "[0-9\\x{660}-\\x{669}\\x{6F0}-\\x{6F9}\\x{966}-\\x{96F}\\x{FF10}-\\x{FF19}]"
+  /// Characters that print nothing and may sit inside a figure: format characters (zero-width space and
+  /// joiners, bidi marks, embeddings and isolates, word joiner, BOM, soft hyphen) and combining marks.
+  /// A figure reads across them (`3\u{200B}500` is 3500) so that it is never cut in two and read as
+  /// `500`; the normaliser drops them.
+  package static let invisible = "[\(invisibleMembers)]"
+  private static let invisibleMembers = "\\p{Cf}\\p{M}"
+  /// The Arabic decimal and thousands separators (U+066B, U+066C), which come with Arabic-Indic digits.
+  private static let arabicSeparators = "\\x{66B}\\x{66C}"
+  /// A digit, with the invisible characters after it when another digit follows them: invisible
+  /// characters belong to a figure only between its digits, never at its ends.
+  private static let digitUnit = "(?:\(digit)(?:\(invisible)++(?=\(digit)))?)"
+  /// Not the continuation of a figure: no digit before, nor a digit and a separator or invisible character.
+  package static let notAfterDigit = "(?<!\(digit))(?<!\(digit)[.,\(arabicSeparators)\(invisibleMembers)])"
+  /// Not followed by more of the figure: no digit after, even across invisible characters.
+  package static let notBeforeDigit = "(?!\(invisible)*\(digit))"
+  /// Not followed by more of the figure even across a separator: backtracking may not cut `3,500` to `3`
+  /// when what follows the figure does not suit the rule.
+  private static let notBeforeMore = "(?!\(invisible)*[.,'\\x{2019}\(arabicSeparators)]?\(invisible)*\(digit))"
+  /// A figure in digits: grouped by spaces (3 500, 3 500), or by punctuation (3,500 · 3.500 · 2,80,000 ·
+  /// 1'000), with an optional decimal part. What the separators mean is the normaliser's business.
+  ///
+  /// Invisible characters inside belong to the figure (around a separator too: `3,\u{200E}500`): it is
+  /// read whole, or not at all. The leading `(?=digit)` keeps the lookbehinds off the many positions that
+  /// hold no digit: with it the fragment matches no slower than the ASCII-only one it replaced.
+  package static let digits =
+    "(?=\(digit))\(notAfterDigit)(?:\(digitUnit){1,3}(?:\(invisible)*\(horizontalSpace)\(invisible)*\(digitUnit){3})+\(notBeforeDigit)"
+    + "(?:[.,\\x{66B}]\(digitUnit)+)?|\(digitUnit)+(?:\(invisible)*[.,'\\x{2019}\(arabicSeparators)]\(invisible)*\(digitUnit)+)*)"
+    + notBeforeMore
+  /// An optional sign before a figure (−22 %, +5 %).
+  package static let sign = "(?:[-+\\x{2212}\\x{2013}]\(horizontalSpace)?)?"
+  /// A four-digit year between 1800 and 2099 — not the end or the start of a longer figure, even one cut by
+  /// an invisible character (`1\u{200B}2024`).
+  package static let year = "(?<!\(digit))(?<!\(digit)\(invisible))(?:1[89][0-9]{2}|20[0-9]{2})\(notBeforeDigit)"
+
+  /// Escapes regex metacharacters in a literal word.
+  package static func escape(_ literal: String) -> String {
+    var result = ""
+    for character in literal {
+      switch character {
+      case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "-", "#", "/":
+        result.append("\\")
+        result.append(character)
+      case " ": result += space
+      case "'", "\u{2019}": result += apostrophe
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
+  /// An alternation of literal words, longest first so that "près de" wins over "près", with word
+  /// boundaries on the sides that are letters or digits.
+  package static func words(_ list: some Sequence<String>, gluedToDigits: Bool = false, gluedAfter: Bool = false) -> String {
+    let unique = Set(list.filter { !$0.isEmpty })
+    guard !unique.isEmpty else { return "(?!)" }
+    let sorted = unique.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+    // Words that start and end with a letter or digit share one pair of boundary assertions, which
+    // keeps big vocabularies small enough for PCRE2's compiled-pattern limit.
+    var bounded: [String] = []
+    var others: [(word: String, alternative: String)] = []
+    for word in sorted {
+      let startsWord = word.first.map { $0.isLetter || $0.isNumber } ?? false
+      let endsWord = word.last.map { $0.isLetter || $0.isNumber } ?? false
+      if startsWord && endsWord {
+        bounded.append(word)
+      } else {
+        others.append((word, (startsWord ? wordStart : "") + escape(word) + (endsWord ? wordEnd : "")))
+      }
+    }
+    // Scale words may be glued to the figure ("14k", "€2.1bn"): then only letters may not precede them.
+    let start = gluedToDigits ? "(?<![\\p{L}])" : wordStart
+    // Hedges may be followed directly by a figure ("about14,000"): then only a letter may not follow.
+    let end = gluedAfter ? "(?![\\p{L}])" : wordEnd
+    guard !bounded.isEmpty else { return "(?:" + others.map(\.alternative).joined(separator: "|") + ")" }
+    // Longest first across both kinds too: a word that a bounded one extends ("d'" of "d'ici") comes after
+    // the bounded group, every other one before it, so that "Mio." wins over "Mio" (which would leave the
+    // point, and the currency after it, outside the figure).
+    let extended = others.filter { other in
+      bounded.contains { $0.count > other.word.count && $0.lowercased().hasPrefix(other.word.lowercased()) }
+    }.map(\.alternative)
+    let alternatives = others.map(\.alternative).filter { !extended.contains($0) }
+      + [firstLetters(bounded) + start + "(?:" + alternation(bounded) + ")" + end] + extended
+    return "(?:" + alternatives.joined(separator: "|") + ")"
+  }
+
+  /// The words' first letters as a lookahead (`(?=[adn])`), tested before the word-start lookbehind, which
+  /// costs a character decoded backwards and a property look-up at every position tried; empty when the
+  /// words cannot be grouped (``alternation(_:)``). The alternation after it requires one of these
+  /// letters, in the same case mode, so the lookahead changes no match.
+  package static func firstLetters(_ words: [String]) -> String {
+    guard let groups = groupedByFirstLetter(words) else { return "" }
+    return "(?=[" + groups.map { String($0.first) }.joined() + "])"
+  }
+
+  /// `words`, in order, as one alternation, its words grouped by first letter (`a(?:bout|round)|nearly`).
+  ///
+  /// PCRE2 tries an alternation's branches one by one, so a list of 60 hedges costs 60 failed comparisons
+  /// at every position tried (issue 15). Grouped, a position fails at one comparison per group. The match is
+  /// the same: words of one group keep their order (longest first), and words of different groups cannot
+  /// both match at one position, since their first letters differ — even without case, which
+  /// ``groupedByFirstLetter(_:)`` checks.
+  package static func alternation(_ words: [String]) -> String {
+    guard let groups = groupedByFirstLetter(words) else { return words.map(escape).joined(separator: "|") }
+    return groups.map { group in
+      group.rests.count == 1
+        ? escape(String(group.first) + group.rests[0])
+        : escape(String(group.first)) + "(?:" + group.rests.map(escape).joined(separator: "|") + ")"
+    }.joined(separator: "|")
+  }
+
+  /// Words grouped by their first letter, in order of first appearance, each with the rests of its words in
+  /// their order; `nil` when a first letter is not one ASCII or Latin-1 letter or digit standing alone (a
+  /// combining mark after it would make it another character), or when two first letters are one letter
+  /// in two cases (PCRE2's caseless matching could then match either group at one position). Outside
+  /// Latin-1, case equivalences reach beyond `lowercased()` (ſ and s, K and the kelvin sign): not grouped.
+  private static func groupedByFirstLetter(_ words: [String]) -> [(first: Unicode.Scalar, rests: [String])]? {
+    var groups: [(first: Unicode.Scalar, rests: [String])] = []
+    var byFirst: [Unicode.Scalar: Int] = [:]
+    var keys = Set<String>()
+    for word in words {
+      guard let character = word.first, character.unicodeScalars.count == 1, let first = character.unicodeScalars.first,
+        first.value < 0x100, character.isLetter || character.isNumber
+      else { return nil }
+      let rest = String(word.unicodeScalars.dropFirst())
+      if let index = byFirst[first] {
+        groups[index].rests.append(rest)
+      } else {
+        guard keys.insert(String(first).lowercased()).inserted else { return nil }
+        byFirst[first] = groups.count
+        groups.append((first, [rest]))
+      }
+    }
+    return groups
+  }
+}
