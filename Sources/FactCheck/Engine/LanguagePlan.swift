@@ -25,6 +25,6 @@ struct LanguagePlan: Sendable {
 extension CompiledRuleSet {
   /// The extraction plan of `language`, built on first use and shared; `nil` when the language has no lexicon.
   func plan(for language: String) -> LanguagePlan? {
-    derived(for: language) { catalog in LanguagePlan(language: language, rules: rules, catalog: catalog, library: library) }
+    derived(for: language) { (catalog) -> LanguagePlan in LanguagePlan(language: language, rules: rules, catalog: catalog, library: library) }
   }
 }

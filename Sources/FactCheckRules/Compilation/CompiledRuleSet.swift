@@ -77,7 +77,7 @@ public struct CompiledRuleSet: Sendable {
     func value<Value: Sendable>(for language: String, build: () -> Value) -> Value {
       built.withLock { values in
         let key = Key(language: language, type: ObjectIdentifier(Value.self))
-        if let value = values[key] as? Value { return value }
+        if let stored = values[key], let value = stored as? Value { return value }
         let value = build()
         values[key] = value
         return value
