@@ -8,7 +8,15 @@ package enum TextNormalisation {
   /// ASCII digits.
   ///
   /// A combining mark is dropped only after a digit: after a letter it is part of the letter (`e` + U+0301).
-  package static func key(_ text: some StringProtocol) -> String {
+  package static func key(_ text: String) -> String { foldedKey(text) }
+
+  /// ``key(_:)`` of a slice.
+  package static func key(_ text: Substring) -> String { foldedKey(text) }
+
+  // Specialised here for String and Substring: the stages that call it are other modules, which would
+  // otherwise run it generic (through the string protocols' witness tables).
+  @inline(__always)
+  private static func foldedKey(_ text: some StringProtocol) -> String {
     // Built as UTF-8 bytes: ASCII, most of any text, is lower-cased a byte at a time; only other scalars
     // go through Unicode properties.
     var out: [UInt8] = []
