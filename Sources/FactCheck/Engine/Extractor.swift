@@ -14,7 +14,10 @@ package struct ArticleExtraction: Sendable {
   package var names: NameTally
 }
 
-/// Runs a compiled rule set over articles; one per worker, as it owns a PCRE2 ``Matcher``.
+/// Takes articles through extraction and normalisation: the language of each paragraph, the dateline, the
+/// claim rules' matches (``ClaimRuleScanner``), then the claims the language's builder makes of them with the
+/// article's mentions. One per worker, as it owns a PCRE2 ``Matcher``. It lives with the engine because it
+/// joins two stages, which do not import each other the wrong way.
 package final class Extractor {
   let rules: CompiledRuleSet
   let matcher: Matcher
@@ -79,7 +82,8 @@ package final class Extractor {
     let resolved = scan(article, folded, language, ranges: TextStructure.segments(in: article.subject.bytes, range: article.bodyRange),
                         diagnostics: &diagnostics)
     let cells = language.builder.tableCells(in: article)
-    let foreign = otherParagraphs ? foreignParagraphs(of: article) : [:]
+    let foreign = otherParagraphs && rules.planLanguages.count > 1
+      ? detector.foreignParagraphs(of: article, readIn: Set(rules.planLanguages)) : [:]
     guard !resolved.isEmpty || !cells.isEmpty || !foreign.isEmpty else {
       return ArticleExtraction(article: article, claims: [], diagnostics: diagnostics, subject: nil, names: NameTally())
     }
@@ -107,63 +111,8 @@ package final class Extractor {
   /// text order.
   private func scan(_ article: Article, _ folded: [UInt8], _ language: LanguagePlan, ranges: [Range<Int>],
                     diagnostics: inout [Diagnostic]) -> [RuleMatch] {
-    var matches: [RuleMatch] = []
-    let plan = language.plan
-    // A rule that hit a limit is stopped for the rest of the article, as its diagnostic says: a
-    // catastrophic rule costs one limit per article, not one per segment.
-    var stopped: Set<Int> = []
-    // Each rule's scan time on this article, spent by all its windows in all segments: a slow rule over
-    // a thousand windows is stopped when the article's allowance runs out, not given one per window.
-    var budgets = [ScanBudget](repeating: ScanBudget(limits: matcher.limits, bytes: article.matchSubject.bytes.count),
-                               count: language.claimRules.count)
-    folded.withUnsafeBufferPointer { haystack in
-      for segment in ranges {
-        // One pass finds every rule's literals; each rule then runs only around its rarest one.
-        let hits = plan.hits(in: haystack, range: segment, fullStops: language.mentions.fullStops)
-        for (index, rule) in language.claimRules.enumerated() where !stopped.contains(index) {
-          let windows = gatesRules ? plan.windows(forRule: index, hits, in: haystack, segment: segment) : [(segment, nil)]
-          for (range, lastStart) in windows {
-            do {
-              try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: range, lastStart: lastStart,
-                                       endsText: range.upperBound == segment.upperBound, budget: &budgets[index]) { match in
-                if !match.range.isEmpty { matches.append(RuleMatch(rule: rule, match: match)) }
-                return true
-              }
-            } catch {
-              stopped.insert(index)
-              diagnostics.append(Diagnostic(severity: .error, category: .matching, location: article.location(of: range.lowerBound),
-                                            message: "rule '\(rule.id)' stopped on this article: \(error)", ruleID: rule.id))
-              break
-            }
-          }
-        }
-      }
-    }
-    return OverlapResolver.resolve(matches).sorted { $0.match.range.lowerBound < $1.match.range.lowerBound }
-  }
-
-  /// Paragraphs (lines) of the body whose function words are clearly another language's than the
-  /// article's: at least three, and twice as many as the article language's.
-  private func foreignParagraphs(of article: Article) -> [String: [Range<Int>]] {
-    guard rules.planLanguages.count > 1 else { return [:] }
-    var result: [String: [Range<Int>]] = [:]
-    let bytes = article.subject.bytes
-    var start = article.bodyRange.lowerBound
-    while start < article.bodyRange.upperBound {
-      var end = start
-      while end < article.bodyRange.upperBound && bytes[end] != 0x0A { end += 1 }
-      if end - start > 40 {
-        let counts = detector.counts(in: bytes, range: start..<end)
-        let own = counts[article.language] ?? 0
-        if let (language, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
-          language != article.language, count >= 3, count >= 2 * own + 1, rules.catalogs[language] != nil
-        {
-          result[language, default: []].append(start..<end)
-        }
-      }
-      start = end + 1
-    }
-    return result
+    ClaimRuleScanner.scan(article, folded: folded, plan: language.extraction, ranges: ranges, matcher: matcher,
+                          gatesRules: gatesRules, diagnostics: &diagnostics)
   }
 
   /// Proper names of an article with no claims (the spelling check still needs them).
@@ -191,10 +140,10 @@ package final class Extractor {
 
   /// The first dateline in the first lines of the body.
   private func findDateline(_ article: Article, _ language: LanguagePlan, _ diagnostics: inout [Diagnostic]) -> Day? {
-    guard !language.datelineRules.isEmpty else { return nil }
+    guard !language.extraction.datelineRules.isEmpty else { return nil }
     let head = article.bodyRange.lowerBound..<min(article.bodyRange.upperBound, article.bodyRange.lowerBound + 4_000)
     var best: (offset: Int, day: Day)?
-    for rule in language.datelineRules {
+    for rule in language.extraction.datelineRules {
       // A dateline rule may offer several forms, each with its own {date}: the one that matched counts.
       let dateGroups = rule.slots(where: { $0.role == .date }).map(\.group)
       guard let match = try? matcher.firstMatch(of: rule.pattern, in: article.matchSubject, range: head),

@@ -120,4 +120,28 @@ package struct LanguageDetector: Sendable {
     }
     return hash
   }
+
+  /// Paragraphs (lines) of the body whose function words are clearly another language's than the
+  /// article's, one of `languages` (those the rules read): at least three, and twice as many as the article
+  /// language's.
+  package func foreignParagraphs(of article: Article, readIn languages: Set<String>) -> [String: [Range<Int>]] {
+    var result: [String: [Range<Int>]] = [:]
+    let bytes = article.subject.bytes
+    var start = article.bodyRange.lowerBound
+    while start < article.bodyRange.upperBound {
+      var end = start
+      while end < article.bodyRange.upperBound && bytes[end] != 0x0A { end += 1 }
+      if end - start > 40 {
+        let counts = counts(in: bytes, range: start..<end)
+        let own = counts[article.language] ?? 0
+        if let (language, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+          language != article.language, count >= 3, count >= 2 * own + 1, languages.contains(language)
+        {
+          result[language, default: []].append(start..<end)
+        }
+      }
+      start = end + 1
+    }
+    return result
+  }
 }

@@ -1,0 +1,45 @@
+import PatternMatching
+
+/// Runs a language's claim rules over parts of an article, each rule only in the sentences its prefilter
+/// admits, and keeps the matches that win their figures: what normalisation reads claims from.
+package enum ClaimRuleScanner {
+  /// The matches of `plan`'s claim rules in `ranges` of `article` (whose bytes, case-folded, are `folded`),
+  /// in text order, found with the worker's `matcher`. `gatesRules: false` runs every rule over every
+  /// segment (the test that proves the gates lose no match). A rule that hits a match limit is stopped for
+  /// the rest of the article, with a diagnostic.
+  package static func scan(_ article: Article, folded: [UInt8], plan: ExtractionPlan, ranges: [Range<Int>],
+                           matcher: Matcher, gatesRules: Bool = true, diagnostics: inout [Diagnostic]) -> [RuleMatch] {
+    var matches: [RuleMatch] = []
+    // A rule that hit a limit is stopped for the rest of the article, as its diagnostic says: a
+    // catastrophic rule costs one limit per article, not one per segment.
+    var stopped: Set<Int> = []
+    // Each rule's scan time on this article, spent by all its windows in all segments: a slow rule over
+    // a thousand windows is stopped when the article's allowance runs out, not given one per window.
+    var budgets = [ScanBudget](repeating: ScanBudget(limits: matcher.limits, bytes: article.matchSubject.bytes.count),
+                               count: plan.claimRules.count)
+    folded.withUnsafeBufferPointer { haystack in
+      for segment in ranges {
+        // One pass finds every rule's literals; each rule then runs only around its rarest one.
+        let hits = plan.scan.hits(in: haystack, range: segment, fullStops: plan.fullStops)
+        for (index, rule) in plan.claimRules.enumerated() where !stopped.contains(index) {
+          let windows = gatesRules ? plan.scan.windows(forRule: index, hits, in: haystack, segment: segment) : [(segment, nil)]
+          for (range, lastStart) in windows {
+            do {
+              try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: range, lastStart: lastStart,
+                                       endsText: range.upperBound == segment.upperBound, budget: &budgets[index]) { match in
+                if !match.range.isEmpty { matches.append(RuleMatch(rule: rule, match: match)) }
+                return true
+              }
+            } catch {
+              stopped.insert(index)
+              diagnostics.append(Diagnostic(severity: .error, category: .matching, location: article.location(of: range.lowerBound),
+                                            message: "rule '\(rule.id)' stopped on this article: \(error)", ruleID: rule.id))
+              break
+            }
+          }
+        }
+      }
+    }
+    return OverlapResolver.resolve(matches).sorted { $0.match.range.lowerBound < $1.match.range.lowerBound }
+  }
+}
