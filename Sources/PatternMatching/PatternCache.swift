@@ -35,6 +35,8 @@ package final class PatternCache: Sendable {
     var seen: Set<PatternKey> = []
     var decoded = 0
     var compiled = 0
+    /// Data entries recorded now (not found in the file).
+    var recordedData = 0
   }
 
   private enum Code {
@@ -101,10 +103,32 @@ package final class PatternCache: Sendable {
     if let bytes { pcre2_serialize_free_8(bytes) }
   }
 
+  /// The bytes stored under `key` (a ``PatternKey/data(_:)`` key) besides the compiled patterns, or `nil`
+  /// when the file does not have them (then the caller computes them and ``record(data:for:)``s them).
+  ///
+  /// The rule compiler keeps there what it derives from each rule on every run and that the rule set's
+  /// texts decide (a rule's prefilter): the file is keyed by those texts, like the patterns.
+  package func data(for key: PatternKey) -> ArraySlice<UInt8>? {
+    guard let stored, let range = stored.entries[key] else { return nil }
+    state.withLock { state in
+      if state.seen.insert(key).inserted { state.used.append((key, .stored(range))) }
+    }
+    return stored.bytes[range]
+  }
+
+  /// Remembers bytes computed now under `key`, for ``save()``.
+  package func record(data: [UInt8], for key: PatternKey) {
+    state.withLock { state in
+      state.recordedData += 1
+      if state.seen.insert(key).inserted { state.used.append((key, .compiled(data))) }
+    }
+  }
+
   /// Writes the file again if anything was compiled (a rule set seen for the first time, a rule edited, a
-  /// file refused), holding every pattern used; otherwise leaves it as it is.
+  /// file refused) or any data entry recorded, holding every pattern and data entry used; otherwise leaves
+  /// it as it is.
   package func save() {
-    let used: [(key: PatternKey, code: Code)]? = state.withLock { $0.compiled > 0 ? $0.used : nil }
+    let used: [(key: PatternKey, code: Code)]? = state.withLock { $0.compiled > 0 || $0.recordedData > 0 ? $0.used : nil }
     guard let used else { return }
     let entries = used.map { entry -> (key: PatternKey, code: ArraySlice<UInt8>) in
       switch entry.code {

@@ -23,6 +23,13 @@ package struct PatternKey: Hashable, Sendable {
     self.init(flags: options.pcre2Flags, source: Array(source.utf8))
   }
 
+  /// The flags of a data entry (``PatternCache/data(for:)``): every bit set, which no set of compile
+  /// options is, so a data entry and a pattern never share a key.
+  package static let dataFlags: UInt32 = 0xFFFF_FFFF
+
+  /// The key of a data entry named `name` (what it is and what it was derived from).
+  package static func data(_ name: String) -> PatternKey { PatternKey(flags: dataFlags, source: Array(name.utf8)) }
+
   package static func == (lhs: PatternKey, rhs: PatternKey) -> Bool {
     lhs.digest == rhs.digest && lhs.flags == rhs.flags && lhs.source == rhs.source
   }

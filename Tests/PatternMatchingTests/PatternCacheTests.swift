@@ -157,4 +157,29 @@ import Testing
     #expect(try Self.compile(with: cache).map(Self.behaviour) == (try Self.compile(with: nil).map(Self.behaviour)))
     #expect(!FileManager.default.fileExists(atPath: cache.file))
   }
+
+  /// Data entries (what the rule compiler derives from each rule) live beside the patterns: recording one
+  /// writes the file even when no pattern was compiled, a later cache reads it back, and a data key never
+  /// finds a pattern of the same source.
+  @Test func dataEntriesAreKeptBesideThePatterns() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory.path) }
+    let first = PatternCache(key: 5, in: directory)
+    _ = try Self.compile(with: first)
+    let second = PatternCache(key: 5, in: directory)
+    _ = try Self.compile(with: second)
+    #expect(second.counts.compiled == 0)
+    let key = PatternKey.data("prefilter of a rule")
+    #expect(second.data(for: key) == nil)
+    second.record(data: [1, 2, 3], for: key)
+    second.save()
+
+    let third = PatternCache(key: 5, in: directory)
+    #expect(third.data(for: key).map(Array.init) == [1, 2, 3])
+    #expect(third.data(for: .data("another rule")) == nil)
+    // The patterns are still there, decoded as before.
+    _ = try Self.compile(with: third)
+    #expect(third.counts == (decoded: Self.patterns.count, compiled: 0))
+    #expect(third.decode(PatternKey(flags: PatternKey.dataFlags, source: Array(Self.patterns[0].source.utf8))) == nil)
+  }
 }

@@ -79,7 +79,9 @@ package enum RegexFragments {
   package static func words(_ list: some Sequence<String>, gluedToDigits: Bool = false, gluedAfter: Bool = false) -> String {
     let unique = Set(list.filter { !$0.isEmpty })
     guard !unique.isEmpty else { return "(?!)" }
-    let sorted = unique.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+    // Each word's length counted once: `count` walks the characters, and a sort compares each word many times.
+    let sorted = unique.map { (word: $0, length: $0.count) }
+      .sorted { $0.length != $1.length ? $0.length > $1.length : $0.word < $1.word }.map(\.word)
     // Words that start and end with a letter or digit share one pair of boundary assertions, which
     // keeps big vocabularies small enough for PCRE2's compiled-pattern limit.
     var bounded: [String] = []

@@ -88,9 +88,11 @@ package enum RuleCompiler {
         }
       }
       let groups = expansion.slots.map { pattern.groupNumber(named: $0.group) ?? 0 }
-      let analyses = fragmentAnalyses[rule.language] ?? FragmentAnalyses()
-      fragmentAnalyses[rule.language] = analyses
-      let prefilter = Prefilter(rule: rule, catalog: catalog, fragments: analyses)
+      let prefilter = Prefilter.of(rule, catalog: catalog, fragments: {
+        let analyses = fragmentAnalyses[rule.language] ?? FragmentAnalyses()
+        fragmentAnalyses[rule.language] = analyses
+        return analyses
+      }, cache: cache)
       if !prefilter.isUseful {
         problems.append(RuleFileError(.noPrefilterLiteral(ruleID: rule.id), at: rule.location, severity: .warning))
       }

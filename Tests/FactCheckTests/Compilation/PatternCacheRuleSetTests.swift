@@ -36,6 +36,8 @@ import Testing
       #expect(rule.pattern.isAnchored == reference.pattern.isAnchored)
       #expect(rule.pattern.groupNumbers == reference.pattern.groupNumbers)
       #expect(rule.pattern.startInformation == reference.pattern.startInformation, "\(rule.id)")
+      // Prefilters are kept in the cache file too, and read back the same as analysed.
+      #expect(rule.prefilter == reference.prefilter, "\(rule.id)")
     }
     let articles = try FileManager.default.contentsOfDirectory(atPath: Fixtures.examples + "/klarna").sorted()
       .filter { $0.hasSuffix(".md") }.prefix(6).map { Fixtures.examples + "/klarna/" + $0 }
