@@ -1,3 +1,6 @@
+import FactCheckModel
+import FactCheckRules
+
 // Here, beside the one pass that uses it (`ScanPlan.hits`), not with the rest of `ByteSearch` in the model:
 // inlined into that loop, as a call from another module would not be.
 extension ByteSearch {

@@ -1,3 +1,5 @@
+import FactCheckModel
+import FactCheckRules
 import PatternMatching
 
 /// Runs a language's claim rules over parts of an article, each rule only in the sentences its prefilter

@@ -1,3 +1,6 @@
+import FactCheckModel
+import FactCheckRules
+
 /// What extraction needs for one language, prepared once per process and shared by every worker: the
 /// language's rules split by kind, the literal scan plan that gates its claim rules, and the full stops that
 /// end its sentences.

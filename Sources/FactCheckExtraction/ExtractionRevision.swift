@@ -1,3 +1,6 @@
+import FactCheckModel
+import FactCheckRules
+
 /// The revision of FactCheck's extraction and normalisation code: what turns an article and a rule set into
 /// claims. The claim archive stores it in each article's rule fingerprint, so that articles archived by an
 /// earlier revision are extracted again by `archive add` rather than kept as "unchanged".

@@ -1,3 +1,5 @@
+import FactCheckModel
+import FactCheckRules
 import Foundation
 
 /// What a lexicon says about its full stops: after which words a point abbreviates rather than ends a

@@ -1,3 +1,6 @@
+import FactCheckModel
+import FactCheckRules
+
 /// Finds every occurrence of many literals in one pass (Aho–Corasick over bytes, dense transitions).
 ///
 /// The prefilter's literals of all rules of a language are found at once, so the cost of asking "which

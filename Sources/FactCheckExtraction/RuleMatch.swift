@@ -1,3 +1,5 @@
+import FactCheckModel
+import FactCheckRules
 import PatternMatching
 
 /// One match of one compiled rule in an article, before normalisation.

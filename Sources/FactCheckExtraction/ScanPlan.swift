@@ -1,3 +1,5 @@
+import FactCheckModel
+import FactCheckRules
 import PatternMatching
 
 /// How the rules of one language are scanned: their prefilter literals in one ``LiteralScanner``, and

@@ -1,3 +1,6 @@
+import FactCheckModel
+import FactCheckRules
+
 /// Small tests on UTF-8 bytes that several readers of an article share (full stops, names), so that each
 /// says the same thing by "spacing" and "a word".
 package enum TextBytes {

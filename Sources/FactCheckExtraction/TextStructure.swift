@@ -1,3 +1,6 @@
+import FactCheckModel
+import FactCheckRules
+
 /// Sentence and segment boundaries of an article, computed from its bytes.
 ///
 /// Sentences scope entity resolution ("the nearest entity before the figure in the same sentence");

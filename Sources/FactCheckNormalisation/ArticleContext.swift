@@ -1,3 +1,6 @@
+import FactCheckExtraction
+import FactCheckModel
+import FactCheckRules
 import PatternMatching
 
 /// Who an article talks about, sentence by sentence: built once per article that has matches.

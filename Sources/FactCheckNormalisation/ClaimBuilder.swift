@@ -1,3 +1,6 @@
+import FactCheckExtraction
+import FactCheckModel
+import FactCheckRules
 import PatternMatching
 
 /// Turns the matches of one article into claims: reads each figure, its hedge, its period and modality,

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// Reads dates as datelines write them: `13-05-2025`, `13/05/2025`, `2025-05-13`, `13 mai 2025`,
 /// `1er mai 2025`, `May 13, 2025`; numeric day/month order (`day_first`), month names and the endings of
 /// day numbers (`ordinal_suffixes`) come from the lexicon.

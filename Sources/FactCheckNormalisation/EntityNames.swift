@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// How organisation names are compared: legal forms dropped, short names expanded.
 ///
 /// The words come from the lexicons' `organisation_words` and `legal_forms`, all loaded languages at once:

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// A lexicon's words as the readers look them up: keyed by ``TextNormalisation/key(_:)``, built once per
 /// language.
 ///

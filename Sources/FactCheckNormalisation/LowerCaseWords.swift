@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// Whether a capitalised word also occurs in lower case, as a whole word, in an article ("rival" for
 /// "Rival Sparvik Bank"): a word that does is a common word opening a sentence, not a name.
 ///

@@ -1,3 +1,6 @@
+import FactCheckExtraction
+import FactCheckModel
+import FactCheckRules
 import PatternMatching
 
 /// Patterns that find who and when an article talks about, compiled once per language.

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// Reads hedges and period expressions from captured text, with the lexicon's tables.
 package struct QualifierReader {
   package let tables: LexiconTables

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// Reads figures from Markdown tables, where a row names what is measured and a column when:
 ///
 /// ```

@@ -1,3 +1,6 @@
+import FactCheckExtraction
+import FactCheckModel
+import FactCheckRules
 import PatternMatching
 
 /// The years an article names, in text order, so that "the latest year named in this paragraph, else

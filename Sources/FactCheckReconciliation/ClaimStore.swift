@@ -1,3 +1,8 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+import FactCheckNormalisation
+
 /// All claims of a run with what reconciliation needs to compare them: publication dates, attributes,
 /// and every proper name seen (SwiftLint's collect-then-validate: collect everything, then judge).
 package struct ClaimStore: Sendable {

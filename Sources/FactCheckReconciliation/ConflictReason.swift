@@ -1,3 +1,8 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+import FactCheckNormalisation
+
 /// The sentences a conflict finding gives for itself: why its closest two figures cannot both hold, and
 /// why its severity is what it is. An editor decides from these whether to trust the finding.
 package enum ConflictReason {

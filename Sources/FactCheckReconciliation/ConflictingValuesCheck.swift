@@ -1,3 +1,8 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+import FactCheckNormalisation
+
 /// Flags claims about the same entity, attribute, scope and time whose values cannot all be true.
 ///
 /// Two claims conflict when their intervals (the value and its hedge), widened by the attribute's

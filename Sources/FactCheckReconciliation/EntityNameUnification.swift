@@ -1,3 +1,8 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+import FactCheckNormalisation
+
 /// The entity names reconciliation compares claims under: "Atlas" in one article and "Atlas Robotics" in
 /// another are one entity, "Alcyra Airways SA" is "Alcyra Airways".
 ///

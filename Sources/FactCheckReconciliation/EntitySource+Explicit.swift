@@ -1,3 +1,8 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+import FactCheckNormalisation
+
 extension EntitySource {
   /// Whether the entity was found next to the figure rather than assumed from the article's subject.
   package var isExplicit: Bool {

@@ -1,3 +1,8 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+import FactCheckNormalisation
+
 /// Flags a name spelled two ways across the corpus ("Siemiatowski" vs "Siemiatkowski") and reports the
 /// minority spelling where it occurs.
 ///

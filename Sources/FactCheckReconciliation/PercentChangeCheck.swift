@@ -1,3 +1,8 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+import FactCheckNormalisation
+
 /// Flags a stated percentage change that disagrees with the change implied by before/after figures of
 /// the same entity ("22 %" stated, but 5 000 → 3 800 is a 24 % cut). Declared in rule files under `checks:`.
 package struct PercentChangeCheck: ConsistencyCheck {

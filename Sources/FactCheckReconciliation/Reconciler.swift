@@ -1,3 +1,8 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+import FactCheckNormalisation
+
 /// Runs every consistency check over a claim store and orders the findings: most severe first, then by
 /// where they point.
 package enum Reconciler {

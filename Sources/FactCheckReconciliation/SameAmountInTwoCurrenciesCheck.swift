@@ -1,3 +1,8 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+import FactCheckNormalisation
+
 /// Flags one amount given in two currencies by two articles: "up to $1 billion" in one and « jusqu'à
 /// 1 milliard d'euros » in another, for the same entity, attribute, scope and period. A dollar is not a
 /// euro, so the two cannot both be right unless one was converted, and a conversion changes the number

@@ -1,3 +1,8 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+import FactCheckNormalisation
+
 /// Whether two figures that disagree can be about the same thing (one headcount, one layoff round), so
 /// that they cannot both be true.
 ///

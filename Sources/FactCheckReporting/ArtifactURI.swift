@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// Turns document paths into URI references, as SARIF's `artifactLocation.uri` and ClaimReview's `url` want.
 ///
 /// Paths stay relative when they can, so a report made in a checkout reads the same on every machine;

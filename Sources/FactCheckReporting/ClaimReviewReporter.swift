@@ -1,3 +1,6 @@
+import FactCheckExtraction
+import FactCheckModel
+import FactCheckRules
 import Foundation
 
 /// schema.org `ClaimReview` in JSON-LD, the form fact-checking organisations exchange and search engines

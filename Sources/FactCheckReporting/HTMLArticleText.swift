@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// An article's body as HTML: the Markdown a newsroom writes rendered (headings, paragraphs, lists, quotes,
 /// tables, emphasis, inline code), every claim's figure wrapped in its ``HTMLClaimMark``, and everything
 /// else escaped.

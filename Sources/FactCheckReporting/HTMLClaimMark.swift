@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// One claim as the HTML report highlights it: a `<mark>` with an anchor (`#claim-N`), one tooltip with what
 /// the checker read (the page's own, opened on hover and focus; no `title` attribute, so the browser does
 /// not show a second one), a severity class when the claim is part of a finding, and links to those findings.

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// One self-contained HTML page for editors: the findings first, most severe at the top, then every
 /// checked article with each extracted claim highlighted.
 ///

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// The HTML report's style sheet, inlined in the page so that the file stands alone: no fonts, images or
 /// scripts to fetch, the same look offline, in a mail attachment or in a CI artefact.
 ///

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// Machine-readable report: documents, claims and findings, with sorted keys (schema in README.md).
 public struct JSONReporter: Reporter {
   /// The name `--format` and ``Reporters/reporter(_:options:)`` know this reporter by.

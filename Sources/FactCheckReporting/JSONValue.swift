@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// A JSON document built in memory and written with sorted keys, so reports diff cleanly. Its numbers and
 /// strings are written by ``JSONWriter``'s code, so a document streamed through a writer has the same bytes.
 package indirect enum JSONValue: Sendable, Equatable {

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// Writes JSON straight into a UTF-8 byte buffer, value by value, laid out byte for byte as ``JSONValue`` lays out
 /// the same document: two-space indentation, `": "` after keys, `[]` and `{}` for empty containers, and the same
 /// numbers and string escapes (``appendNumber(_:to:)``, ``appendString(_:to:)``, which ``JSONValue`` uses too).

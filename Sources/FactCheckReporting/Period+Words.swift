@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 extension Period {
   /// The period as a reader says it, in English: `now`, `2022`, `last year`, `last year → now`, `Q3 2024`,
   /// `November 2022`, `November last year`, `time not stated`.

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// A short quote around a figure, cut at word boundaries: what ClaimReview's `claimReviewed` (at most 75
 /// characters) and the HTML report's quotes show.
 package enum QuoteExcerpt {

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// Formats a ``CheckResult`` for one kind of reader. Reporters format; they never compute findings.
 ///
 /// Because every reporter reads the same result, the text report, the JSON, SARIF and the HTML page never

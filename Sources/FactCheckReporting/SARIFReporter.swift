@@ -1,3 +1,6 @@
+import FactCheckExtraction
+import FactCheckModel
+import FactCheckRules
 import Foundation
 
 /// SARIF 2.1.0 log for code-scanning tools and CI dashboards: one run, the rules and checks as

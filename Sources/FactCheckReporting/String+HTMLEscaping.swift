@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 extension String {
   /// The text with the five characters that can end an HTML text run or a quoted attribute value
   /// (`&`, `<`, `>`, `"`, `'`) replaced by character references.

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 extension String {
   /// The text with every character a terminal would act on, rather than print, written as its PCRE2
   /// escape: `\x1B` for ESC, `\x07` for BEL, `\x{202E}` above U+00FF (see `Character.terminalShown`).

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// Compiler-style report for people: `path:line:column: error: message`, each claim quoted with its
 /// figure underlined, findings grouped, and a one-line summary at the end.
 ///

@@ -1,3 +1,7 @@
+import FactCheckModel
+import FactCheckRules
+import FactCheckExtraction
+
 /// How FactCheck names itself in reports that record their producer (SARIF's `tool.driver`,
 /// ClaimReview's default `author`).
 package enum ToolInfo {

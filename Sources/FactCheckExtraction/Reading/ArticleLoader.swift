@@ -1,3 +1,5 @@
+import FactCheckModel
+import FactCheckRules
 import Foundation
 import PatternMatching
 

@@ -1,3 +1,5 @@
+import FactCheckModel
+import FactCheckRules
 import Yams
 
 /// YAML front matter between `---` lines at the top of an article (Jekyll, Hugo, Eleventy convention).

@@ -1,3 +1,6 @@
+import FactCheckModel
+import FactCheckRules
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,6 @@
+import FactCheckModel
+import FactCheckRules
+
 /// Guesses an article's (or a paragraph's) language from the function words of each lexicon.
 ///
 /// It runs on every article's first 20 KB and on every paragraph, so it works on the UTF-8 bytes: each word

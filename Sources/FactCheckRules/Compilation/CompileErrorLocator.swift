@@ -1,3 +1,4 @@
+import FactCheckModel
 import PatternMatching
 
 /// Places a rule's PCRE2 compile error where its cause was written, so that whoever can fix it reads

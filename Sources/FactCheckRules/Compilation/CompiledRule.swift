@@ -1,3 +1,4 @@
+import FactCheckModel
 import PatternMatching
 
 /// A rule ready to run: its definition, its compiled PCRE2 pattern, its placeholder slots and its prefilter.

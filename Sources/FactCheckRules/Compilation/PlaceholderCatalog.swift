@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// The regex fragment behind every placeholder of one language, built once from its lexicon.
 ///
 /// Fragments never capture: the expander wraps each placeholder use in one named group, and the

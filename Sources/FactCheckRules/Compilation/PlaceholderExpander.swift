@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// One placeholder use in a pattern and the named group that captures it.
 package struct PlaceholderSlot: Sendable, Hashable {
   /// What the captured text is.

@@ -1,3 +1,4 @@
+import FactCheckModel
 import PatternMatching
 
 // A prefilter takes a parse of its rule's pattern and of the fragments it uses (about a sixth of a one-file

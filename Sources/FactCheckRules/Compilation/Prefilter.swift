@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// What a text must contain for a rule to possibly match, computed from the rule's pattern.
 ///
 /// PCRE2 scanned rule by rule spends most of its time proving that a rule does not match. A prefilter

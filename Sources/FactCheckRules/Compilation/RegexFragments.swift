@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// Regex building blocks shared by every lexicon, written with explicit classes.
 ///
 /// Under `PCRE2_UCP`, `\d`, `\s` and `\b` are Unicode-aware and run several times slower in the JIT

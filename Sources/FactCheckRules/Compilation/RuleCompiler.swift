@@ -1,3 +1,4 @@
+import FactCheckModel
 import PatternMatching
 
 /// Compiles a ``RuleLibrary`` into a ``CompiledRuleSet``: placeholders expanded from each rule's

@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// What kind of figure an attribute holds; decides which placeholder reads it and how it is shown.
 package enum ValueKind: String, Hashable, Sendable, CaseIterable {
   /// A number of things or people.

@@ -1,3 +1,5 @@
+import FactCheckModel
+
 extension DefinitionParser {
   /// One `suppress:` entry of a rule file:
   ///

@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// Turns YAML nodes into definitions, reporting every problem through the ``YAMLReader``.
 package enum DefinitionParser {
   package static let severities: [String: Severity] = ["error": .error, "warning": .warning, "note": .note]
@@ -87,7 +89,7 @@ package enum DefinitionParser {
       }
       lexicon.fragments[name] = pattern.text
       lexicon.fragmentLocations[name] = reader.location(keyNode)
-      lexicon.fragmentSources[name] = LocatedPattern(byteLocations: pattern.byteLocations)
+      lexicon.fragmentSources[name] = LocatedPattern(pattern, length: pattern.text.utf8.count)
     }
   }
 
@@ -217,35 +219,33 @@ package enum DefinitionParser {
     }
     let usesContext = map["context"].flatMap { reader.bool($0, key: "context") } ?? true
     guard reader.errors.count == before, let id, let language, let pattern else { return nil }
-    let (patternText, locations) = patternSource(pattern)
+    let patternText = patternSource(pattern)
     var rule = RuleDefinition(
       id: id, kind: kind, attribute: attribute ?? "", language: language, pattern: patternText, period: period,
       modality: modality, priority: priority, caseSensitive: caseSensitive,
       description: map["description"].flatMap { reader.string($0, key: "description") } ?? "",
       values: values, examples: examples, location: reader.location(node),
-      patternSource: LocatedPattern(byteLocations: locations))
+      patternSource: LocatedPattern(pattern, length: patternText.utf8.count))
     rule.usesContext = usesContext
     rule.attributeLocation = map["attribute"].map { reader.location($0) }
     rule.languageLocation = map["language"].map { reader.location($0) } ?? defaultLanguage?.location
     return rule
   }
 
-  /// The pattern text a rule compiles, with the file location of each of its bytes.
+  /// The pattern text a rule compiles (its bytes are located by ``LocatedPattern``).
   ///
   /// A pattern written as a block scalar (`|`, `>`) may span lines: its line breaks count as spaces (a
   /// space matches any spacing) and its final line break is dropped. Both keep byte offsets unchanged.
-  private static func patternSource(_ pattern: LocatedText) -> (String, [SourceLocation]) {
-    var locations = pattern.byteLocations
-    guard pattern.style == .literal || pattern.style == .folded else { return (pattern.text, locations) }
+  private static func patternSource(_ pattern: LocatedText) -> String {
+    guard pattern.style == .literal || pattern.style == .folded else { return pattern.text }
     var bytes = Array(pattern.text.utf8)
     while bytes.last == UInt8(ascii: "\n") || bytes.last == UInt8(ascii: "\r") {
       bytes.removeLast()
-      locations.remove(at: bytes.count + 1)
     }
     for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") {
       bytes[index] = UInt8(ascii: " ")
     }
-    return (String(decoding: bytes, as: UTF8.self), locations)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// "; did you mean 'last_year'?" for a misspelt period key.

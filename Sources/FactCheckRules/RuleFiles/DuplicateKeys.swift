@@ -1,3 +1,4 @@
+import FactCheckModel
 import Yams
 
 /// Finds the keys a mapping has more than once, with Yams' verdict on what "the same key" is.

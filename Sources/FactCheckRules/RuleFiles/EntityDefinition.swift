@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// A known organisation or person, with the names it goes by, declared under `entities:`.
 ///
 /// Entities are optional: without them the checker still finds proper names in the text. Declaring one

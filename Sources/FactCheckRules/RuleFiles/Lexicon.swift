@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// One language's vocabulary: the words behind the placeholders and the normaliser.
 ///
 /// Everything language-specific lives here, as data in `Rules/lexicons/<language>.yaml`: number words,

@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// One key of a lexicon: its YAML name, the shape of its value, and the ``Lexicon`` property that holds it.
 ///
 /// The shape says everything the engine does with a key, so that a key is declared once, in

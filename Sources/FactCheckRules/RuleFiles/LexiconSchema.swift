@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// Every key a lexicon may give, in the order `Rules/README.md` lists them: the one declaration the parser,
 /// the layering of lexicons, the lookup tables, compile-error blame and the reference all follow.
 ///

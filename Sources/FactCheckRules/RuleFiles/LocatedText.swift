@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// A scalar's text and the file location of each of its characters, to map an offset inside the value
 /// (a PCRE2 error offset, a placeholder) back to the line and column where the author wrote it.
 ///
@@ -5,23 +7,33 @@
 /// line breaks of a flow or `>` scalar fold into spaces, a block scalar loses its indentation. The
 /// value is therefore walked together with the file, style by style, so that every character of the
 /// value knows where it came from — on any line of a multi-line scalar.
-package struct LocatedText {
+package struct LocatedText: Sendable, Hashable {
   /// The value, as libYAML read it.
   package let text: String
   /// How it was written.
   package let style: YAMLNode.Scalar.Style
   /// Where the scalar starts (its quote, its `|`/`>` indicator, or its first character).
   package let start: SourceLocation
-  /// The file location of each Unicode scalar of ``text``, plus one for the end of the value.
-  package let scalarLocations: [SourceLocation]
+  /// The lines of the file it was read from. The walk that places each character is done only when a
+  /// location is asked for (a compile error to place): a rule set has hundreds of patterns, kilobytes each
+  /// once read, and almost never an error, and placing every byte of every one was a twentieth of a
+  /// one-file check.
+  private let lines: LineIndex
 
   /// Maps `text`, written in `style` from `start`, onto the lines of the file `reader` reads.
   package init(text: String, style: YAMLNode.Scalar.Style, start: SourceLocation, file reader: YAMLReader) {
     self.text = text
     self.style = style
     self.start = start
-    var walker = ScalarWalker(start: start, lineCount: reader.lineCount, line: reader.sourceLine)
-    scalarLocations = walker.locations(of: text, style: style)
+    self.lines = reader.lines
+  }
+
+  /// The file location of each Unicode scalar of ``text``, plus one for the end of the value.
+  package var scalarLocations: [SourceLocation] {
+    let lines = self.lines
+    var walker = ScalarWalker(start: start, lineCount: lines.lineCount,
+                              line: { $0 <= lines.lineCount ? lines.text(ofLine: $0) : "" })
+    return walker.locations(of: text, style: style)
   }
 
   /// The file location of UTF-8 byte `offset` within ``text`` (a byte inside a multi-byte character
@@ -35,19 +47,31 @@ package struct LocatedText {
       bytes += width
       index += 1
     }
-    return scalarLocations[min(index, scalarLocations.count - 1)]
+    let locations = scalarLocations
+    return locations[min(index, locations.count - 1)]
   }
 
-  /// The file location of every UTF-8 byte of ``text``, plus one for the end: what a rule keeps to
-  /// map compile errors without holding on to the reader.
+  /// The file location of every UTF-8 byte of ``text``, plus one for the end.
   package var byteLocations: [SourceLocation] {
+    let locations = scalarLocations
     var result: [SourceLocation] = []
     result.reserveCapacity(text.utf8.count + 1)
-    for (scalar, location) in zip(text.unicodeScalars, scalarLocations) {
+    for (scalar, location) in zip(text.unicodeScalars, locations) {
       result += repeatElement(location, count: UTF8.width(scalar))
     }
-    result.append(scalarLocations.last ?? start)
+    result.append(locations.last ?? start)
     return result
+  }
+
+  // The value, its style and where it starts say where every character is (the file's lines are the
+  // file's, which `start` names).
+  package static func == (lhs: LocatedText, rhs: LocatedText) -> Bool {
+    lhs.text == rhs.text && lhs.style == rhs.style && lhs.start == rhs.start
+  }
+
+  package func hash(into hasher: inout Hasher) {
+    hasher.combine(text)
+    hasher.combine(start)
   }
 }
 

@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// One claim rule: a pattern with placeholders, the attribute its figures are about, and its examples.
 package struct RuleDefinition: Sendable {
   /// What a rule produces.
@@ -69,13 +71,21 @@ package struct RuleDefinition: Sendable {
   package static let previousAttribute = "@previous"
 }
 
-/// Where a pattern's text sits in its file, independent of the YAML reader that found it.
+/// Where a pattern's text sits in its file, independent of the YAML reader that found it: the first
+/// `length` bytes of a located YAML value (a block scalar's final line break is not part of its pattern).
 package struct LocatedPattern: Sendable, Hashable {
-  /// File location of each UTF-8 byte of the pattern, plus one past the end.
-  package let byteLocations: [SourceLocation]
+  package let value: LocatedText
+  package let length: Int
 
+  package init(_ value: LocatedText, length: Int) {
+    self.value = value
+    self.length = length
+  }
+
+  /// The file location of byte `offset` of the pattern (its end past the last byte); worked out when asked.
   package func location(ofByte offset: Int) -> SourceLocation {
-    byteLocations[max(0, min(offset, byteLocations.count - 1))]
+    let locations = value.byteLocations
+    return locations[max(0, min(offset, length, locations.count - 1))]
   }
 }
 

@@ -1,3 +1,4 @@
+import FactCheckModel
 import Foundation
 import PatternMatching
 

@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// Everything the rule files of a run declare, merged across files and layers, plus the problems met.
 ///
 /// Layers load in order (the bundled rules, then each `--rules` directory): a later layer's rule with

@@ -1,4 +1,5 @@
 internal import CYaml
+import FactCheckModel
 import Yams
 
 /// Composes a rule file into ``YAMLNode``s straight from libYAML's events, taking the preflight's

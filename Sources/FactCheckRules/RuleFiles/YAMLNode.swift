@@ -1,3 +1,5 @@
+import FactCheckModel
+
 /// One node of a rule file as ``YAMLComposer`` reads it: a scalar, a mapping or a sequence, with the
 /// 1-based line and column where it starts.
 ///

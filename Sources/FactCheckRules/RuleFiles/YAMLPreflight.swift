@@ -1,3 +1,5 @@
+import FactCheckModel
+
 internal import CYaml
 
 /// A first pass over a YAML text with libYAML's event parser, before Yams composes it into nodes (front

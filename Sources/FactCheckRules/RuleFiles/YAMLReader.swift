@@ -1,3 +1,4 @@
+import FactCheckModel
 import Foundation
 
 /// Reads one YAML rule file into nodes (``YAMLComposer``), guarding against hostile input, and reads typed values
@@ -18,7 +19,7 @@ package final class YAMLReader {
   package let path: String
   package let text: String
   private(set) var errors: [RuleFileError] = []
-  private let lines: LineIndex
+  package let lines: LineIndex
 
   package init(path: String, text: String) {
     self.path = path
