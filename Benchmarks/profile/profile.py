@@ -25,7 +25,7 @@ import subprocess
 import sys
 
 # (phase, functions whose inclusive cost it is, functions nested in them that belong to another phase)
-# Names are demangled and simplified, matched from their start (so "Extractor.scan(" stands for any signature),
+# Names are demangled and simplified, matched from their start (so "ClaimRuleScanner.scan(" stands for any signature),
 # with any "specialized " / "static " in front ignored; a function listed twice (a specialisation calling its
 # generic self) counts once, at its larger cost.
 PHASES = [
@@ -34,7 +34,7 @@ PHASES = [
     ("reading articles (walk, load, front matter)", ["ArticleLoader.load(", "InputWalker.expand("],
      ["LanguageDetector.detect("]),
     ("language detection (LanguageDetector)", ["LanguageDetector.detect(", "LanguageDetector.counts("], []),
-    ("claim-rule matching (Extractor.scan)", ["Extractor.scan("], []),
+    ("claim-rule matching (ClaimRuleScanner.scan)", ["ClaimRuleScanner.scan("], []),
     ("mention scans (ArticleContext.init)", ["ArticleContext.init("], []),
     ("normalisation (ClaimBuilder: build, tables)", ["ClaimBuilder.build(", "ClaimBuilder.claims(from:", "ClaimBuilder.tableCells("], []),
     ("reconciliation (FactChecker.result: store, checks)", ["FactChecker.result(of:"], []),
@@ -47,7 +47,7 @@ STARTUP_PARTS = [("YAML", "RuleFileLoader.loadLayer("), ("compile", "RuleCompile
 JIT = "pcre2_jit_compile_8"
 # Where a JIT compilation happened: the nearest of these callers in its context.
 JIT_OWNERS = [
-    ("claim-rule matching (Extractor.scan)", "Extractor.scan("),
+    ("claim-rule matching (ClaimRuleScanner.scan)", "ClaimRuleScanner.scan("),
     ("mention scans (ArticleContext.init)", "ArticleContext.init("),
     ("normalisation (ClaimBuilder: build, tables)", "ClaimBuilder."),
     ("language detection (LanguageDetector)", "LanguageDetector."),

@@ -37,6 +37,10 @@ package struct ClaimBuilder: Sendable {
     // Years the article gives as figures of their own, gathered as claims are added (linear in claims).
     var yearFigures = Set<Int>()
     var yearFiguresScanned = 0
+    // The claims of one sentence keep one copy of its text, and the values of one match one of their quote
+    // (a copied String shares its storage): a run keeps every claim for reconciliation and its reports.
+    var sentenceTexts: [Range<Int>: String] = [:]
+    var quoteTexts: [Range<Int>: String] = [:]
 
     for ruleMatch in matches {
       let rule = ruleMatch.rule
@@ -244,7 +248,8 @@ package struct ClaimBuilder: Sendable {
           entity: entity.name, entitySource: entity.source, attribute: attribute, value: number,
           valueText: article.text(of: value.range), interval: hedge.interval(around: number), unit: unit, hedge: hedge,
           period: period.resolved(published: article.published, projected: modality == .projected), modality: modality, language: definition.language,
-          quote: article.text(of: match.range), sentence: article.trimmedText(of: quotedSentence), scope: scope,
+          quote: Self.shared(match.range, in: &quoteTexts) { article.text(of: $0) },
+          sentence: Self.shared(quotedSentence, in: &sentenceTexts) { article.trimmedText(of: $0) }, scope: scope,
           notes: value.parsed.notes, lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column))
       }
     }
@@ -264,6 +269,14 @@ package struct ClaimBuilder: Sendable {
       claim.entitySource = subject == nil ? .unknown : .subject
       return claim
     }
+  }
+
+  /// The text of `range`, made by `make` the first time and shared after (see ``build(_:context:matcher:)``).
+  private static func shared(_ range: Range<Int>, in texts: inout [Range<Int>: String], _ make: (Range<Int>) -> String) -> String {
+    if let text = texts[range] { return text }
+    let text = make(range)
+    texts[range] = text
+    return text
   }
 
   /// The last claim of `claims` (in text order) whose figure lies in `range` and that satisfies
