@@ -126,10 +126,10 @@ public final class FactChecker: Sendable {
   /// - Parameter run: Claims from ``extract(paths:)`` or ``extract(articles:)``, or several merged.
   /// - Returns: The findings, with the articles' `factcheck-ignore` comments and the rules' `suppress:`
   ///   entries applied.
-  public func reconcile(_ run: ExtractionRun) -> CheckResult { result(of: run, runningChecks: true) }
+  public func reconcile(_ run: consuming ExtractionRun) -> CheckResult { result(of: run, runningChecks: true) }
 
   /// The claims of an extraction run as a result, without looking for inconsistencies (`factcheck claims`).
-  package func collect(_ run: ExtractionRun) -> CheckResult { result(of: run, runningChecks: false) }
+  package func collect(_ run: consuming ExtractionRun) -> CheckResult { result(of: run, runningChecks: false) }
 
   /// The result of a run: claims under their canonical entity names, in report order, and (when
   /// `runningChecks`) the findings.
@@ -138,12 +138,17 @@ public final class FactChecker: Sendable {
   /// `corpusEntityNames`, every raw entity name of the corpus, over which names are unified, and
   /// `namedEntities`, the raw names each document names next to a figure in all its claims. Both are empty
   /// for a whole corpus, whose claims tell them.
-  func result(of run: ExtractionRun, runningChecks: Bool, corpusEntityNames: Set<String> = [],
+  func result(of run: consuming ExtractionRun, runningChecks: Bool, corpusEntityNames: Set<String> = [],
               namedEntities: [String: Set<String>] = [:]) -> CheckResult {
+    // The claims are taken out of the run and renamed and sorted in place: when the caller hands its run over
+    // (`check(paths:)`), they are then the only copy. A run keeps every claim, and the copies a renamed list
+    // and a sorted one made were most of a large run's peak memory.
+    var claims: [Claim] = []
+    swap(&claims, &run.claims)
     let canonical = EntityNameUnification.canonicalNames(
-      for: Set(run.claims.compactMap(\.entity)).union(corpusEntityNames).union(namedEntities.values.joined()), library: rules.library)
-    let claims = FactChecker.unifyingEntityNames(run.claims, canonical: canonical)
-      .sorted { ($0.location, $0.valueRange.lowerBound, $0.rule) < ($1.location, $1.valueRange.lowerBound, $1.rule) }
+      for: Set(claims.compactMap(\.entity)).union(corpusEntityNames).union(namedEntities.values.joined()), library: rules.library)
+    FactChecker.unifyEntityNames(&claims, canonical: canonical)
+    claims.sort { ($0.location, $0.valueRange.lowerBound, $0.rule) < ($1.location, $1.valueRange.lowerBound, $1.rule) }
     var published: [String: Day] = [:]
     for document in run.documents { if let day = document.published { published[document.path] = day } }
     let store: ClaimStore
@@ -183,12 +188,10 @@ public final class FactChecker: Sendable {
 
   /// "Atlas" in one article and "Atlas Robotics" in another are one entity, and "Alcyra Airways SA" is
   /// "Alcyra Airways" (``EntityNameUnification``): each claim's entity under its canonical name.
-  static func unifyingEntityNames(_ claims: [Claim], canonical: [String: String]) -> [Claim] {
-    guard !canonical.isEmpty else { return claims }
-    return claims.map { claim in
-      var claim = claim
-      if let entity = claim.entity, let name = canonical[entity] { claim.entity = name }
-      return claim
+  static func unifyEntityNames(_ claims: inout [Claim], canonical: [String: String]) {
+    guard !canonical.isEmpty else { return }
+    for index in claims.indices {
+      if let entity = claims[index].entity, let name = canonical[entity], name != entity { claims[index].entity = name }
     }
   }
 
@@ -280,7 +283,8 @@ public struct ExtractionRun: Sendable {
   /// - Parameter other: A run extracted with the same rules.
   public mutating func merge(_ other: ExtractionRun) {
     documents += other.documents
-    claims += other.claims
+    // Into an empty run (a single worker's), the other's claims are taken as they are, not copied.
+    if claims.isEmpty { claims = other.claims } else { claims += other.claims }
     diagnostics += other.diagnostics
     names.merge(other.names)
     texts.merge(other.texts) { first, _ in first }
