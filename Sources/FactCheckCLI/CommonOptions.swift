@@ -142,21 +142,28 @@ struct RunOptions: ParsableArguments {
     for report in reports {
       guard case .file(let path) = report.destination else { continue }
       let reporter = Reporters.reporter(report.format, options: reportOptions(color: false, listClaims: listClaims))!
-      try ReportFileWriter.write(bytes(of: reporter, result), to: path)
+      try ReportFileWriter.write(to: path) { write in produce(reporter, result, write) }
     }
     for report in reports where report.destination == .standardOutput {
       let reporter = Reporters.reporter(report.format, options: reportOptions(color: useColor, listClaims: listClaims))!
-      if let code = ReportFileWriter.writeAll(bytes(of: reporter, result), to: STDOUT_FILENO) {
+      let failure = ReportFileWriter.WriteFailure()
+      produce(reporter, result) { piece in
+        if failure.code == nil { failure.code = ReportFileWriter.writeAll(piece, to: STDOUT_FILENO) }
+      }
+      if let code = failure.code {
         throw RunError("cannot write the report to standard output: \(String(cString: strerror(code)))")
       }
     }
   }
 
-  /// A report's UTF-8 bytes. The JSON report, the largest, is written straight into bytes: no `String` of it,
-  /// and no copy of one.
-  private func bytes(of reporter: any Reporter, _ result: CheckResult) -> [UInt8] {
-    if let json = reporter as? JSONReporter { return json.reportBytes(result) }
-    return Array(reporter.report(result).utf8)
+  /// Passes a report's UTF-8 bytes to `write`. The JSON report, the largest, is written straight into bytes
+  /// and handed over a megabyte at a time as it is made: no `String` of it, and never all of it at once.
+  private func produce(_ reporter: any Reporter, _ result: CheckResult, _ write: @escaping ([UInt8]) -> Void) {
+    if let json = reporter as? JSONReporter {
+      json.streamReport(result, to: write)
+    } else {
+      write(Array(reporter.report(result).utf8))
+    }
   }
 
   /// 0 clean, 1 findings, 2 rule errors or (with --strict) inputs not wholly checked: skipped, or with a

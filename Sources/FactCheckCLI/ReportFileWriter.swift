@@ -13,6 +13,12 @@ enum ReportFileWriter {
 
   /// Writes `bytes` to the regular file at `path`.
   static func write(_ bytes: [UInt8], to path: String) throws(RunError) {
+    try write(to: path) { write in write(bytes) }
+  }
+
+  /// Writes to the regular file at `path` the pieces `produce` passes to the function it is given, in order
+  /// (a report written as it is made, never held whole); the file appears, whole, only once all are written.
+  static func write(to path: String, _ produce: (_ write: @escaping ([UInt8]) -> Void) -> Void) throws(RunError) {
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     let template = (directory.isEmpty ? "" : directory + "/") + "." + name + ".factcheck-XXXXXX"
@@ -27,7 +33,12 @@ enum ReportFileWriter {
       Interruption.unregister(temporary)
     }
     do throws(RunError) {
-      if let code = writeAll(bytes, to: descriptor) { throw RunError("cannot write \(path): \(String(cString: strerror(code)))") }
+      // The first failure stops the writing; later pieces are dropped and the file is not renamed into place.
+      let failure = WriteFailure()
+      produce { piece in
+        if failure.code == nil { failure.code = writeAll(piece, to: descriptor) }
+      }
+      if let code = failure.code { throw RunError("cannot write \(path): \(String(cString: strerror(code)))") }
       try copyOwnership(to: descriptor, from: path)
       guard fsync(descriptor) == 0 else { throw RunError("cannot write \(path): \(String(cString: strerror(errno)))") }
     } catch {
@@ -70,5 +81,10 @@ enum ReportFileWriter {
       umask(mask)
       guard fchmod(descriptor, 0o666 & ~mask) == 0 else { throw RunError("cannot write \(path): \(String(cString: strerror(errno)))") }
     }
+  }
+
+  /// The `errno` of the first failed write of a file written piece by piece.
+  final class WriteFailure {
+    var code: Int32?
   }
 }

@@ -36,6 +36,17 @@ public struct JSONReporter: Reporter {
     return writer.bytes
   }
 
+  /// Writes the report, ending with a line break, in pieces of about `chunk` bytes handed to `emit` as it
+  /// goes: the same bytes as ``reportBytes(_:)``, without ever holding the whole report (a run's report is
+  /// several times its articles' size; a claim is a few hundred bytes of it).
+  package func streamReport(_ result: CheckResult, chunk: Int = 1 << 20, to emit: @escaping ([UInt8]) -> Void) {
+    var writer = JSONWriter(capacity: chunk + chunk / 4)
+    writer.drain(every: chunk, into: emit)
+    JSONReporter.write(result, to: &writer)
+    writer.endLine()
+    writer.drainAll()
+  }
+
   /// About the size of the report, a little over rather than under, so that its buffer is allocated once
   /// rather than copied as it doubles: claims make most of it, a few hundred bytes of keys and values each
   /// besides their quote and sentence.
@@ -51,15 +62,24 @@ public struct JSONReporter: Reporter {
     writer.beginObject()
     writer.key("claims")
     writer.beginArray()
-    for claim in result.claims { write(claim, to: &writer) }
+    for claim in result.claims {
+      write(claim, to: &writer)
+      writer.drainIfFull()
+    }
     writer.endArray()
     writer.key("documents")
     writer.beginArray()
-    for document in result.documents { write(document, to: &writer) }
+    for document in result.documents {
+      write(document, to: &writer)
+      writer.drainIfFull()
+    }
     writer.endArray()
     writer.key("findings")
     writer.beginArray()
-    for finding in result.findings { write(finding, suppression: nil, to: &writer) }
+    for finding in result.findings {
+      write(finding, suppression: nil, to: &writer)
+      writer.drainIfFull()
+    }
     writer.endArray()
     writer.key("problems")
     writer.beginArray()

@@ -18,6 +18,9 @@ package struct JSONWriter {
   private var containers: [Container] = []
   /// A key was written and its value is next: the value needs no separator of its own.
   private var awaitingValue = false
+  /// Where full buffers go (``drain(every:into:)``), and how full.
+  private var drain: (([UInt8]) -> Void)?
+  private var drainLimit = Int.max
 
   /// An open object or array.
   private struct Container {
@@ -160,6 +163,31 @@ package struct JSONWriter {
   package mutating func endLine() {
     precondition(containers.isEmpty, "JSONWriter: line ended inside an open container")
     bytes.append(0x0A)
+  }
+
+  // MARK: Draining
+
+  /// Where the bytes go as they are written, for a document too large to hold whole (a report is several
+  /// times the size of its articles): ``drainIfFull()`` hands them over once `limit` bytes are waiting, and
+  /// empties the buffer. Without a drain the writer keeps everything in ``bytes``.
+  package mutating func drain(every limit: Int, into drain: @escaping ([UInt8]) -> Void) {
+    drainLimit = limit
+    self.drain = drain
+  }
+
+  /// Hands the bytes written so far to the drain when at least its limit are waiting (call it between
+  /// values: where it is called decides only how the document is cut, never what it says).
+  package mutating func drainIfFull() {
+    guard let drain, bytes.count >= drainLimit else { return }
+    drain(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Hands every byte still waiting to the drain.
+  package mutating func drainAll() {
+    guard let drain, !bytes.isEmpty else { return }
+    drain(bytes)
+    bytes.removeAll(keepingCapacity: true)
   }
 
   // MARK: Layout

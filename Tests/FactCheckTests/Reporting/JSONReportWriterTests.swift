@@ -38,4 +38,18 @@ struct JSONReportWriterTests {
     let result = Fixtures.checker().check(paths: [Fixtures.examples])
     #expect(JSONReporter.estimatedSize(result) >= JSONReporter().reportBytes(result).count)
   }
+
+  /// Handed over in pieces as it is written (`check` writes a report file or standard output that way), the
+  /// report is the same bytes, whatever the size of a piece; each piece but the last holds at least that many.
+  @Test(arguments: [1, 700, 64 * 1024, 1 << 20])
+  func streamedInPiecesIsTheSameReport(chunk: Int) {
+    final class Pieces: @unchecked Sendable { var all: [[UInt8]] = [] }
+    for result in [Fixtures.checker().check(paths: [Fixtures.examples]), JSONReportSchemaTests.fullResult, CheckResult()] {
+      let pieces = Pieces()
+      JSONReporter().streamReport(result, chunk: chunk) { pieces.all.append($0) }
+      #expect(Array(pieces.all.joined()) == JSONReporter().reportBytes(result))
+      #expect(pieces.all.dropLast().allSatisfy { $0.count >= chunk })
+      #expect(!pieces.all.contains { $0.isEmpty })
+    }
+  }
 }
