@@ -224,7 +224,7 @@ package enum ScanWindows {
 
   /// ``windows(around:in:segment:bounds:)`` with the bounds found here.
   package static func windows(around hits: [Int], in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>,
-                      fullStops: FullStops = .none) -> [Range<Int>] {
+                              fullStops: FullStops = .none) -> [Range<Int>] {
     windows(around: hits, in: bytes, segment: segment, bounds: Bounds(in: bytes, segment: segment, fullStops: fullStops))
   }
 

@@ -415,7 +415,7 @@ package final class ArticleContext {
   /// the one before); else the relative period closest to the
   /// figure ("grew 37% to $212 million last year"). Years in `yearFigures` (a founding year) do not count.
   package func yearlyPeriod(in sentence: Range<Int>, nearest figure: Range<Int>, excluding yearFigures: Set<Int>, matcher: Matcher,
-                    qualifiers: QualifierReader) -> Period? {
+                            qualifiers: QualifierReader) -> Period? {
     let years = YearIndex.reportingYears(publishedIn: article.published?.year)
     var latest: (year: Int, period: Period)?
     var closest: (distance: Int, period: Period)?

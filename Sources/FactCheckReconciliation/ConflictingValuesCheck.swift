@@ -141,7 +141,7 @@ package struct ConflictingValuesCheck: ConsistencyCheck {
   /// apart); claims linked through such pairs form one finding. Claims with the same interval are judged
   /// once, so a thousand articles repeating two figures cost one comparison.
   package static func components(_ conflicted: [Int], set: ComparisonSet, test: SameFigureTest, widened: [Int: ValueInterval],
-                         store: ClaimStore) -> [Component] {
+                                 store: ClaimStore) -> [Component] {
     struct FigureKey: Hashable {
       let low: Double
       let high: Double

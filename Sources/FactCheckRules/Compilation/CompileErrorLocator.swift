@@ -40,7 +40,7 @@ package struct CompileErrorLocator {
   /// The error to report for `rule`, whose expanded pattern PCRE2 refused with `error`; `nil` when the
   /// cause is in the lexicon, recorded for ``lexiconProblems()`` instead.
   package mutating func place(_ error: PatternError, of expansion: ExpandedPattern, rule: RuleDefinition,
-                      catalog: PlaceholderCatalog, entities: [EntityDefinition]) -> RuleFileError? {
+                              catalog: PlaceholderCatalog, entities: [EntityDefinition]) -> RuleFileError? {
     guard case .compile(let message, let offset) = error else {
       return RuleFileError(.invalidRegex(message: "\(error)"), at: rule.patternSource.location(ofByte: 0))
     }
@@ -75,7 +75,7 @@ package struct CompileErrorLocator {
   /// expansion, at the placeholder, naming the fragment's definition (a fragment that compiles alone
   /// but not where this rule puts it is the rule's business).
   package static func inRule(_ message: String, atOutputOffset offset: Int, of expansion: ExpandedPattern,
-                     rule: RuleDefinition, lexicon: Lexicon) -> RuleFileError {
+                             rule: RuleDefinition, lexicon: Lexicon) -> RuleFileError {
     let piece = expansion.pieces.first { $0.output.contains(offset) }
     guard let piece, piece.isPlaceholder,
       let slot = expansion.slots.first(where: { piece.source.contains($0.sourceRange.lowerBound) })

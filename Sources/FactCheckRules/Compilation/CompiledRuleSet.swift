@@ -26,7 +26,7 @@ public struct CompiledRuleSet: Sendable {
   private let patternCache: PatternCache?
 
   package init(library: RuleLibrary, rules: [CompiledRule], catalogs: [String: PlaceholderCatalog], problems: [RuleFileError],
-       patternCache: PatternCache? = nil) {
+               patternCache: PatternCache? = nil) {
     self.library = library
     self.rules = rules
     self.catalogs = catalogs

@@ -20,8 +20,8 @@ package struct Prefilter: Sendable, Hashable {
   /// - Parameter fragments: Fragments already analysed, shared by the rules of one lexicon: a fragment
   ///   (`{staff}`) appears in dozens of rules, and is parsed once instead of once per use.
   package init(pattern: String, fragmentSource: @escaping (String) -> String?, caseless: Bool,
-       placeholderWords: @escaping (String) -> [String]? = { _ in nil }, valueSource: @escaping (String) -> String? = { _ in nil },
-       fragments: FragmentAnalyses = FragmentAnalyses()) {
+               placeholderWords: @escaping (String) -> [String]? = { _ in nil }, valueSource: @escaping (String) -> String? = { _ in nil },
+               fragments: FragmentAnalyses = FragmentAnalyses()) {
     var parser = PatternParser(Array(pattern.unicodeScalars), fragmentSource: fragmentSource, fragments: fragments)
     parser.placeholderWords = placeholderWords
     parser.valueSource = valueSource
