@@ -56,43 +56,58 @@ public struct JSONReporter: Reporter {
     return size
   }
 
-  /// Writes the report object. Each object's keys are written in sorted order, as ``JSONValue`` sorts them;
-  /// `JSONReportWriterTests` checks that the bytes are those of the tree `document(_:)` builds.
-  package static func write(_ result: CheckResult, to writer: inout JSONWriter) {
+  /// A member a caller adds to the report object (the server's `spans`, `draft`, `added`): its key, and what
+  /// writes its value.
+  package typealias ExtraMember = (key: String, write: (inout JSONWriter) -> Void)
+
+  /// Writes the report object, with `extra` members merged in. Each object's keys are written in sorted
+  /// order, as ``JSONValue`` sorts them (debug builds check it), so an extra member takes its sorted place.
+  package static func write(_ result: CheckResult, to writer: inout JSONWriter, extra: [ExtraMember] = []) {
+    var members: [ExtraMember] = [
+      ("claims", { writer in
+        writer.beginArray()
+        for claim in result.claims {
+          write(claim, to: &writer)
+          writer.drainIfFull()
+        }
+        writer.endArray()
+      }),
+      ("documents", { writer in
+        writer.beginArray()
+        for document in result.documents {
+          write(document, to: &writer)
+          writer.drainIfFull()
+        }
+        writer.endArray()
+      }),
+      ("findings", { writer in
+        writer.beginArray()
+        for finding in result.findings {
+          write(finding, suppression: nil, to: &writer)
+          writer.drainIfFull()
+        }
+        writer.endArray()
+      }),
+      ("problems", { writer in
+        writer.beginArray()
+        for problem in result.ruleProblems { write(problem.diagnostic, to: &writer) }
+        for problem in result.diagnostics { write(problem, to: &writer) }
+        writer.endArray()
+      }),
+      ("summary", { writer in writeSummary(result, to: &writer) }),
+      ("suppressed", { writer in
+        writer.beginArray()
+        for suppressed in result.suppressed { write(suppressed.finding, suppression: suppressed.suppression, to: &writer) }
+        writer.endArray()
+      }),
+      ("version", { writer in writer.string("1") }),
+    ]
+    members += extra
     writer.beginObject()
-    writer.key("claims")
-    writer.beginArray()
-    for claim in result.claims {
-      write(claim, to: &writer)
-      writer.drainIfFull()
+    for member in members.sorted(by: { $0.key < $1.key }) {
+      writer.key(member.key)
+      member.write(&writer)
     }
-    writer.endArray()
-    writer.key("documents")
-    writer.beginArray()
-    for document in result.documents {
-      write(document, to: &writer)
-      writer.drainIfFull()
-    }
-    writer.endArray()
-    writer.key("findings")
-    writer.beginArray()
-    for finding in result.findings {
-      write(finding, suppression: nil, to: &writer)
-      writer.drainIfFull()
-    }
-    writer.endArray()
-    writer.key("problems")
-    writer.beginArray()
-    for problem in result.ruleProblems { write(problem.diagnostic, to: &writer) }
-    for problem in result.diagnostics { write(problem, to: &writer) }
-    writer.endArray()
-    writer.key("summary")
-    writeSummary(result, to: &writer)
-    writer.key("suppressed")
-    writer.beginArray()
-    for suppressed in result.suppressed { write(suppressed.finding, suppression: suppressed.suppression, to: &writer) }
-    writer.endArray()
-    writer.member("version", "1")
     writer.endObject()
   }
 
@@ -252,95 +267,5 @@ public struct JSONReporter: Reporter {
     writer.member("suppressed", r.suppressed.count - baselined)
     writer.member("warnings", warnings)
     writer.endObject()
-  }
-
-  // MARK: The report as a tree
-
-  /// The report as a JSON value, for the server's answers, which add members to it. It has the members
-  /// `write(_:to:)` streams, in the same bytes once serialised: change both together.
-  package static func document(_ result: CheckResult) -> JSONValue {
-    .object([
-      "version": .string("1"),
-      "documents": .array(result.documents.map(document)),
-      "claims": .array(result.claims.map(claim)),
-      "findings": .array(result.findings.map(finding)),
-      "suppressed": .array(result.suppressed.map(suppressed)),
-      "problems": .array(result.ruleProblems.map { problem($0.diagnostic) } + result.diagnostics.map(problem)),
-      "summary": summary(result),
-    ])
-  }
-
-  package static func document(_ d: DocumentReport) -> JSONValue {
-    .object([
-      "path": .string(d.path), "status": .string(d.status.rawValue), "reason": .optional(d.reason),
-      "language": .optional(d.language), "published": .optional(d.published?.description),
-      "published_source": .optional(d.publishedSource), "title": .optional(d.title), "source": .optional(d.source),
-      "subject": .optional(d.subject), "claims": .number(Double(d.claimCount)), "passed_over": .bool(d.isPassedOver),
-    ])
-  }
-
-  package static func claim(_ c: Claim) -> JSONValue {
-    .object([
-      "document": .string(c.document), "line": .number(Double(c.location.line)), "column": .number(Double(c.location.column)),
-      "rule": .string(c.rule), "entity": .optional(c.entity), "entity_source": .string(c.entitySource.rawValue),
-      "attribute": .string(c.attribute), "value": .finite(c.value), "text": .string(c.valueText),
-      "interval": .array([.finite(c.interval.low), .finite(c.interval.high)]), "unit": .optional(c.unit),
-      "hedge": .string(c.hedge.name), "period": .string(c.period.description), "modality": .string(c.modality.rawValue),
-      "language": .string(c.language), "quote": .string(c.quote), "sentence": .string(c.sentence),
-      "scope": .optional(c.scope), "notes": .array(c.notes.map { .string($0) }),
-    ])
-  }
-
-  package static func finding(_ f: Finding) -> JSONValue {
-    .object([
-      "id": .string(f.id), "kind": .string(f.kind.rawValue), "check": .string(f.check), "severity": .string(f.severity.rawValue),
-      "entity": .optional(f.entity), "attribute": .string(f.attribute), "period": .optional(f.period),
-      "message": .string(f.message), "details": .array(f.details.map { .string($0) }),
-      "claims": .array(f.claims.map { .number(Double($0)) }),
-      "groups": .array(f.groups.map { .object(["label": .string($0.label), "claims": .array($0.claims.map { .number(Double($0)) })]) }),
-      "locations": .array(f.locations.map(location)),
-    ])
-  }
-
-  /// A suppressed finding: the finding's fields and what suppressed it.
-  package static func suppressed(_ s: SuppressedFinding) -> JSONValue {
-    guard case .object(var object) = finding(s.finding) else { return finding(s.finding) }
-    let suppression = s.suppression
-    object["suppression"] = .object([
-      "origin": .string(suppression.origin.rawValue), "location": location(suppression.location),
-      "checks": .array(suppression.checks.map { .string($0) }), "entity": .optional(suppression.entity),
-      "attribute": .optional(suppression.attribute), "period": .optional(suppression.period),
-      "reason": .optional(suppression.reason),
-    ])
-    return .object(object)
-  }
-
-  package static func problem(_ d: Diagnostic) -> JSONValue {
-    var object: [String: JSONValue] = [
-      "severity": .string(d.severity.rawValue), "category": .string(d.category.rawValue), "message": .string(d.message),
-      "rule": .optional(d.ruleID),
-    ]
-    if let location = d.location { object["location"] = self.location(location) }
-    return .object(object)
-  }
-
-  package static func location(_ l: SourceLocation) -> JSONValue {
-    .object(["path": .string(l.path), "line": .number(Double(l.line)), "column": .number(Double(l.column))])
-  }
-
-  package static func summary(_ r: CheckResult) -> JSONValue {
-    func count(_ s: Severity) -> JSONValue { .number(Double(r.findings.filter { $0.severity == s }.count)) }
-    return .object([
-      "documents_checked": .number(Double(r.documents.filter { $0.status == .checked }.count)),
-      "documents_skipped": .number(Double(r.uncheckedInputs.count)),
-      "documents_passed_over": .number(Double(r.skippedDocuments.count - r.uncheckedInputs.count)),
-      "claims": .number(Double(r.claims.count)), "findings": .number(Double(r.findings.count)),
-      "errors": count(.error), "warnings": count(.warning), "notes": count(.note),
-      "suppressed": .number(Double(r.suppressed.filter { $0.suppression.origin != .baseline }.count)),
-      "baselined": .number(Double(r.suppressed.filter { $0.suppression.origin == .baseline }.count)),
-      "stale_baseline": .array(r.staleBaselineEntries.map { entry in
-        .object(["fingerprint": .string(entry.fingerprint), "check": .string(entry.check), "message": .string(entry.message)])
-      }),
-    ])
   }
 }

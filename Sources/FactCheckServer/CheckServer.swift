@@ -110,19 +110,16 @@ package struct CheckServer: Sendable {
                                              : "the archive is read-only: start the server with --allow-add to add drafts")
     }
     let drafts = self.drafts
-    let value = try await runner.run { () throws(APIError) -> JSONValue in
+    let answer = try await runner.run { () throws(APIError) -> [UInt8] in
       do throws(ArchiveError) {
         let result = reconcile ? try drafts.check(draft) : drafts.claims(draft)
-        var added: JSONValue = .null
-        if add, let addition = try drafts.add(draft) {
-          added = .object(["added": .array(addition.added.map { .string($0) }), "claims": .number(Double(addition.claims))])
-        }
+        let added = add ? try drafts.add(draft) : nil
         return CheckResponse.body(result, draft: draft, added: added)
       } catch {
         throw APIError(error)
       }
     }
-    return JSONBody(value).response(status: .ok)
+    return JSONBody(bytes: answer).response(status: .ok)
   }
 
   /// The whole body, refused past the limit: at once by its `Content-Length`, else as it arrives.
