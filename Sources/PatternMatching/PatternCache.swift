@@ -66,6 +66,9 @@ package final class PatternCache: Sendable {
     return PatternCache(key: digest.value, in: directory)
   }
 
+  /// Whether ``save()`` would write the file now: a pattern was compiled or a data entry recorded.
+  package var needsSaving: Bool { state.withLock { $0.compiled > 0 || $0.recordedData > 0 } }
+
   /// Patterns decoded from the file and patterns compiled, so far.
   package var counts: (decoded: Int, compiled: Int) { state.withLock { ($0.decoded, $0.compiled) } }
 

@@ -15,16 +15,17 @@ package enum RuleCompiler {
   /// files' texts, which is what the set is made of (a pattern is then found by its exact source).
   /// `cacheDirectory: nil` compiles everything, reading and writing no cache file.
   ///
-  /// `preparing` builds what later stages derive from the set for every language (``CompiledRuleSet/derived(for:build:)``);
-  /// it runs only when the file is about to be written. The engine passes its language plans (the `compile`
-  /// without it, in `FactCheck`).
+  /// `preparing` builds what later stages derive from the set for every language
+  /// (``CompiledRuleSet/derived(for:build:)``); it runs only when the file is about to be written (a pattern
+  /// compiled or a prefilter recorded), so that the file holds their patterns too. The engine passes its
+  /// language plans (the `compile` without it, in `FactCheck`).
   package static func compile(_ library: RuleLibrary, cacheDirectory: PatternCacheDirectory? = .fromEnvironment(),
                               preparing: (CompiledRuleSet) -> Void) -> CompiledRuleSet {
     let cache = PatternCache.forRuleSet(library.fileTexts + library.rules.map(\.pattern), directory: cacheDirectory)
     let set = PatternCache.$current.withValue(cache) { compileRules(library, cache: cache) }
     // Plans are built when an article first needs its language; but a file about to be written must hold
     // every language's mention patterns, or the next run in another language would compile them again.
-    if let cache, cache.counts.compiled > 0 { preparing(set) }
+    if let cache, cache.needsSaving { preparing(set) }
     cache?.save()
     return set
   }
