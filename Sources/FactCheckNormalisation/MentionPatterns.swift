@@ -111,7 +111,9 @@ package struct MentionPatterns: Sendable {
   /// A pattern that never matches.
   package static let nothing = try! CompiledPattern("(?!)")
 
-  package init(catalog: PlaceholderCatalog, entities: [EntityDefinition], entityNames: EntityNames) {
+  /// The mention patterns of `catalog`'s language; `fullStops` are the points that end its sentences, as
+  /// extraction's plan of the same language read them from the lexicon (built once, shared by both).
+  package init(catalog: PlaceholderCatalog, entities: [EntityDefinition], entityNames: EntityNames, fullStops: FullStops) {
     let lexicon = catalog.lexicon
     var byName: [String: EntityDefinition] = [:]
     for entity in entities { for name in entity.allNames { byName[name] = entity } }
@@ -174,7 +176,7 @@ package struct MentionPatterns: Sendable {
     }
     functionWords = lexicon.functionWords
     self.entityNames = entityNames
-    fullStops = FullStops(lexicon: lexicon)
+    self.fullStops = fullStops
     let opening = "(?:\(RegexFragments.words(lexicon.determiners))|[0-9])"
     let adjective = "(?:\(notFunction)(?-i:\\p{Ll})[\\p{L}-]*[ \\x{A0}]+)"
     gate = ScanPlan(prefilters: [sourceListSource, genericSource, indefiniteSource].map {

@@ -64,30 +64,9 @@ public struct JSONReporter: Reporter {
   /// order, as ``JSONValue`` sorts them (debug builds check it), so an extra member takes its sorted place.
   package static func write(_ result: CheckResult, to writer: inout JSONWriter, extra: [ExtraMember] = []) {
     var members: [ExtraMember] = [
-      ("claims", { writer in
-        writer.beginArray()
-        for claim in result.claims {
-          write(claim, to: &writer)
-          writer.drainIfFull()
-        }
-        writer.endArray()
-      }),
-      ("documents", { writer in
-        writer.beginArray()
-        for document in result.documents {
-          write(document, to: &writer)
-          writer.drainIfFull()
-        }
-        writer.endArray()
-      }),
-      ("findings", { writer in
-        writer.beginArray()
-        for finding in result.findings {
-          write(finding, suppression: nil, to: &writer)
-          writer.drainIfFull()
-        }
-        writer.endArray()
-      }),
+      ("claims", { writeArray(result.claims, to: &$0) { write($0, to: &$1) } }),
+      ("documents", { writeArray(result.documents, to: &$0) { write($0, to: &$1) } }),
+      ("findings", { writeArray(result.findings, to: &$0) { write($0, suppression: nil, to: &$1) } }),
       ("problems", { writer in
         writer.beginArray()
         for problem in result.ruleProblems { write(problem.diagnostic, to: &writer) }
@@ -95,11 +74,7 @@ public struct JSONReporter: Reporter {
         writer.endArray()
       }),
       ("summary", { writer in writeSummary(result, to: &writer) }),
-      ("suppressed", { writer in
-        writer.beginArray()
-        for suppressed in result.suppressed { write(suppressed.finding, suppression: suppressed.suppression, to: &writer) }
-        writer.endArray()
-      }),
+      ("suppressed", { writeArray(result.suppressed, to: &$0) { write($0.finding, suppression: $0.suppression, to: &$1) } }),
       ("version", { writer in writer.string("1") }),
     ]
     members += extra
@@ -109,6 +84,17 @@ public struct JSONReporter: Reporter {
       member.write(&writer)
     }
     writer.endObject()
+  }
+
+  /// An array of `items`, each written by `each`; a draining writer may hand the bytes over after any of them.
+  private static func writeArray<Item>(_ items: [Item], to writer: inout JSONWriter,
+                                       _ each: (Item, inout JSONWriter) -> Void) {
+    writer.beginArray()
+    for item in items {
+      each(item, &writer)
+      writer.drainIfFull()
+    }
+    writer.endArray()
   }
 
   private static func write(_ d: DocumentReport, to writer: inout JSONWriter) {

@@ -9,7 +9,8 @@ struct LanguagePlan: Sendable {
   init(language: String, rules: [CompiledRule], catalog: PlaceholderCatalog, library: RuleLibrary) {
     extraction = ExtractionPlan(language: language, rules: rules, lexicon: catalog.lexicon)
     builder = ClaimBuilder(tables: LexiconTables(catalog.lexicon), library: library)
-    mentions = MentionPatterns(catalog: catalog, entities: library.entities, entityNames: EntityNames(library: library))
+    mentions = MentionPatterns(catalog: catalog, entities: library.entities, entityNames: EntityNames(library: library),
+                               fullStops: extraction.fullStops)
   }
 }
 
