@@ -25,8 +25,11 @@ package struct ScanPlan: Sendable {
   /// The shortest number word.
   package let shortestNumberWord: Int
   /// For each literal, the requirements it belongs to (``requirementLiterals``' indexes, and that index's
-  /// count for the number words): each occurrence is filed under them as the scan finds it.
-  package let literalRequirements: [[Int]]
+  /// count for the number words): each occurrence is filed under them as the scan finds it. Flat, literal
+  /// by literal: literal `id`'s are `literalRequirements[literalRequirementStarts[id]..<literalRequirementStarts[id + 1]]`
+  /// (an array per literal cost a retain and a release per occurrence, in the loop that runs for every byte).
+  package let literalRequirements: [Int32]
+  package let literalRequirementStarts: [Int32]
   package let scanner: LiteralScanner
 
   package init(rules: [CompiledRule], numberWords: [[UInt8]]) {
@@ -61,7 +64,10 @@ package struct ScanPlan: Sendable {
     shortestNumberWord = numberWords.map(\.count).min() ?? 0
     var filed = [[Int]](repeating: [], count: literals.count)
     for (index, literalIDs) in (distinct + [numberWordIDs]).enumerated() { for id in literalIDs { filed[id].append(index) } }
-    literalRequirements = filed
+    literalRequirements = filed.flatMap { $0.map(Int32.init) }
+    var offsets: [Int32] = [0]
+    for requirements in filed { offsets.append(offsets.last! + Int32(requirements.count)) }
+    literalRequirementStarts = offsets
     scanner = LiteralScanner(literals: literals)
   }
 
@@ -79,18 +85,49 @@ package struct ScanPlan: Sendable {
   }
 
   package func hits(in folded: UnsafeBufferPointer<UInt8>, range: Range<Int>, fullStops: FullStops = .none) -> Hits {
-    // Each occurrence filed under its requirements as it is found: occurrences come in the order they end,
-    // so a requirement's starts are in order but where literals of different lengths overlap (then sorted).
-    var starts = [[Int]](repeating: [], count: requirementLiterals.count + 1)
-    var unsorted = [Bool](repeating: false, count: starts.count)
-    scanner.scan(folded, range: range) { id, end in
-      let start = end - scanner.lengths[id]
-      for requirement in literalRequirements[id] {
-        if let last = starts[requirement].last, start < last { unsorted[requirement] = true }
-        starts[requirement].append(start)
+    // Occurrences are listed as the scan finds them (requirement and start in one word), then gathered by
+    // requirement with a counting sort, so that each requirement's array is allocated once at its size: an
+    // append to an array of arrays per occurrence cost a uniqueness check and, often, a reallocation (the
+    // gathering was most of this function's cost). They come in the order they end, so a requirement's
+    // starts are in order except where literals of different lengths overlap (those are sorted).
+    let requirementCount = requirementLiterals.count + 1
+    var found: [UInt64] = []
+    var counts = [Int](repeating: 0, count: requirementCount)
+    scanner.lengths.withUnsafeBufferPointer { lengths in
+      literalRequirementStarts.withUnsafeBufferPointer { firsts in
+        literalRequirements.withUnsafeBufferPointer { filed in
+          counts.withUnsafeMutableBufferPointer { counts in
+            scanner.scan(folded, range: range) { id, end in
+              let start = UInt64(end - lengths[id])
+              for k in Int(firsts[id])..<Int(firsts[id + 1]) {
+                let requirement = Int(filed[k])
+                counts[requirement] += 1
+                found.append(UInt64(requirement) << Self.requirementShift | start)
+              }
+            }
+          }
+        }
       }
     }
-    for requirement in starts.indices where unsorted[requirement] { starts[requirement].sort() }
+    var starts = [[Int]](repeating: [], count: requirementCount)
+    if !found.isEmpty {
+      var next = [Int](repeating: 0, count: requirementCount + 1)
+      for requirement in 0..<requirementCount { next[requirement + 1] = next[requirement] + counts[requirement] }
+      let firsts = next
+      let gathered = [Int](unsafeUninitializedCapacity: found.count) { buffer, initialised in
+        for entry in found {
+          let requirement = Int(entry >> Self.requirementShift)
+          buffer[next[requirement]] = Int(entry & Self.startMask)
+          next[requirement] += 1
+        }
+        initialised = found.count
+      }
+      for requirement in 0..<requirementCount where counts[requirement] > 0 {
+        var these = Array(gathered[firsts[requirement]..<firsts[requirement + 1]])
+        if zip(these, these.dropFirst()).contains(where: { $0 > $1 }) { these.sort() }
+        starts[requirement] = these
+      }
+    }
     let numberWords = starts.removeLast()
     var digits: [Int] = []
     var i = range.lowerBound
@@ -149,6 +186,11 @@ package struct ScanPlan: Sendable {
                      Self.lastOccurrence(hits.numberWords, from: window.lowerBound, to: window.upperBound - shortestNumberWord))
     return figure < 0 ? nil : min(last, figure)
   }
+
+  /// Where a requirement's number and an occurrence's start are in one word of ``hits(in:range:fullStops:)``'s
+  /// list: the start in the low 40 bits (a segment of up to a terabyte), the requirement above.
+  private static let requirementShift: UInt64 = 40
+  private static let startMask: UInt64 = (1 << 40) - 1
 
   /// The last of the sorted `starts` in `lower...upper`, or -1.
   private static func lastOccurrence(_ starts: [Int], from lower: Int, to upper: Int) -> Int {

@@ -102,6 +102,11 @@ public enum EntitySource: String, Hashable, Sendable, Codable {
 extension Claim {
   /// The document's file name, the way people cite articles ("000-fr-klarna….md").
   package var documentLabel: String {
-    document.split(separator: "/").last.map(String.init) ?? document
+    // The path's last component, found on its bytes: findings name documents many times each.
+    let bytes = document.utf8
+    guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return document }
+    let after = bytes.index(after: slash)
+    guard after == bytes.endIndex else { return String(document[after...]) }
+    return document.split(separator: "/").last.map(String.init) ?? document
   }
 }

@@ -162,11 +162,15 @@ package final class ArticleContext {
         return true
       }
     }
-    let single = Set(raw.map(\.name).filter { !$0.contains(ArticleContext.space) })
+    let single = Set(raw.map(\.name).filter { !$0.utf8.contains(0x20) })
     // Asked for every occurrence of every name, answered once per name (an article repeats its names).
     var organisationByName: [String: Bool] = [:]
     func isOrganisation(_ name: String) -> Bool {
       if let known = organisationByName[name] { return known }
+      guard name.hasWordSpace else {
+        organisationByName[name] = name.count >= 2
+        return name.count >= 2
+      }
       let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map(String.init)
       let answer = words.count > 1
         ? patterns.entityNames.readsAsOrganisation(name) || (single.contains(words[0]) && !single.contains(words[words.count - 1]))
@@ -188,8 +192,9 @@ package final class ArticleContext {
     // full name is that person, never an organisation a figure could be about. Only full names inside a
     // sentence count: at its start, "Among Mistral's backers" is no person.
     let surnames = Set(raw.compactMap { candidate -> String? in
+      guard !candidate.initial, candidate.name.hasWordSpace else { return nil }
       let words = candidate.name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
-      guard !candidate.initial, (2...3).contains(words.count), !isOrganisation(candidate.name) else { return nil }
+      guard (2...3).contains(words.count), !isOrganisation(candidate.name) else { return nil }
       return String(words[words.count - 1])
     })
     candidates = candidates.filter { isOrganisation($0.name) && !products.contains($0.name) && !surnames.contains($0.name) }
@@ -209,7 +214,7 @@ package final class ArticleContext {
     // "Meta Platforms Inc" once, then "Meta" alone: a name given once with its legal form is the
     // organisation its first word names, and the article's short form is the one reports use.
     var shortForm: [String: String] = [:]
-    let aloneWords = Set(raw.map(\.name).filter { !$0.contains(ArticleContext.space) })
+    let aloneWords = Set(raw.map(\.name).filter { !$0.utf8.contains(0x20) })
     for candidate in candidates {
       let bare = patterns.entityNames.withoutLegalForm(candidate.name)
       guard bare != candidate.name, let space = bare.firstIndex(of: " ") else { continue }
@@ -220,7 +225,7 @@ package final class ArticleContext {
       }
     }
     candidates = candidates.map { (patterns.entityNames.withoutLegalForm($0.name), $0.range, $0.initial) }
-    let multiword = Set(candidates.map(\.name).filter { $0.contains(ArticleContext.space) && shortForm[$0] == nil })
+    let multiword = Set(candidates.map(\.name).filter { $0.utf8.contains(0x20) && shortForm[$0] == nil })
     let expander = patterns.entityNames.expander(multiword)
     func canonical(_ name: String) -> String { shortForm[name] ?? expander.expand(name) }
     var properCounts: [String: Double] = [:]
@@ -484,17 +489,11 @@ package final class ArticleContext {
     return (try? matcher.hasMatch(of: projected, in: article.subject, range: range)) ?? false
   }
 
-
-  /// A space, as a `Character`: `name.contains(" ")` with a string would call Foundation's `range(of:)`,
-  /// some 4,500 instructions a name (issue 15); a name's spaces are never followed by a combining mark,
-  /// so the character finds what the string found.
-  package static let space: Character = " "
-
   /// "Danish bank", "Nordic lender": a capitalised word with an adjective ending before a lower-case word,
   /// or a "Lyon-based" compound.
   package static func isAdjective(_ name: String, at range: Range<Int>, bytes: [UInt8], suffixes: [String]) -> Bool {
-    if name.contains("-" as Character), let tail = name.split(separator: "-").last, tail.first?.isLowercase == true { return true }
-    guard !name.contains(space), suffixes.contains(where: { name.hasSuffix($0) }) else { return false }
+    if name.utf8.contains(UInt8(ascii: "-")), let tail = name.split(separator: "-").last, tail.first?.isLowercase == true { return true }
+    guard !name.utf8.contains(0x20), suffixes.contains(where: { name.hasSuffix($0) }) else { return false }
     var i = range.upperBound
     guard i < bytes.count, bytes[i] == 0x20 else { return false }
     i += 1

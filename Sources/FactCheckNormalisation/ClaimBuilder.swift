@@ -508,10 +508,10 @@ package struct ClaimBuilder: Sendable {
 
   /// Whether the clause opens with "in which", "lors de laquelle"…: it then keeps the previous clause's time.
   private func startsContinuingClause(_ clauseStart: Int, _ matchStart: Int, article: Article) -> Bool {
-    guard clauseStart < matchStart, !tables.continuingClauses.isEmpty else { return false }
+    guard clauseStart < matchStart, !tables.continuingClauseOpenings.isEmpty else { return false }
     // Only the clause's first words matter.
     let opening = TextNormalisation.key(article.text(of: clauseStart..<min(matchStart, clauseStart + 48)))
-    return tables.continuingClauses.contains { opening.hasPrefix($0 + " ") }
+    return tables.continuingClauseOpenings.contains { opening.hasPrefix($0) }
   }
 
   /// A period expression that fills a clause of its own earlier in the sentence (", en 2021, elle avait

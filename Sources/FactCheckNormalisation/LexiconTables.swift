@@ -12,8 +12,15 @@ import FactCheckExtraction
 package struct LexiconTables: Sendable {
   /// The lexicon as written (case and spelling kept), for what is compared with the article's own text.
   package let lexicon: Lexicon
-  /// The lexicon with every word normalised.
-  private let normalised: Lexicon
+  /// The lexicon with every word normalised, held by reference: a key path applied to a struct stored in
+  /// this one copied the whole lexicon (some fifty arrays and dictionaries retained and released) on every
+  /// lookup, thousands of instructions each, on the path every figure takes.
+  private let normalised: Normalised
+
+  private final class Normalised: Sendable {
+    let lexicon: Lexicon
+    init(_ lexicon: Lexicon) { self.lexicon = lexicon }
+  }
   package let hedges: [String: Hedge]
   package let periods: [String: (period: Period, modality: Modality?)]
   /// The keys of ``periods`` as UTF-8, longest first (ties in alphabetical order), for finding the longest
@@ -22,12 +29,15 @@ package struct LexiconTables: Sendable {
   /// What links the ends of a range (" à ", " to ", " et ", " - ", "-"), in the order they are tried; an
   /// ASCII one with its bytes, which must occur in a figure's key before it is searched for there.
   package let rangeSeparators: [(text: String, asciiBytes: [UInt8]?)]
+  /// The normalised words that open a clause keeping the previous clause's time ("in which"), each with the
+  /// space that must follow it, as a clause's opening is compared with them.
+  package let continuingClauseOpenings: [String]
 
   package init(_ lexicon: Lexicon) {
     self.lexicon = lexicon
     var normalised = lexicon
     for key in LexiconSchema.keys { key.normalise(&normalised) }
-    self.normalised = normalised
+    self.normalised = Normalised(normalised)
     var hedges: [String: Hedge] = [:]
     for entry in lexicon.hedges { for word in entry.words { hedges[TextNormalisation.key(word)] = entry.hedge } }
     self.hedges = hedges
@@ -39,11 +49,12 @@ package struct LexiconTables: Sendable {
     rangeSeparators = ((normalised.rangeTo + normalised.rangeAnd).map { " \($0) " } + [" - ", "-"]).map { separator in
       (separator, separator.utf8.allSatisfy { $0 < 0x80 } ? Array(separator.utf8) : nil)
     }
+    continuingClauseOpenings = normalised.continuingClauses.map { $0 + " " }
     periodPhrasesLongestFirst = periods.keys
       .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
       .map { ($0, Array($0.utf8)) }
   }
 
   /// A lexicon key's words, normalised.
-  package subscript<Value>(dynamicMember path: KeyPath<Lexicon, Value>) -> Value { normalised[keyPath: path] }
+  package subscript<Value>(dynamicMember path: KeyPath<Lexicon, Value>) -> Value { normalised.lexicon[keyPath: path] }
 }

@@ -190,8 +190,24 @@ package struct FrontMatter {
   /// Returns `nil` for anything else (lists, blocks, escapes), which then goes through Yams.
   package static func simpleFields(_ yaml: String) -> [Field]? {
     var fields: [Field] = []
-    // "\r\n" is one Character: each line break, whatever its kind, is one separator.
-    let lines = yaml.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    // Each line break, whatever its kind ("\n", "\r\n", a lone "\r"), is one separator; found on the bytes
+    // (splitting by `Character` cost more than the rest of reading an article).
+    var lines: [Substring] = []
+    let bytes = yaml.utf8
+    var start = bytes.startIndex
+    var i = start
+    while i < bytes.endIndex {
+      let byte = bytes[i]
+      guard byte == 0x0A || byte == 0x0D else {
+        i = bytes.index(after: i)
+        continue
+      }
+      lines.append(yaml[start..<i])
+      i = bytes.index(after: i)
+      if byte == 0x0D, i < bytes.endIndex, bytes[i] == 0x0A { i = bytes.index(after: i) }
+      start = i
+    }
+    lines.append(yaml[start...])
     for (index, line) in lines.enumerated() {
       switch simpleField(String(line)) {
       case .nothing: continue

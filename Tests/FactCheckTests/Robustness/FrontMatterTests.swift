@@ -44,6 +44,10 @@ import Testing
          published: "2024-08", precision: .month, title: "Ormeline", bodyLine: 5),
     Case(name: "lone CR line ends", text: "---\rtitle: Ormeline\rpublished: 2024\r---\r" + frenchBody,
          published: "2024", precision: .year, title: "Ormeline", bodyLine: 5),
+    // Each break is one line whatever its kind, an empty line between kinds included: the date is on line 4.
+    Case(name: "mixed line ends", text: "---\ntitle: Ormeline\r\n\rpublished: 2025-02-30\n---\n" + frenchBody,
+         title: "Ormeline", warning: "front matter date '2025-02-30' at line 4: no such day (February 2025 has 28 days); ignored",
+         bodyLine: 6),
 
     // Unclosed: body text, with a warning; its key lines do not vote on the language.
     Case(name: "unclosed", text: "---\n" + englishTitle + "published: 2025-05-13\n\n" + frenchBody,
