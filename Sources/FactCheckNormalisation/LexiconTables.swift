@@ -32,6 +32,10 @@ package struct LexiconTables: Sendable {
   /// The normalised words that open a clause keeping the previous clause's time ("in which"), each with the
   /// space that must follow it, as a clause's opening is compared with them.
   package let continuingClauseOpenings: [String]
+  /// The articles ("a", « un ») and conjunctions ("and", « et ») as tables, for reading spelled numbers
+  /// ("a hundred and five"), which look words up by the longest key at a position.
+  package let articleWords: [String: Double]
+  package let conjunctionWords: [String: Double]
 
   package init(_ lexicon: Lexicon) {
     self.lexicon = lexicon
@@ -50,6 +54,8 @@ package struct LexiconTables: Sendable {
       (separator, separator.utf8.allSatisfy { $0 < 0x80 } ? Array(separator.utf8) : nil)
     }
     continuingClauseOpenings = normalised.continuingClauses.map { $0 + " " }
+    articleWords = Dictionary(normalised.articles.map { ($0, 1.0) }) { first, _ in first }
+    conjunctionWords = Dictionary(normalised.conjunctions.map { ($0, 1.0) }) { first, _ in first }
     periodPhrasesLongestFirst = periods.keys
       .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
       .map { ($0, Array($0.utf8)) }

@@ -326,10 +326,10 @@ package struct NumberReader: Sendable {
         // "deux millions": leave the scale to the caller, which multiplies the whole figure.
         _ = scale
         break
-      } else if !sawNumber, let _ = probe.consumeLongest(from: Dictionary(tables.articles.map { ($0, 1.0) }) { first, _ in first }) {
+      } else if !sawNumber, let _ = probe.consumeLongest(from: tables.articleWords) {
         pendingArticle = true
         current = 1
-      } else if sawNumber, let _ = probe.consumeLongest(from: Dictionary(tables.conjunctions.map { ($0, 1.0) }) { first, _ in first }) {
+      } else if sawNumber, let _ = probe.consumeLongest(from: tables.conjunctionWords) {
         // "vingt et un", "one hundred and five"
       } else {
         break
@@ -412,8 +412,14 @@ package struct Scanner {
   package func peekLongest<V>(from table: [String: V]) -> V? { longest(in: table)?.1 }
 
   private func longest<V>(in table: [String: V]) -> (String, V)? {
+    guard index < characters.count else { return nil }
+    // A key whose first byte is ASCII and differs from the cursor's ASCII first byte cannot be at the cursor
+    // (no other character is canonically equivalent to one that starts with a different ASCII scalar): most
+    // keys are skipped on one byte instead of being compared character by character.
+    let here = characters[index].utf8.first!
     var best: (String, V)?
-    for (key, value) in table where !key.isEmpty && hasPrefix(key) {
+    for (key, value) in table {
+      guard let first = key.utf8.first, first == here || first >= 0x80 || here >= 0x80, hasPrefix(key) else { continue }
       let end = index + key.count
       let keyEndsInLetter = key.last?.isLetter ?? false
       if keyEndsInLetter, end < characters.count, characters[end].isLetter { continue }
