@@ -66,16 +66,12 @@ package struct NameTally: Sendable {
   /// Adds another tally (another worker's, another machine's).
   package mutating func merge(_ other: NameTally) {
     for (word, entry) in other.words {
-      var mine = words[word] ?? Entry(count: 0, samples: [])
-      mine.count += entry.count
-      // The first occurrences in path and text order, whichever worker finished first: reports stay
-      // the same from run to run.
-      mine.samples = Array((mine.samples + entry.samples).sorted(by: NameTally.inTextOrder).prefix(NameTally.maxSamples))
-      words[word] = mine
+      // In place: a copy of the entry taken out and stored back made every merge copy its samples.
+      words[word, default: Entry(count: 0, samples: [])].merge(entry)
     }
   }
 
-  private static func inTextOrder(_ a: NameOccurrence, _ b: NameOccurrence) -> Bool {
+  fileprivate static func inTextOrder(_ a: NameOccurrence, _ b: NameOccurrence) -> Bool {
     (a.location.path, a.location.line, a.location.column) < (b.location.path, b.location.line, b.location.column)
   }
 
@@ -111,5 +107,23 @@ package struct NameTally: Sendable {
       words.append(String(decoding: word, as: UTF8.self))
     }
     return words
+  }
+}
+
+extension NameTally.Entry {
+  /// Adds another entry of the same word: counts add up, and the samples kept are the first occurrences in
+  /// path and text order, whichever worker finished first, so that reports stay the same from run to run.
+  fileprivate mutating func merge(_ other: NameTally.Entry) {
+    count += other.count
+    // Articles mostly merge in the order they were read: when the samples are full and in order, and every
+    // sample of `other` comes after the last, none of them enters, and the sort below would give the samples
+    // back as they are (it was most of merging a tally, path comparisons above all).
+    if samples.count == NameTally.maxSamples, let last = samples.last,
+      !zip(samples, samples.dropFirst()).contains(where: { NameTally.inTextOrder($1, $0) }),
+      other.samples.allSatisfy({ NameTally.inTextOrder(last, $0) })
+    {
+      return
+    }
+    samples = Array((samples + other.samples).sorted(by: NameTally.inTextOrder).prefix(NameTally.maxSamples))
   }
 }

@@ -26,6 +26,10 @@ public struct CompiledRule: Sendable {
 
   /// Slots of a role, with their group numbers.
   package func slots(where predicate: (PlaceholderSlot) -> Bool) -> [(slot: PlaceholderSlot, group: Int)] {
-    zip(expansion.slots, slotGroups).filter { predicate($0.0) }.map { ($0.0, $0.1) }
+    // Only the matching slots are copied (a filtered zip copied every slot of the rule, on every claim).
+    var matching: [(slot: PlaceholderSlot, group: Int)] = []
+    let slots = expansion.slots
+    for index in slots.indices where predicate(slots[index]) { matching.append((slots[index], slotGroups[index])) }
+    return matching
   }
 }
