@@ -23,8 +23,12 @@ package enum ClaimRuleScanner {
       for segment in ranges {
         // One pass finds every rule's literals; each rule then runs only around its rarest one.
         let hits = plan.scan.hits(in: haystack, range: segment, fullStops: plan.fullStops)
-        for (index, rule) in plan.claimRules.enumerated() where !stopped.contains(index) {
+        for index in plan.claimRules.indices where !stopped.contains(index) {
           let windows = gatesRules ? plan.scan.windows(forRule: index, hits, in: haystack, segment: segment) : [(segment, nil)]
+          // Most rules have no window in a segment: the rule (a struct of some twenty references) is copied
+          // only for those that run.
+          guard !windows.isEmpty else { continue }
+          let rule = plan.claimRules[index]
           for (range, lastStart) in windows {
             do {
               try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: range, lastStart: lastStart,

@@ -171,9 +171,10 @@ package final class ArticleContext {
         organisationByName[name] = name.count >= 2
         return name.count >= 2
       }
-      let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map(String.init)
+      let words = name.wordsBetweenSpaces
       let answer = words.count > 1
-        ? patterns.entityNames.readsAsOrganisation(name) || (single.contains(words[0]) && !single.contains(words[words.count - 1]))
+        ? patterns.entityNames.readsAsOrganisation(words: words)
+          || (single.contains(String(words[0])) && !single.contains(String(words[words.count - 1])))
         : name.count >= 2
       organisationByName[name] = answer
       return answer

@@ -47,9 +47,15 @@ package struct EntityNames: Sendable {
   /// carry an organisation word ("Nordhavn Bank", "Atlas Robotics").
   package func readsAsOrganisation(_ name: String) -> Bool {
     guard name.hasWordSpace else { return name.count >= 2 }
-    let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+    let words = name.wordsBetweenSpaces
     if words.count == 1 { return name.count >= 2 }
-    return words.contains { organisationWords.contains(String($0)) }
+    return readsAsOrganisation(words: words)
+  }
+
+  /// Whether a name of several words (`words`, as `String.wordsBetweenSpaces` splits it) carries an
+  /// organisation word.
+  package func readsAsOrganisation(words: [Substring]) -> Bool {
+    words.contains { organisationWords.contains(String($0)) }
   }
 
   /// Expands a one-word name to the one longer name among a set that adds only organisation words to it
