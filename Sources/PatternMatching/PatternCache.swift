@@ -78,7 +78,7 @@ package final class PatternCache: Sendable {
   /// The pattern's code decoded from the file, or `nil` when the file does not have it or PCRE2 refuses it
   /// (then the caller compiles). The caller owns the code.
   func decode(_ key: PatternKey) -> OpaquePointer? {
-    guard let stored, let range = stored.entries[key] else { return nil }
+    guard let stored, let range = stored.code(for: key) else { return nil }
     var code: OpaquePointer? = nil
     let decoded = stored.bytes.withUnsafeBufferPointer { bytes in
       pcre2_serialize_decode_8(&code, 1, bytes.baseAddress! + range.lowerBound, nil)
@@ -112,7 +112,7 @@ package final class PatternCache: Sendable {
   /// The rule compiler keeps there what it derives from each rule on every run and that the rule set's
   /// texts decide (a rule's prefilter): the file is keyed by those texts, like the patterns.
   package func data(for key: PatternKey) -> ArraySlice<UInt8>? {
-    guard let stored, let range = stored.entries[key] else { return nil }
+    guard let stored, let range = stored.code(for: key) else { return nil }
     state.withLock { state in
       if state.seen.insert(key).inserted { state.used.append((key, .stored(range))) }
     }

@@ -1,4 +1,9 @@
 import CPCRE2
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The bytes of one pattern cache file: compiled patterns in PCRE2's own serialised form
 /// (`pcre2_serialize_encode`), each under its exact source and options.
@@ -20,8 +25,30 @@ package struct PatternCacheFile: Sendable {
 
   /// The whole file, entries pointing into it.
   package let bytes: [UInt8]
-  /// Each entry's serialised code, by key: a range of ``bytes``.
-  package let entries: [PatternKey: Range<Int>]
+  /// The entries by the hash of their key (``PatternKey/digest(flags:source:)``): flags, and where the source
+  /// and the serialised code are in ``bytes``. The sources stay in the file's bytes — a key made for each
+  /// entry copied a few megabytes of pattern sources out of a file already in memory, on every run.
+  private let index: [UInt64: [Entry]]
+
+  private struct Entry: Sendable {
+    let flags: UInt32
+    let source: Range<Int>
+    let code: Range<Int>
+  }
+
+  /// The serialised code stored under `key`, as a range of ``bytes``; `nil` when the file has none.
+  package func code(for key: PatternKey) -> Range<Int>? {
+    guard let candidates = index[key.hashValueOfSource] else { return nil }
+    return bytes.withUnsafeBytes { file in
+      key.source.withUnsafeBytes { source in
+        // The last of equal keys, should a file hold one twice (no writer does), as a dictionary by key kept.
+        candidates.last { entry in
+          entry.flags == key.flags && entry.source.count == source.count
+            && (source.count == 0 || memcmp(file.baseAddress! + entry.source.lowerBound, source.baseAddress!, source.count) == 0)
+        }?.code
+      }
+    }
+  }
 
   /// The PCRE2 this program runs with ("10.42 2022-12-11"), as `pcre2_config` says.
   ///
@@ -53,19 +80,21 @@ package struct PatternCacheFile: Sendable {
     guard payloadLength == UInt64(bytes.count - reader.offset) else { throw .truncated }
     let digest = bytes.withUnsafeBytes { ByteDigest.of(UnsafeRawBufferPointer(rebasing: $0[reader.offset...])) }
     guard digest == checksum else { throw .checksumMismatch }
-    var entries: [PatternKey: Range<Int>] = [:]
-    entries.reserveCapacity(count)
+    var index: [UInt64: [Entry]] = [:]
+    index.reserveCapacity(count)
     for _ in 0..<count {
       let flags = try reader.u32()
       let sourceLength = Int(try reader.u32())
       let codeLength = Int(try reader.u32())
-      let source = try reader.bytes(sourceLength)
-      let start = reader.offset
+      let source = reader.offset..<reader.offset + sourceLength
+      _ = try reader.bytes(sourceLength)
+      let code = reader.offset..<reader.offset + codeLength
       _ = try reader.bytes(codeLength)
-      entries[PatternKey(flags: flags, source: Array(source))] = start..<reader.offset
+      let digest = bytes.withUnsafeBytes { PatternKey.digest(flags: flags, source: UnsafeRawBufferPointer(rebasing: $0[source])) }
+      index[digest, default: []].append(Entry(flags: flags, source: source, code: code))
     }
     self.bytes = bytes
-    self.entries = entries
+    self.index = index
   }
 
   /// The bytes of a file holding `entries` (key, serialised code).

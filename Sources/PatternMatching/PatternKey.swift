@@ -19,11 +19,20 @@ package struct PatternKey: Hashable, Sendable {
   package init(flags: UInt32, source: [UInt8]) {
     self.flags = flags
     self.source = source
-    var digest = ByteDigest()
-    source.withUnsafeBytes { digest.combine($0) }
-    digest.combine(UInt64(flags))
-    self.digest = digest.value
+    digest = source.withUnsafeBytes { PatternKey.digest(flags: flags, source: $0) }
   }
+
+  /// The hash of a key with these flags and source bytes, wherever the bytes are (a cache file indexes its
+  /// entries by it without copying their sources out).
+  package static func digest(flags: UInt32, source: UnsafeRawBufferPointer) -> UInt64 {
+    var digest = ByteDigest()
+    digest.combine(source)
+    digest.combine(UInt64(flags))
+    return digest.value
+  }
+
+  /// The key's hash (``digest(flags:source:)``).
+  package var hashValueOfSource: UInt64 { digest }
 
   package init(_ source: String, options: PatternOptions) {
     self.init(flags: options.pcre2Flags, source: Array(source.utf8))
