@@ -20,6 +20,8 @@ package struct ScanPlan: Sendable {
   package let requirementShortest: [Int]
   /// Whether each rule needs a figure.
   package let needsNumber: [Bool]
+  /// Whether any does: where none does (the mention patterns' plan), a segment's digits are not looked for.
+  private let anyNeedsNumber: Bool
   /// Ids of number words (spelled numbers) among the literals.
   package let numberWordIDs: [Int]
   /// The shortest number word.
@@ -59,6 +61,7 @@ package struct ScanPlan: Sendable {
     }
     requirementLiterals = distinct
     needsNumber = prefilters.map(\.needsNumber)
+    anyNeedsNumber = needsNumber.contains(true)
     numberWordIDs = Array(Set(numberWords.map { id($0) })).sorted()
     requirementShortest = distinct.map { $0.map { literals[$0].count }.min() ?? 0 }
     shortestNumberWord = numberWords.map(\.count).min() ?? 0
@@ -76,7 +79,7 @@ package struct ScanPlan: Sendable {
   package struct Hits {
     /// For each requirement, the sorted start offsets of its literals' occurrences.
     package var requirementStarts: [[Int]]
-    /// Where each digit starts (``ByteSearch/isDigitStart(_:_:_:)``), in order.
+    /// Where each digit starts (``ByteSearch/isDigitStart(_:_:_:)``), in order; empty when no pattern of the plan needs a figure.
     package var digits: [Int]
     /// Where each number word starts, in order.
     package var numberWords: [Int]
@@ -130,7 +133,7 @@ package struct ScanPlan: Sendable {
     }
     let numberWords = starts.removeLast()
     var digits: [Int] = []
-    var i = range.lowerBound
+    var i = anyNeedsNumber ? range.lowerBound : range.upperBound
     while i < range.upperBound {
       if ByteSearch.isDigitStart(folded, i, range.upperBound) { digits.append(i) }
       i += 1
