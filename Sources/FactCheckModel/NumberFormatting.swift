@@ -16,7 +16,7 @@ package enum NumberFormatting {
     // hundredth (the float's grain at 10^13 and more) takes the formatted way, which this reproduces.
     let hundredths = (fraction * 100).rounded()
     guard whole < 9.0e15, fraction <= 0.000_001 || (hundredths >= 1 && hundredths <= 99 && abs(fraction * 100 - hundredths) < 0.4)
-    else { return formatted(negative: negative, whole: whole, fraction: fraction) }
+    else { return formattedPlain(value) }
     var digits = Array(String(Int(whole)).utf8)
     var text: [UInt8] = []
     text.reserveCapacity(digits.count + digits.count / 3 + 4)
@@ -35,9 +35,14 @@ package enum NumberFormatting {
     return String(decoding: text, as: UTF8.self)
   }
 
-  /// ``plain(_:)`` through `String(format:)`, for the figures its integer arithmetic does not cover.
-  private static func formatted(negative: Bool, whole: Double, fraction: Double) -> String {
-    var integer = String(format: "%.0f", whole)
+  /// ``plain(_:)`` through `String(format:)`, as it was written before it counted digits itself: the way
+  /// for the figures its integer arithmetic does not cover, and what a test holds it to.
+  package static func formattedPlain(_ value: Double) -> String {
+    guard value.isFinite else { return value > 0 ? "∞" : "-∞" }
+    let negative = value < 0
+    let rounded = (abs(value) * 100).rounded() / 100
+    var integer = String(format: "%.0f", rounded.rounded(.down))
+    let fraction = rounded - rounded.rounded(.down)
     var groups: [String] = []
     while integer.count > 3 {
       groups.insert(String(integer.suffix(3)), at: 0)

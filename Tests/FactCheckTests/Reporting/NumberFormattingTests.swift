@@ -4,7 +4,7 @@ import Testing
 @testable import FactCheckModel
 
 /// How findings write figures: ``NumberFormatting/plain(_:)`` by integer arithmetic, which must write what
-/// the `String(format:)` way it replaced wrote, for every figure.
+/// the `String(format:)` way it replaced (``NumberFormatting/formattedPlain(_:)``) writes, for every figure.
 @Suite struct NumberFormattingTests {
   @Test(arguments: [
     (0.0, "0"), (-0.0, "0"), (7, "7"), (999, "999"), (1_000, "1 000"), (3_500, "3 500"), (22.5, "22.5"),
@@ -19,7 +19,7 @@ import Testing
   /// The figures a corpus yields — integers, two-decimal amounts, shares, scaled money, negatives, values
   /// near the float's grain — written the way `String(format:)` wrote them.
   @Test func agreesWithTheFormattedWay() {
-    var generator = SystemRandomNumberGenerator()
+    var generator = SeededGenerator(seed: 9)
     var values: [Double] = [0.005, 0.015, 0.125, 1.005, 2.675, 1e13 + 0.004, 4_503_599_627_370_495.5, 9.007e15, 123_456_789.995]
     for _ in 0..<20_000 {
       let scale = pow(10, Double.random(in: -3...16, using: &generator))
@@ -29,29 +29,7 @@ import Testing
       values.append(value.rounded())
     }
     for value in values {
-      #expect(NumberFormatting.plain(value) == Self.formatted(value), "\(value)")
+      #expect(NumberFormatting.plain(value) == NumberFormatting.formattedPlain(value), "\(value)")
     }
-  }
-
-  /// The way ``NumberFormatting/plain(_:)`` wrote figures before it counted digits itself.
-  static func formatted(_ value: Double) -> String {
-    guard value.isFinite else { return value > 0 ? "∞" : "-∞" }
-    let negative = value < 0
-    let rounded = (abs(value) * 100).rounded() / 100
-    var integer = String(format: "%.0f", rounded.rounded(.down))
-    let fraction = rounded - rounded.rounded(.down)
-    var groups: [String] = []
-    while integer.count > 3 {
-      groups.insert(String(integer.suffix(3)), at: 0)
-      integer = String(integer.dropLast(3))
-    }
-    groups.insert(integer, at: 0)
-    var text = groups.joined(separator: " ")
-    if fraction > 0.000_001 {
-      var trimmed = String(String(format: "%.2f", fraction).dropFirst(1))
-      while trimmed.hasSuffix("0") { trimmed.removeLast() }
-      text += trimmed
-    }
-    return (negative ? "-" : "") + text
   }
 }
