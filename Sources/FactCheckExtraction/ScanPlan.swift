@@ -125,6 +125,9 @@ package struct ScanPlan: Sendable {
         }
         initialised = found.count
       }
+      // Gathered: the list goes before the requirements' arrays are made, so that at most two copies of the
+      // occurrences are held at once (a segment may be a whole 100 MB article).
+      found = []
       for requirement in 0..<requirementCount where counts[requirement] > 0 {
         var these = Array(gathered[firsts[requirement]..<firsts[requirement + 1]])
         if zip(these, these.dropFirst()).contains(where: { $0 > $1 }) { these.sort() }
