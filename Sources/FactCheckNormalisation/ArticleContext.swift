@@ -194,7 +194,7 @@ package final class ArticleContext {
     // sentence count: at its start, "Among Mistral's backers" is no person.
     let surnames = Set(raw.compactMap { candidate -> String? in
       guard !candidate.initial, candidate.name.hasWordSpace else { return nil }
-      let words = candidate.name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+      let words = candidate.name.wordsBetweenSpaces
       guard (2...3).contains(words.count), !isOrganisation(candidate.name) else { return nil }
       return String(words[words.count - 1])
     })
@@ -628,8 +628,8 @@ package final class ArticleContext {
   package static func trimmingCommonNouns(_ name: String, at range: Range<Int>, _ commonNouns: Set<String>, entityNames: EntityNames)
     -> (name: String, range: Range<Int>)?
   {
-    var words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
-    guard !words.contains(where: { entityNames.organisationWords.contains(String($0)) }) else { return (name, range) }
+    var words = name.wordsBetweenSpaces
+    guard !entityNames.readsAsOrganisation(words: words) else { return (name, range) }
     while let first = words.first, commonNouns.contains(String(first)) { words.removeFirst() }
     while let last = words.last, commonNouns.contains(String(last)) { words.removeLast() }
     guard let first = words.first, let last = words.last else { return nil }

@@ -52,7 +52,7 @@ package struct EntityNames: Sendable {
     return readsAsOrganisation(words: words)
   }
 
-  /// Whether a name of several words (`words`, as `String.wordsBetweenSpaces` splits it) carries an
+  /// Whether any of a name's words (`words`, as `String.wordsBetweenSpaces` splits it) is an
   /// organisation word.
   package func readsAsOrganisation(words: [Substring]) -> Bool {
     words.contains { organisationWords.contains(String($0)) }
