@@ -51,10 +51,15 @@ public final class ClaimArchive: Sendable {
   ///   SQLite fails.
   public init(path: String, create: Bool = false, readOnly: Bool = false) throws(ArchiveError) {
     self.path = path
-    let state = try ClaimArchive.inspect(path, verify: !readOnly)
-    if state == .absent || state == .unmigrated {
-      guard create, !readOnly else { throw .missing(path: path) }
-    }
+    pool = try ClaimArchive.open(path, create: create, readOnly: readOnly)
+  }
+
+  /// Opens (and creates, and migrates) the archive's database, looking again when another process is creating
+  /// the same archive at the same moment. SQLite refuses one of two connections turning a new file to WAL mode
+  /// ("database is locked", without waiting: waiting would deadlock), and a migration may then find the tables
+  /// the other just made; a second look finds the other's archive, there to open. Contention is retried until
+  /// the busy timeout; any other failure while creating, a few times (the other process may have been midway).
+  private static func open(_ path: String, create: Bool, readOnly: Bool) throws(ArchiveError) -> DatabasePool {
     var configuration = Configuration()
     configuration.busyMode = .timeout(ClaimArchive.busyTimeout)
     configuration.label = "ClaimArchive"
@@ -62,16 +67,37 @@ public final class ClaimArchive: Sendable {
     if !readOnly {
       configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     }
-    do {
-      if state == .absent {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+    let deadline = Date().addingTimeInterval(busyTimeout)
+    var attempt = 0
+    while true {
+      let state = try ClaimArchive.inspect(path, verify: !readOnly)
+      if state == .absent || state == .unmigrated {
+        guard create, !readOnly else { throw .missing(path: path) }
       }
-      pool = try DatabasePool(path: path, configuration: configuration)
-      if state != .current { try ArchiveSchema.migrator.migrate(pool) }
-    } catch {
-      throw ClaimArchive.archiveError(error, path: path)
+      do {
+        if state == .absent {
+          let directory = (path as NSString).deletingLastPathComponent
+          if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        if state != .current { try ArchiveSchema.migrator.migrate(pool) }
+        return pool
+      } catch {
+        attempt += 1
+        let creating = state == .absent || state == .unmigrated
+        guard (isContention(error) || (creating && attempt < 5)) && Date() < deadline else {
+          throw ClaimArchive.archiveError(error, path: path)
+        }
+        // A pause that grows and differs between processes, so that two openers do not meet again.
+        usleep(UInt32.random(in: 5_000...20_000) * UInt32(min(attempt, 10)))
+      }
     }
+  }
+
+  /// Whether SQLite failed because another connection held a lock it could not wait for.
+  private static func isContention(_ error: any Error) -> Bool {
+    guard let error = error as? DatabaseError else { return false }
+    return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
   }
 
   /// What is at an archive's path, as far as opening it goes.

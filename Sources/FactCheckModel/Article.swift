@@ -38,6 +38,8 @@ public struct Article: Sendable {
   package let matchSubject: UTF8Subject
   /// Line index of the text.
   package let lines: LineIndex
+  /// The text's bytes as its claims quote them (shared storage, not a copy).
+  package let claimText: ClaimText
 
   /// Creates an article from text that is already valid UTF-8 (a Swift `String`).
   ///
@@ -64,6 +66,7 @@ public struct Article: Sendable {
     self.subject = UTF8Subject(text)
     self.matchSubject = Article.blankingEmphasis(subject)
     self.lines = LineIndex(subject.bytes)
+    self.claimText = ClaimText(bytes: subject.bytes)
     self.language = language
     self.published = published
     self.publishedSource = published == nil ? nil : (publishedSource ?? "given")
@@ -90,24 +93,58 @@ public struct Article: Sendable {
     String(decoding: subject.bytes[range.clamped(to: 0..<subject.bytes.count)], as: UTF8.self)
   }
 
-  /// The text of `range` without the spacing around it: ASCII spacing trimmed on the bytes, other spacing
-  /// (a no-break space at an end) by ``Swift/StringProtocol/trimmingWhitespace()``.
+  /// The text of `range` without the spacing around it (see ``trimmedRange(of:)``).
   package func trimmedText(of range: Range<Int>) -> String {
+    String(decoding: subject.bytes[trimmedRange(of: range)], as: UTF8.self)
+  }
+
+  /// `range` without the spacing at its ends: ASCII spacing and any other Unicode whitespace (a no-break
+  /// space), clamped to the text.
+  package func trimmedRange(of range: Range<Int>) -> Range<Int> {
     let bytes = subject.bytes
     let clamped = range.clamped(to: 0..<bytes.count)
     var start = clamped.lowerBound
     var end = clamped.upperBound
+    // ASCII answered on the byte; other whitespace by decoding the scalar (a Unicode property look-up).
     func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-    while start < end && isSpace(bytes[start]) { start += 1 }
-    while end > start && isSpace(bytes[end - 1]) { end -= 1 }
-    let text = String(decoding: bytes[start..<end], as: UTF8.self)
-    guard start < end, bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return text.trimmingWhitespace() }
-    return text
+    func whitespaceScalar(from first: Int, limit: Int) -> Int? {
+      var iterator = bytes[first..<limit].makeIterator()
+      var decoder = UTF8()
+      guard case .scalarValue(let scalar) = decoder.decode(&iterator), scalar.properties.isWhitespace else { return nil }
+      return UTF8.width(scalar)
+    }
+    while start < end {
+      if bytes[start] < 0x80 {
+        guard isSpace(bytes[start]) else { break }
+        start += 1
+      } else {
+        guard let width = whitespaceScalar(from: start, limit: end) else { break }
+        start += width
+      }
+    }
+    while end > start {
+      if bytes[end - 1] < 0x80 {
+        guard isSpace(bytes[end - 1]) else { break }
+        end -= 1
+      } else {
+        var first = end - 1
+        while first > start && bytes[first] & 0xC0 == 0x80 { first -= 1 }
+        guard let width = whitespaceScalar(from: first, limit: end), first + width == end else { break }
+        end = first
+      }
+    }
+    return start..<end
   }
 
   /// The line containing byte `offset`, clipped to about `reach` bytes on each side, and the 1-based
   /// column of `offset` within that excerpt.
   package func lineExcerpt(around offset: Int, reach: Int = 240) -> (text: String, column: Int) {
+    let excerpt = lineExcerptRange(around: offset, reach: reach)
+    return (String(decoding: subject.bytes[excerpt.range], as: UTF8.self), excerpt.column)
+  }
+
+  /// The byte range of ``lineExcerpt(around:reach:)``'s text, and the column of `offset` within it.
+  package func lineExcerptRange(around offset: Int, reach: Int = 240) -> (range: Range<Int>, column: Int) {
     let bytes = subject.bytes
     let line = lines.byteRange(ofLine: lines.line(of: offset))
     var start = max(line.lowerBound, offset - reach)
@@ -115,7 +152,7 @@ public struct Article: Sendable {
     while start > line.lowerBound && bytes[start] & 0xC0 == 0x80 { start -= 1 }
     while end < line.upperBound && bytes[end] & 0xC0 == 0x80 { end += 1 }
     let column = bytes[start..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-    return (String(decoding: bytes[start..<end], as: UTF8.self), column)
+    return (start..<end, column)
   }
 
   /// `*` always, and `_` next to a space or punctuation (not inside an identifier), become spaces; so do

@@ -6,8 +6,6 @@
 public struct Claim: Hashable, Sendable {
   /// The article's path, as given.
   public var document: String
-  /// Where the figure starts in the article.
-  public var location: SourceLocation
   /// UTF-8 byte range of the figure (the value as written) in the article.
   public var valueRange: Range<Int>
   /// UTF-8 byte range of the whole rule match.
@@ -16,38 +14,75 @@ public struct Claim: Hashable, Sendable {
   public var rule: String
   /// Canonical entity name, or `nil` when the figure is about someone the checker cannot name.
   public var entity: String?
-  /// How the entity was found.
-  public var entitySource: EntitySource
   /// The attribute (`employees`, `valuation_usd`, …).
   public var attribute: String
   /// The normalised value (3 500 → 3500, 6,7 milliards → 6.7e9, 22 % → 22).
   public var value: Double
-  /// The figure as written ("3 500", "6,7 milliards de dollars").
-  public var valueText: String
   /// The values compatible with the figure and its hedge, before the attribute's tolerance.
   public var interval: ValueInterval
   /// Unit: a currency code for money, `%` for percentages, `year`, or the attribute's unit.
   public var unit: String?
-  /// How the figure is hedged.
-  public var hedge: Hedge
-  /// The time the figure is about.
-  public var period: Period
-  /// Fact or forecast.
-  public var modality: Modality
   /// The article's language (`fr`, `en`, …).
   public var language: String
-  /// The matched text.
-  public var quote: String
-  /// The sentence containing the match.
-  public var sentence: String
   /// A narrower scope than the whole entity ("customer service"), when the rule captured one.
   public var scope: String?
   /// Problems noticed while normalising (an ambiguous separator, a malformed figure).
   public var notes: [String]
-  /// The figure's source line, clipped to a few hundred bytes around it, for quoting.
-  public var lineExcerpt: String
+  /// The bytes ``quote``, ``sentence``, ``lineExcerpt`` and ``valueText`` are read from, shared with the
+  /// article's other claims.
+  package private(set) var text: ClaimText
+  // The small fields together, after the eight-byte ones, so that the struct packs them without padding
+  // (Swift lays stored properties out in declaration order): a run keeps every claim until it reconciles.
+  /// How the figure is hedged.
+  public var hedge: Hedge
+  /// How the entity was found.
+  public var entitySource: EntitySource
+  /// Fact or forecast.
+  public var modality: Modality
+  private var line: UInt32
+  private var column: UInt32
+  private var excerptColumn: UInt32
+  private var quoteSpan: TextSpan
+  private var sentenceSpan: TextSpan
+  private var excerptSpan: TextSpan
+  private var valueSpan: TextSpan
+  /// The time the figure is about.
+  public var period: Period
+
+  /// Where the figure starts in the article; its path is ``document`` (setting one sets the other).
+  public var location: SourceLocation {
+    get { SourceLocation(path: document, line: Int(line), column: Int(column)) }
+    set {
+      document = newValue.path
+      line = UInt32(clamping: newValue.line)
+      column = UInt32(clamping: newValue.column)
+    }
+  }
   /// 1-based column of the figure within ``lineExcerpt``.
-  public var lineExcerptColumn: Int
+  public var lineExcerptColumn: Int {
+    get { Int(excerptColumn) }
+    set { excerptColumn = UInt32(clamping: newValue) }
+  }
+  /// The matched text.
+  public var quote: String {
+    get { text.string(quoteSpan) }
+    set { setTexts(quote: newValue, sentence: sentence, lineExcerpt: lineExcerpt, valueText: valueText) }
+  }
+  /// The sentence containing the match.
+  public var sentence: String {
+    get { text.string(sentenceSpan) }
+    set { setTexts(quote: quote, sentence: newValue, lineExcerpt: lineExcerpt, valueText: valueText) }
+  }
+  /// The figure's source line, clipped to a few hundred bytes around it, for quoting.
+  public var lineExcerpt: String {
+    get { text.string(excerptSpan) }
+    set { setTexts(quote: quote, sentence: sentence, lineExcerpt: newValue, valueText: valueText) }
+  }
+  /// The figure as written ("3 500", "6,7 milliards de dollars").
+  public var valueText: String {
+    get { text.string(valueSpan) }
+    set { setTexts(quote: quote, sentence: sentence, lineExcerpt: lineExcerpt, valueText: newValue) }
+  }
 
   /// Creates a claim.
   package init(document: String, location: SourceLocation, valueRange: Range<Int>, matchRange: Range<Int>,
@@ -56,7 +91,8 @@ public struct Claim: Hashable, Sendable {
               modality: Modality, language: String, quote: String, sentence: String, scope: String? = nil,
               notes: [String] = [], lineExcerpt: String = "", lineExcerptColumn: Int = 1) {
     self.document = document
-    self.location = location
+    self.line = UInt32(clamping: location.line)
+    self.column = UInt32(clamping: location.column)
     self.valueRange = valueRange
     self.matchRange = matchRange
     self.rule = rule
@@ -64,19 +100,102 @@ public struct Claim: Hashable, Sendable {
     self.entitySource = entitySource
     self.attribute = attribute
     self.value = value
-    self.valueText = valueText
     self.interval = interval
     self.unit = unit
     self.hedge = hedge
     self.period = period
     self.modality = modality
     self.language = language
-    self.quote = quote
-    self.sentence = sentence
     self.scope = scope
     self.notes = notes
-    self.lineExcerpt = lineExcerpt
-    self.lineExcerptColumn = lineExcerptColumn
+    self.excerptColumn = UInt32(clamping: lineExcerptColumn)
+    let (text, spans) = ClaimText.holding(quote, sentence, lineExcerpt, valueText)
+    self.text = text
+    (quoteSpan, sentenceSpan, excerptSpan, valueSpan) = spans
+  }
+
+  /// Creates a claim whose quote, sentence, line excerpt and figure as written are byte ranges of `text` (an
+  /// article's bytes, shared by its claims; see ``ClaimText/compact(_:)``).
+  package init(document: String, location: SourceLocation, valueRange: Range<Int>, matchRange: Range<Int>,
+              rule: String, entity: String?, entitySource: EntitySource, attribute: String, value: Double,
+              interval: ValueInterval, unit: String?, hedge: Hedge, period: Period,
+              modality: Modality, language: String, text: ClaimText, quote: Range<Int>, sentence: Range<Int>,
+              scope: String? = nil, notes: [String] = [], lineExcerpt: Range<Int>, lineExcerptColumn: Int) {
+    let ranges = [quote, sentence, lineExcerpt, valueRange].map { $0.clamped(to: 0..<text.bytes.count) }
+    let fits = ranges.allSatisfy(TextSpan.fits)
+    func string(_ index: Int) -> String { fits ? "" : text.string(of: ranges[index]) }
+    self.init(document: document, location: location, valueRange: valueRange, matchRange: matchRange, rule: rule,
+              entity: entity, entitySource: entitySource, attribute: attribute, value: value, valueText: string(3),
+              interval: interval, unit: unit, hedge: hedge, period: period, modality: modality, language: language,
+              quote: string(0), sentence: string(1), scope: scope, notes: notes, lineExcerpt: string(2),
+              lineExcerptColumn: lineExcerptColumn)
+    if fits { setText(text, spans: (TextSpan(ranges[0]), TextSpan(ranges[1]), TextSpan(ranges[2]), TextSpan(ranges[3]))) }
+  }
+
+  /// Byte spans of a ``ClaimText``: the quote's, the sentence's, the line excerpt's and the figure's.
+  typealias Spans = (quote: TextSpan, sentence: TextSpan, excerpt: TextSpan, value: TextSpan)
+
+  /// The spans of the quote, the sentence, the line excerpt and the figure as written.
+  var spans: Spans { (quoteSpan, sentenceSpan, excerptSpan, valueSpan) }
+
+  /// Points the claim's texts into `text`, at `spans`.
+  mutating func setText(_ text: ClaimText, spans: Spans) {
+    self.text = text
+    (quoteSpan, sentenceSpan, excerptSpan, valueSpan) = spans
+  }
+
+  private mutating func setTexts(quote: String, sentence: String, lineExcerpt: String, valueText: String) {
+    let (text, spans) = ClaimText.holding(quote, sentence, lineExcerpt, valueText)
+    setText(text, spans: spans)
+  }
+
+  /// The bytes of ``quote`` and ``sentence`` together (no text is made).
+  package var quoteAndSentenceByteCount: Int { Int(quoteSpan.count) + Int(sentenceSpan.count) }
+
+  /// Whether two claims quote the same sentence (compared on bytes; no text is made).
+  package func hasSameSentence(as other: Claim) -> Bool {
+    text.hasSameBytes(sentenceSpan, as: other.sentenceSpan, in: other.text)
+  }
+
+  // Equality and hashing are by what the claim says, texts included, not by where its texts are kept.
+  public static func == (a: Claim, b: Claim) -> Bool {
+    guard a.document == b.document, a.line == b.line, a.column == b.column, a.valueRange == b.valueRange, a.matchRange == b.matchRange,
+      a.rule == b.rule, a.entity == b.entity, a.entitySource == b.entitySource, a.attribute == b.attribute
+    else { return false }
+    guard a.value == b.value, a.interval == b.interval, a.unit == b.unit, a.hedge == b.hedge,
+      a.period == b.period, a.modality == b.modality, a.language == b.language
+    else { return false }
+    guard a.scope == b.scope, a.notes == b.notes, a.excerptColumn == b.excerptColumn else { return false }
+    return a.text.hasSameBytes(a.valueSpan, as: b.valueSpan, in: b.text)
+      && a.text.hasSameBytes(a.quoteSpan, as: b.quoteSpan, in: b.text)
+      && a.text.hasSameBytes(a.sentenceSpan, as: b.sentenceSpan, in: b.text)
+      && a.text.hasSameBytes(a.excerptSpan, as: b.excerptSpan, in: b.text)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(document)
+    hasher.combine(line)
+    hasher.combine(column)
+    hasher.combine(valueRange)
+    hasher.combine(matchRange)
+    hasher.combine(rule)
+    hasher.combine(entity)
+    hasher.combine(entitySource)
+    hasher.combine(attribute)
+    hasher.combine(value)
+    hasher.combine(interval)
+    hasher.combine(unit)
+    hasher.combine(hedge)
+    hasher.combine(period)
+    hasher.combine(modality)
+    hasher.combine(language)
+    hasher.combine(scope)
+    hasher.combine(notes)
+    hasher.combine(excerptColumn)
+    for span in [quoteSpan, sentenceSpan, excerptSpan, valueSpan] {
+      hasher.combine(span.count)
+      text.bytes[span.range].withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 /// The time a figure is about, as the article states it, resolved against its publication date when known.
-public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
+public enum Period: Hashable, Sendable, CustomStringConvertible {
   /// As of the article ("actuellement", "now", a present-tense statement).
   case current
   /// A calendar year, written ("en 2022") or resolved ("l'année dernière" in a 2025 article → 2024).
@@ -7,16 +7,16 @@ public indirect enum Period: Hashable, Sendable, CustomStringConvertible {
   /// A year relative to an unknown publication date: -1 is "last year" in an undated article.
   case relativeYear(Int)
   /// A change between two times (« en un an, ramenés de 5 200 à 4 100 »).
-  case change(from: Period, to: Period)
+  indirect case change(from: Period, to: Period)
   /// No time stated and none implied (a founding year).
   case unspecified
   /// A quarter (1…4) of a year: "au troisième trimestre 2024" is quarter 3 of `.year(2024)`; without
   /// a year it is of `.relativeYear(0)`, the article's own year.
-  case quarter(Int, of: Period)
+  indirect case quarter(Int, of: Period)
   /// A month (1…12) of a year: "in November 2022" is month 11 of `.year(2022)`, "in November of last year"
   /// of `.relativeYear(-1)`; a month named without a year ("in November", "last October", « fin octobre »)
   /// is of `.unspecified` until the checker finds it from the publication date.
-  case month(Int, of: Period)
+  indirect case month(Int, of: Period)
 
   /// Whether this period still depends on an unknown publication date.
   public var isRelative: Bool {

@@ -37,10 +37,8 @@ package struct ClaimBuilder: Sendable {
     // Years the article gives as figures of their own, gathered as claims are added (linear in claims).
     var yearFigures = Set<Int>()
     var yearFiguresScanned = 0
-    // The claims of one sentence keep one copy of its text, and the values of one match one of their quote
-    // (a copied String shares its storage): a run keeps every claim for reconciliation and its reports.
-    var sentenceTexts: [Range<Int>: String] = [:]
-    var quoteTexts: [Range<Int>: String] = [:]
+    // Claims keep their quote, sentence and line excerpt as byte ranges of the article's bytes (see ClaimText):
+    // a run keeps every claim for reconciliation and its reports, and its texts are made only when reported.
 
     for ruleMatch in matches {
       let rule = ruleMatch.rule
@@ -212,7 +210,7 @@ package struct ClaimBuilder: Sendable {
           unit = tables.nouns[noun] ?? noun
         }
         let location = article.location(of: value.range.lowerBound)
-        let excerpt = article.lineExcerpt(around: value.range.lowerBound, reach: 160)
+        let excerpt = article.lineExcerptRange(around: value.range.lowerBound, reach: 160)
         var scope: String?
         if let range = rule.slots(where: { if case .fragment = $0.role { return $0.label == "scope" } else { return false } })
           .lazy.compactMap({ ruleMatch.range(of: $0.group) }).first
@@ -246,11 +244,10 @@ package struct ClaimBuilder: Sendable {
         claims.append(Claim(
           document: article.path, location: location, valueRange: value.range, matchRange: match.range, rule: definition.id,
           entity: entity.name, entitySource: entity.source, attribute: attribute, value: number,
-          valueText: article.text(of: value.range), interval: hedge.interval(around: number), unit: unit, hedge: hedge,
+          interval: hedge.interval(around: number), unit: unit, hedge: hedge,
           period: period.resolved(published: article.published, projected: modality == .projected), modality: modality, language: definition.language,
-          quote: Self.shared(match.range, in: &quoteTexts) { article.text(of: $0) },
-          sentence: Self.shared(quotedSentence, in: &sentenceTexts) { article.trimmedText(of: $0) }, scope: scope,
-          notes: value.parsed.notes, lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column))
+          text: article.claimText, quote: match.range, sentence: article.trimmedRange(of: quotedSentence), scope: scope,
+          notes: value.parsed.notes, lineExcerpt: excerpt.range, lineExcerptColumn: excerpt.column))
       }
     }
     return (withoutSitesAsEntities(claims, sites: sites, context: context), diagnostics)
@@ -269,14 +266,6 @@ package struct ClaimBuilder: Sendable {
       claim.entitySource = subject == nil ? .unknown : .subject
       return claim
     }
-  }
-
-  /// The text of `range`, made by `make` the first time and shared after (see ``build(_:context:matcher:)``).
-  private static func shared(_ range: Range<Int>, in texts: inout [Range<Int>: String], _ make: (Range<Int>) -> String) -> String {
-    if let text = texts[range] { return text }
-    let text = make(range)
-    texts[range] = text
-    return text
   }
 
   /// The last claim of `claims` (in text order) whose figure lies in `range` and that satisfies
@@ -315,16 +304,16 @@ package struct ClaimBuilder: Sendable {
     let article = context.article
     return cells.compactMap { cell in
       guard !ruleClaims.contains(where: { $0.valueRange.overlaps(cell.range) }) else { return nil }
-      let excerpt = article.lineExcerpt(around: cell.range.lowerBound, reach: 160)
+      let excerpt = article.lineExcerptRange(around: cell.range.lowerBound, reach: 160)
       var modality = Modality.actual
       if case .year(let y) = cell.period, let published = article.published, y > published.year { modality = .projected }
       return Claim(
         document: article.path, location: article.location(of: cell.range.lowerBound), valueRange: cell.range, matchRange: cell.row,
         rule: "table", entity: context.subject, entitySource: context.subject == nil ? .unknown : .subject, attribute: cell.attribute,
-        value: cell.value, valueText: article.text(of: cell.range), interval: ValueInterval(cell.value, cell.value), unit: cell.unit,
+        value: cell.value, interval: ValueInterval(cell.value, cell.value), unit: cell.unit,
         hedge: .exact, period: cell.period.resolved(publicationYear: article.published?.year), modality: modality,
-        language: article.language, quote: article.trimmedText(of: cell.row),
-        sentence: article.trimmedText(of: cell.row), lineExcerpt: excerpt.text, lineExcerptColumn: excerpt.column)
+        language: article.language, text: article.claimText, quote: article.trimmedRange(of: cell.row),
+        sentence: article.trimmedRange(of: cell.row), lineExcerpt: excerpt.range, lineExcerptColumn: excerpt.column)
     }
   }
 

@@ -51,7 +51,7 @@ package struct PercentChangeCheck: ConsistencyCheck {
           let change = check.direction == .decrease ? (before.value - after.value) / before.value * 100
             : (after.value - before.value) / before.value * 100
           let pair = Pair(before: b, after: a, implied: change)
-          if before.sentence == after.sentence { sameSentence.append(pair) } else { acrossSentences.append(pair) }
+          if before.hasSameSentence(as: after) { sameSentence.append(pair) } else { acrossSentences.append(pair) }
         }
       }
       pairsByEntity[entity, default: []] += sameSentence.isEmpty ? acrossSentences : sameSentence

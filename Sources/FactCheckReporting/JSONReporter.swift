@@ -52,7 +52,7 @@ public struct JSONReporter: Reporter {
   /// besides their quote and sentence.
   package static func estimatedSize(_ result: CheckResult) -> Int {
     var size = 4096 + 512 * result.documents.count + 1024 * (result.findings.count + result.suppressed.count)
-    for claim in result.claims { size += 768 + claim.quote.utf8.count + claim.sentence.utf8.count }
+    for claim in result.claims { size += 768 + claim.quoteAndSentenceByteCount }
     return size
   }
 

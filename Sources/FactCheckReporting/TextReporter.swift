@@ -29,29 +29,49 @@ public struct TextReporter: Reporter {
   /// - Returns: The text, ending with a line break.
   public func report(_ result: CheckResult) -> String {
     var out = ""
+    write(result) { out += $0 }
+    return out
+  }
+
+  /// Writes the report in pieces of about `chunk` bytes handed to `emit` as it goes: the same bytes as
+  /// ``report(_:)``, without ever holding the whole report (with `--list-claims` it is a few lines a claim).
+  package func streamReport(_ result: CheckResult, chunk: Int = 1 << 20, to emit: ([UInt8]) -> Void) {
+    var pending: [UInt8] = []
+    pending.reserveCapacity(chunk + chunk / 4)
+    write(result) { piece in
+      pending.append(contentsOf: piece.utf8)
+      if pending.count >= chunk {
+        emit(pending)
+        pending.removeAll(keepingCapacity: true)
+      }
+    }
+    if !pending.isEmpty { emit(pending) }
+  }
+
+  /// The report's pieces, in order, to `out`.
+  private func write(_ result: CheckResult, to out: (String) -> Void) {
     for problem in result.ruleProblems {
-      out += line(problem.location, problem.severity, problem.message) + "\n"
+      out(line(problem.location, problem.severity, problem.message) + "\n")
     }
     for diagnostic in result.diagnostics {
-      out += line(diagnostic.location, diagnostic.severity, diagnostic.message) + "\n"
-      if let source = diagnostic.sourceLine, let location = diagnostic.location { out += excerpt(source, line: location.line, column: location.column, length: 1) }
+      out(line(diagnostic.location, diagnostic.severity, diagnostic.message) + "\n")
+      if let source = diagnostic.sourceLine, let location = diagnostic.location { out(excerpt(source, line: location.line, column: location.column, length: 1)) }
     }
     for document in result.uncheckedInputs {
-      out += line(SourceLocation(path: document.path, line: 1, column: 1), .warning, "skipped: \(document.reason ?? "unknown reason")") + "\n"
+      out(line(SourceLocation(path: document.path, line: 1, column: 1), .warning, "skipped: \(document.reason ?? "unknown reason")") + "\n")
     }
     let passedOver = result.passedOverCounts
     if !passedOver.isEmpty {
       // One line, not one per file: a walked directory may hold thousands of images or hidden files.
       let total = passedOver.reduce(0) { $0 + $1.count }
       let reasons = passedOver.map { "\($0.reason) (\($0.count))" }.joined(separator: ", ")
-      out += line(nil, .note, "\(total) path\(total == 1 ? "" : "s") in the directories walked not checked: \(reasons); the JSON and SARIF reports list each") + "\n"
+      out(line(nil, .note, "\(total) path\(total == 1 ? "" : "s") in the directories walked not checked: \(reasons); the JSON and SARIF reports list each") + "\n")
     }
     if options.listClaims {
-      for claim in result.claims { out += claimLine(claim) }
+      for claim in result.claims { out(claimLine(claim)) }
     }
-    for finding in result.findings { out += render(finding, result) }
-    out += summary(result) + "\n"
-    return out
+    for finding in result.findings { out(render(finding, result)) }
+    out(summary(result) + "\n")
   }
 
   // MARK: - Pieces

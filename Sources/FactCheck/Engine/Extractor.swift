@@ -102,6 +102,8 @@ package final class Extractor {
       built.diagnostics += extra.diagnostics
     }
     if !foreign.isEmpty { built.claims.sort { $0.valueRange.lowerBound < $1.valueRange.lowerBound } }
+    // The claims keep only the stretches of the article they quote, not the whole article.
+    ClaimText.compact(&built.claims)
     diagnostics += built.diagnostics
     let names = Extractor.tally(context.names, in: article)
     return ArticleExtraction(article: article, claims: built.claims, diagnostics: diagnostics, subject: context.subject, names: names)

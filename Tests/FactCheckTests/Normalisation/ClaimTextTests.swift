@@ -1,0 +1,104 @@
+import Testing
+
+@testable import FactCheckModel
+
+/// Claims keep their quote, sentence, line excerpt and figure as byte spans of their article (issue 15):
+/// compacting an article's claims keeps every text byte for byte, and a claim is equal to one holding the
+/// same texts as strings, whatever holds its bytes.
+@Suite struct ClaimTextTests {
+  /// A claim of `article` quoting `quote`, `sentence` and `excerpt` (byte ranges), its figure at `value`.
+  static func claim(_ article: Article, quote: Range<Int>, sentence: Range<Int>, excerpt: Range<Int>, value: Range<Int>) -> Claim {
+    Claim(document: article.path, location: article.location(of: value.lowerBound), valueRange: value, matchRange: quote,
+          rule: "r", entity: "Nordhavn", entitySource: .named, attribute: "employees", value: 1,
+          interval: ValueInterval(1, 1), unit: nil, hedge: .exact, period: .year(2024), modality: .actual, language: "en",
+          text: article.claimText, quote: quote, sentence: sentence, lineExcerpt: excerpt, lineExcerptColumn: 3)
+  }
+
+  /// The same claim with its texts as strings of its own.
+  static func holdingStrings(_ claim: Claim) -> Claim {
+    Claim(document: claim.document, location: claim.location, valueRange: claim.valueRange, matchRange: claim.matchRange,
+          rule: claim.rule, entity: claim.entity, entitySource: claim.entitySource, attribute: claim.attribute, value: claim.value,
+          valueText: claim.valueText, interval: claim.interval, unit: claim.unit, hedge: claim.hedge, period: claim.period,
+          modality: claim.modality, language: claim.language, quote: claim.quote, sentence: claim.sentence, scope: claim.scope,
+          notes: claim.notes, lineExcerpt: claim.lineExcerpt, lineExcerptColumn: claim.lineExcerptColumn)
+  }
+
+  /// A range of `count` bytes at a character boundary of `bytes`, as the builder's ranges are.
+  static func range(in bytes: [UInt8], using generator: inout SeededGenerator) -> Range<Int> {
+    func boundary(_ offset: Int) -> Int {
+      var offset = min(offset, bytes.count)
+      while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+      return offset
+    }
+    let start = boundary(Int.random(in: 0...bytes.count, using: &generator))
+    let end = boundary(start + Int.random(in: 0...120, using: &generator))
+    return start..<end
+  }
+
+  @Test func compactingKeepsEveryTextAndOnlyWhatIsQuoted() {
+    let words = ["Nordhavn", "employs", "3 500", "people", "in", "2024.", "Its", "staff", "fell", "to", "3 100", "\n", "\n\n",
+                 "effectifs", "réduits", "de", "22 %", "—", "€", "日本", "\u{A0}"]
+    var generator = SeededGenerator(seed: 15)
+    for round in 0..<300 {
+      let text = (0..<Int.random(in: 1...400, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+        .joined(separator: " ")
+      let article = Article(path: "a\(round).md", text: text, language: "en")
+      var claims = (0..<Int.random(in: 1...12, using: &generator)).map { _ in
+        Self.claim(article, quote: Self.range(in: article.bytes, using: &generator),
+                   sentence: Self.range(in: article.bytes, using: &generator),
+                   excerpt: Self.range(in: article.bytes, using: &generator), value: Self.range(in: article.bytes, using: &generator))
+      }
+      let before = claims.map(Self.holdingStrings)
+      ClaimText.compact(&claims)
+      #expect(claims == before, "round \(round)")
+      #expect(claims.map(\.quote) == before.map(\.quote) && claims.map(\.sentence) == before.map(\.sentence))
+      #expect(claims.map(\.lineExcerpt) == before.map(\.lineExcerpt) && claims.map(\.valueText) == before.map(\.valueText))
+      // The compacted bytes are the union of what the claims quote: never more than the article.
+      var quoted = Set<Int>()
+      for claim in before {
+        for range in [claim.matchRange, claim.valueRange] { quoted.formUnion(range.clamped(to: 0..<article.bytes.count)) }
+      }
+      #expect(claims.allSatisfy { $0.text === claims[0].text })
+      #expect(claims[0].text.bytes.count <= article.bytes.count)
+      #expect(claims[0].text.bytes.count >= quoted.count || claims[0].text === article.claimText)
+    }
+  }
+
+  @Test func aClaimEqualsTheSameClaimHoldingStrings() {
+    let article = Article(path: "a.md", text: "Nordhavn employs 3 500 people.\nIts staff fell to 3 100 in 2024.", language: "en")
+    let claim = Self.claim(article, quote: 0..<30, sentence: 0..<30, excerpt: 0..<30, value: 17..<22)
+    let copy = Self.holdingStrings(claim)
+    #expect(claim == copy)
+    #expect(claim.hashValue == copy.hashValue)
+    #expect(claim.valueText == "3 500" && claim.quote == "Nordhavn employs 3 500 people.")
+    var other = copy
+    other.sentence = "Nordhavn employs 3 500 staff."
+    #expect(other != claim)
+    #expect(other.quote == claim.quote && other.lineExcerpt == claim.lineExcerpt && other.valueText == claim.valueText)
+    #expect(!other.hasSameSentence(as: claim) && copy.hasSameSentence(as: claim))
+  }
+
+  @Test func locationIsTheDocumentsAndCarriesLineAndColumn() {
+    let article = Article(path: "dir/a.md", text: "One.\nNordhavn employs 3 500 people.", language: "en")
+    var claim = Self.claim(article, quote: 5..<35, sentence: 5..<35, excerpt: 5..<35, value: 22..<27)
+    #expect(claim.location == SourceLocation(path: "dir/a.md", line: 2, column: 18))
+    claim.location = SourceLocation(path: "b.md", line: 7, column: 2)
+    #expect(claim.document == "b.md" && claim.location.line == 7 && claim.location.column == 2)
+  }
+
+  /// The trimmed range is the range of what `String.trimmingWhitespace()` keeps (ASCII spacing and other
+  /// Unicode whitespace at either end, a no-break space among them).
+  @Test(arguments: ["  Nordhavn  ", "\u{A0}Nordhavn\u{A0}", " \u{A0} a \u{2009}", "\u{A0}", "", "   ", "x", "é\u{A0}",
+                    "\u{3000}日本\u{3000}", "\t\n3 500\r\n", "\u{A0}\u{A0}b"])
+  func trimsLikeTrimmingWhitespace(text: String) {
+    let article = Article(path: "a.md", text: text, language: "en")
+    let range = article.trimmedRange(of: 0..<article.bytes.count)
+    #expect(article.text(of: range) == text.trimmingWhitespace())
+    #expect(article.trimmedText(of: 0..<article.bytes.count) == text.trimmingWhitespace())
+  }
+
+  /// A run keeps every claim until it reconciles: the claim's layout is part of the memory budget.
+  @Test func aClaimStaysSmall() {
+    #expect(MemoryLayout<Claim>.stride <= 256)
+  }
+}
