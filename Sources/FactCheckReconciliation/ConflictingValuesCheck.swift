@@ -334,8 +334,12 @@ package struct ConflictingValuesCheck: ConsistencyCheck {
     var byYear: [Int: [Int]] = [:]
     var undatedRelative: [Int: [Int]] = [:]
     var relativeOfDated: [Int: [Int]] = [:]
-    var changes: [String: [Int]] = [:]
-    var months: [String: (year: Int?, claims: [Int])] = [:]
+    // Keyed by the anchor itself and taken in the order first met (members come in claim order): a key made
+    // by printing the anchor ("\(kind)") cost some 200,000 instructions a claim, through reflection.
+    var changes: [PeriodAnchor.Kind: [Int]] = [:]
+    var changeOrder: [PeriodAnchor.Kind] = []
+    var months: [PeriodAnchor.Kind: (year: Int?, claims: [Int])] = [:]
+    var monthOrder: [PeriodAnchor.Kind] = []
     for index in members {
       let anchor = store.anchor(of: store.claims[index])
       switch anchor.kind {
@@ -348,9 +352,11 @@ package struct ConflictingValuesCheck: ConsistencyCheck {
         }
       case .change, .quarter:
         // Changes and quarters compare only with the very same span.
-        changes["\(anchor.kind)", default: []].append(index)
+        if changes[anchor.kind] == nil { changeOrder.append(anchor.kind) }
+        changes[anchor.kind, default: []].append(index)
       case .month(_, let absolute, _):
-        months["\(anchor.kind)", default: (absolute, [])].claims.append(index)
+        if months[anchor.kind] == nil { monthOrder.append(anchor.kind) }
+        months[anchor.kind, default: (absolute, [])].claims.append(index)
       }
     }
     var sets: [ComparisonSet] = []
@@ -367,11 +373,13 @@ package struct ConflictingValuesCheck: ConsistencyCheck {
       set.undatedOnly = Set(undated)
       sets.append(set)
     }
-    for (_, claims) in changes.sorted(by: { $0.key < $1.key }) where claims.count > 1 {
+    for kind in changeOrder {
+      guard let claims = changes[kind], claims.count > 1 else { continue }
       let label = store.claims[claims[0]].period.description
       sets.append(ComparisonSet(label: label, members: claims, partners: claims, windowed: false))
     }
-    for (_, (year, claims)) in months.sorted(by: { $0.key < $1.key }) {
+    for kind in monthOrder {
+      let (year, claims) = months[kind]!
       // An event given no time, or only the month's year, may be the same round.
       let undated = events ? unspecified + (year.flatMap { byYear[$0] } ?? []) : []
       guard claims.count + undated.count > 1 else { continue }
@@ -390,12 +398,14 @@ package struct ConflictingValuesCheck: ConsistencyCheck {
     guard !set.members.isEmpty, !set.partners.isEmpty else { return [] }
     var result = Set<Int>()
     if set.windowed, let window = store.windowDays {
-      // Dated partners sorted by day; undated ones compare with everything.
-      let dated = set.partners.filter { store.published[store.claims[$0].document] != nil }
-        .sorted { store.published[store.claims[$0].document]! < store.published[store.claims[$1].document]! }
-      let undated = set.partners.filter { store.published[store.claims[$0].document] == nil }
+      // Dated partners sorted by day; undated ones compare with everything. Each partner's day is looked up
+      // once (by its document's path), not at every comparison of the sort.
+      let days = set.partners.map { (index: $0, day: store.published[store.claims[$0].document]) }
+      let datedDays = days.compactMap { partner in partner.day.map { (index: partner.index, day: $0) } }.sorted { $0.day < $1.day }
+      let dated = datedDays.map(\.index)
+      let undated = days.filter { $0.day == nil }.map(\.index)
       let undatedExtremes = Extremes(undated.map { ($0, widened[$0]!) })
-      let ordinals = dated.map { store.published[store.claims[$0].document]!.ordinal }
+      let ordinals = datedDays.map(\.day.ordinal)
       let table = RangeExtremes(dated.map { widened[$0]! })
       for member in set.members {
         let interval = widened[member]!
