@@ -83,6 +83,8 @@ package enum TextNormalisation {
 extension String {
   /// "vingt-deux" → "vingt deux", "two-thirds" → "two thirds"; a minus sign before digits is kept.
   package func replacingHyphensBetweenLetters() -> String {
+    // Most figures hold no hyphen: answered on the bytes, without splitting the text into characters.
+    guard utf8.contains(UInt8(ascii: "-")) else { return self }
     let characters = Array(self)
     var result = ""
     for (i, c) in characters.enumerated() {
