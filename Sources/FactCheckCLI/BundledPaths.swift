@@ -16,7 +16,7 @@ enum BundledPaths {
     }
     if let env = ProcessInfo.processInfo.environment["FACTCHECK_HOME"], isHome(env) { return env }
     var directory = (CommandLine.arguments[0] as NSString).resolvingSymlinksInPath
-    if let executable = Bundle.main.executablePath { directory = executable }
+    if let executable = executablePath { directory = executable }
     for _ in 0..<8 {
       directory = (directory as NSString).deletingLastPathComponent
       if isHome(directory) { return directory }
@@ -28,6 +28,17 @@ enum BundledPaths {
     if isHome(root) { return root }
     if isHome(manager.currentDirectoryPath) { return manager.currentDirectoryPath }
     return nil
+  }
+
+  /// The running executable's path. On Linux read from `/proc/self/exe`, as Foundation does, but without
+  /// setting up `Bundle.main`, which costs some 30 million instructions: a tenth of a one-file check.
+  static var executablePath: String? {
+    #if os(Linux)
+      var buffer = [UInt8](repeating: 0, count: 4096)
+      let count = buffer.withUnsafeMutableBytes { readlink("/proc/self/exe", $0.baseAddress!.assumingMemoryBound(to: CChar.self), 4095) }
+      if count > 0 { return String(decoding: buffer[0..<count], as: UTF8.self) }
+    #endif
+    return Bundle.main.executablePath
   }
 
   static var rules: String? {

@@ -1,4 +1,4 @@
-/// The bytes a claim's quote, sentence, line excerpt and figure as written are read from, shared by the claims of one article.
+/// The bytes a claim's quote, sentence, line excerpt and figure are read from, shared by an article's claims.
 ///
 /// A claim keeps its texts as byte spans into one of these, not as strings of its own: the claims of an
 /// article quote overlapping stretches of it (a sentence holds several figures, a line excerpt spans
