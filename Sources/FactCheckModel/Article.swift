@@ -93,11 +93,6 @@ public struct Article: Sendable {
     String(decoding: subject.bytes[range.clamped(to: 0..<subject.bytes.count)], as: UTF8.self)
   }
 
-  /// The text of `range` without the spacing around it (see ``trimmedRange(of:)``).
-  package func trimmedText(of range: Range<Int>) -> String {
-    String(decoding: subject.bytes[trimmedRange(of: range)], as: UTF8.self)
-  }
-
   /// `range` without the spacing at its ends: ASCII spacing and any other Unicode whitespace (a no-break
   /// space), clamped to the text.
   package func trimmedRange(of range: Range<Int>) -> Range<Int> {

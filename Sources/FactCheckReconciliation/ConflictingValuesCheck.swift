@@ -99,7 +99,6 @@ package struct ConflictingValuesCheck: ConsistencyCheck {
     }
   }
 
-
   /// The values `claim` allows, widened by the attribute's tolerance unless the figure is precise.
   ///
   /// An approximate figure's hedge is its own allowance for rounding ("some 200,000" is 190,000 to

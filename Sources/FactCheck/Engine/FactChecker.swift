@@ -131,13 +131,6 @@ public final class FactChecker: Sendable {
   /// The claims of an extraction run as a result, without looking for inconsistencies (`factcheck claims`).
   package func collect(_ run: consuming ExtractionRun) -> CheckResult { result(of: run, runningChecks: false) }
 
-  /// The result of a run: claims under their canonical entity names, in report order, and (when
-  /// `runningChecks`) the findings.
-  ///
-  /// A claim stream reconciled in parts (see ``ClaimStream``) passes what the part's own claims cannot tell:
-  /// `corpusEntityNames`, every raw entity name of the corpus, over which names are unified, and
-  /// `namedEntities`, the raw names each document names next to a figure in all its claims. Both are empty
-  /// for a whole corpus, whose claims tell them.
   /// Sorts claims by place (document, line, column, offset, rule), keeping the order of equal ones.
   ///
   /// Indices are sorted and each claim then moved once, by swapping along the permutation's cycles: a claim is
@@ -162,6 +155,13 @@ public final class FactChecker: Sendable {
     }
   }
 
+  /// The result of a run: claims under their canonical entity names, in report order, and (when
+  /// `runningChecks`) the findings.
+  ///
+  /// A claim stream reconciled in parts (see ``ClaimStream``) passes what the part's own claims cannot tell:
+  /// `corpusEntityNames`, every raw entity name of the corpus, over which names are unified, and
+  /// `namedEntities`, the raw names each document names next to a figure in all its claims. Both are empty
+  /// for a whole corpus, whose claims tell them.
   func result(of run: consuming ExtractionRun, runningChecks: Bool, corpusEntityNames: Set<String> = [],
               namedEntities: [String: Set<String>] = [:]) -> CheckResult {
     // The claims are taken out of the run and renamed and sorted in place: when the caller hands its run over
@@ -257,9 +257,9 @@ public final class FactChecker: Sendable {
         guard index < count else { break }
         local.add(work(index, extractor))
       }
-      collector.keep(local)
+      collector.merge(local)
     }
-    return ExtractionRun.merging(collector.takeRuns())
+    return collector.run
   }
 }
 
@@ -302,28 +302,13 @@ public struct ExtractionRun: Sendable {
     suppressions += item.suppressions
   }
 
-  /// The workers' runs as one. The claims go into one array sized for them all, each worker's released as soon
-  /// as it is copied: merging into the first worker's array grew it by copying while every worker's was still
-  /// held (twice the claims at once; one and a half this way). One run is taken as it is.
-  static func merging(_ runs: consuming [ExtractionRun]) -> ExtractionRun {
-    guard runs.count > 1 else { return runs.first ?? ExtractionRun() }
-    var merged = ExtractionRun()
-    merged.claims.reserveCapacity(runs.reduce(0) { $0 + $1.claims.count })
-    for index in runs.indices {
-      let run = runs[index]
-      runs[index] = ExtractionRun()
-      merged.merge(run)
-    }
-    return merged
-  }
-
   /// Adds another run (from another worker, batch or machine), so that their claims are reconciled together.
   ///
   /// - Parameter other: A run extracted with the same rules.
   public mutating func merge(_ other: ExtractionRun) {
     documents += other.documents
-    // Into an empty run with no room reserved (a single worker's), the other's claims are taken as they are.
-    if claims.isEmpty && claims.capacity < other.claims.count { claims = other.claims } else { claims += other.claims }
+    // Into an empty run (a single worker's), the other's claims are taken as they are, not copied.
+    if claims.isEmpty { claims = other.claims } else { claims += other.claims }
     diagnostics += other.diagnostics
     names.merge(other.names)
     texts.merge(other.texts) { first, _ in first }
@@ -343,20 +328,13 @@ private final class Counter: @unchecked Sendable {
   }
 }
 
-/// Collects the workers' runs, each given once at its worker's end, in the order they finish.
+/// Collects the workers' runs; each worker merges once, at its end.
 private final class Collector: @unchecked Sendable {
   private let lock = NSLock()
-  private var runs: [ExtractionRun] = []
-  func keep(_ run: ExtractionRun) {
+  private(set) var run = ExtractionRun()
+  func merge(_ other: ExtractionRun) {
     lock.lock()
     defer { lock.unlock() }
-    runs.append(run)
-  }
-  /// The runs, no longer held here.
-  func takeRuns() -> [ExtractionRun] {
-    lock.lock()
-    defer { lock.unlock() }
-    defer { runs = [] }
-    return runs
+    run.merge(other)
   }
 }
