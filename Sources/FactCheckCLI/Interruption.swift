@@ -25,11 +25,15 @@ enum Interruption {
     }
   }
 
-  /// Records a temporary file to remove if the run is interrupted.
-  static func register(_ path: String) {
+  /// Creates a temporary file with `create`, which returns its path (`nil` when it could not), and records it
+  /// to remove if the run is interrupted, with the clean-up held off until both are done: a signal that came
+  /// between the file's creation and its record left the file behind.
+  static func creatingTemporary(_ create: () -> String?) -> String? {
     lock.lock()
+    defer { lock.unlock() }
+    guard let path = create() else { return nil }
     temporaries.insert(path)
-    lock.unlock()
+    return path
   }
 
   /// Forgets a temporary file (renamed into place, or removed).

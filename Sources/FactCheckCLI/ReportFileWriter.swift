@@ -23,10 +23,15 @@ enum ReportFileWriter {
     let name = (path as NSString).lastPathComponent
     let template = (directory.isEmpty ? "" : directory + "/") + "." + name + ".factcheck-XXXXXX"
     var templateBytes = Array(template.utf8CString)
-    let descriptor = templateBytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { throw RunError("cannot write \(path): \(String(cString: strerror(errno)))") }
-    let temporary = String(cString: templateBytes)
-    Interruption.register(temporary)
+    var descriptor: Int32 = -1
+    var failure: Int32 = 0
+    // Created and recorded as one step: a signal between the two left the new file behind.
+    let created = Interruption.creatingTemporary { () -> String? in
+      descriptor = templateBytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+      failure = errno
+      return descriptor >= 0 ? templateBytes.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
+    }
+    guard let temporary = created else { throw RunError("cannot write \(path): \(String(cString: strerror(failure)))") }
     var finished = false
     defer {
       if !finished { unlink(temporary) }

@@ -58,45 +58,16 @@ package struct ConflictingValuesCheck: ConsistencyCheck {
 
   /// Calls `body` with each group of two claims or more that may conflict: one entity, attribute, scope and unit
   /// (a forecast only when the attribute is an event; no generic or many-per-entity attribute), its members in
-  /// claim order.
-  ///
-  /// The claims are grouped by sorting their indices on a hash of their key, keys compared only between equal
-  /// hashes: a dictionary of groups held a key (four strings) and an array for every group, most of them of one
-  /// claim, the largest of reconciliation's allocations on a run of many articles.
+  /// claim order (``ClaimGroups``).
   private static func forEachGroup(in store: ClaimStore, _ body: (Key, [Int]) -> Void) {
-    var keyed: [(hash: Int, index: Int)] = []
-    keyed.reserveCapacity(store.claims.count)
-    for (index, claim) in store.claims.enumerated() {
+    ClaimGroups.forEach(in: store.claims, key: { claim in
       // An event (a layoff round, the share of the staff it cuts) is announced before it happens: "is set to
       // lose 18 % of its staff" and "expects to cut almost 20 %" report one plan, whatever their tense.
       guard let entity = claim.entity, let attribute = store.library.attributes[claim.attribute],
         claim.modality == .actual || attribute.isEvent, !attribute.isGeneric, !attribute.isManyPerEntity
-      else { continue }
-      keyed.append((Key(entity: entity, attribute: claim.attribute, scope: claim.scope, unit: claim.unit).hashValue, index))
-    }
-    keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
-    func key(_ index: Int) -> Key {
-      let claim = store.claims[index]
-      return Key(entity: claim.entity!, attribute: claim.attribute, scope: claim.scope, unit: claim.unit)
-    }
-    var start = 0
-    while start < keyed.count {
-      var end = start + 1
-      while end < keyed.count && keyed[end].hash == keyed[start].hash { end += 1 }
-      if end - start > 1 {
-        let first = key(keyed[start].index)
-        let members = keyed[start..<end].map(\.index)
-        if members.dropFirst().allSatisfy({ key($0) == first }) {
-          body(first, members)
-        } else {
-          // Two keys with one hash: told apart by the keys themselves, each group still in claim order.
-          var groups: [Key: [Int]] = [:]
-          for index in members { groups[key(index), default: []].append(index) }
-          for (groupKey, group) in groups where group.count > 1 { body(groupKey, group) }
-        }
-      }
-      start = end
-    }
+      else { return nil }
+      return Key(entity: entity, attribute: claim.attribute, scope: claim.scope, unit: claim.unit)
+    }, body)
   }
 
   /// The values `claim` allows, widened by the attribute's tolerance unless the figure is precise.

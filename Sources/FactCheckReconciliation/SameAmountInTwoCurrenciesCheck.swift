@@ -24,20 +24,22 @@ package struct SameAmountInTwoCurrenciesCheck: ConsistencyCheck {
   }
 
   package func findings(in store: ClaimStore) -> [Finding] {
-    var groups: [Key: [Int]] = [:]
-    for (index, claim) in store.claims.enumerated() {
-      guard let entity = claim.entity, let currency = claim.unit, !currency.isEmpty, covers(claim.attribute, store: store) else { continue }
-      groups[Key(entity: entity, attribute: claim.attribute, scope: claim.scope, period: store.anchor(of: claim), modality: claim.modality),
-             default: []].append(index)
-    }
     var findings: [Finding] = []
-    for (key, members) in groups where Set(members.map { store.claims[$0].unit }).count > 1 {
+    ClaimGroups.forEach(in: store.claims, key: { key(of: $0, store: store) }) { key, members in
+      guard Set(members.map { store.claims[$0].unit }).count > 1 else { return }
       for cluster in sameNumbers(members, store: store) {
         guard let pair = firstPair(in: cluster, store: store) else { continue }
         findings.append(finding(key, cluster, pair: pair, store: store))
       }
     }
     return findings.sorted { $0.id < $1.id }
+  }
+
+  /// The group a claim belongs to, or `nil` when the check does not look at it (no entity, no currency, an
+  /// attribute it does not cover).
+  private func key(of claim: Claim, store: ClaimStore) -> Key? {
+    guard let entity = claim.entity, let currency = claim.unit, !currency.isEmpty, covers(claim.attribute, store: store) else { return nil }
+    return Key(entity: entity, attribute: claim.attribute, scope: claim.scope, period: store.anchor(of: claim), modality: claim.modality)
   }
 
   /// Whether the check looks at `attribute`: a money attribute it names (every one that is not generic

@@ -243,23 +243,21 @@ public final class FactChecker: Sendable {
 
   /// Runs `work` for indices 0..<count on `options.jobs` workers, each with its own extractor.
   private func process(count: Int, _ work: @escaping @Sendable (Int, Extractor) -> ExtractionRun.Item) -> ExtractionRun {
-    let collector = Collector()
     let workers = min(options.jobs, max(1, count))
+    let collector = Collector(workers: workers)
     let next = Counter()
     let rules = self.rules
     let limits = options.limits
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       let extractor = Extractor(rules: rules, limits: limits)
       extractor.readsLoneArticle = count == 1
-      var local = ExtractionRun()
       while true {
         let index = next.increment()
         guard index < count else { break }
-        local.add(work(index, extractor))
+        collector.add(work(index, extractor))
       }
-      collector.merge(local)
     }
-    return collector.run
+    return collector.finish()
   }
 }
 
@@ -328,13 +326,62 @@ private final class Counter: @unchecked Sendable {
   }
 }
 
-/// Collects the workers' runs; each worker merges once, at its end.
+/// Collects what the workers extract into one run.
+///
+/// A run keeps every claim until it is reconciled, and its claim array is most of a large run's peak memory
+/// (issue 15, memory per claim kept). One worker appends each article's claims to the run's array as they
+/// come: the array's last growth (its old storage and the doubled one at once) falls at half the claims or
+/// more, and measured lowest. Several workers keep each article's claims apart, and the run's array is made
+/// once, at the end, of exactly their number: a run per worker merged at the end held every worker's array
+/// and the merged one at once (about 960 against 740 bytes per claim kept, at two jobs against one, on 5,000
+/// generated articles), and one array grown by whichever worker adds next measured no better on average and
+/// varied by 8 MB from run to run. Workers add each article's item as it is done: an article's extraction
+/// takes milliseconds, adding its item under the lock microseconds.
 private final class Collector: @unchecked Sendable {
   private let lock = NSLock()
-  private(set) var run = ExtractionRun()
-  func merge(_ other: ExtractionRun) {
+  private var run = ExtractionRun()
+  /// Whether articles' claims are kept apart until ``finish()`` (several workers), not appended as they come.
+  private let keepsArticlesApart: Bool
+  /// Each article's claims, in the order articles were done, each array of exactly its claims' number.
+  private var claims: [[Claim]] = []
+  private var claimCount = 0
+
+  init(workers: Int) { keepsArticlesApart = workers > 1 }
+
+  func add(_ item: ExtractionRun.Item) {
+    guard keepsArticlesApart else {
+      lock.lock()
+      defer { lock.unlock() }
+      run.add(item)
+      return
+    }
+    var item = item
+    var articleClaims: [Claim] = []
+    swap(&articleClaims, &item.claims)
+    // An article's array grew as its claims were built: its spare room is given back before it is kept.
+    if articleClaims.capacity > articleClaims.count { articleClaims = articleClaims.withUnsafeBufferPointer { Array($0) } }
     lock.lock()
     defer { lock.unlock() }
-    run.merge(other)
+    run.add(item)
+    claimCount += articleClaims.count
+    claims.append(articleClaims)
+  }
+
+  /// The run, its claims in the order their articles were done; each article's array is let go as it is copied.
+  func finish() -> ExtractionRun {
+    lock.lock()
+    defer { lock.unlock() }
+    var finished = ExtractionRun()
+    swap(&finished, &run)
+    guard keepsArticlesApart else { return finished }
+    var all: [Claim] = []
+    all.reserveCapacity(claimCount)
+    for index in claims.indices {
+      all += claims[index]
+      claims[index] = []
+    }
+    claims = []
+    finished.claims = all
+    return finished
   }
 }
