@@ -66,7 +66,7 @@ public struct Article: Sendable {
     self.subject = UTF8Subject(text)
     self.matchSubject = Article.blankingEmphasis(subject)
     self.lines = LineIndex(subject.bytes)
-    self.claimText = ClaimText(bytes: subject.bytes)
+    self.claimText = ClaimText(bytes: subject.bytes, document: path)
     self.language = language
     self.published = published
     self.publishedSource = published == nil ? nil : (publishedSource ?? "given")

@@ -4,8 +4,6 @@
 /// the article: the figure as written and as a number, the interval its hedge allows, the period, and the
 /// sentence. ``Finding/claims`` and ``Finding/groups`` refer to claims by index into ``CheckResult/claims``.
 public struct Claim: Hashable, Sendable {
-  /// The article's path, as given.
-  public var document: String
   /// UTF-8 byte range of the figure (the value as written) in the article.
   public var valueRange: Range<Int>
   /// UTF-8 byte range of the whole rule match.
@@ -49,6 +47,11 @@ public struct Claim: Hashable, Sendable {
   /// The time the figure is about.
   public var period: Period
 
+  /// The article's path, as given; kept once for all the article's claims, with their texts.
+  public var document: String {
+    get { text.document }
+    set { if newValue != text.document { text = ClaimText(bytes: text.bytes, document: newValue) } }
+  }
   /// Where the figure starts in the article; its path is ``document`` (setting one sets the other).
   public var location: SourceLocation {
     get { SourceLocation(path: document, line: Int(line), column: Int(column)) }
@@ -90,7 +93,40 @@ public struct Claim: Hashable, Sendable {
               valueText: String, interval: ValueInterval, unit: String?, hedge: Hedge, period: Period,
               modality: Modality, language: String, quote: String, sentence: String, scope: String? = nil,
               notes: [String] = [], lineExcerpt: String = "", lineExcerptColumn: Int = 1) {
-    self.document = document
+    let (text, spans) = ClaimText.holding(document, quote, sentence, lineExcerpt, valueText)
+    self.init(location: location, valueRange: valueRange, matchRange: matchRange, rule: rule, entity: entity,
+              entitySource: entitySource, attribute: attribute, value: value, interval: interval, unit: unit, hedge: hedge,
+              period: period, modality: modality, language: language, scope: scope, notes: notes,
+              lineExcerptColumn: lineExcerptColumn, text: text, spans: spans)
+  }
+
+  /// Creates a claim whose quote, sentence, line excerpt and figure as written are byte ranges of `text` (an
+  /// article's bytes, shared by its claims; see ``ClaimText/compact(_:)``).
+  package init(document: String, location: SourceLocation, valueRange: Range<Int>, matchRange: Range<Int>,
+              rule: String, entity: String?, entitySource: EntitySource, attribute: String, value: Double,
+              interval: ValueInterval, unit: String?, hedge: Hedge, period: Period,
+              modality: Modality, language: String, text: ClaimText, quote: Range<Int>, sentence: Range<Int>,
+              scope: String? = nil, notes: [String] = [], lineExcerpt: Range<Int>, lineExcerptColumn: Int) {
+    let ranges = [quote, sentence, lineExcerpt, valueRange].map { $0.clamped(to: 0..<text.bytes.count) }
+    let shared: (text: ClaimText, spans: Spans)
+    if ranges.allSatisfy(TextSpan.fits) {
+      // The article's text names the article: its claims share it, path included.
+      shared = (text.document == document ? text : ClaimText(bytes: text.bytes, document: document),
+                (TextSpan(ranges[0]), TextSpan(ranges[1]), TextSpan(ranges[2]), TextSpan(ranges[3])))
+    } else {
+      shared = ClaimText.holding(document, text.string(of: ranges[0]), text.string(of: ranges[1]), text.string(of: ranges[2]),
+                                 text.string(of: ranges[3]))
+    }
+    self.init(location: location, valueRange: valueRange, matchRange: matchRange, rule: rule, entity: entity,
+              entitySource: entitySource, attribute: attribute, value: value, interval: interval, unit: unit, hedge: hedge,
+              period: period, modality: modality, language: language, scope: scope, notes: notes,
+              lineExcerptColumn: lineExcerptColumn, text: shared.text, spans: shared.spans)
+  }
+
+  private init(location: SourceLocation, valueRange: Range<Int>, matchRange: Range<Int>, rule: String, entity: String?,
+               entitySource: EntitySource, attribute: String, value: Double, interval: ValueInterval, unit: String?,
+               hedge: Hedge, period: Period, modality: Modality, language: String, scope: String?, notes: [String],
+               lineExcerptColumn: Int, text: ClaimText, spans: Spans) {
     self.line = UInt32(clamping: location.line)
     self.column = UInt32(clamping: location.column)
     self.valueRange = valueRange
@@ -109,27 +145,8 @@ public struct Claim: Hashable, Sendable {
     self.scope = scope
     self.notes = notes
     self.excerptColumn = UInt32(clamping: lineExcerptColumn)
-    let (text, spans) = ClaimText.holding(quote, sentence, lineExcerpt, valueText)
     self.text = text
     (quoteSpan, sentenceSpan, excerptSpan, valueSpan) = spans
-  }
-
-  /// Creates a claim whose quote, sentence, line excerpt and figure as written are byte ranges of `text` (an
-  /// article's bytes, shared by its claims; see ``ClaimText/compact(_:)``).
-  package init(document: String, location: SourceLocation, valueRange: Range<Int>, matchRange: Range<Int>,
-              rule: String, entity: String?, entitySource: EntitySource, attribute: String, value: Double,
-              interval: ValueInterval, unit: String?, hedge: Hedge, period: Period,
-              modality: Modality, language: String, text: ClaimText, quote: Range<Int>, sentence: Range<Int>,
-              scope: String? = nil, notes: [String] = [], lineExcerpt: Range<Int>, lineExcerptColumn: Int) {
-    let ranges = [quote, sentence, lineExcerpt, valueRange].map { $0.clamped(to: 0..<text.bytes.count) }
-    let fits = ranges.allSatisfy(TextSpan.fits)
-    func string(_ index: Int) -> String { fits ? "" : text.string(of: ranges[index]) }
-    self.init(document: document, location: location, valueRange: valueRange, matchRange: matchRange, rule: rule,
-              entity: entity, entitySource: entitySource, attribute: attribute, value: value, valueText: string(3),
-              interval: interval, unit: unit, hedge: hedge, period: period, modality: modality, language: language,
-              quote: string(0), sentence: string(1), scope: scope, notes: notes, lineExcerpt: string(2),
-              lineExcerptColumn: lineExcerptColumn)
-    if fits { setText(text, spans: (TextSpan(ranges[0]), TextSpan(ranges[1]), TextSpan(ranges[2]), TextSpan(ranges[3]))) }
   }
 
   /// Byte spans of a ``ClaimText``: the quote's, the sentence's, the line excerpt's and the figure's.
@@ -145,7 +162,7 @@ public struct Claim: Hashable, Sendable {
   }
 
   private mutating func setTexts(quote: String, sentence: String, lineExcerpt: String, valueText: String) {
-    let (text, spans) = ClaimText.holding(quote, sentence, lineExcerpt, valueText)
+    let (text, spans) = ClaimText.holding(document, quote, sentence, lineExcerpt, valueText)
     setText(text, spans: spans)
   }
 

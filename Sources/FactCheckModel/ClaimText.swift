@@ -1,4 +1,5 @@
-/// The bytes a claim's quote, sentence, line excerpt and figure are read from, shared by an article's claims.
+/// The bytes a claim's quote, sentence, line excerpt and figure are read from, and the path of the article
+/// they come from: what an article's claims share.
 ///
 /// A claim keeps its texts as byte spans into one of these, not as strings of its own: the claims of an
 /// article quote overlapping stretches of it (a sentence holds several figures, a line excerpt spans
@@ -8,16 +9,23 @@
 package final class ClaimText: Sendable {
   /// UTF-8 bytes; the spans of the claims that share this object point into them.
   package let bytes: [UInt8]
+  /// The path of the article the claims come from (their ``Claim/document``), kept once for all of them.
+  package let document: String
 
   /// Shares `bytes` (an array's storage is copied only when written).
-  package init(bytes: [UInt8]) { self.bytes = bytes }
+  package init(bytes: [UInt8], document: String) {
+    self.bytes = bytes
+    self.document = document
+  }
 
   /// One claim's texts given as strings (a claim read back from an archive or a stream, or built by hand):
   /// quote, sentence, excerpt and figure one after the other, and their spans.
-  static func holding(_ quote: String, _ sentence: String, _ excerpt: String, _ value: String) -> (ClaimText, Claim.Spans) {
+  static func holding(_ document: String, _ quote: String, _ sentence: String, _ excerpt: String, _ value: String)
+    -> (ClaimText, Claim.Spans)
+  {
     if quote.isEmpty && sentence.isEmpty && excerpt.isEmpty && value.isEmpty {
       let none = TextSpan(0..<0)
-      return (empty, (none, none, none, none))
+      return (ClaimText(bytes: [], document: document), (none, none, none, none))
     }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(quote.utf8.count + sentence.utf8.count + excerpt.utf8.count + value.utf8.count)
@@ -27,11 +35,8 @@ package final class ClaimText: Sendable {
       return TextSpan(start..<bytes.count)
     }
     let spans = (append(quote), append(sentence), append(excerpt), append(value))
-    return (ClaimText(bytes: bytes), spans)
+    return (ClaimText(bytes: bytes, document: document), spans)
   }
-
-  /// No bytes, for claims built without texts.
-  private static let empty = ClaimText(bytes: [])
 
   /// The text of a span; a character the span cuts in two becomes U+FFFD.
   func string(_ span: TextSpan) -> String { string(of: span.range) }
@@ -89,7 +94,7 @@ package final class ClaimText: Sendable {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(newCount)
     for stretch in stretches { bytes.append(contentsOf: text.bytes[stretch.old]) }
-    let compacted = ClaimText(bytes: bytes)
+    let compacted = ClaimText(bytes: bytes, document: text.document)
     func moved(_ span: TextSpan) -> TextSpan {
       guard span.count > 0 else { return TextSpan(0..<0) }
       // The last stretch starting at or before the span holds it whole.

@@ -96,8 +96,29 @@ import Testing
     #expect(article.text(of: range) == text.trimmingWhitespace())
   }
 
+  /// The article's path is kept once, with the texts its claims share: a claim's document reads it, and
+  /// setting a claim's document or location changes that claim alone, its texts kept.
+  @Test func theDocumentIsSharedAndSetPerClaim() {
+    let article = Article(path: "dir/a.md", text: "Nordhavn employs 3 500 people.", language: "en")
+    var claims = [Self.claim(article, quote: 0..<30, sentence: 0..<30, excerpt: 0..<30, value: 17..<22),
+                  Self.claim(article, quote: 9..<30, sentence: 0..<30, excerpt: 0..<30, value: 17..<22)]
+    #expect(claims.allSatisfy { $0.document == "dir/a.md" && $0.text === article.claimText })
+    let before = claims[0]
+    claims[0].document = "other.md"
+    #expect(claims[0].document == "other.md" && claims[0].location.path == "other.md" && claims[1].document == "dir/a.md")
+    #expect(claims[0].quote == before.quote && claims[0].valueText == "3 500" && claims[0] != before)
+    claims[0].location = SourceLocation(path: "dir/a.md", line: before.location.line, column: before.location.column)
+    #expect(claims[0] == before && claims[0].hashValue == before.hashValue)
+    // A claim given an article's text under another path keeps the path it was given.
+    let moved = Claim(document: "b.md", location: before.location, valueRange: 17..<22, matchRange: 0..<30, rule: "r",
+                      entity: "Nordhavn", entitySource: .named, attribute: "employees", value: 1, interval: ValueInterval(1, 1),
+                      unit: nil, hedge: .exact, period: .year(2024), modality: .actual, language: "en", text: article.claimText,
+                      quote: 0..<30, sentence: 0..<30, lineExcerpt: 0..<30, lineExcerptColumn: 3)
+    #expect(moved.document == "b.md" && moved.quote == before.quote && article.claimText.document == "dir/a.md")
+  }
+
   /// A run keeps every claim until it reconciles: the claim's layout is part of the memory budget.
   @Test func aClaimStaysSmall() {
-    #expect(MemoryLayout<Claim>.stride <= 256)
+    #expect(MemoryLayout<Claim>.stride <= 240)
   }
 }
