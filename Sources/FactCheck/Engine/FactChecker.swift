@@ -300,12 +300,12 @@ public struct ExtractionRun: Sendable {
     suppressions += item.suppressions
   }
 
-  /// Adds another run (from another worker, batch or machine), so that their claims are reconciled together.
+  /// Adds another run (from another batch or machine), so that their claims are reconciled together.
   ///
   /// - Parameter other: A run extracted with the same rules.
   public mutating func merge(_ other: ExtractionRun) {
     documents += other.documents
-    // Into an empty run (a single worker's), the other's claims are taken as they are, not copied.
+    // Into an empty run, the other's claims are taken as they are, not copied.
     if claims.isEmpty { claims = other.claims } else { claims += other.claims }
     diagnostics += other.diagnostics
     names.merge(other.names)
