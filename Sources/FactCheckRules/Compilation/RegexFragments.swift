@@ -70,7 +70,7 @@ package enum RegexFragments {
     result.reserveCapacity(literal.utf8.count + 8)
     for scalar in literal.unicodeScalars {
       switch scalar {
-      case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "-", "#", "/":
+      case _ where isMetacharacter(scalar):
         result.unicodeScalars.append("\\")
         result.unicodeScalars.append(scalar)
       case " ": result += space
@@ -87,7 +87,7 @@ package enum RegexFragments {
     var result = ""
     for character in literal {
       switch character {
-      case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "-", "#", "/":
+      case _ where character.unicodeScalars.count == 1 && isMetacharacter(character.unicodeScalars.first!):
         result.append("\\")
         result.append(character)
       case " ": result += space
@@ -96,6 +96,14 @@ package enum RegexFragments {
       }
     }
     return result
+  }
+
+  /// Whether `scalar` is one the escapes put a backslash before: one list for both, so that they cannot drift.
+  private static func isMetacharacter(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "-", "#", "/": return true
+    default: return false
+    }
   }
 
   /// An alternation of literal words, longest first so that "près de" wins over "près", with word
