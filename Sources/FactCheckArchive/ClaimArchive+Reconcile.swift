@@ -103,7 +103,7 @@ extension ClaimArchive {
           named[document, default: []].insert(canonicalName(row[1]))
         }
       }
-      let store = ClaimStore(claims: claims, published: published, names: NameTally(), library: library, windowDays: windowDays,
+      let store = ClaimStore(claims: ClaimList(claims), published: published, names: NameTally(), library: library, windowDays: windowDays,
                              namedEntities: named)
       var findings = Reconciler.findings(in: store)
       if drafts != nil {
@@ -221,7 +221,7 @@ extension ClaimArchive {
     let draftPaths = Set(result.documents.map(\.path))
     if drafts == nil {
       result.documents = try documents().map(\.report)
-      result.claims = sortedClaims
+      result.claims = ClaimList(sortedClaims)
     } else {
       // The drafts' claims are reported whole; archived ones only where a finding cites them.
       let cited = Set(sortedClaims.indices.filter { !draftPaths.contains(sortedClaims[$0].document) })

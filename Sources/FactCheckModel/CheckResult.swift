@@ -7,7 +7,7 @@ public struct CheckResult: Sendable {
   /// One entry per input path: checked or skipped, and why.
   public var documents: [DocumentReport]
   /// Every claim, sorted by document, line and column; findings refer to claims by index.
-  public var claims: [Claim]
+  public var claims: ClaimList
   /// Inconsistencies, most severe first, then by location.
   public var findings: [Finding]
   /// Problems met in articles and while matching.
@@ -32,7 +32,7 @@ public struct CheckResult: Sendable {
   public var baselineApplied = false
 
   /// Creates a result.
-  package init(documents: [DocumentReport] = [], claims: [Claim] = [], findings: [Finding] = [], diagnostics: [Diagnostic] = [],
+  package init(documents: [DocumentReport] = [], claims: ClaimList = [], findings: [Finding] = [], diagnostics: [Diagnostic] = [],
               ruleProblems: [RuleFileError] = [], rules: [RuleSummary] = [], texts: [String: String] = [:]) {
     self.documents = documents
     self.claims = claims

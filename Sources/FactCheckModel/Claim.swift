@@ -4,31 +4,19 @@
 /// the article: the figure as written and as a number, the interval its hedge allows, the period, and the
 /// sentence. ``Finding/claims`` and ``Finding/groups`` refer to claims by index into ``CheckResult/claims``.
 public struct Claim: Hashable, Sendable {
-  /// UTF-8 byte range of the figure (the value as written) in the article.
-  public var valueRange: Range<Int>
-  /// UTF-8 byte range of the whole rule match.
-  public var matchRange: Range<Int>
-  /// The id of the rule that produced the claim.
-  public var rule: String
   /// Canonical entity name, or `nil` when the figure is about someone the checker cannot name.
   public var entity: String?
-  /// The attribute (`employees`, `valuation_usd`, …).
-  public var attribute: String
   /// The normalised value (3 500 → 3500, 6,7 milliards → 6.7e9, 22 % → 22).
   public var value: Double
   /// The values compatible with the figure and its hedge, before the attribute's tolerance.
   public var interval: ValueInterval
-  /// Unit: a currency code for money, `%` for percentages, `year`, or the attribute's unit.
-  public var unit: String?
-  /// The article's language (`fr`, `en`, …).
-  public var language: String
-  /// A narrower scope than the whole entity ("customer service"), when the rule captured one.
-  public var scope: String?
-  /// Problems noticed while normalising (an ambiguous separator, a malformed figure).
-  public var notes: [String]
   /// The bytes ``quote``, ``sentence``, ``lineExcerpt`` and ``valueText`` are read from, shared with the
   /// article's other claims.
   package private(set) var text: ClaimText
+  /// The rule, attribute, unit and language, shared with the claims that have the same four.
+  private var labels: ClaimLabels
+  /// What few claims have (a scope, notes, a byte range past 4 GiB), or `nil`.
+  private var extras: ClaimExtras?
   // The small fields together, after the eight-byte ones, so that the struct packs them without padding
   // (Swift lays stored properties out in declaration order): a run keeps every claim until it reconciles.
   /// How the figure is hedged.
@@ -37,6 +25,11 @@ public struct Claim: Hashable, Sendable {
   public var entitySource: EntitySource
   /// Fact or forecast.
   public var modality: Modality
+  // The figure's and the match's byte ranges, unless `extras` holds them (an offset past 4 GiB).
+  private var valueStart: UInt32
+  private var valueEnd: UInt32
+  private var matchStart: UInt32
+  private var matchEnd: UInt32
   private var line: UInt32
   private var column: UInt32
   private var excerptColumn: UInt32
@@ -46,6 +39,47 @@ public struct Claim: Hashable, Sendable {
   private var valueSpan: TextSpan
   /// The time the figure is about.
   public var period: Period
+
+  /// UTF-8 byte range of the figure (the value as written) in the article.
+  public var valueRange: Range<Int> {
+    get { extras?.ranges?.value ?? Int(valueStart)..<Int(valueEnd) }
+    set { setRanges(value: newValue, match: matchRange) }
+  }
+  /// UTF-8 byte range of the whole rule match.
+  public var matchRange: Range<Int> {
+    get { extras?.ranges?.match ?? Int(matchStart)..<Int(matchEnd) }
+    set { setRanges(value: valueRange, match: newValue) }
+  }
+  /// A narrower scope than the whole entity ("customer service"), when the rule captured one.
+  public var scope: String? {
+    get { extras?.scope }
+    set { extras = ClaimExtras.holding(scope: newValue, notes: notes, ranges: extras?.ranges) }
+  }
+  /// Problems noticed while normalising (an ambiguous separator, a malformed figure).
+  public var notes: [String] {
+    get { extras?.notes ?? [] }
+    set { extras = ClaimExtras.holding(scope: scope, notes: newValue, ranges: extras?.ranges) }
+  }
+  /// The id of the rule that produced the claim.
+  public var rule: String {
+    get { labels.rule }
+    set { labels = .own(rule: newValue, attribute: attribute, unit: unit, language: language) }
+  }
+  /// The attribute (`employees`, `valuation_usd`, …).
+  public var attribute: String {
+    get { labels.attribute }
+    set { labels = .own(rule: rule, attribute: newValue, unit: unit, language: language) }
+  }
+  /// Unit: a currency code for money, `%` for percentages, `year`, or the attribute's unit.
+  public var unit: String? {
+    get { labels.unit }
+    set { labels = .own(rule: rule, attribute: attribute, unit: newValue, language: language) }
+  }
+  /// The article's language (`fr`, `en`, …).
+  public var language: String {
+    get { labels.language }
+    set { labels = .own(rule: rule, attribute: attribute, unit: unit, language: newValue) }
+  }
 
   /// The article's path, as given; kept once for all the article's claims, with their texts.
   public var document: String {
@@ -129,24 +163,32 @@ public struct Claim: Hashable, Sendable {
                lineExcerptColumn: Int, text: ClaimText, spans: Spans) {
     self.line = UInt32(clamping: location.line)
     self.column = UInt32(clamping: location.column)
-    self.valueRange = valueRange
-    self.matchRange = matchRange
-    self.rule = rule
+    (valueStart, valueEnd, matchStart, matchEnd) = (0, 0, 0, 0)
+    self.labels = .shared(rule: rule, attribute: attribute, unit: unit, language: language)
     self.entity = entity
     self.entitySource = entitySource
-    self.attribute = attribute
     self.value = value
     self.interval = interval
-    self.unit = unit
     self.hedge = hedge
     self.period = period
     self.modality = modality
-    self.language = language
-    self.scope = scope
-    self.notes = notes
+    self.extras = ClaimExtras.holding(scope: scope, notes: notes, ranges: nil)
     self.excerptColumn = UInt32(clamping: lineExcerptColumn)
     self.text = text
     (quoteSpan, sentenceSpan, excerptSpan, valueSpan) = spans
+    setRanges(value: valueRange, match: matchRange)
+  }
+
+  /// Keeps the figure's and the match's byte ranges in 32 bits when they fit, in ``extras`` when not.
+  private mutating func setRanges(value: Range<Int>, match: Range<Int>) {
+    if TextSpan.fits(value) && TextSpan.fits(match) && value.lowerBound >= 0 && match.lowerBound >= 0 {
+      (valueStart, valueEnd) = (UInt32(value.lowerBound), UInt32(value.upperBound))
+      (matchStart, matchEnd) = (UInt32(match.lowerBound), UInt32(match.upperBound))
+      if extras?.ranges != nil { extras = ClaimExtras.holding(scope: scope, notes: notes, ranges: nil) }
+    } else {
+      (valueStart, valueEnd, matchStart, matchEnd) = (0, 0, 0, 0)
+      extras = ClaimExtras.holding(scope: scope, notes: notes, ranges: (value, match))
+    }
   }
 
   /// Byte spans of a ``ClaimText``: the quote's, the sentence's, the line excerpt's and the figure's.
@@ -177,10 +219,9 @@ public struct Claim: Hashable, Sendable {
   // Equality and hashing are by what the claim says, texts included, not by where its texts are kept.
   public static func == (a: Claim, b: Claim) -> Bool {
     guard a.document == b.document, a.line == b.line, a.column == b.column, a.valueRange == b.valueRange, a.matchRange == b.matchRange,
-      a.rule == b.rule, a.entity == b.entity, a.entitySource == b.entitySource, a.attribute == b.attribute
+      a.labels.isEqual(to: b.labels), a.entity == b.entity, a.entitySource == b.entitySource
     else { return false }
-    guard a.value == b.value, a.interval == b.interval, a.unit == b.unit, a.hedge == b.hedge,
-      a.period == b.period, a.modality == b.modality, a.language == b.language
+    guard a.value == b.value, a.interval == b.interval, a.hedge == b.hedge, a.period == b.period, a.modality == b.modality
     else { return false }
     guard a.scope == b.scope, a.notes == b.notes, a.excerptColumn == b.excerptColumn else { return false }
     return a.text.hasSameBytes(a.valueSpan, as: b.valueSpan, in: b.text)

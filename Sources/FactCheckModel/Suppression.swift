@@ -62,7 +62,7 @@ public struct Suppression: Hashable, Sendable {
   /// A scoped suppression silences a finding when one of the finding's claims (or, for a finding without
   /// claims, one of its locations) lies in its scope: the article that carries the comment accepts the
   /// discrepancy for everyone.
-  package func matches(_ finding: Finding, claims: [Claim]) -> Bool {
+  package func matches(_ finding: Finding, claims: ClaimList) -> Bool {
     guard checks.isEmpty || checks.contains(where: { Suppression.pattern($0, matches: finding) }) else { return false }
     if let entity, finding.entity?.lowercased() != entity.lowercased() { return false }
     if let attribute, finding.attribute != attribute { return false }
@@ -86,7 +86,7 @@ public struct Suppression: Hashable, Sendable {
     return parts.joined(separator: ", ")
   }
 
-  private func places(of finding: Finding, claims: [Claim]) -> [SourceLocation] {
+  private func places(of finding: Finding, claims: ClaimList) -> [SourceLocation] {
     let cited = finding.claims.compactMap { $0 < claims.count ? claims[$0].location : nil }
     return cited.isEmpty ? finding.locations : cited
   }

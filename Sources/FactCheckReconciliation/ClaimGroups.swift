@@ -1,13 +1,15 @@
 /// Claims that share a key (an entity, an attribute, …), for the checks that compare claims within groups.
 enum ClaimGroups {
   /// Calls `body` with each group of two claims or more whose `key` is equal, its members (indices into
-  /// `claims`) in claim order; claims whose key is `nil` take no part. (Any array groups the same way.)
+  /// `claims`) in claim order; claims whose key is `nil` take no part. (Any collection indexed from 0 groups the same way.)
   ///
   /// The claims are grouped by sorting their indices on a hash of their key, keys compared only between equal
   /// hashes. A dictionary of groups held a key (several strings) and an array for every group, most of them of
   /// one claim: the largest of reconciliation's allocations on a run of many articles, made while every claim
   /// is held (issue 15, peak memory per claim). Groups come in the order of their keys' hashes.
-  static func forEach<Element, Key: Hashable>(in claims: [Element], key: (Element) -> Key?, _ body: (Key, [Int]) -> Void) {
+  static func forEach<Claims: RandomAccessCollection, Key: Hashable>(
+    in claims: Claims, key: (Claims.Element) -> Key?, _ body: (Key, [Int]) -> Void
+  ) where Claims.Index == Int {
     var keyed: [(hash: Int, index: Int)] = []
     for (index, claim) in claims.enumerated() {
       if let key = key(claim) { keyed.append((key.hashValue, index)) }

@@ -7,7 +7,7 @@ import FactCheckNormalisation
 /// and every proper name seen (SwiftLint's collect-then-validate: collect everything, then judge).
 package struct ClaimStore: Sendable {
   /// Claims, in report order; findings refer to them by index.
-  package let claims: [Claim]
+  package let claims: ClaimList
   /// Publication date of each document, when known.
   package let published: [String: Day]
   /// Proper names seen in each document.
@@ -21,7 +21,7 @@ package struct ClaimStore: Sendable {
   package let namedEntities: [String: Set<String>]
 
   /// Creates a store.
-  package init(claims: [Claim], published: [String: Day], names: NameTally, library: RuleLibrary, windowDays: Int?) {
+  package init(claims: ClaimList, published: [String: Day], names: NameTally, library: RuleLibrary, windowDays: Int?) {
     self.claims = claims
     self.published = published
     self.names = names
@@ -39,7 +39,7 @@ package struct ClaimStore: Sendable {
   /// counted over the whole corpus, as ``init(claims:published:names:library:windowDays:)`` would count them
   /// from all claims. Every check compares claims of one entity only, so a store per entity finds what one
   /// store of the whole corpus finds, and memory grows with the largest entity, not with the corpus.
-  package init(claims: [Claim], published: [String: Day], names: NameTally, library: RuleLibrary, windowDays: Int?,
+  package init(claims: ClaimList, published: [String: Day], names: NameTally, library: RuleLibrary, windowDays: Int?,
               namedEntities: [String: Set<String>]) {
     self.claims = claims
     self.published = published

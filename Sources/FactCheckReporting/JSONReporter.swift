@@ -87,8 +87,8 @@ public struct JSONReporter: Reporter {
   }
 
   /// An array of `items`, each written by `each`; a draining writer may hand the bytes over after any of them.
-  private static func writeArray<Item>(_ items: [Item], to writer: inout JSONWriter,
-                                       _ each: (Item, inout JSONWriter) -> Void) {
+  private static func writeArray<Items: Sequence>(_ items: Items, to writer: inout JSONWriter,
+                                                 _ each: (Items.Element, inout JSONWriter) -> Void) {
     writer.beginArray()
     for item in items {
       each(item, &writer)

@@ -70,34 +70,35 @@ public struct TextReporter: Reporter {
     if options.listClaims {
       for claim in result.claims { out(claimLine(claim)) }
     }
-    for finding in result.findings { out(render(finding, result)) }
+    for finding in result.findings { render(finding, result, to: out) }
     out(summary(result) + "\n")
   }
 
   // MARK: - Pieces
 
-  private func render(_ finding: Finding, _ result: CheckResult) -> String {
-    var out = ""
+  /// A finding, claim by claim: a finding of a large corpus may cite thousands of claims, and its text is not
+  /// made whole before it is written (issue 15, peak memory per claim kept).
+  private func render(_ finding: Finding, _ result: CheckResult, to out: (String) -> Void) {
     let first = finding.locations.first
-    out += line(first, finding.severity, "\(finding.message) [\(finding.check)]") + "\n"
-    for detail in finding.details { out += "    " + dim(detail.terminalEscaped) + "\n" }
+    out(line(first, finding.severity, "\(finding.message) [\(finding.check)]") + "\n")
+    for detail in finding.details { out("    " + dim(detail.terminalEscaped) + "\n") }
     if finding.claims.isEmpty {
       for (location, quote) in zip(finding.locations, finding.quotes) {
-        out += line(location, nil, "here") + "\n"
-        out += excerpt(quote, line: location.line, column: location.column, length: 1)
+        out(line(location, nil, "here") + "\n")
+        out(excerpt(quote, line: location.line, column: location.column, length: 1))
       }
     } else {
       for group in finding.groups {
         for index in group.claims {
           let claim = result.claims[index]
           let period = claim.period.description + (claim.modality == .projected ? ", projected" : "")
-          out += line(claim.location, nil, "\(group.label) (\(period))") + "\n"
-          out += excerpt(claim.lineExcerpt, line: claim.location.line, column: claim.lineExcerptColumn,
-                         length: claim.valueText.count)
+          out(line(claim.location, nil, "\(group.label) (\(period))") + "\n")
+          out(excerpt(claim.lineExcerpt, line: claim.location.line, column: claim.lineExcerptColumn,
+                      length: claim.valueText.count))
         }
       }
     }
-    return out + "\n"
+    out("\n")
   }
 
   private func claimLine(_ claim: Claim) -> String {

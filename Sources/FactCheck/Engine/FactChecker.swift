@@ -136,11 +136,10 @@ public final class FactChecker: Sendable {
   /// Indices are sorted and each claim then moved once, by swapping along the permutation's cycles: a claim is
   /// some hundreds of bytes of references, and the merge sort moved each several times, retaining and
   /// releasing every field (most of sorting a run); swapping in place also keeps to one copy of the claims.
-  static func sortInReportOrder(_ claims: inout [Claim]) {
-    var order = claims.withUnsafeBufferPointer { claims in
-      Array(claims.indices).sorted { a, b in
-        (claims[a].location, claims[a].valueRange.lowerBound, claims[a].rule) < (claims[b].location, claims[b].valueRange.lowerBound, claims[b].rule)
-      }
+  static func sortInReportOrder(_ claims: inout ClaimList) {
+    var order = Array(claims.indices)
+    order.sort { a, b in
+      (claims[a].location, claims[a].valueRange.lowerBound, claims[a].rule) < (claims[b].location, claims[b].valueRange.lowerBound, claims[b].rule)
     }
     // Position `k` receives the claim at `order[k]`; along each cycle, one swap puts one claim in its place.
     for start in order.indices where order[start] != start {
@@ -167,7 +166,7 @@ public final class FactChecker: Sendable {
     // The claims are taken out of the run and renamed and sorted in place: when the caller hands its run over
     // (`check(paths:)`), they are then the only copy. A run keeps every claim, and the copies a renamed list
     // and a sorted one made were most of a large run's peak memory.
-    var claims: [Claim] = []
+    var claims = ClaimList()
     swap(&claims, &run.claims)
     let canonical = EntityNameUnification.canonicalNames(
       for: Set(claims.compactMap(\.entity)).union(corpusEntityNames).union(namedEntities.values.joined()), library: rules.library)
@@ -212,7 +211,7 @@ public final class FactChecker: Sendable {
 
   /// "Atlas" in one article and "Atlas Robotics" in another are one entity, and "Alcyra Airways SA" is
   /// "Alcyra Airways" (``EntityNameUnification``): each claim's entity under its canonical name.
-  static func unifyEntityNames(_ claims: inout [Claim], canonical: [String: String]) {
+  static func unifyEntityNames(_ claims: inout ClaimList, canonical: [String: String]) {
     guard !canonical.isEmpty else { return }
     for index in claims.indices {
       if let entity = claims[index].entity, let name = canonical[entity], name != entity { claims[index].entity = name }
@@ -244,7 +243,7 @@ public final class FactChecker: Sendable {
   /// Runs `work` for indices 0..<count on `options.jobs` workers, each with its own extractor.
   private func process(count: Int, _ work: @escaping @Sendable (Int, Extractor) -> ExtractionRun.Item) -> ExtractionRun {
     let workers = min(options.jobs, max(1, count))
-    let collector = Collector(workers: workers)
+    let collector = Collector()
     let next = Counter()
     let rules = self.rules
     let limits = options.limits
@@ -277,8 +276,8 @@ public struct ExtractionRun: Sendable {
 
   /// One report per input.
   public var documents: [DocumentReport] = []
-  /// Every claim.
-  public var claims: [Claim] = []
+  /// Every claim, in the order the articles were done.
+  public var claims = ClaimList()
   /// Problems met.
   public var diagnostics: [Diagnostic] = []
   /// Proper-name words counted, for the spelling check.
@@ -293,7 +292,7 @@ public struct ExtractionRun: Sendable {
 
   mutating func add(_ item: Item) {
     documents.append(item.document)
-    claims += item.claims
+    claims.append(contentsOf: item.claims)
     diagnostics += item.diagnostics
     names.merge(item.names)
     if let text = item.text { texts[item.document.path] = text }
@@ -306,7 +305,7 @@ public struct ExtractionRun: Sendable {
   public mutating func merge(_ other: ExtractionRun) {
     documents += other.documents
     // Into an empty run, the other's claims are taken as they are, not copied.
-    if claims.isEmpty { claims = other.claims } else { claims += other.claims }
+    if claims.isEmpty { claims = other.claims } else { claims.append(contentsOf: other.claims) }
     diagnostics += other.diagnostics
     names.merge(other.names)
     texts.merge(other.texts) { first, _ in first }
@@ -328,60 +327,27 @@ private final class Counter: @unchecked Sendable {
 
 /// Collects what the workers extract into one run.
 ///
-/// A run keeps every claim until it is reconciled, and its claim array is most of a large run's peak memory
-/// (issue 15, memory per claim kept). One worker appends each article's claims to the run's array as they
-/// come: the array's last growth (its old storage and the doubled one at once) falls at half the claims or
-/// more, and measured lowest. Several workers keep each article's claims apart, and the run's array is made
-/// once, at the end, of exactly their number: a run per worker merged at the end held every worker's array
-/// and the merged one at once (about 960 against 740 bytes per claim kept, at two jobs against one, on 5,000
-/// generated articles), and one array grown by whichever worker adds next measured no better on average and
-/// varied by 8 MB from run to run. Workers add each article's item as it is done: an article's extraction
-/// takes milliseconds, adding its item under the lock microseconds.
+/// Workers add each article's item as it is done, under a lock: an article's extraction takes milliseconds,
+/// adding its item microseconds. The claims go straight into the run's ``ClaimList``, whose chunks never move:
+/// a run per worker merged at the end held every worker's claims and the merged ones at once (about 960
+/// against 740 bytes per claim kept, at two jobs against one, on 5,000 generated articles), and an array
+/// grown as claims came held its old storage and the doubled one at its last growth.
 private final class Collector: @unchecked Sendable {
   private let lock = NSLock()
   private var run = ExtractionRun()
-  /// Whether articles' claims are kept apart until ``finish()`` (several workers), not appended as they come.
-  private let keepsArticlesApart: Bool
-  /// Each article's claims, in the order articles were done, each array of exactly its claims' number.
-  private var claims: [[Claim]] = []
-  private var claimCount = 0
-
-  init(workers: Int) { keepsArticlesApart = workers > 1 }
 
   func add(_ item: ExtractionRun.Item) {
-    guard keepsArticlesApart else {
-      lock.lock()
-      defer { lock.unlock() }
-      run.add(item)
-      return
-    }
-    var item = item
-    var articleClaims: [Claim] = []
-    swap(&articleClaims, &item.claims)
-    // An article's array grew as its claims were built: its spare room is given back before it is kept.
-    if articleClaims.capacity > articleClaims.count { articleClaims = articleClaims.withUnsafeBufferPointer { Array($0) } }
     lock.lock()
     defer { lock.unlock() }
     run.add(item)
-    claimCount += articleClaims.count
-    claims.append(articleClaims)
   }
 
-  /// The run, its claims in the order their articles were done; each article's array is let go as it is copied.
+  /// The run, its claims in the order their articles were done.
   func finish() -> ExtractionRun {
     lock.lock()
     defer { lock.unlock() }
     var finished = ExtractionRun()
     swap(&finished, &run)
-    guard keepsArticlesApart else { return finished }
-    var all: [Claim] = []
-    all.reserveCapacity(claimCount)
-    for index in claims.indices {
-      all += claims[index]
-      claims[index] = []
-    }
-    claims = []
-    finished.claims = all
     return finished
   }
 }

@@ -103,7 +103,7 @@ import Testing
       Extractor(rules: Fixtures.bundledRules).extract(Fixtures.article(text, language: "en", published: EntityInContextTests.published,
                                                                         path: "\(index).md")).claims
     }
-    let store = ClaimStore(claims: claims, published: [:], names: NameTally([]), library: Fixtures.bundledRules.library, windowDays: nil)
+    let store = ClaimStore(claims: ClaimList(claims), published: [:], names: NameTally([]), library: Fixtures.bundledRules.library, windowDays: nil)
     #expect(ConflictingValuesCheck().findings(in: store).isEmpty)
   }
 

@@ -22,7 +22,7 @@ import Testing
   static let factory = folder + "/articles/la-fabriko.md"
 
   static func claims(_ path: String, rules: CompiledRuleSet = rules) -> [Claim] {
-    FactChecker(rules: rules, options: FactCheckOptions(jobs: 1)).extract(paths: [path]).claims
+    FactChecker(rules: rules, options: FactCheckOptions(jobs: 1)).extract(paths: [path]).claims.map { $0 }
   }
 
   @Test func itsRulesLoadAloneAndTheirExamplesPass() {

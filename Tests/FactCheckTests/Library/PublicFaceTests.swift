@@ -12,7 +12,7 @@ import Testing
     "PatternMatching": ["MatchLimits"],
     // The stages (issue 15): FactCheck re-exports them, so their public types are its face too.
     "FactCheckModel": [
-      "Article", "Baseline", "CheckResult", "Claim", "Day", "Diagnostic", "DocumentReport", "EntitySource", "Finding",
+      "Article", "Baseline", "CheckResult", "Claim", "ClaimList", "Day", "Diagnostic", "DocumentReport", "EntitySource", "Finding",
       "Hedge", "Modality", "Period", "RuleFileError", "RuleSummary", "Severity", "SourceLocation", "SuppressedFinding",
       "Suppression", "SuppressionError", "ValueInterval",
       // Nested in the types above.

@@ -119,6 +119,45 @@ import Testing
 
   /// A run keeps every claim until it reconciles: the claim's layout is part of the memory budget.
   @Test func aClaimStaysSmall() {
-    #expect(MemoryLayout<Claim>.stride <= 240)
+    #expect(MemoryLayout<Claim>.stride <= 152)
+  }
+
+  /// The fields a claim keeps shared (rule, attribute, unit, language), boxed (scope, notes, a range past 4 GiB)
+  /// or in 32 bits (the ranges) read back as they were set, and a claim equals one that was built with them.
+  @Test(arguments: [
+    (0..<5, 0..<30),
+    (4_294_967_290..<4_294_967_295, 4_294_967_200..<4_294_967_295),
+    (4_294_967_290..<4_294_967_296, 0..<30),
+    (5_000_000_000..<5_000_000_005, 4_999_999_990..<5_000_000_010),
+  ])
+  func everyFieldReadsBackAsSet(value: Range<Int>, match: Range<Int>) {
+    let article = Article(path: "a.md", text: "Nordhavn employs 3 500 people.", language: "en")
+    var claim = Self.claim(article, quote: 0..<30, sentence: 0..<30, excerpt: 0..<30, value: 17..<22)
+    let untouched = claim
+    claim.valueRange = value
+    claim.matchRange = match
+    #expect(claim.valueRange == value && claim.matchRange == match)
+    claim.scope = "customer service"
+    claim.notes = ["ambiguous separator"]
+    claim.rule = "en.other"
+    claim.unit = "EUR"
+    #expect(claim.valueRange == value && claim.matchRange == match && claim.scope == "customer service")
+    #expect(claim.notes == ["ambiguous separator"] && claim.rule == "en.other" && claim.unit == "EUR")
+    #expect(claim.attribute == "employees" && claim.language == "en" && claim.valueText == "3 500")
+    #expect(claim != untouched)
+    let rebuilt = Claim(document: claim.document, location: claim.location, valueRange: value, matchRange: match, rule: "en.other",
+                        entity: claim.entity, entitySource: claim.entitySource, attribute: "employees", value: claim.value,
+                        valueText: claim.valueText, interval: claim.interval, unit: "EUR", hedge: claim.hedge, period: claim.period,
+                        modality: claim.modality, language: "en", quote: claim.quote, sentence: claim.sentence,
+                        scope: "customer service", notes: ["ambiguous separator"], lineExcerpt: claim.lineExcerpt, lineExcerptColumn: 3)
+    #expect(rebuilt == claim && rebuilt.hashValue == claim.hashValue)
+    // Back to the first values: equal to the claim before any change.
+    claim.valueRange = 17..<22
+    claim.matchRange = 0..<30
+    claim.scope = nil
+    claim.notes = []
+    claim.rule = "r"
+    claim.unit = nil
+    #expect(claim == untouched && claim.hashValue == untouched.hashValue)
   }
 }

@@ -20,7 +20,7 @@ enum ClaimFactory {
   }
 
   static func store(_ claims: [Claim], published: [String: Day] = [:], names: [NameOccurrence] = [], window: Int? = 365) -> ClaimStore {
-    ClaimStore(claims: claims, published: published, names: NameTally(names), library: Fixtures.bundledRules.library, windowDays: window)
+    ClaimStore(claims: ClaimList(claims), published: published, names: NameTally(names), library: Fixtures.bundledRules.library, windowDays: window)
   }
 
   static func conflicts(_ claims: [Claim], published: [String: Day] = [:], window: Int? = 365) -> [Finding] {

@@ -197,7 +197,7 @@ import Testing
 
   @Test func aBadClaimFieldIsNamedWithItsColumn() throws {
     var run = ExtractionRun()
-    run.claims = Fixtures.claims("Klarna emploie 3 500 personnes.", language: "fr")
+    run.claims = ClaimList(Fixtures.claims("Klarna emploie 3 500 personnes.", language: "fr"))
     let line = ClaimStream.lines(of: run).first { $0.contains(#""record":"claim""#) }!
       .replacingOccurrences(of: #""period":{"type":"current"}"#, with: #""period":{"type":"someday"}"#)
     // Columns count Unicode scalars; the value starts after `"type":`.

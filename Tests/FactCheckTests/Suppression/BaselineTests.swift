@@ -13,7 +13,7 @@ import Testing
 /// stale entries listed, and a malformed file refused at its line and column.
 @Suite struct BaselineTests {
   static func result(_ claims: [Claim]) -> CheckResult {
-    CheckResult(claims: claims, findings: ClaimFactory.conflicts(claims))
+    CheckResult(claims: ClaimList(claims), findings: ClaimFactory.conflicts(claims))
   }
 
   static let ostra = result([ClaimFactory.claim("news/a.md", 3500, line: 4), ClaimFactory.claim("news/b.md", 3800, line: 9)])

@@ -16,7 +16,7 @@ import Testing
   static let result: CheckResult = {
     let claims = [ClaimFactory.claim("a.md", 3500, line: 4), ClaimFactory.claim("b.md", 3800, line: 9)]
     let findings = ClaimFactory.conflicts(claims)
-    return CheckResult(claims: claims, findings: findings)
+    return CheckResult(claims: ClaimList(claims), findings: findings)
   }()
 
   static let here = SourceLocation(path: "x", line: 1, column: 1)
