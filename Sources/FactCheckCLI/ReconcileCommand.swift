@@ -44,7 +44,7 @@ struct ReconcileCommand: ParsableCommand {
       throw ExitCode.success
     }
     let checker = FactChecker(rules: compiled, options: try output.options())
-    let result = checker.reconcile(reader.contents)
+    let result = checker.reconcile(reader.takeContents())
     try output.emit(result, listClaims: false, reports: reports)
     throw ExitCode(output.exitStatus(result, findingsMatter: true))
   }

@@ -68,7 +68,8 @@ public struct Baseline: Hashable, Sendable {
   ///   - finding: A finding.
   ///   - claims: The claims its indices point into (``CheckResult/claims`` of its run).
   /// - Returns: `fc1:` and 16 hexadecimal digits; the same for the same inconsistency in any later run.
-  public static func fingerprint(of finding: Finding, claims: ClaimList) -> String {
+  public static func fingerprint<Claims: RandomAccessCollection<Claim>>(of finding: Finding, claims: Claims) -> String
+  where Claims.Index == Int {
     var parts = ["1", finding.kind.rawValue, finding.check, finding.entity ?? "", finding.attribute, finding.period ?? ""]
     func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
     if finding.groups.isEmpty {

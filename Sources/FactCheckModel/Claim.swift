@@ -15,7 +15,7 @@ public struct Claim: Hashable, Sendable {
   package private(set) var text: ClaimText
   /// The rule, attribute, unit and language, shared with the claims that have the same four.
   private var labels: ClaimLabels
-  /// What few claims have (a scope, notes, a byte range past 4 GiB), or `nil`.
+  /// What few claims have (a scope, notes, a byte range that does not fit in 32 bits), or `nil`.
   private var extras: ClaimExtras?
   // The small fields together, after the eight-byte ones, so that the struct packs them without padding
   // (Swift lays stored properties out in declaration order): a run keeps every claim until it reconciles.
@@ -25,7 +25,7 @@ public struct Claim: Hashable, Sendable {
   public var entitySource: EntitySource
   /// Fact or forecast.
   public var modality: Modality
-  // The figure's and the match's byte ranges, unless `extras` holds them (an offset past 4 GiB).
+  // The figure's and the match's byte ranges, unless `extras` holds them (an offset past 4 GiB, or below 0).
   private var valueStart: UInt32
   private var valueEnd: UInt32
   private var matchStart: UInt32
@@ -63,22 +63,22 @@ public struct Claim: Hashable, Sendable {
   /// The id of the rule that produced the claim.
   public var rule: String {
     get { labels.rule }
-    set { labels = .own(rule: newValue, attribute: attribute, unit: unit, language: language) }
+    set { labels = .shared(rule: newValue, attribute: attribute, unit: unit, language: language) }
   }
   /// The attribute (`employees`, `valuation_usd`, …).
   public var attribute: String {
     get { labels.attribute }
-    set { labels = .own(rule: rule, attribute: newValue, unit: unit, language: language) }
+    set { labels = .shared(rule: rule, attribute: newValue, unit: unit, language: language) }
   }
   /// Unit: a currency code for money, `%` for percentages, `year`, or the attribute's unit.
   public var unit: String? {
     get { labels.unit }
-    set { labels = .own(rule: rule, attribute: attribute, unit: newValue, language: language) }
+    set { labels = .shared(rule: rule, attribute: attribute, unit: newValue, language: language) }
   }
   /// The article's language (`fr`, `en`, …).
   public var language: String {
     get { labels.language }
-    set { labels = .own(rule: rule, attribute: attribute, unit: unit, language: newValue) }
+    set { labels = .shared(rule: rule, attribute: attribute, unit: unit, language: newValue) }
   }
 
   /// The article's path, as given; kept once for all the article's claims, with their texts.

@@ -1,5 +1,5 @@
-/// What few claims have: a scope, notes, or a byte range that does not fit in 32 bits (an article in memory
-/// past 4 GiB).
+/// What few claims have: a scope, notes, or a byte range that does not fit in 32 bits (an offset past 4 GiB in
+/// an article held in memory, or a negative one in a claim made by hand).
 ///
 /// A run keeps every claim until it is reconciled (issue 15: peak memory per claim kept). A scope and notes
 /// were 24 bytes of every claim and the two byte ranges 32; one reference, `nil` for most claims, and the

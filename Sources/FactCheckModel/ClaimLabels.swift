@@ -18,17 +18,14 @@ final class ClaimLabels: Sendable {
     self.language = language
   }
 
-  /// Labels of their own, for one claim changed by hand.
-  static func own(rule: String, attribute: String, unit: String?, language: String) -> ClaimLabels {
-    ClaimLabels(rule: rule, attribute: attribute, unit: unit, language: language)
-  }
-
   /// The labels every claim with these four shares.
   ///
-  /// A rule's claims differ only in unit (a currency) at most, so a run meets a few hundred sets; past
-  /// ``sharedLimit`` (claims read from a stream of anyone's making) each claim gets labels of its own, so that
-  /// the table stays small in a process that lives long.
+  /// A rule's claims differ at most in unit (a currency), so a run meets a few hundred sets. The table lives as
+  /// long as the process (a server's), so it is bounded: past ``sharedLimit`` sets, or for labels longer than
+  /// ``sharedLength`` bytes (claims read from a stream of anyone's making), a claim gets labels of its own.
   static func shared(rule: String, attribute: String, unit: String?, language: String) -> ClaimLabels {
+    let length = rule.utf8.count + attribute.utf8.count + (unit?.utf8.count ?? 0) + language.utf8.count
+    guard length <= sharedLength else { return ClaimLabels(rule: rule, attribute: attribute, unit: unit, language: language) }
     let key = Key(rule: rule, attribute: attribute, unit: unit, language: language)
     return table.withLock { table in
       if let labels = table[key] { return labels }
@@ -44,6 +41,7 @@ final class ClaimLabels: Sendable {
   }
 
   static let sharedLimit = 4_096
+  static let sharedLength = 256
 
   private struct Key: Hashable {
     var rule: String

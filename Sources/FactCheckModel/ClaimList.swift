@@ -3,19 +3,20 @@
 /// A run keeps every claim until it is reconciled, and the claims are most of a large run's memory (issue 15:
 /// peak memory per claim kept). An array grows by doubling, and at each growth its old storage and the new one,
 /// twice as large, exist together; an array gathered from parts (the articles several workers did) is a second
-/// copy of them all. Chunks are filled one after the other and never move, so a list holds its claims and at
-/// most one chunk's spare room, however it was built.
+/// copy of them all. Chunks are filled one after the other and do not move as claims are appended, so a list
+/// built by appending holds its claims and at most one chunk's spare room. (Inserting or removing before the
+/// end moves the claims after that place, as an array does.)
 ///
-/// Use it as you would `[Claim]`: ``CheckResult/claims`` and ``ExtractionRun/claims`` index, iterate, filter,
-/// append and sort it in place; `Array(list)` makes an array of it.
+/// Use it as you would `[Claim]`: index, iterate, filter, append it; ``sort(by:)`` sorts it in place, moving each
+/// claim once; `Array(list)` makes an array of it.
 public struct ClaimList: Sendable {
   /// Claims a full chunk holds: a power of two, so that an index splits into a chunk and a place by shifts;
-  /// a chunk is then about a quarter of a megabyte.
+  /// a chunk is then about 150 KB.
   @usableFromInline static let chunkShift = 10
   @usableFromInline static let chunkCapacity = 1 << chunkShift
   @usableFromInline static let placeMask = chunkCapacity - 1
 
-  /// Every chunk but the last is full. (Inlinable, with the members that read it, so that indexing a run's
+  /// Every chunk but the last is full, and none is empty. (Inlinable, with the members that read it, so that indexing a run's
   /// claims from another module costs what indexing an array does.)
   @usableFromInline var chunks: [[Claim]] = []
 
@@ -43,7 +44,7 @@ extension ClaimList: RandomAccessCollection, MutableCollection {
 
   /// The claim at `position`, which must be a valid index.
   @inlinable public subscript(position: Int) -> Claim {
-    // Read and modified in place: a claim is some hundreds of bytes of references, and sorting or renaming a
+    // Read and modified in place: a claim is 152 bytes holding several references, and sorting or renaming a
     // run's claims should not copy each one out and back.
     // A position out of range traps in the chunks' own bounds checks: every chunk but the last is full.
     _read { yield chunks[position >> ClaimList.chunkShift][position & ClaimList.placeMask] }
@@ -74,6 +75,10 @@ extension ClaimList: RangeReplaceableCollection {
 
   /// Adds claims at the end, a chunk's worth at a time.
   public mutating func append<S: Sequence>(contentsOf claims: S) where S.Element == Claim {
+    if let list = claims as? ClaimList {
+      for chunk in list.chunks { append(contentsOf: chunk) }
+      return
+    }
     guard let claims = claims as? [Claim] else {
       for claim in claims { append(claim) }
       return
@@ -122,6 +127,30 @@ extension ClaimList: RangeReplaceableCollection {
 
   /// Capacity is a chunk at a time; there is nothing to reserve.
   public mutating func reserveCapacity(_ n: Int) {}
+}
+
+extension ClaimList {
+  /// Sorts the claims in place, keeping the order of claims neither precedes.
+  ///
+  /// Their indices are sorted, and each claim then moved once, by swapping along the permutation's cycles: the
+  /// standard sort of a collection without contiguous storage sorts a copy of every claim and writes them back,
+  /// and sorting a run's claims should not hold them twice.
+  public mutating func sort(by areInIncreasingOrder: (Claim, Claim) throws -> Bool) rethrows {
+    // The standard sort is stable: indices of claims neither precedes keep their order.
+    var order = Array(indices)
+    try order.sort { try areInIncreasingOrder(self[$0], self[$1]) }
+    // Position `k` receives the claim at `order[k]`; along each cycle, one swap puts one claim in its place.
+    for start in order.indices where order[start] != start {
+      var position = start
+      while order[position] != start {
+        let source = order[position]
+        swapAt(position, source)
+        order[position] = position
+        position = source
+      }
+      order[position] = position
+    }
+  }
 }
 
 extension ClaimList: ExpressibleByArrayLiteral {

@@ -131,27 +131,10 @@ public final class FactChecker: Sendable {
   /// The claims of an extraction run as a result, without looking for inconsistencies (`factcheck claims`).
   package func collect(_ run: consuming ExtractionRun) -> CheckResult { result(of: run, runningChecks: false) }
 
-  /// Sorts claims by place (document, line, column, offset, rule), keeping the order of equal ones.
-  ///
-  /// Indices are sorted and each claim then moved once, by swapping along the permutation's cycles: a claim is
-  /// some hundreds of bytes of references, and the merge sort moved each several times, retaining and
-  /// releasing every field (most of sorting a run); swapping in place also keeps to one copy of the claims.
+  /// Sorts claims by place (document, line, column, offset, rule), keeping the order of equal ones
+  /// (``ClaimList/sort(by:)`` moves each claim once and keeps to one copy of them).
   static func sortInReportOrder(_ claims: inout ClaimList) {
-    var order = Array(claims.indices)
-    order.sort { a, b in
-      (claims[a].location, claims[a].valueRange.lowerBound, claims[a].rule) < (claims[b].location, claims[b].valueRange.lowerBound, claims[b].rule)
-    }
-    // Position `k` receives the claim at `order[k]`; along each cycle, one swap puts one claim in its place.
-    for start in order.indices where order[start] != start {
-      var position = start
-      while order[position] != start {
-        let source = order[position]
-        claims.swapAt(position, source)
-        order[position] = position
-        position = source
-      }
-      order[position] = position
-    }
+    claims.sort { a, b in (a.location, a.valueRange.lowerBound, a.rule) < (b.location, b.valueRange.lowerBound, b.rule) }
   }
 
   /// The result of a run: claims under their canonical entity names, in report order, and (when

@@ -158,6 +158,14 @@ package struct ClaimStreamReader {
   /// A reader with nothing read yet.
   package init() {}
 
+  /// What has been read, handed over: the reader is left empty, so that reconciling the contents does not copy
+  /// their claims (sorting and renaming claims that another value still holds copies them all).
+  package mutating func takeContents() -> ClaimStreamContents {
+    var taken = ClaimStreamContents()
+    swap(&taken, &contents)
+    return taken
+  }
+
   /// Reads one line (without its line break); an empty line is skipped.
   ///
   /// - Parameters:
@@ -237,8 +245,10 @@ enum StreamRecord: Decodable {
 extension FactChecker {
   /// Reconciles a claim stream (or a part of one; see ``ClaimStream``) as ``reconcile(_:)`` reconciles an
   /// extraction run: the whole stream of a corpus gives the report `check` gives on that corpus, byte for byte.
-  package func reconcile(_ stream: ClaimStreamContents) -> CheckResult {
-    result(of: stream.run, runningChecks: true, corpusEntityNames: stream.corpusEntityNames, namedEntities: stream.namedEntities)
+  package func reconcile(_ stream: consuming ClaimStreamContents) -> CheckResult {
+    var run = ExtractionRun()
+    swap(&run, &stream.run)
+    return result(of: run, runningChecks: true, corpusEntityNames: stream.corpusEntityNames, namedEntities: stream.namedEntities)
   }
 
   /// Extracts the articles of stream-input lines (`{"path", "text", "published"?, "language"?}`, see

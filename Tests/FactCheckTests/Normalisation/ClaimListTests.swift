@@ -46,8 +46,9 @@ import Testing
       let size = Int.random(in: 0...(Self.chunk + 40), using: &generator)
       switch Int.random(in: 0..<8, using: &generator) {
       case 0:
+        // From an array, or from another list (chunk by chunk).
         let claims = fresh(size)
-        list.append(contentsOf: claims)
+        if round % 2 == 0 { list.append(contentsOf: claims) } else { list.append(contentsOf: ClaimList(claims)) }
         array += claims
       case 1:
         let lower = Int.random(in: 0...array.count, using: &generator)
