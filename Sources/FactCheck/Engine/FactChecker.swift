@@ -131,10 +131,16 @@ public final class FactChecker: Sendable {
   /// The claims of an extraction run as a result, without looking for inconsistencies (`factcheck claims`).
   package func collect(_ run: consuming ExtractionRun) -> CheckResult { result(of: run, runningChecks: false) }
 
-  /// Sorts claims by place (document, line, column, offset, rule), keeping the order of equal ones
-  /// (``ClaimList/sort(by:)`` moves each claim once and keeps to one copy of them).
+  /// Sorts claims by place (document, line, column, offset, rule), keeping the order of equal ones.
+  ///
+  /// Their indices are sorted, comparing fields read in place, and the claims then moved once each
+  /// (``ClaimList/arrange(_:)``), keeping to one copy of them.
   static func sortInReportOrder(_ claims: inout ClaimList) {
-    claims.sort { a, b in (a.location, a.valueRange.lowerBound, a.rule) < (b.location, b.valueRange.lowerBound, b.rule) }
+    var order = Array(claims.indices)
+    order.sort { a, b in
+      (claims[a].location, claims[a].valueRange.lowerBound, claims[a].rule) < (claims[b].location, claims[b].valueRange.lowerBound, claims[b].rule)
+    }
+    claims.arrange(order)
   }
 
   /// The result of a run: claims under their canonical entity names, in report order, and (when
