@@ -80,7 +80,7 @@ public final class FactChecker: Sendable {
     let inputs = loader.inputs(given)
     let files = inputs.files
     let keepTexts = options.keepTexts
-    var run = process(count: files.count) { index, extractor in
+    var run = process(count: files.count, otherReports: inputs.skipped.count) { index, extractor in
       switch loader.load(files[index]) {
       case .skipped(let path, let reason):
         return ExtractionRun.Item(document: DocumentReport(path: path, status: .skipped, reason: reason))
@@ -192,7 +192,11 @@ public final class FactChecker: Sendable {
     // own in the order it gave them), so that a report does not depend on the number of jobs.
     let diagnostics = run.diagnostics.enumerated()
       .sorted { ($0.element.location?.path ?? "", $0.offset) < ($1.element.location?.path ?? "", $1.offset) }.map(\.element)
-    let result = CheckResult(documents: run.documents.sorted { $0.path < $1.path }, claims: claims, findings: findings,
+    // Sorted in place, not copied: a run keeps one report per article until it is reported.
+    var documents: [DocumentReport] = []
+    swap(&documents, &run.documents)
+    documents.sort { $0.path < $1.path }
+    let result = CheckResult(documents: documents, claims: claims, findings: findings,
                              diagnostics: diagnostics, ruleProblems: rules.problems, rules: summaries, texts: run.texts)
     // The articles' own comments first, then the rule layers' `suppress:` entries.
     return runningChecks ? Suppressor.apply(run.suppressions + rules.library.suppressions, to: result) : result
@@ -230,9 +234,12 @@ public final class FactChecker: Sendable {
   }
 
   /// Runs `work` for indices 0..<count on `options.jobs` workers, each with its own extractor.
-  private func process(count: Int, _ work: @escaping @Sendable (Int, Extractor) -> ExtractionRun.Item) -> ExtractionRun {
+  /// `otherReports` is the number of reports the caller adds to the run (what a directory walk passed over).
+  private func process(count: Int, otherReports: Int = 0, _ work: @escaping @Sendable (Int, Extractor) -> ExtractionRun.Item)
+    -> ExtractionRun
+  {
     let workers = min(options.jobs, max(1, count))
-    let collector = Collector()
+    let collector = Collector(reports: count + otherReports)
     let next = Counter()
     let rules = self.rules
     let limits = options.limits
@@ -324,6 +331,10 @@ private final class Counter: @unchecked Sendable {
 private final class Collector: @unchecked Sendable {
   private let lock = NSLock()
   private var run = ExtractionRun()
+
+  /// A collector for a run of `reports` document reports: their array is made once, of their number (an array
+  /// grown by doubling keeps up to as much room again, for as long as the run).
+  init(reports: Int) { run.documents.reserveCapacity(reports) }
 
   func add(_ item: ExtractionRun.Item) {
     lock.lock()
