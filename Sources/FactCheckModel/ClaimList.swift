@@ -16,8 +16,8 @@ public struct ClaimList: Sendable {
   @usableFromInline static let chunkCapacity = 1 << chunkShift
   @usableFromInline static let placeMask = chunkCapacity - 1
 
-  /// Every chunk but the last is full, and none is empty. (Inlinable, with the members that read it, so that indexing a run's
-  /// claims from another module costs what indexing an array does.)
+  /// Every chunk but the last is full, and none is empty. (Inlinable, with the members that read it, so that
+  /// indexing a run's claims from another module costs what indexing an array does.)
   @usableFromInline var chunks: [[Claim]] = []
 
   /// An empty list.
