@@ -62,23 +62,30 @@ public struct Claim: Hashable, Sendable {
   }
   /// The id of the rule that produced the claim.
   public var rule: String {
-    get { labels.rule }
-    set { labels = .shared(rule: newValue, attribute: attribute, unit: unit, language: language) }
+    get { labels.values.rule }
+    set { labels = .shared(labelValues { $0.rule = newValue }) }
   }
   /// The attribute (`employees`, `valuation_usd`, …).
   public var attribute: String {
-    get { labels.attribute }
-    set { labels = .shared(rule: rule, attribute: newValue, unit: unit, language: language) }
+    get { labels.values.attribute }
+    set { labels = .shared(labelValues { $0.attribute = newValue }) }
   }
   /// Unit: a currency code for money, `%` for percentages, `year`, or the attribute's unit.
   public var unit: String? {
-    get { labels.unit }
-    set { labels = .shared(rule: rule, attribute: attribute, unit: newValue, language: language) }
+    get { labels.values.unit }
+    set { labels = .shared(labelValues { $0.unit = newValue }) }
   }
   /// The article's language (`fr`, `en`, …).
   public var language: String {
-    get { labels.language }
-    set { labels = .shared(rule: rule, attribute: attribute, unit: unit, language: newValue) }
+    get { labels.values.language }
+    set { labels = .shared(labelValues { $0.language = newValue }) }
+  }
+
+  /// The claim's labels with one of them changed.
+  private func labelValues(_ change: (inout ClaimLabels.Values) -> Void) -> ClaimLabels.Values {
+    var values = labels.values
+    change(&values)
+    return values
   }
 
   /// The article's path, as given; kept once for all the article's claims, with their texts.
@@ -164,7 +171,7 @@ public struct Claim: Hashable, Sendable {
     self.line = UInt32(clamping: location.line)
     self.column = UInt32(clamping: location.column)
     (valueStart, valueEnd, matchStart, matchEnd) = (0, 0, 0, 0)
-    self.labels = .shared(rule: rule, attribute: attribute, unit: unit, language: language)
+    self.labels = .shared(ClaimLabels.Values(rule: rule, attribute: attribute, unit: unit, language: language))
     self.entity = entity
     self.entitySource = entitySource
     self.value = value

@@ -97,14 +97,14 @@ extension ClaimList: RangeReplaceableCollection {
     }
   }
 
-  /// Replaces a range of claims. Claims after the range move, chunk by chunk, as they would in an array.
+  /// Replaces a range of claims. Claims after the range move, as they would in an array.
   public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == Claim {
     precondition(subrange.lowerBound >= 0 && subrange.upperBound <= endIndex, "ClaimList range out of bounds")
     if subrange.lowerBound == endIndex {
       append(contentsOf: newElements)
       return
     }
-    // The claims after the range are taken out, chunk by chunk, and appended again after the new ones.
+    // The claims after the range are copied out, and appended again after the new ones.
     let tail = Array(self[subrange.upperBound...])
     removeLast(fromIndex: subrange.lowerBound)
     append(contentsOf: newElements)

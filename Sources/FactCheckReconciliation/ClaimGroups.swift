@@ -1,7 +1,8 @@
 /// Claims that share a key (an entity, an attribute, …), for the checks that compare claims within groups.
 enum ClaimGroups {
   /// Calls `body` with each group of two claims or more whose `key` is equal, its members (indices into
-  /// `claims`) in claim order; claims whose key is `nil` take no part. (Any collection indexed from 0 groups the same way.)
+  /// `claims`) in claim order; claims whose key is `nil` take no part. (Any collection indexed by `Int` groups the
+  /// same way.)
   ///
   /// The claims are grouped by sorting their indices on a hash of their key, keys compared only between equal
   /// hashes. A dictionary of groups held a key (several strings) and an array for every group, most of them of
@@ -11,8 +12,8 @@ enum ClaimGroups {
     in claims: Claims, key: (Claims.Element) -> Key?, _ body: (Key, [Int]) -> Void
   ) where Claims.Index == Int {
     var keyed: [(hash: Int, index: Int)] = []
-    for (index, claim) in claims.enumerated() {
-      if let key = key(claim) { keyed.append((key.hashValue, index)) }
+    for index in claims.indices {
+      if let key = key(claims[index]) { keyed.append((key.hashValue, index)) }
     }
     keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
     var start = 0
