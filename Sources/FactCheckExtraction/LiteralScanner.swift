@@ -22,6 +22,8 @@ package struct LiteralScanner: Sendable {
   package let count: Int
   /// Length of each literal, to turn an end position into a start.
   package let lengths: [Int]
+  /// The most literals one state outputs (literals ending at one byte).
+  private let maxOutputs: Int
 
   package init(literals: [[UInt8]]) {
     count = literals.count
@@ -99,27 +101,68 @@ package struct LiteralScanner: Sendable {
     for ids in out { starts.append(starts[starts.count - 1] + Int32(ids.count)) }
     outputStarts = starts
     outputIDs = out.flatMap { $0 }
+    maxOutputs = out.map(\.count).max() ?? 0
   }
 
-  /// Calls `found(literal, end)` for every occurrence in `text[range]` (end is exclusive).
-  package func scan(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ found: (Int, Int) -> Void) {
-    let width = self.width
+  /// Where an occurrence's literal id is in one word of ``occurrences(in:range:)``: above its end offset,
+  /// which takes the low 40 bits (a text of up to a terabyte).
+  package static let idShift: UInt64 = 40
+  package static let endMask: UInt64 = (1 << 40) - 1
+
+  /// Every occurrence in `text[range]`, in the order they end, each as one word: the literal's id shifted by
+  /// ``idShift``, or'ed with the offset it ends at (exclusive).
+  ///
+  /// The automaton writes into a fixed buffer, emptied into the result whenever it fills, rather than
+  /// appending to an array through a callback: the loop runs for every byte of every article, an append
+  /// checks the array's uniqueness each time, and a callback or a growth path inside the loop keeps the
+  /// automaton's state and tables out of registers (issue 15: the loop took 19 instructions a byte).
+  package func occurrences(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [UInt64] {
+    guard !range.isEmpty, let base = text.baseAddress else { return [] }
+    var result: [UInt64] = []
+    let capacity = 4_096 + maxOutputs
+    let buffer = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+    defer { buffer.deallocate() }
     byteClass.withUnsafeBufferPointer { classes in
       next.withUnsafeBufferPointer { table in
         outputStarts.withUnsafeBufferPointer { starts in
           outputIDs.withUnsafeBufferPointer { ids in
+            var position = range.lowerBound
             var state = 0
-            var i = range.lowerBound
-            while i < range.upperBound {
-              state = Int(table[state &* width &+ Int(classes[Int(text[i])])])
-              i += 1
-              let first = Int(starts[state])
-              let end = Int(starts[state &+ 1])
-              if first != end { for k in first..<end { found(Int(ids[k]), i) } }
+            while position < range.upperBound {
+              let count = LiteralScanner.scan(base, from: &position, to: range.upperBound, state: &state, width: width,
+                                              classes: classes.baseAddress!, table: table.baseAddress!, starts: starts.baseAddress!,
+                                              ids: ids.baseAddress!, into: buffer, room: capacity - maxOutputs)
+              result.append(contentsOf: UnsafeBufferPointer(start: buffer, count: count))
             }
           }
         }
       }
     }
+    return result
+  }
+
+  /// Runs the automaton from `position` until `end`, or until `room` words are written to `output`, and
+  /// returns how many were; `position` and `state` are where it stopped. A state outputs at most
+  /// ``maxOutputs`` literals, so the buffer holds `room + maxOutputs`.
+  private static func scan(_ text: UnsafePointer<UInt8>, from position: inout Int, to end: Int, state: inout Int, width: Int,
+                           classes: UnsafePointer<UInt16>, table: UnsafePointer<Int32>, starts: UnsafePointer<Int32>,
+                           ids: UnsafePointer<Int32>, into output: UnsafeMutablePointer<UInt64>, room: Int) -> Int {
+    var i = position
+    var current = state
+    var count = 0
+    while i < end && count < room {
+      current = Int(table[current &* width &+ Int(classes[Int(text[i])])])
+      i &+= 1
+      var k = Int(starts[current])
+      let last = Int(starts[current &+ 1])
+      while k < last {
+        output[count] = UInt64(truncatingIfNeeded: ids[k]) << idShift | UInt64(truncatingIfNeeded: i)
+        count &+= 1
+        k &+= 1
+      }
+    }
+    position = i
+    state = current
+    return count
   }
 }

@@ -88,46 +88,56 @@ package struct ScanPlan: Sendable {
   }
 
   package func hits(in folded: UnsafeBufferPointer<UInt8>, range: Range<Int>, fullStops: FullStops = .none) -> Hits {
-    // Occurrences are listed as the scan finds them (requirement and start in one word), then gathered by
-    // requirement with a counting sort, so that each requirement's array is allocated once at its size: an
-    // append to an array of arrays per occurrence cost a uniqueness check and, often, a reallocation (the
-    // gathering was most of this function's cost). They come in the order they end, so a requirement's
-    // starts are in order except where literals of different lengths overlap (those are sorted).
+    // The automaton lists the literals' occurrences in the order they end; each is then filed under the
+    // requirements its literal belongs to with a counting sort, so that each requirement's array is allocated
+    // once at its size (an append to an array of arrays per occurrence cost a uniqueness check and, often, a
+    // reallocation). A requirement's starts come in order except where literals of different lengths overlap
+    // (those are sorted).
     let requirementCount = requirementLiterals.count + 1
-    var found: [UInt64] = []
-    var counts = [Int](repeating: 0, count: requirementCount)
-    scanner.lengths.withUnsafeBufferPointer { lengths in
-      literalRequirementStarts.withUnsafeBufferPointer { firsts in
+    var starts = [[Int]](repeating: [], count: requirementCount)
+    var occurrences = scanner.occurrences(in: folded, range: range)
+    if !occurrences.isEmpty {
+      var counts = [Int](repeating: 0, count: requirementCount)
+      var firsts = [Int](repeating: 0, count: requirementCount + 1)
+      let gathered: [Int] = literalRequirementStarts.withUnsafeBufferPointer { filedStarts in
         literalRequirements.withUnsafeBufferPointer { filed in
           counts.withUnsafeMutableBufferPointer { counts in
-            scanner.scan(folded, range: range) { id, end in
-              let start = UInt64(end - lengths[id])
-              for k in Int(firsts[id])..<Int(firsts[id + 1]) {
-                let requirement = Int(filed[k])
-                counts[requirement] += 1
-                found.append(UInt64(requirement) << Self.requirementShift | start)
+            for entry in occurrences {
+              let id = Int(entry >> LiteralScanner.idShift)
+              var k = Int(filedStarts[id])
+              let end = Int(filedStarts[id + 1])
+              while k < end {
+                counts[Int(filed[k])] &+= 1
+                k &+= 1
               }
             }
           }
+          for requirement in 0..<requirementCount { firsts[requirement + 1] = firsts[requirement] + counts[requirement] }
+          var next = firsts
+          return [Int](unsafeUninitializedCapacity: firsts[requirementCount]) { buffer, initialised in
+            scanner.lengths.withUnsafeBufferPointer { lengths in
+              next.withUnsafeMutableBufferPointer { next in
+                for entry in occurrences {
+                  let id = Int(entry >> LiteralScanner.idShift)
+                  let start = Int(entry & LiteralScanner.endMask) - lengths[id]
+                  var k = Int(filedStarts[id])
+                  let end = Int(filedStarts[id + 1])
+                  while k < end {
+                    let requirement = Int(filed[k])
+                    buffer[next[requirement]] = start
+                    next[requirement] &+= 1
+                    k &+= 1
+                  }
+                }
+              }
+            }
+            initialised = firsts[requirementCount]
+          }
         }
       }
-    }
-    var starts = [[Int]](repeating: [], count: requirementCount)
-    if !found.isEmpty {
-      var next = [Int](repeating: 0, count: requirementCount + 1)
-      for requirement in 0..<requirementCount { next[requirement + 1] = next[requirement] + counts[requirement] }
-      let firsts = next
-      let gathered = [Int](unsafeUninitializedCapacity: found.count) { buffer, initialised in
-        for entry in found {
-          let requirement = Int(entry >> Self.requirementShift)
-          buffer[next[requirement]] = Int(entry & Self.startMask)
-          next[requirement] += 1
-        }
-        initialised = found.count
-      }
-      // Gathered: the list goes before the requirements' arrays are made, so that at most two copies of the
-      // occurrences are held at once (a segment may be a whole 100 MB article).
-      found = []
+      // Gathered: the occurrences go before the requirements' arrays are made, so that at most two lists of
+      // them are held at once (a segment may be a whole 100 MB article).
+      occurrences = []
       for requirement in 0..<requirementCount where counts[requirement] > 0 {
         var these = Array(gathered[firsts[requirement]..<firsts[requirement + 1]])
         if zip(these, these.dropFirst()).contains(where: { $0 > $1 }) { these.sort() }
@@ -193,11 +203,6 @@ package struct ScanPlan: Sendable {
     return figure < 0 ? nil : min(last, figure)
   }
 
-  /// Where a requirement's number and an occurrence's start are in one word of ``hits(in:range:fullStops:)``'s
-  /// list: the start in the low 40 bits (a segment of up to a terabyte), the requirement above.
-  private static let requirementShift: UInt64 = 40
-  private static let startMask: UInt64 = (1 << 40) - 1
-
   /// The last of the sorted `starts` in `lower...upper`, or -1.
   private static func lastOccurrence(_ starts: [Int], from lower: Int, to upper: Int) -> Int {
     guard lower <= upper, !starts.isEmpty else { return -1 }
@@ -236,6 +241,12 @@ package enum ScanWindows {
       var i = segment.lowerBound
       while i < segment.upperBound {
         let b = bytes[i]
+        // Letters and most else (every byte from 0x40 up) neither end nor start anything: only spacing, line
+        // breaks and `.` `!` `?` do, and all are below it.
+        guard b < 0x40 else {
+          i += 1
+          continue
+        }
         // A window may start at i + 1 when i ends a paragraph or is the space after a sentence's end.
         if ScanWindows.isSpace(b), ScanWindows.startsAfter(i + 1, bytes, segment, fullStops) { starts.append(i + 1) }
         if b == 0x0A && i + 1 < segment.upperBound && (bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D) {

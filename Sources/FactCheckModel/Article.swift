@@ -155,34 +155,47 @@ public struct Article: Sendable {
   /// figure or inside a phrase ("plans to shed “nearly 8%” of its staff") but which never change what
   /// it says. Each byte becomes a space, so the text stays valid UTF-8 and every offset is unchanged.
   /// Apostrophes and single quotes are kept: rules read them (*l’entreprise*, *company’s*).
+  ///
+  /// Run on every article, so the bytes are read through a pointer and the copy is made at the first byte
+  /// blanked (an array written byte by byte checked its uniqueness at each write).
   package static func blankingEmphasis(_ subject: UTF8Subject) -> UTF8Subject {
     let bytes = subject.bytes
-    guard bytes.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "\"") || $0 == 0xC2 || $0 == 0xE2 })
-    else { return subject }
-    var blanked = bytes
-    func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
-    var i = 0
-    while i < blanked.count {
-      switch blanked[i] {
-      case UInt8(ascii: "*"), UInt8(ascii: "\""):
-        blanked[i] = 0x20
-      case UInt8(ascii: "_"):
-        let before = i > 0 ? bytes[i - 1] : 0x20
-        let after = i + 1 < bytes.count ? bytes[i + 1] : 0x20
-        if !(isWordByte(before) && isWordByte(after)) { blanked[i] = 0x20 }
-      case 0xC2 where i + 1 < bytes.count && (bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB):  // « »
-        blanked[i] = 0x20
-        blanked[i + 1] = 0x20
-        i += 1
-      case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && [0x9C, 0x9D, 0x9E, 0xB9, 0xBA].contains(bytes[i + 2]):  // “ ” „ ‹ ›
-        blanked[i] = 0x20
-        blanked[i + 1] = 0x20
-        blanked[i + 2] = 0x20
-        i += 2
-      default: break
+    var blanked: [UInt8]? = nil
+    bytes.withUnsafeBufferPointer { original in
+      let count = original.count
+      func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
+      func blank(_ range: Range<Int>) {
+        if blanked == nil { blanked = bytes }
+        for k in range { blanked![k] = 0x20 }
       }
-      i += 1
+      var i = 0
+      while i < count {
+        let b = original[i]
+        // Most bytes are none of the five that can start a blanked mark.
+        guard b == UInt8(ascii: "*") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "_") || b == 0xC2 || b == 0xE2 else {
+          i &+= 1
+          continue
+        }
+        switch b {
+        case UInt8(ascii: "*"), UInt8(ascii: "\""):
+          blank(i..<(i + 1))
+        case UInt8(ascii: "_"):
+          let before = i > 0 ? original[i - 1] : 0x20
+          let after = i + 1 < count ? original[i + 1] : 0x20
+          if !(isWordByte(before) && isWordByte(after)) { blank(i..<(i + 1)) }
+        case 0xC2 where i + 1 < count && (original[i + 1] == 0xAB || original[i + 1] == 0xBB):  // « »
+          blank(i..<(i + 2))
+          i += 1
+        case 0xE2 where i + 2 < count && original[i + 1] == 0x80
+          && (original[i + 2] &- 0x9C < 3 || original[i + 2] == 0xB9 || original[i + 2] == 0xBA):  // “ ” „ ‹ ›
+          blank(i..<(i + 3))
+          i += 2
+        default: break
+        }
+        i += 1
+      }
     }
+    guard let blanked else { return subject }
     return UTF8Subject(unchecked: blanked)
   }
 

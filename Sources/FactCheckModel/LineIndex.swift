@@ -12,44 +12,88 @@ package struct LineIndex: Sendable {
   private static let checkpointStride = 4_096
 
   /// Indexes `bytes`.
+  ///
+  /// Built for every article, so both passes read eight bytes at a time: a word with no line break is
+  /// skipped whole, and a stride's scalars are its bytes less its continuation bytes, counted with a mask
+  /// and a population count (issue 15: the byte-at-a-time loops cost 20 instructions a byte).
   package init(_ bytes: [UInt8]) {
     var starts = [0]
     var checkpoints: [Int] = []
     checkpoints.reserveCapacity(bytes.count / LineIndex.checkpointStride + 1)
-    var index = 0
     let count = bytes.count
     bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var index = 0
       while index < count {
-        let byte = buffer[index]
+        if index &+ 8 <= count && !LineIndex.holdsLineBreak(LineIndex.word(base, at: index)) {
+          index &+= 8
+          continue
+        }
+        let byte = base[index]
         if byte == 0x0A {
           starts.append(index + 1)
         } else if byte == 0x0D {
-          if index + 1 < count && buffer[index + 1] == 0x0A { index += 1 }
+          if index + 1 < count && base[index + 1] == 0x0A { index += 1 }
           starts.append(index + 1)
         }
         index += 1
       }
-      var scalars = 0
-      for offset in 0...count {
-        if offset % LineIndex.checkpointStride == 0 { checkpoints.append(scalars) }
-        if offset < count && buffer[offset] & 0xC0 != 0x80 { scalars += 1 }
-      }
+    }
+    var scalars = 0
+    var block = 0
+    while block <= count {
+      checkpoints.append(scalars)
+      let end = min(block + LineIndex.checkpointStride, count)
+      if block < end { scalars += LineIndex.scalars(bytes, in: block..<end) }
+      block += LineIndex.checkpointStride
     }
     self.lineStarts = starts
     self.bytes = bytes
     self.scalarCheckpoints = checkpoints
   }
 
+  /// Eight bytes from `offset`, the first in the lowest byte.
+  @inline(__always)
+  private static func word(_ base: UnsafePointer<UInt8>, at offset: Int) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+  }
+
+  /// Whether one of the eight bytes is `\n` or `\r` (the classic test for a zero byte, on the word
+  /// xor'ed with each).
+  @inline(__always)
+  private static func holdsLineBreak(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let newline = word ^ (ones &* 0x0A)
+    let carriage = word ^ (ones &* 0x0D)
+    return ((newline &- ones) & ~newline | (carriage &- ones) & ~carriage) & highs != 0
+  }
+
+  /// Unicode scalars in `bytes[range]`: bytes that are not UTF-8 continuation bytes (`10xxxxxx`).
+  private static func scalars(_ bytes: [UInt8], in range: Range<Int>) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      let base = buffer.baseAddress!
+      var continuation = 0
+      var index = range.lowerBound
+      while index &+ 8 <= range.upperBound {
+        let word = LineIndex.word(base, at: index)
+        // Bit 7 set and bit 6 clear, for each byte: bit 6 shifted up to bit 7 stays inside its byte.
+        continuation &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+        index &+= 8
+      }
+      while index < range.upperBound {
+        if base[index] & 0xC0 == 0x80 { continuation &+= 1 }
+        index &+= 1
+      }
+      return range.count - continuation
+    }
+  }
+
   /// Unicode scalars in `bytes[0..<offset]`.
   private func scalars(before offset: Int) -> Int {
     let block = offset / LineIndex.checkpointStride
-    var count = scalarCheckpoints[block]
-    var index = block * LineIndex.checkpointStride
-    while index < offset {
-      if bytes[index] & 0xC0 != 0x80 { count += 1 }
-      index += 1
-    }
-    return count
+    let start = block * LineIndex.checkpointStride
+    return scalarCheckpoints[block] + (start < offset ? LineIndex.scalars(bytes, in: start..<offset) : 0)
   }
 
   /// Unicode scalars in `bytes[range]`: counted directly on a line no longer than a stride (a news
@@ -57,11 +101,7 @@ package struct LineIndex: Sendable {
   /// to two strides of counting per location, 13,000 instructions a name for the spelling tally.
   private func scalars(in range: Range<Int>) -> Int {
     guard range.count <= LineIndex.checkpointStride else { return scalars(before: range.upperBound) - scalars(before: range.lowerBound) }
-    return bytes.withUnsafeBufferPointer { buffer in
-      var count = 0
-      for index in range where buffer[index] & 0xC0 != 0x80 { count += 1 }
-      return count
-    }
+    return LineIndex.scalars(bytes, in: range)
   }
 
   /// Indexes the UTF-8 of `text`.

@@ -180,4 +180,30 @@ import Testing
     #expect(json.contains("\"2024-08\""))
     #expect(!json.contains("2024-08-"), "a month is not a day")
   }
+
+  /// Lines of every shape the simple reader meets: its ASCII reading on bytes gives what the `String` one does.
+  @Test(arguments: [
+    "title: Ormeline", "  ", "", "# a comment", "#", " indented: no", "- item", "no colon here", "key:", "key: ",
+    "key :  spaced value  ", "ke y: bad key", "key_1-b: ok", ": no key", "title: \"quoted\"", "title: \"\"", "title: \"",
+    "title: \"has \\ escape\"", "title: \"inner \" quote\"", "title: 'single'", "title: 'it''s'", "title: ''''", "title: '",
+    "title: 'a''''b'", "title: 'a'''", "title: [list]", "title: {map}", "title: | block", "title: > folded", "title: &anchor",
+    "title: *alias", "title: value # comment", "title: value#not", "url: https://example.com/a:b", "date:\t2025-05-13\t", "a: b: c",
+  ])
+  func asciiLinesReadAsTheStringReaderDoes(line: String) {
+    var copy = line
+    let fast = copy.withUTF8 { FrontMatter.simpleASCIIField($0) }
+    #expect(fast == FrontMatter.simpleField(line))
+  }
+
+  /// Dates of every shape: the ASCII reading on bytes gives what the `Character` one does.
+  @Test(arguments: [
+    "2025-05-13", "2025-05", "2025", " 2025-05-13 ", "2025-5-3", "2025-05-13T10:00:00Z", "2025-05-13 10:00", "2025-05t",
+    "2025-02-30", "2024-02-29", "2025-13", "2025-00-01", "0000", "10000", "99", "2025-", "-05-13", "2025--13", "2025-05-13-01",
+    "2025/05/13", "", "   ", "abcd", "2025-1a", "2025-05-130", "2025 05", "T2025", "2025-05-13\t",
+  ])
+  func asciiDatesReadAsTheCharacterReaderDoes(text: String) {
+    let fast = Day.parseASCII(iso: text)
+    #expect(fast != nil)
+    #expect(fast.map { "\($0)" } == "\(Day.parseCharacters(iso: text))")
+  }
 }
