@@ -175,7 +175,7 @@ public final class FactChecker: Sendable {
       store = ClaimStore(claims: claims, published: published, names: run.names, library: rules.library,
                          windowDays: options.windowDays, namedEntities: named)
     }
-    let findings = runningChecks ? Reconciler.findings(in: store) : []
+    let findings = runningChecks ? Reconciler.findings(in: store, jobs: options.jobs) : []
     var summaries = rules.rules.map { rule in
       RuleSummary(id: rule.id, description: rule.definition.description.isEmpty ? "Extracts \(rule.definition.attribute) claims." : rule.definition.description,
                   severity: .note, location: rule.definition.location)

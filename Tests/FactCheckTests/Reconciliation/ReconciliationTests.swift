@@ -281,3 +281,34 @@ enum ClaimFactory {
     #expect(NameSpellingCheck().findings(in: ClaimFactory.store([], names: names)).isEmpty)
   }
 }
+
+/// The checks run side by side on more than one job: the findings are the same, in the same order, whatever
+/// the number of jobs.
+@Suite struct ReconcilerJobsTests {
+  @Test(arguments: [2, 3, 8])
+  func findingsDoNotDependOnTheJobs(jobs: Int) {
+    let claims = [
+      ClaimFactory.claim("a.md", 3_500), ClaimFactory.claim("b.md", 3_800), ClaimFactory.claim("c.md", 4_200, line: 2),
+      ClaimFactory.claim("a.md", 120, attribute: "layoffs", line: 3), ClaimFactory.claim("b.md", 300, attribute: "layoffs", line: 4),
+    ]
+    let names = [
+      NameOccurrence(name: "Ostra", location: SourceLocation(path: "a.md", line: 1, column: 1), line: "Ostra"),
+      NameOccurrence(name: "Ostra", location: SourceLocation(path: "b.md", line: 1, column: 1), line: "Ostra"),
+      NameOccurrence(name: "Ostrа", location: SourceLocation(path: "c.md", line: 1, column: 1), line: "Ostrа"),
+    ]
+    let store = ClaimFactory.store(claims, names: names)
+    let alone = Reconciler.findings(in: store, jobs: 1)
+    let together = Reconciler.findings(in: store, jobs: jobs)
+    #expect(!alone.isEmpty)
+    #expect(together.map(\.id) == alone.map(\.id))
+    #expect(together.map(\.message) == alone.map(\.message))
+  }
+
+  @Test func bundledExamplesGiveTheSameFindingsOnOneJobAndOnFour() {
+    let one = FactChecker(rules: Fixtures.bundledRules, options: FactCheckOptions(jobs: 1)).check(paths: [Fixtures.examples])
+    let four = FactChecker(rules: Fixtures.bundledRules, options: FactCheckOptions(jobs: 4)).check(paths: [Fixtures.examples])
+    #expect(!one.findings.isEmpty)
+    #expect(four.findings.map(\.id) == one.findings.map(\.id))
+    #expect(four.findings.map(\.details) == one.findings.map(\.details))
+  }
+}
