@@ -44,10 +44,37 @@ package struct PatternCacheDirectory: Sendable {
 
   /// A file's bytes, or `nil` when there is none (or it cannot be read); marks it used, so that pruning
   /// keeps the rule sets in use, not the ones most recently written.
+  ///
+  /// Read straight into the array: through `Data` and a copy, the file (some 11 MB for the bundled rules) was
+  /// in memory twice while the cache opened, at the start of every run. A file that shrinks while it is read
+  /// (a writer replaces files whole, so only something else could) counts as unreadable: no cache.
   func read(_ file: String) -> [UInt8]? {
-    guard let data = FileManager.default.contents(atPath: file) else { return nil }
+    let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, info.st_size >= 0 else { return nil }
+    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    var count = 0
+    while count < bytes.count {
+      let got = bytes.withUnsafeMutableBytes { buffer in
+        PatternCacheDirectory.systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+      }
+      if got < 0 && errno == EINTR { continue }
+      guard got > 0 else { return nil }
+      count += got
+    }
     _ = utimes(file, nil)
-    return [UInt8](data)
+    return bytes
+  }
+
+  /// `read(2)`, which the method above hides.
+  private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+      Glibc.read(descriptor, buffer, count)
+    #else
+      Darwin.read(descriptor, buffer, count)
+    #endif
   }
 
   /// Writes `bytes` to `file` through a temporary file in the same folder and a rename, so that a reader
