@@ -98,11 +98,15 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
       parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
       parts.count == 3 || date.count == trimmed.count
     else { return .failure(.notADate) }
-    let numbers = parts.map { Int($0)! }
+    return day(of: parts.map { Int($0)! })
+  }
+
+  /// The day (or month, or year) of a date's one to three numbers, the year first, or why there is none.
+  private static func day(of numbers: [Int]) -> Result<Day, ISOProblem> {
     guard (1...9999).contains(numbers[0]) else { return .failure(.noSuchYear) }
-    guard parts.count > 1 else { return .success(Day(year: numbers[0])!) }
+    guard numbers.count > 1 else { return .success(Day(year: numbers[0])!) }
     guard (1...12).contains(numbers[1]) else { return .failure(.noSuchMonth(numbers[1])) }
-    guard parts.count > 2 else { return .success(Day(year: numbers[0], month: numbers[1])!) }
+    guard numbers.count > 2 else { return .success(Day(year: numbers[0], month: numbers[1])!) }
     guard let day = Day(year: numbers[0], month: numbers[1], day: numbers[2]) else {
       return .failure(.noSuchDay(year: numbers[0], month: numbers[1], day: numbers[2]))
     }
@@ -141,14 +145,7 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
       guard (1...3).contains(numbers.count), lengths[0] == 4, lengths.dropFirst().allSatisfy({ (1...2).contains($0) }), allDigits,
         numbers.count == 3 || end == high
       else { return .failure(.notADate) }
-      guard (1...9999).contains(numbers[0]) else { return .failure(.noSuchYear) }
-      guard numbers.count > 1 else { return .success(Day(year: numbers[0])!) }
-      guard (1...12).contains(numbers[1]) else { return .failure(.noSuchMonth(numbers[1])) }
-      guard numbers.count > 2 else { return .success(Day(year: numbers[0], month: numbers[1])!) }
-      guard let day = Day(year: numbers[0], month: numbers[1], day: numbers[2]) else {
-        return .failure(.noSuchDay(year: numbers[0], month: numbers[1], day: numbers[2]))
-      }
-      return .success(day)
+      return day(of: numbers)
     }
   }
 
