@@ -10,8 +10,8 @@ package struct ClaimStore: Sendable {
   package let claims: ClaimList
   /// Publication date of each document, when known.
   package let published: [String: Day]
-  /// Proper names seen in each document.
-  package let names: NameTally
+  /// Proper names seen in each document, until ``takeNames()`` hands them to the spelling check.
+  package private(set) var names: NameTally
   /// The rule library (attributes, entities, checks).
   package let library: RuleLibrary
   /// Maximum days between two dated articles for their current figures to be compared; `nil` = no limit.
@@ -47,6 +47,14 @@ package struct ClaimStore: Sendable {
     self.library = library
     self.windowDays = windowDays
     self.namedEntities = namedEntities
+  }
+
+  /// The name tally, taken out of the store (which keeps an empty one), so that its one reader can let
+  /// it go as soon as it is done (see ``Reconciler/findings(in:jobs:)``).
+  package mutating func takeNames() -> NameTally {
+    var taken = NameTally()
+    swap(&taken, &names)
+    return taken
   }
 
   /// A claim's place in time, made comparable across dated and undated articles.

@@ -10,11 +10,14 @@ import FactCheckNormalisation
 /// misspelling of it. Between undeclared names, only long words that differ by one edit, with a clear
 /// majority, are reported, and inflections (a trailing s or e) are not.
 package struct NameSpellingCheck: ConsistencyCheck {
-  package func findings(in store: ClaimStore) -> [Finding] {
-    let occurrences = store.names.words
+  package func findings(in store: ClaimStore) -> [Finding] { findings(in: store.names, library: store.library) }
+
+  /// The findings for a corpus's name tally, against the library's entities.
+  package func findings(in names: NameTally, library: RuleLibrary) -> [Finding] {
+    let occurrences = names.words
     var reference: [String: String] = [:]  // word of a known name → canonical entity
-    let possessiveSuffixes = store.library.lexicons.keys.sorted().flatMap { store.library.lexicons[$0]!.possessiveSuffixes }
-    for entity in store.library.entities {
+    let possessiveSuffixes = library.lexicons.keys.sorted().flatMap { library.lexicons[$0]!.possessiveSuffixes }
+    for entity in library.entities {
       for name in entity.allNames {
         for word in NameTally.words(of: name, possessiveSuffixes: possessiveSuffixes) { reference[word] = entity.name }
       }
@@ -25,7 +28,7 @@ package struct NameSpellingCheck: ConsistencyCheck {
     for word in words where reference[word] == nil {
       // Against known names.
       if let (correct, entity) = reference.first(where: { isLikelyMisspelling(word, of: $0.key, known: true) }) {
-        findings.append(finding(word, correct: correct, entity: entity, occurrences: occurrences, store: store))
+        findings.append(finding(word, correct: correct, entity: entity, occurrences: occurrences))
         reported.insert(word)
       }
     }
@@ -41,7 +44,7 @@ package struct NameSpellingCheck: ConsistencyCheck {
       for other in candidates.sorted() where other != word {
         let otherCount = occurrences[other]!.count
         guard otherCount >= 3 * count, isLikelyMisspelling(word, of: other, known: false) else { continue }
-        findings.append(finding(word, correct: other, entity: nil, occurrences: occurrences, store: store))
+        findings.append(finding(word, correct: other, entity: nil, occurrences: occurrences))
         reported.insert(word)
         break
       }
@@ -49,8 +52,7 @@ package struct NameSpellingCheck: ConsistencyCheck {
     return findings
   }
 
-  private func finding(_ word: String, correct: String, entity: String?, occurrences: [String: NameTally.Entry],
-                       store: ClaimStore) -> Finding {
+  private func finding(_ word: String, correct: String, entity: String?, occurrences: [String: NameTally.Entry]) -> Finding {
     let wrongEntry = occurrences[word] ?? NameTally.Entry(count: 0, samples: [])
     let rightEntry = occurrences[correct] ?? NameTally.Entry(count: 0, samples: [])
     let wrong = wrongEntry.samples

@@ -14,7 +14,12 @@ package enum Reconciler {
   /// is the one stage a run does not split by article, and the conflict check alone takes about as long as
   /// the others together (issue 15: two cores). The findings are gathered in the checks' order and then
   /// sorted, so a report is the same whatever `jobs` is.
-  package static func findings(in store: ClaimStore, jobs: Int = 1) -> [Finding] {
+  ///
+  /// The store is consumed for its name tally: only the spelling check reads it, and the tally is let go
+  /// as soon as that check is done, before the conflict check has made most of its findings. Kept to the
+  /// end, it was part of a large run's peak memory (issue 15: about 60 bytes a claim kept on generated
+  /// articles), beside every claim and every finding.
+  package static func findings(in store: consuming ClaimStore, jobs: Int = 1) -> [Finding] {
     var checks: [any ConsistencyCheck] = [ConflictingValuesCheck(), NameSpellingCheck()]
     for check in store.library.checks {
       switch check.kind {
@@ -22,29 +27,53 @@ package enum Reconciler {
       case .sameAmountTwoCurrencies: checks.append(SameAmountInTwoCurrenciesCheck(check: check))
       }
     }
-    let findings: [Finding]
+    let spelling = 1
+    let tally = Mutex<NameTally?>(store.takeNames())
+    let read = store
+    let all = checks
+    @Sendable func findings(of index: Int) -> [Finding] {
+      guard index == spelling else { return all[index].findings(in: read) }
+      // Taken out under the lock, so the tally is released when this call returns.
+      guard let names = tally.withLock({ held -> NameTally? in
+        var taken: NameTally? = nil
+        swap(&taken, &held)
+        return taken
+      }) else { return [] }
+      return NameSpellingCheck().findings(in: names, library: read.library)
+    }
+    var found: [[Finding]]
     if jobs > 1 && checks.count > 1 {
-      // The conflict check (the first, and the dearest) on one thread, the others shared by the rest.
+      // The conflict check (the first, and the dearest) on one thread, the others shared by the rest, the
+      // spelling check first among them.
       let lanes = min(jobs, checks.count)
-      let found = Mutex([[Finding]](repeating: [], count: checks.count))
-      let all = checks
+      let gathered = Mutex([[Finding]](repeating: [], count: checks.count))
       DispatchQueue.concurrentPerform(iterations: lanes) { lane in
         let mine = lane == 0 ? [0] : Array(stride(from: lane, to: all.count, by: lanes - 1))
         for index in mine {
-          let these = all[index].findings(in: store)
-          found.withLock { $0[index] = these }
+          let these = findings(of: index)
+          gathered.withLock { $0[index] = these }
         }
       }
-      findings = found.withLock { $0 }.flatMap { $0 }
+      found = gathered.withLock { $0 }
     } else {
-      findings = checks.flatMap { $0.findings(in: store) }
+      found = [[Finding]](repeating: [], count: checks.count)
+      for index in [spelling] + checks.indices.filter({ $0 != spelling }) { found[index] = findings(of: index) }
     }
-    return findings.sorted { a, b in
+    // One array of exactly the findings' number, sorted in place: a copy sorted out of a grown one held
+    // both at once.
+    var ordered: [Finding] = []
+    ordered.reserveCapacity(found.reduce(0) { $0 + $1.count })
+    for index in found.indices {
+      ordered.append(contentsOf: found[index])
+      found[index] = []
+    }
+    ordered.sort { a, b in
       if a.severity != b.severity { return a.severity > b.severity }
       let la = a.locations.first ?? SourceLocation(path: "", line: 0, column: 0)
       let lb = b.locations.first ?? SourceLocation(path: "", line: 0, column: 0)
       if la != lb { return la < lb }
       return a.id < b.id
     }
+    return ordered
   }
 }

@@ -163,19 +163,24 @@ public final class FactChecker: Sendable {
     FactChecker.sortInReportOrder(&claims)
     var published: [String: Day] = [:]
     for document in run.documents { if let day = document.published { published[document.path] = day } }
+    // The name tally is moved into the store, not copied: the spelling check lets it go when it is done
+    // (`Reconciler.findings(in:jobs:)`), which a copy left in the run would prevent.
+    var names = NameTally()
+    swap(&names, &run.names)
     let store: ClaimStore
     if namedEntities.isEmpty {
-      store = ClaimStore(claims: claims, published: published, names: run.names, library: rules.library,
+      store = ClaimStore(claims: claims, published: published, names: names, library: rules.library,
                          windowDays: options.windowDays)
     } else {
       var named = namedEntities.mapValues { Set($0.map { canonical[$0] ?? $0 }) }
       for claim in claims where claim.entitySource.isExplicit {
         if let entity = claim.entity { named[claim.document, default: []].insert(entity) }
       }
-      store = ClaimStore(claims: claims, published: published, names: run.names, library: rules.library,
+      store = ClaimStore(claims: claims, published: published, names: names, library: rules.library,
                          windowDays: options.windowDays, namedEntities: named)
     }
-    let findings = runningChecks ? Reconciler.findings(in: store, jobs: options.jobs) : []
+    _ = consume names
+    let findings = runningChecks ? Reconciler.findings(in: consume store, jobs: options.jobs) : []
     var summaries = rules.rules.map { rule in
       RuleSummary(id: rule.id, description: rule.definition.description.isEmpty ? "Extracts \(rule.definition.attribute) claims." : rule.definition.description,
                   severity: .note, location: rule.definition.location)
