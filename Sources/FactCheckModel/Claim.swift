@@ -4,23 +4,22 @@
 /// the article: the figure as written and as a number, the interval its hedge allows, the period, and the
 /// sentence. ``Finding/claims`` and ``Finding/groups`` refer to claims by index into ``CheckResult/claims``.
 public struct Claim: Hashable, Sendable {
-  /// Canonical entity name, or `nil` when the figure is about someone the checker cannot name.
-  public var entity: String?
-  /// The normalised value (3 500 → 3500, 6,7 milliards → 6.7e9, 22 % → 22).
-  public var value: Double
-  /// The values compatible with the figure and its hedge, before the attribute's tolerance.
-  public var interval: ValueInterval
+  /// The entity's name, shared with the claims that name it; `nil` when the checker cannot name one.
+  private var entityName: ClaimEntity?
+  /// The normalised value.
+  private var storedValue: Double
   /// The bytes ``quote``, ``sentence``, ``lineExcerpt`` and ``valueText`` are read from, shared with the
   /// article's other claims.
   package private(set) var text: ClaimText
   /// The rule, attribute, unit and language, shared with the claims that have the same four.
   private var labels: ClaimLabels
-  /// What few claims have (a scope, notes, a byte range that does not fit in 32 bits), or `nil`.
+  /// What few claims have (a scope, notes, a byte range that does not fit in 32 bits, an interval other than
+  /// its hedge's), or `nil`.
   private var extras: ClaimExtras?
   // The small fields together, after the eight-byte ones, so that the struct packs them without padding
   // (Swift lays stored properties out in declaration order): a run keeps every claim until it reconciles.
   /// How the figure is hedged.
-  public var hedge: Hedge
+  private var storedHedge: Hedge
   /// How the entity was found.
   public var entitySource: EntitySource
   /// Fact or forecast.
@@ -41,6 +40,42 @@ public struct Claim: Hashable, Sendable {
   public var period: Period
 
   /// UTF-8 byte range of the figure (the value as written) in the article.
+  /// Canonical entity name, or `nil` when the figure is about someone the checker cannot name.
+  public var entity: String? {
+    get { entityName?.name }
+    set { entityName = newValue.map(ClaimEntity.shared) }
+  }
+  /// The normalised value (3 500 → 3500, 6,7 milliards → 6.7e9, 22 % → 22).
+  public var value: Double {
+    get { storedValue }
+    set {
+      let kept = interval
+      storedValue = newValue
+      interval = kept
+    }
+  }
+  /// How the figure is hedged.
+  public var hedge: Hedge {
+    get { storedHedge }
+    set {
+      let kept = interval
+      storedHedge = newValue
+      interval = kept
+    }
+  }
+  /// The values compatible with the figure and its hedge, before the attribute's tolerance.
+  ///
+  /// Almost always the hedge's interval around the value (``Hedge/interval(around:)``), so it is worked out
+  /// from them, and kept (in ``extras``) only when it is another; changing the value or the hedge keeps it.
+  public var interval: ValueInterval {
+    get { extras?.interval ?? storedHedge.interval(around: storedValue) }
+    set {
+      let derived = storedHedge.interval(around: storedValue)
+      let same = newValue.low.bitPattern == derived.low.bitPattern && newValue.high.bitPattern == derived.high.bitPattern
+      setExtras { $0.interval = same ? nil : newValue }
+    }
+  }
+
   public var valueRange: Range<Int> {
     get { extras?.ranges?.value ?? Int(valueStart)..<Int(valueEnd) }
     set { setRanges(value: newValue, match: matchRange) }
@@ -53,12 +88,12 @@ public struct Claim: Hashable, Sendable {
   /// A narrower scope than the whole entity ("customer service"), when the rule captured one.
   public var scope: String? {
     get { extras?.scope }
-    set { extras = ClaimExtras.holding(scope: newValue, notes: notes, ranges: extras?.ranges) }
+    set { setExtras { $0.scope = newValue } }
   }
   /// Problems noticed while normalising (an ambiguous separator, a malformed figure).
   public var notes: [String] {
     get { extras?.notes ?? [] }
-    set { extras = ClaimExtras.holding(scope: scope, notes: newValue, ranges: extras?.ranges) }
+    set { setExtras { $0.notes = newValue } }
   }
   /// The id of the rule that produced the claim.
   public var rule: String {
@@ -82,6 +117,12 @@ public struct Claim: Hashable, Sendable {
   }
 
   /// The claim's labels with one of them changed.
+  private mutating func setExtras(_ change: (inout ClaimExtras.Values) -> Void) {
+    var values = extras?.values ?? ClaimExtras.Values()
+    change(&values)
+    extras = ClaimExtras.holding(values)
+  }
+
   private func labelValues(_ change: (inout ClaimLabels.Values) -> Void) -> ClaimLabels.Values {
     var values = labels.values
     change(&values)
@@ -172,18 +213,18 @@ public struct Claim: Hashable, Sendable {
     self.column = UInt32(clamping: location.column)
     (valueStart, valueEnd, matchStart, matchEnd) = (0, 0, 0, 0)
     self.labels = .shared(ClaimLabels.Values(rule: rule, attribute: attribute, unit: unit, language: language))
-    self.entity = entity
+    self.entityName = entity.map(ClaimEntity.shared)
     self.entitySource = entitySource
-    self.value = value
-    self.interval = interval
-    self.hedge = hedge
+    self.storedValue = value
+    self.storedHedge = hedge
     self.period = period
     self.modality = modality
-    self.extras = ClaimExtras.holding(scope: scope, notes: notes, ranges: nil)
+    self.extras = ClaimExtras.holding(ClaimExtras.Values(scope: scope, notes: notes))
     self.excerptColumn = UInt32(clamping: lineExcerptColumn)
     self.text = text
     (quoteSpan, sentenceSpan, excerptSpan, valueSpan) = spans
     setRanges(value: valueRange, match: matchRange)
+    self.interval = interval
   }
 
   /// Keeps the figure's and the match's byte ranges in 32 bits when they fit, in ``extras`` when not.
@@ -191,10 +232,10 @@ public struct Claim: Hashable, Sendable {
     if TextSpan.fits(value) && TextSpan.fits(match) && value.lowerBound >= 0 && match.lowerBound >= 0 {
       (valueStart, valueEnd) = (UInt32(value.lowerBound), UInt32(value.upperBound))
       (matchStart, matchEnd) = (UInt32(match.lowerBound), UInt32(match.upperBound))
-      if extras?.ranges != nil { extras = ClaimExtras.holding(scope: scope, notes: notes, ranges: nil) }
+      if extras?.ranges != nil { setExtras { $0.ranges = nil } }
     } else {
       (valueStart, valueEnd, matchStart, matchEnd) = (0, 0, 0, 0)
-      extras = ClaimExtras.holding(scope: scope, notes: notes, ranges: (value, match))
+      setExtras { $0.ranges = (value, match) }
     }
   }
 
@@ -226,7 +267,7 @@ public struct Claim: Hashable, Sendable {
   // Equality and hashing are by what the claim says, texts included, not by where its texts are kept.
   public static func == (a: Claim, b: Claim) -> Bool {
     guard a.document == b.document, a.line == b.line, a.column == b.column, a.valueRange == b.valueRange, a.matchRange == b.matchRange,
-      a.labels.isEqual(to: b.labels), a.entity == b.entity, a.entitySource == b.entitySource
+      a.labels.isEqual(to: b.labels), a.entityName === b.entityName || a.entity == b.entity, a.entitySource == b.entitySource
     else { return false }
     guard a.value == b.value, a.interval == b.interval, a.hedge == b.hedge, a.period == b.period, a.modality == b.modality
     else { return false }
