@@ -72,6 +72,8 @@ public struct Claim: Hashable, Sendable {
     set {
       let derived = storedHedge.interval(around: storedValue)
       let same = newValue.low.bitPattern == derived.low.bitPattern && newValue.high.bitPattern == derived.high.bitPattern
+      // Most claims have no extras and keep none: nothing to make.
+      if same && extras?.interval == nil { return }
       setExtras { $0.interval = same ? nil : newValue }
     }
   }

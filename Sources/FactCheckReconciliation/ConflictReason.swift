@@ -96,12 +96,11 @@ extension ConflictReason {
   /// article that gives figures of other organisations too), or no period stated.
   package static func doubts(_ sides: [Finding.ValueGroup], period: String, store: ClaimStore) -> [String] {
     var doubts: [String] = []
-    let others = store.namedEntities
     let assumed = sides.filter { side in
       !side.claims.contains { index in
         let claim = store.claims[index]
         return claim.entitySource.isExplicit
-          || (claim.entitySource == .subject && (others[claim.document] ?? []).subtracting([claim.entity ?? ""]).isEmpty)
+          || (claim.entitySource == .subject && !store.namesAnotherEntity(in: claim.document, than: claim.entity ?? ""))
       }
     }
     if let side = assumed.first {
