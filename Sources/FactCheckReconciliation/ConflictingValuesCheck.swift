@@ -37,8 +37,13 @@ package struct ConflictingValuesCheck: ConsistencyCheck {
 
   package func findings(in store: ClaimStore) -> [Finding] {
     var findings: [Finding] = []
+    // One check name per attribute, shared by its findings: made per finding, it was a string of its own in
+    // each (issue 15: a large run keeps every finding until it is reported).
+    var checkNames: [String: String] = [:]
     ConflictingValuesCheck.forEachGroup(in: store) { key, members in
       guard let attribute = store.library.attributes[key.attribute] else { return }
+      let checkName = checkNames[key.attribute] ?? "conflict/\(key.attribute)"
+      checkNames[key.attribute] = checkName
       let widened = Dictionary(uniqueKeysWithValues: members.map { ($0, ConflictingValuesCheck.widened(store.claims[$0], attribute: attribute)) })
       // An article tells its event figures apart whatever period each is given.
       let test = SameFigureTest(attribute: attribute, evidence: members, widened: widened, store: store)
@@ -49,7 +54,8 @@ package struct ConflictingValuesCheck: ConsistencyCheck {
         guard !conflicted.isEmpty else { continue }
         let components = ConflictingValuesCheck.components(conflicted.sorted(), set: set, test: test, widened: widened, store: store)
         for (number, component) in components.enumerated() {
-          findings.append(finding(key, attribute, set.label, component, number: components.count > 1 ? number + 1 : nil, store: store))
+          findings.append(finding(key, attribute, set.label, component, number: components.count > 1 ? number + 1 : nil,
+                                  check: checkName, store: store))
         }
       }
     }
@@ -112,15 +118,18 @@ package struct ConflictingValuesCheck: ConsistencyCheck {
   }
 
   private func finding(_ key: Key, _ attribute: AttributeDefinition, _ periodLabel: String, _ component: Component, number: Int?,
-                       store: ClaimStore) -> Finding {
+                       check: String, store: ClaimStore) -> Finding {
     let involved = component.claims
     let periods = Array(Set(involved.map { store.claims[$0].period.description })).sorted()
     let periodText = periods.count == 1 ? periods[0] : periodLabel
     let valueGroups = ConflictingValuesCheck.valueGroups(involved, store: store)
     let scopeText = key.scope.map { " [\($0)]" } ?? ""
     let message = "\(key.entity) \(attribute.label)\(scopeText) (\(periodText)): " + valueGroups.map(\.label).joined(separator: " vs ")
-    var details = valueGroups.map { group in
-      "\(group.label) — " + group.claims.map { store.claims[$0].documentLabel }.uniqued().joined(separator: ", ")
+    // Room for the reasons appended below: an array grown by appending keeps up to as much room again.
+    var details: [String] = []
+    details.reserveCapacity(valueGroups.count + 3)
+    for group in valueGroups {
+      details.append("\(group.label) — " + group.claims.map { store.claims[$0].documentLabel }.uniqued().joined(separator: ", "))
     }
     details.append(ConflictReason.why(component.closest.0, component.closest.1, attribute: attribute, store: store))
     if attribute.isEvent {
@@ -135,7 +144,7 @@ package struct ConflictingValuesCheck: ConsistencyCheck {
     }
     return Finding(
       id: "conflict:\(key.attribute):\(key.entity)\(key.scope.map { ":\($0)" } ?? ""):\(periodText)\(number.map { ":\($0)" } ?? "")",
-      kind: .conflict, check: "conflict/\(key.attribute)", severity: severity, entity: key.entity, attribute: key.attribute,
+      kind: .conflict, check: check, severity: severity, entity: key.entity, attribute: key.attribute,
       period: periodText, message: message, details: details, groups: valueGroups, claims: involved,
       locations: involved.map { store.claims[$0].location })
   }

@@ -228,12 +228,13 @@ public final class FactChecker: Sendable {
     warnings += extraction.diagnostics
     let comments = SuppressionComments.scan(done.text, path: done.path)
     warnings += comments.errors.map(\.diagnostic)
+    // A run keeps every report: the names articles share (outlet, author, subject) are kept once.
     var report = DocumentReport(
       path: done.path, status: .checked, reason: done.warnings.first, language: done.language, published: done.published,
-      publishedSource: done.publishedSource, title: done.title, source: done.source, subject: extraction.subject,
-      claimCount: extraction.claims.count)
+      publishedSource: done.publishedSource, title: done.title, source: done.source.map(RepeatedStrings.shared),
+      subject: extraction.subject.map(RepeatedStrings.shared), claimCount: extraction.claims.count)
     report.url = done.url
-    report.author = done.author
+    report.author = done.author.map(RepeatedStrings.shared)
     return ExtractionRun.Item(document: report, claims: extraction.claims, diagnostics: warnings, names: names,
                               text: keepText ? done.text : nil, suppressions: comments.suppressions)
   }
