@@ -56,8 +56,10 @@ package enum Reconciler {
       }
       found = gathered.withLock { $0 }
     } else {
+      // In turn: the spelling check first (its tally then goes), the conflict check last, so that the
+      // others' working memory is gone before it makes the run's most findings.
       found = [[Finding]](repeating: [], count: checks.count)
-      for index in [spelling] + checks.indices.filter({ $0 != spelling }) { found[index] = findings(of: index) }
+      for index in [spelling] + checks.indices.filter({ $0 != spelling && $0 != 0 }) + [0] { found[index] = findings(of: index) }
     }
     // One array of exactly the findings' number, sorted in place: a copy sorted out of a grown one held
     // both at once.
