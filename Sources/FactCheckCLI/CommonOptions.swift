@@ -157,8 +157,8 @@ struct RunOptions: ParsableArguments {
   }
 
   /// Passes a report's UTF-8 bytes to `write`. The JSON report, the largest, is written straight into bytes
-  /// and handed over a megabyte at a time as it is made: no `String` of it, and never all of it at once; the
-  /// text report also goes a megabyte at a time.
+  /// and handed over a piece at a time as it is made (`ReportChunk.size`): no `String` of it, and never all
+  /// of it at once; the text report also goes a piece at a time.
   private func produce(_ reporter: any Reporter, _ result: CheckResult, _ write: @escaping ([UInt8]) -> Void) {
     if let json = reporter as? JSONReporter {
       json.streamReport(result, to: write)

@@ -271,8 +271,8 @@ public struct HTMLReporter: Reporter {
 
     var summary: String {
       func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
-      func count(_ severity: Severity) -> Int { result.findings.filter { $0.severity == severity }.count }
-      let checked = result.documents.filter { $0.status == .checked }.count
+      func count(_ severity: Severity) -> Int { result.findings.count { $0.severity == severity } }
+      let checked = result.documents.count { $0.status == .checked }
       var text = "\(counted(result.findings.count, "finding")) (\(counted(count(.error), "error")), "
         + "\(counted(count(.warning), "warning")), \(counted(count(.note), "note"))) in \(counted(checked, "article")); "
         + counted(result.claims.count, "claim")

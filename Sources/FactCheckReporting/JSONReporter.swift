@@ -39,7 +39,7 @@ public struct JSONReporter: Reporter {
   /// Writes the report, ending with a line break, in pieces of about `chunk` bytes handed to `emit` as it
   /// goes: the same bytes as ``reportBytes(_:)``, without ever holding the whole report (a run's report is
   /// several times its articles' size; a claim is a few hundred bytes of it).
-  package func streamReport(_ result: CheckResult, chunk: Int = 1 << 20, to emit: @escaping ([UInt8]) -> Void) {
+  package func streamReport(_ result: CheckResult, chunk: Int = ReportChunk.size, to emit: @escaping ([UInt8]) -> Void) {
     var writer = JSONWriter(capacity: chunk + chunk / 4)
     writer.drain(every: chunk, into: emit)
     JSONReporter.write(result, to: &writer)

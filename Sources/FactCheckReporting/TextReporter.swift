@@ -35,7 +35,7 @@ public struct TextReporter: Reporter {
 
   /// Writes the report in pieces of about `chunk` bytes handed to `emit` as it goes: the same bytes as
   /// ``report(_:)``, without ever holding the whole report (with `--list-claims` it is a few lines a claim).
-  package func streamReport(_ result: CheckResult, chunk: Int = 1 << 20, to emit: ([UInt8]) -> Void) {
+  package func streamReport(_ result: CheckResult, chunk: Int = ReportChunk.size, to emit: ([UInt8]) -> Void) {
     var pending: [UInt8] = []
     pending.reserveCapacity(chunk + chunk / 4)
     write(result) { piece in
@@ -111,18 +111,18 @@ public struct TextReporter: Reporter {
   }
 
   private func summary(_ result: CheckResult) -> String {
-    let errors = result.findings.filter { $0.severity == .error }.count
-    let warnings = result.findings.filter { $0.severity == .warning }.count
-    let notes = result.findings.filter { $0.severity == .note }.count
-    let checked = result.documents.filter { $0.status == .checked }.count
+    let errors = result.findings.count { $0.severity == .error }
+    let warnings = result.findings.count { $0.severity == .warning }
+    let notes = result.findings.count { $0.severity == .note }
+    let checked = result.documents.count { $0.status == .checked }
     let skipped = result.uncheckedInputs.count
-    let ruleErrors = result.ruleProblems.filter { $0.severity == .error }.count
+    let ruleErrors = result.ruleProblems.count { $0.severity == .error }
     var text = "\(result.findings.count) finding\(result.findings.count == 1 ? "" : "s") (\(errors) error\(errors == 1 ? "" : "s"), "
       + "\(warnings) warning\(warnings == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s")) in \(checked) article\(checked == 1 ? "" : "s") checked"
     if skipped > 0 { text += ", \(skipped) skipped" }
     text += "; \(result.claims.count) claim\(result.claims.count == 1 ? "" : "s")"
     if ruleErrors > 0 { text += "; \(ruleErrors) rule-file error\(ruleErrors == 1 ? "" : "s")" }
-    let baselined = result.suppressed.filter { $0.suppression.origin == .baseline }.count
+    let baselined = result.suppressed.count { $0.suppression.origin == .baseline }
     let suppressed = result.suppressed.count - baselined
     if suppressed > 0 { text += "; \(suppressed) suppressed" }
     if result.baselineApplied { text += "; \(baselined) baselined" }
