@@ -24,11 +24,11 @@ public struct Claim: Hashable, Sendable {
   public var entitySource: EntitySource
   /// Fact or forecast.
   public var modality: Modality
-  // The figure's and the match's byte ranges, unless `extras` holds them (an offset past 4 GiB, or below 0).
+  // Where the figure's and the match's byte ranges start; they are as long as the figure's and the quote's texts
+  // (``valueSpan``, ``quoteSpan``), as a claim read from its article's bytes has them. `extras` holds ranges that
+  // are not (a table's row, quoted trimmed; a text set by hand), or that do not fit in 32 bits.
   private var valueStart: UInt32
-  private var valueEnd: UInt32
   private var matchStart: UInt32
-  private var matchEnd: UInt32
   private var line: UInt32
   private var column: UInt32
   private var excerptColumn: UInt32
@@ -79,12 +79,12 @@ public struct Claim: Hashable, Sendable {
   }
 
   public var valueRange: Range<Int> {
-    get { extras?.ranges?.value ?? Int(valueStart)..<Int(valueEnd) }
+    get { extras?.ranges?.value ?? Int(valueStart)..<(Int(valueStart) + Int(valueSpan.count)) }
     set { setRanges(value: newValue, match: matchRange) }
   }
   /// UTF-8 byte range of the whole rule match.
   public var matchRange: Range<Int> {
-    get { extras?.ranges?.match ?? Int(matchStart)..<Int(matchEnd) }
+    get { extras?.ranges?.match ?? Int(matchStart)..<(Int(matchStart) + Int(quoteSpan.count)) }
     set { setRanges(value: valueRange, match: newValue) }
   }
   /// A narrower scope than the whole entity ("customer service"), when the rule captured one.
@@ -213,7 +213,7 @@ public struct Claim: Hashable, Sendable {
                lineExcerptColumn: Int, text: ClaimText, spans: Spans) {
     self.line = UInt32(clamping: location.line)
     self.column = UInt32(clamping: location.column)
-    (valueStart, valueEnd, matchStart, matchEnd) = (0, 0, 0, 0)
+    (valueStart, matchStart) = (0, 0)
     self.labels = .shared(ClaimLabels.Values(rule: rule, attribute: attribute, unit: unit, language: language))
     self.entityName = entity.map(ClaimEntity.shared)
     self.entitySource = entitySource
@@ -229,14 +229,16 @@ public struct Claim: Hashable, Sendable {
     self.interval = interval
   }
 
-  /// Keeps the figure's and the match's byte ranges in 32 bits when they fit, in ``extras`` when not.
+  /// Keeps the figure's and the match's byte ranges as their starts when they fit in 32 bits and are as long as
+  /// the figure's and the quote's texts, in ``extras`` when not. Call it after the spans are set.
   private mutating func setRanges(value: Range<Int>, match: Range<Int>) {
-    if TextSpan.fits(value) && TextSpan.fits(match) && value.lowerBound >= 0 && match.lowerBound >= 0 {
-      (valueStart, valueEnd) = (UInt32(value.lowerBound), UInt32(value.upperBound))
-      (matchStart, matchEnd) = (UInt32(match.lowerBound), UInt32(match.upperBound))
+    if TextSpan.fits(value) && TextSpan.fits(match) && value.lowerBound >= 0 && match.lowerBound >= 0
+      && value.count == Int(valueSpan.count) && match.count == Int(quoteSpan.count)
+    {
+      (valueStart, matchStart) = (UInt32(value.lowerBound), UInt32(match.lowerBound))
       if extras?.ranges != nil { setExtras { $0.ranges = nil } }
     } else {
-      (valueStart, valueEnd, matchStart, matchEnd) = (0, 0, 0, 0)
+      (valueStart, matchStart) = (0, 0)
       setExtras { $0.ranges = (value, match) }
     }
   }
@@ -249,8 +251,13 @@ public struct Claim: Hashable, Sendable {
 
   /// Points the claim's texts into `text`, at `spans`.
   mutating func setText(_ text: ClaimText, spans: Spans) {
+    // The ranges' lengths are read from the spans: they are kept as they were.
+    let ranges = (value: valueRange, match: matchRange)
     self.text = text
     (quoteSpan, sentenceSpan, excerptSpan, valueSpan) = spans
+    if Int(spans.quote.count) != ranges.match.count || Int(spans.value.count) != ranges.value.count || extras?.ranges != nil {
+      setRanges(value: ranges.value, match: ranges.match)
+    }
   }
 
   private mutating func setTexts(quote: String, sentence: String, lineExcerpt: String, valueText: String) {
