@@ -141,23 +141,6 @@ extension ClaimList {
     try order.sort { try areInIncreasingOrder(self[$0], self[$1]) }
     arrange(order)
   }
-
-  /// Puts the claim at `order[k]` at position `k`, for every `k`: `order` is a permutation of the indices, sorted
-  /// by whatever the caller compares (cheaper on fields it reads in place than on claims handed to a closure).
-  package mutating func arrange(_ order: consuming [Int]) {
-    var order = order
-    // Position `k` receives the claim at `order[k]`; along each cycle, one swap puts one claim in its place.
-    for start in order.indices where order[start] != start {
-      var position = start
-      while order[position] != start {
-        let source = order[position]
-        swapAt(position, source)
-        order[position] = position
-        position = source
-      }
-      order[position] = position
-    }
-  }
 }
 
 extension ClaimList: ExpressibleByArrayLiteral {

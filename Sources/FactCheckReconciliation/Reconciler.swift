@@ -61,21 +61,30 @@ package enum Reconciler {
       found = [[Finding]](repeating: [], count: checks.count)
       for index in [spelling] + checks.indices.filter({ $0 != spelling && $0 != 0 }) + [0] { found[index] = findings(of: index) }
     }
-    // One array of exactly the findings' number, sorted in place: a copy sorted out of a grown one held
-    // both at once.
-    var ordered: [Finding] = []
-    ordered.reserveCapacity(found.reduce(0) { $0 + $1.count })
-    for index in found.indices {
+    // The conflict check's findings (the first, and most of them) take the others in, and are then put in
+    // order in place, through their sorted indices: a new array of them all, or a sorted copy, or the merge
+    // buffer of sorting the findings themselves, was a second copy at the run's peak (issue 15).
+    var ordered = found[0]
+    found[0] = []
+    ordered.reserveCapacity(found.reduce(ordered.count) { $0 + $1.count })
+    for index in found.indices.dropFirst() {
       ordered.append(contentsOf: found[index])
       found[index] = []
     }
-    ordered.sort { a, b in
-      if a.severity != b.severity { return a.severity > b.severity }
-      let la = a.locations.first ?? SourceLocation(path: "", line: 0, column: 0)
-      let lb = b.locations.first ?? SourceLocation(path: "", line: 0, column: 0)
-      if la != lb { return la < lb }
-      return a.id < b.id
+    var order = Array(ordered.indices)
+    ordered.withUnsafeBufferPointer { findings in
+      // Ties keep the checks' order, as a stable sort of the findings kept it.
+      order.sort { i, j in
+        let (a, b) = (findings[i], findings[j])
+        if a.severity != b.severity { return a.severity > b.severity }
+        let la = a.locations.first ?? SourceLocation(path: "", line: 0, column: 0)
+        let lb = b.locations.first ?? SourceLocation(path: "", line: 0, column: 0)
+        if la != lb { return la < lb }
+        if a.id != b.id { return a.id < b.id }
+        return i < j
+      }
     }
+    ordered.arrange(order)
     return ordered
   }
 }
