@@ -39,7 +39,6 @@ public struct Claim: Hashable, Sendable {
   /// The time the figure is about.
   public var period: Period
 
-  /// UTF-8 byte range of the figure (the value as written) in the article.
   /// Canonical entity name, or `nil` when the figure is about someone the checker cannot name.
   public var entity: String? {
     get { entityName?.name }
@@ -78,6 +77,7 @@ public struct Claim: Hashable, Sendable {
     }
   }
 
+  /// UTF-8 byte range of the figure (the value as written) in the article.
   public var valueRange: Range<Int> {
     get { extras?.ranges?.value ?? Int(valueStart)..<(Int(valueStart) + Int(valueSpan.count)) }
     set { setRanges(value: newValue, match: matchRange) }
@@ -118,13 +118,14 @@ public struct Claim: Hashable, Sendable {
     set { labels = .shared(labelValues { $0.language = newValue }) }
   }
 
-  /// The claim's labels with one of them changed.
+  /// Changes the extras: new ones, or none when nothing is left to hold (extras are immutable and shared).
   private mutating func setExtras(_ change: (inout ClaimExtras.Values) -> Void) {
     var values = extras?.values ?? ClaimExtras.Values()
     change(&values)
     extras = ClaimExtras.holding(values)
   }
 
+  /// The claim's labels with one of them changed.
   private func labelValues(_ change: (inout ClaimLabels.Values) -> Void) -> ClaimLabels.Values {
     var values = labels.values
     change(&values)
