@@ -64,8 +64,8 @@ public struct Claim: Hashable, Sendable {
   }
   /// The values compatible with the figure and its hedge, before the attribute's tolerance.
   ///
-  /// Almost always the hedge's interval around the value (``Hedge/interval(around:)``), so it is worked out
-  /// from them, and kept (in ``extras``) only when it is another; changing the value or the hedge keeps it.
+  /// Almost always the interval the hedge gives around the value, so it is worked out from them, and kept
+  /// apart only when it is another; changing the value or the hedge keeps it.
   public var interval: ValueInterval {
     get { extras?.interval ?? storedHedge.interval(around: storedValue) }
     set {
