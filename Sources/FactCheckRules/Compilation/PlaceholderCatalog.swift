@@ -62,7 +62,10 @@ package struct PlaceholderCatalog: Sendable {
     let percentWord = RegexFragments.words(lexicon.percentWords, gluedToDigits: true)
     // "in the first half" is a period, not 50 %: a fraction word right after a quarter's ordinal is none.
     let afterOrdinal = lexicon.quarters.keys.sorted().map { "(?<!\(RegexFragments.escape($0))[ -])" }.joined()
-    let fraction = afterOrdinal + RegexFragments.words(lexicon.fractions.keys)
+    // The fraction's first characters before those look-behinds, which would otherwise run at every
+    // position tried (issue 15: a third of a percentage's scan).
+    let fraction = RegexFragments.firstCharacters(Array(lexicon.fractions.keys)) + afterOrdinal
+      + RegexFragments.words(lexicon.fractions.keys)
     // "un sur deux", "one in four", "sept conversations sur dix" (up to two words between). A year is
     // never the denominator: "41,000 in 2021" is a figure and its date.
     let ratio = lexicon.ratioWords.isEmpty ? "(?!)"

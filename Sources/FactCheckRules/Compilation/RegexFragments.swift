@@ -57,8 +57,9 @@ package enum RegexFragments {
   /// An optional sign before a figure (−22 %, +5 %).
   package static let sign = "(?:[-+\\x{2212}\\x{2013}]\(horizontalSpace)?)?"
   /// A four-digit year between 1800 and 2099 — not the end or the start of a longer figure, even one cut by
-  /// an invisible character (`1\u{200B}2024`).
-  package static let year = "(?<!\(digit))(?<!\(digit)\(invisible))(?:1[89][0-9]{2}|20[0-9]{2})\(notBeforeDigit)"
+  /// an invisible character (`1\u{200B}2024`). Its first digit ahead before the look-behinds, which would
+  /// otherwise run at every position tried.
+  package static let year = "(?=[12])(?<!\(digit))(?<!\(digit)\(invisible))(?:1[89][0-9]{2}|20[0-9]{2})\(notBeforeDigit)"
 
   /// Escapes regex metacharacters in a literal word.
   package static func escape(_ literal: String) -> String {
@@ -117,39 +118,92 @@ package enum RegexFragments {
     // Words that start and end with a letter or digit share one pair of boundary assertions, which
     // keeps big vocabularies small enough for PCRE2's compiled-pattern limit.
     var bounded: [String] = []
-    var others: [(word: String, alternative: String)] = []
+    var others: [Alternative] = []
     for word in sorted {
       let startsWord = word.first.map { $0.isLetter || $0.isNumber } ?? false
       let endsWord = word.last.map { $0.isLetter || $0.isNumber } ?? false
       if startsWord && endsWord {
         bounded.append(word)
       } else {
-        others.append((word, (startsWord ? wordStart : "") + escape(word) + (endsWord ? wordEnd : "")))
+        others.append(Alternative(words: [word], assertion: startsWord ? wordStart : "", body: escape(word) + (endsWord ? wordEnd : "")))
       }
     }
     // Scale words may be glued to the figure ("14k", "€2.1bn"): then only letters may not precede them.
     let start = gluedToDigits ? "(?<![\\p{L}])" : wordStart
     // Hedges may be followed directly by a figure ("about14,000"): then only a letter may not follow.
     let end = gluedAfter ? "(?![\\p{L}])" : wordEnd
-    guard !bounded.isEmpty else { return "(?:" + others.map(\.alternative).joined(separator: "|") + ")" }
+    guard !bounded.isEmpty else { return "(?:" + assertedRuns(others) + ")" }
     // Longest first across both kinds too: a word that a bounded one extends ("d'" of "d'ici") comes after
     // the bounded group, every other one before it, so that "Mio." wins over "Mio" (which would leave the
     // point, and the currency after it, outside the figure).
-    let extended = others.filter { other in
-      bounded.contains { $0.count > other.word.count && $0.lowercased().hasPrefix(other.word.lowercased()) }
-    }.map(\.alternative)
-    let alternatives = others.map(\.alternative).filter { !extended.contains($0) }
-      + [firstLetters(bounded) + start + "(?:" + alternation(bounded) + ")" + end] + extended
-    return "(?:" + alternatives.joined(separator: "|") + ")"
+    let isExtended = others.map { other in
+      bounded.contains { $0.count > other.words[0].count && $0.lowercased().hasPrefix(other.words[0].lowercased()) }
+    }
+    let alternatives = others.indices.filter { !isExtended[$0] }.map { others[$0] }
+      + [Alternative(words: bounded, assertion: start, body: "(?:" + alternation(bounded) + ")" + end)]
+      + others.indices.filter { isExtended[$0] }.map { others[$0] }
+    return "(?:" + assertedRuns(alternatives) + ")"
   }
 
-  /// The words' first letters as a lookahead (`(?=[adn])`), tested before the word-start lookbehind, which
-  /// costs a character decoded backwards and a property look-up at every position tried; empty when the
-  /// words cannot be grouped (``alternation(_:)``). The alternation after it requires one of these
-  /// letters, in the same case mode, so the lookahead changes no match.
-  package static func firstLetters(_ words: [String]) -> String {
-    guard let groups = groupedByFirstLetter(words) else { return "" }
-    return "(?=[" + groups.map { String($0.first) }.joined() + "])"
+  /// One branch of ``words(_:gluedToDigits:gluedAfter:)``: its words, the look-behind it opens with (or
+  /// none), and what follows that look-behind.
+  private struct Alternative {
+    let words: [String]
+    let assertion: String
+    let body: String
+  }
+
+  /// `alternatives` joined by `|`, each run of neighbours that open with one look-behind written as that
+  /// look-behind once, before a group of their bodies, and behind a lookahead of their words' first
+  /// characters.
+  ///
+  /// A look-behind costs a character decoded backwards and a property look-up at every position PCRE2
+  /// tries, and an alternation tries its branches one by one: five hedges written `(?<!…)plus d'|(?<!…)près
+  /// d'|…` paid five of them at every letter (issue 15). Written once, behind the first characters, a
+  /// position that starts none of the words fails at one class test. The matches are the same: the
+  /// assertions take no text, so `X(?:a|b)` tries `Xa` then `Xb`, in that order, as `Xa|Xb` does, and the
+  /// lookahead only requires a character that every branch starts with.
+  private static func assertedRuns(_ alternatives: [Alternative]) -> String {
+    var branches: [String] = []
+    var index = 0
+    while index < alternatives.count {
+      let assertion = alternatives[index].assertion
+      var end = index + 1
+      while !assertion.isEmpty && end < alternatives.count && alternatives[end].assertion == assertion { end += 1 }
+      let run = alternatives[index..<end]
+      if assertion.isEmpty {
+        branches.append(run[index].body)
+      } else {
+        let bodies = run.map(\.body)
+        branches.append(firstCharacters(run.flatMap(\.words)) + assertion
+                        + (bodies.count == 1 ? bodies[0] : "(?:" + bodies.joined(separator: "|") + ")"))
+      }
+      index = end
+    }
+    return branches.joined(separator: "|")
+  }
+
+  /// A lookahead of the first characters of `words` (`(?=[adn])`), to test before a word-start look-behind,
+  /// which costs a character decoded backwards and a property look-up at every position tried; empty when
+  /// a word opens with spacing or an apostrophe (which ``escape(_:)`` writes as classes).
+  ///
+  /// Every word requires its first character where it starts, in the pattern's case mode, and a class
+  /// follows the same mode (PCRE2 puts every case of a letter in a caseless class: `ſ` with `s`, the
+  /// kelvin sign with `k`), so the lookahead changes no match.
+  package static func firstCharacters(_ words: [String]) -> String {
+    var members = ""
+    var seen = Set<Unicode.Scalar>()
+    for word in words {
+      guard let first = word.unicodeScalars.first else { continue }
+      guard !(first == " " || first == "'" || first == "\u{2019}") else { return "" }
+      guard seen.insert(first).inserted else { continue }
+      switch first.value {
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: members.unicodeScalars.append(first)
+      case 0x21...0x7E: members += "\\" + String(first)
+      default: members += "\\x{" + String(first.value, radix: 16, uppercase: true) + "}"
+      }
+    }
+    return members.isEmpty ? "" : "(?=[" + members + "])"
   }
 
   /// `words`, in order, as one alternation, its words grouped by first letter (`a(?:bout|round)|nearly`).

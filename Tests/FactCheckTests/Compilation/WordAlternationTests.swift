@@ -38,15 +38,47 @@ import Testing
     Row(words: ["about", "around", "nearly", "a"], text: "nearly 5", matched: "nearly"),
     // One letter in two cases: not grouped, and both still match.
     Row(words: ["About", "about"], text: "About 5", matched: "About"),
+    // Words ending in an apostrophe share the bounded words' look-behind (issue 15): still whole words only,
+    // and the longest first.
+    Row(words: ["plus d'", "plus de", "moins d'", "près"], text: "plus d'un", matched: "plus d'"),
+    Row(words: ["plus d'", "plus de", "moins d'", "près"], text: "plus de 5", matched: "plus de"),
+    Row(words: ["plus d'", "plus de", "moins d'", "près"], text: "surplus d'eau", matched: nil),
+    Row(words: ["plus d'", "plus de", "moins d'", "près"], text: "après près", matched: "près"),
+    // Words that start with a symbol keep no look-behind, beside those that do.
+    Row(words: ["$", "US$", "USD", "dollars"], text: "5 dollars", matched: "dollars"),
+    Row(words: ["$", "US$", "USD", "dollars"], text: "5$", matched: "$"),
+    Row(words: ["$", "US$", "USD", "dollars"], text: "xUSD", matched: nil),
   ]
 
   /// The grouped alternation and its first-letter lookahead; none for letters in two cases.
   @Test func groupsWordsByFirstLetter() {
     #expect(RegexFragments.alternation(["about", "around", "nearly"]) == "a(?:bout|round)|nearly")
-    #expect(RegexFragments.firstLetters(["about", "around", "nearly"]) == "(?=[an])")
     #expect(RegexFragments.alternation(["About", "about"]) == "About|about")
-    #expect(RegexFragments.firstLetters(["About", "about"]) == "")
-    #expect(RegexFragments.firstLetters(["über", "under"]) == "(?=[üu])")
+  }
+
+  /// The first characters every branch requires, as one class: any letter, in both cases if the words have
+  /// both; symbols escaped; none when a word opens with what the escape writes as a class.
+  @Test func firstCharactersLookahead() {
+    #expect(RegexFragments.firstCharacters(["about", "around", "nearly"]) == "(?=[an])")
+    #expect(RegexFragments.firstCharacters(["About", "about"]) == "(?=[Aa])")
+    #expect(RegexFragments.firstCharacters(["über", "under"]) == "(?=[\\x{FC}u])")
+    #expect(RegexFragments.firstCharacters(["$", "US$", "-5"]) == "(?=[\\$U\\-])")
+    #expect(RegexFragments.firstCharacters(["'s", "x"]) == "")
+    #expect(RegexFragments.firstCharacters(["\u{2019}s"]) == "")
+  }
+
+  /// Under caseless matching the class admits every case of a letter, as the word itself does: the long s
+  /// and the kelvin sign are cases of s and k.
+  @Test(arguments: ["ſur", "\u{212A}ilo", "SUR", "kilo"])
+  func firstCharactersFollowTheCaseMode(_ text: String) throws {
+    let words = ["sur", "kilo"]
+    let bare = try CompiledPattern("(?:" + RegexFragments.alternation(words) + ")", options: [.caseless])
+    let guarded = try CompiledPattern(RegexFragments.firstCharacters(words) + "(?:" + RegexFragments.alternation(words) + ")",
+                                      options: [.caseless])
+    let subject = UTF8Subject(text)
+    let expected = try Matcher().firstMatch(of: bare, in: subject)?.range
+    #expect(expected != nil)
+    #expect(try Matcher().firstMatch(of: guarded, in: subject)?.range == expected)
   }
 
   @Test(arguments: rows)
