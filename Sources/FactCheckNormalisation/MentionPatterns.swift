@@ -99,13 +99,16 @@ package struct MentionPatterns: Sendable {
       }
     }
     guard words.isDisjoint(with: groupOf.keys) else { return "(?:" + ungrouped.joined(separator: "|") + ")" }
-    return "(?:" + entries.map { entry in
+    // Neighbouring groups share one word-start test, behind their determiners' first letters
+    // (``RegexFragments/assertedRuns(_:)``): a position inside a word fails once, not once per determiner.
+    return "(?:" + RegexFragments.assertedRuns(entries.map { entry in
       switch entry {
-      case .word(let word): return word
+      case .word(let word): return RegexFragments.Branch(words: [], assertion: "", body: word)
       case .group(let determiner, let tails):
-        return RegexFragments.wordStart + RegexFragments.escape(determiner) + RegexFragments.space + "(?:" + tails.joined(separator: "|") + ")"
+        return RegexFragments.Branch(words: [determiner], assertion: RegexFragments.wordStart,
+                                     body: RegexFragments.escape(determiner) + RegexFragments.space + "(?:" + tails.joined(separator: "|") + ")")
       }
-    }.joined(separator: "|") + ")"
+    }) + ")"
   }
 
   /// A pattern that never matches.

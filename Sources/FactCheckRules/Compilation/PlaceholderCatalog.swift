@@ -24,7 +24,8 @@ package struct PlaceholderCatalog: Sendable {
 
     // Spelled numbers: number words joined by hyphens, spaces or a conjunction ("vingt et un"); an
     // article counts only before a multiplier or scale ("un million", "a dozen").
-    let numberWord = RegexFragments.words(Array(lexicon.numberWords.keys) + Array(lexicon.multipliers.keys))
+    let numberWords = Array(lexicon.numberWords.keys) + Array(lexicon.multipliers.keys)
+    let numberWord = RegexFragments.words(numberWords)
     let scaleWord = RegexFragments.words(lexicon.scales.keys, gluedToDigits: true)
     let joiner = lexicon.conjunctions.isEmpty
       ? "(?:-|\(ws))"
@@ -37,7 +38,9 @@ package struct PlaceholderCatalog: Sendable {
     let articleAlone = lexicon.articles.isEmpty || lexicon.spelledScales.isEmpty
       ? "(?!)"
       : "\(RegexFragments.words(lexicon.articles))(?=\(hs)+\(RegexFragments.words(lexicon.spelledScales)))"
-    let spelled = "(?:\(articleAlone)|(?:\(articleLead))?\(numberWord)(?:\(joiner)\(numberWord))*)"
+    // Every branch opens with an article or a number word: a position inside a word fails once, before them.
+    let spelledOpening = RegexFragments.opening(of: numberWords + lexicon.articles)
+    let spelled = "(?:\(spelledOpening)(?:\(articleAlone)|(?:\(articleLead))?\(numberWord)(?:\(joiner)\(numberWord))*))"
     // Scales may be glued to the digits ("14k", "$3bn", "15Md€").
     let scale = "(?:\(hs)*\(scaleWord))"
     // Ranges: "3 000-3 500", "entre 3 000 et 3 500", "between 3,000 and 3,500".
@@ -62,9 +65,9 @@ package struct PlaceholderCatalog: Sendable {
     let percentWord = RegexFragments.words(lexicon.percentWords, gluedToDigits: true)
     // "in the first half" is a period, not 50 %: a fraction word right after a quarter's ordinal is none.
     let afterOrdinal = lexicon.quarters.keys.sorted().map { "(?<!\(RegexFragments.escape($0))[ -])" }.joined()
-    // The fraction's first characters before those look-behinds, which would otherwise run at every
-    // position tried (issue 15: a third of a percentage's scan).
-    let fraction = RegexFragments.firstCharacters(Array(lexicon.fractions.keys)) + afterOrdinal
+    // The fraction's first characters and word start before those look-behinds, which would otherwise run
+    // at every position tried (issue 15: a third of a percentage's scan).
+    let fraction = RegexFragments.opening(of: Array(lexicon.fractions.keys)) + afterOrdinal
       + RegexFragments.words(lexicon.fractions.keys)
     // "un sur deux", "one in four", "sept conversations sur dix" (up to two words between). A year is
     // never the denominator: "41,000 in 2021" is a figure and its date.

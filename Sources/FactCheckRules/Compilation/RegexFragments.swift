@@ -118,14 +118,14 @@ package enum RegexFragments {
     // Words that start and end with a letter or digit share one pair of boundary assertions, which
     // keeps big vocabularies small enough for PCRE2's compiled-pattern limit.
     var bounded: [String] = []
-    var others: [Alternative] = []
+    var others: [Branch] = []
     for word in sorted {
       let startsWord = word.first.map { $0.isLetter || $0.isNumber } ?? false
       let endsWord = word.last.map { $0.isLetter || $0.isNumber } ?? false
       if startsWord && endsWord {
         bounded.append(word)
       } else {
-        others.append(Alternative(words: [word], assertion: startsWord ? wordStart : "", body: escape(word) + (endsWord ? wordEnd : "")))
+        others.append(Branch(words: [word], assertion: startsWord ? wordStart : "", body: escape(word) + (endsWord ? wordEnd : "")))
       }
     }
     // Scale words may be glued to the figure ("14k", "€2.1bn"): then only letters may not precede them.
@@ -140,17 +140,23 @@ package enum RegexFragments {
       bounded.contains { $0.count > other.words[0].count && $0.lowercased().hasPrefix(other.words[0].lowercased()) }
     }
     let alternatives = others.indices.filter { !isExtended[$0] }.map { others[$0] }
-      + [Alternative(words: bounded, assertion: start, body: "(?:" + alternation(bounded) + ")" + end)]
+      + [Branch(words: bounded, assertion: start, body: "(?:" + alternation(bounded) + ")" + end)]
       + others.indices.filter { isExtended[$0] }.map { others[$0] }
     return "(?:" + assertedRuns(alternatives) + ")"
   }
 
-  /// One branch of ``words(_:gluedToDigits:gluedAfter:)``: its words, the look-behind it opens with (or
-  /// none), and what follows that look-behind.
-  private struct Alternative {
-    let words: [String]
-    let assertion: String
-    let body: String
+  /// One branch of an alternation of words: its words, the look-behind it opens with (or none), and what
+  /// follows that look-behind.
+  package struct Branch {
+    package let words: [String]
+    package let assertion: String
+    package let body: String
+
+    package init(words: [String], assertion: String, body: String) {
+      self.words = words
+      self.assertion = assertion
+      self.body = body
+    }
   }
 
   /// `alternatives` joined by `|`, each run of neighbours that open with one look-behind written as that
@@ -163,7 +169,7 @@ package enum RegexFragments {
   /// position that starts none of the words fails at one class test. The matches are the same: the
   /// assertions take no text, so `X(?:a|b)` tries `Xa` then `Xb`, in that order, as `Xa|Xb` does, and the
   /// lookahead only requires a character that every branch starts with.
-  private static func assertedRuns(_ alternatives: [Alternative]) -> String {
+  package static func assertedRuns(_ alternatives: [Branch]) -> String {
     var branches: [String] = []
     var index = 0
     while index < alternatives.count {
@@ -183,6 +189,18 @@ package enum RegexFragments {
     return branches.joined(separator: "|")
   }
 
+  /// What every branch of ``words(_:gluedToDigits:gluedAfter:)`` of `words` opens with: the lookahead of
+  /// their first characters, then the word-start look-behind if every word starts with a letter or digit.
+  ///
+  /// Written before a group whose branches all start with such words (a fraction after look-behinds of its
+  /// own, a spelled number that may open with an article), it lets a position inside a word fail at one
+  /// class test and one look-behind instead of at every branch's. The words' own assertions stay: these
+  /// only repeat them earlier, so no match changes.
+  package static func opening(of words: [String]) -> String {
+    let startsWord = words.allSatisfy { word in word.isEmpty || (word.first.map { $0.isLetter || $0.isNumber } ?? false) }
+    return firstCharacters(words) + (startsWord ? wordStart : "")
+  }
+
   /// A lookahead of the first characters of `words` (`(?=[adn])`), to test before a word-start look-behind,
   /// which costs a character decoded backwards and a property look-up at every position tried; empty when
   /// a word opens with spacing or an apostrophe (which ``escape(_:)`` writes as classes).
@@ -190,13 +208,19 @@ package enum RegexFragments {
   /// Every word requires its first character where it starts, in the pattern's case mode, and a class
   /// follows the same mode (PCRE2 puts every case of a letter in a caseless class: `ſ` with `s`, the
   /// kelvin sign with `k`), so the lookahead changes no match.
-  package static func firstCharacters(_ words: [String]) -> String {
-    var members = ""
-    var seen = Set<Unicode.Scalar>()
+  ///
+  /// The class lists the characters in scalar order, whatever the order of `words` (a lexicon table's keys
+  /// come in a different order in every process): one pattern text for one list, which the pattern cache
+  /// looks compiled patterns up by.
+  package static func firstCharacters(_ words: some Sequence<String>) -> String {
+    var firsts = Set<Unicode.Scalar>()
     for word in words {
       guard let first = word.unicodeScalars.first else { continue }
       guard !(first == " " || first == "'" || first == "\u{2019}") else { return "" }
-      guard seen.insert(first).inserted else { continue }
+      firsts.insert(first)
+    }
+    var members = ""
+    for first in firsts.sorted(by: { $0.value < $1.value }) {
       switch first.value {
       case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: members.unicodeScalars.append(first)
       case 0x21...0x7E: members += "\\" + String(first)

@@ -61,8 +61,10 @@ import Testing
   @Test func firstCharactersLookahead() {
     #expect(RegexFragments.firstCharacters(["about", "around", "nearly"]) == "(?=[an])")
     #expect(RegexFragments.firstCharacters(["About", "about"]) == "(?=[Aa])")
-    #expect(RegexFragments.firstCharacters(["über", "under"]) == "(?=[\\x{FC}u])")
-    #expect(RegexFragments.firstCharacters(["$", "US$", "-5"]) == "(?=[\\$U\\-])")
+    #expect(RegexFragments.firstCharacters(["über", "under"]) == "(?=[u\\x{FC}])")
+    #expect(RegexFragments.firstCharacters(["$", "US$", "-5"]) == "(?=[\\$\\-U])")
+    // One text whatever the order of the words: the pattern cache looks patterns up by their text.
+    #expect(RegexFragments.firstCharacters(["nearly", "about"]) == RegexFragments.firstCharacters(["about", "nearly"]))
     #expect(RegexFragments.firstCharacters(["'s", "x"]) == "")
     #expect(RegexFragments.firstCharacters(["\u{2019}s"]) == "")
   }
