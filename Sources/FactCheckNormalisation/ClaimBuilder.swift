@@ -9,14 +9,10 @@ package struct ClaimBuilder: Sendable {
   package let tables: LexiconTables
   package let attributes: [String: AttributeDefinition]
   package let entityByName: [String: EntityDefinition]
-  /// Each attribute's kind alone: the loops over an article's claims ask only that, and reading it from
-  /// ``attributes`` copied the whole definition (strings and all) for every claim they passed.
-  private let attributeKinds: [String: ValueKind]
 
   package init(tables: LexiconTables, library: RuleLibrary) {
     self.tables = tables
     self.attributes = library.attributes
-    self.attributeKinds = library.attributes.mapValues(\.kind)
     var byName: [String: EntityDefinition] = [:]
     for entity in library.entities { for name in entity.allNames { byName[TextNormalisation.key(name)] = entity } }
     self.entityByName = byName
@@ -61,16 +57,16 @@ package struct ClaimBuilder: Sendable {
         // headcount, "from €4.31 billion" after a revenue even if a growth rate came in between).
         let kinds = valueSlots.compactMap { slot -> ValueKind? in if case .value(let kind) = slot.slot.role { return kind } else { return nil } }
         let compatible = claims.last { claim in
-          guard let kind = attributeKinds[claim.attribute], claim.valueRange.upperBound <= firstValue.lowerBound else { return false }
+          guard let kind = attributes[claim.attribute]?.kind, claim.valueRange.upperBound <= firstValue.lowerBound else { return false }
           return kinds.allSatisfy { $0 == kind || ($0 == .count && kind == .duration) }
         }
         // "2.3 million merchants, up from 1.9 million": a figure without a currency right after a count
         // in its own sentence continues that count, not the revenue of the sentence before.
         if kinds == [.money], (try? numbers.read(article.text(of: firstValue), kind: .money))?.unit == nil,
           let nearest = ClaimBuilder.lastClaim(in: claims, within: sentence.lowerBound..<firstValue.lowerBound, where: { claim in
-            [.count, .money].contains(attributeKinds[claim.attribute])
+            [.count, .money].contains(attributes[claim.attribute]?.kind)
           }),
-          attributeKinds[nearest.attribute] == .count
+          attributes[nearest.attribute]?.kind == .count
         {
           continue
         }
@@ -172,7 +168,7 @@ package struct ClaimBuilder: Sendable {
         // A year the article gives as a figure of its own ("founded in 2011") dates nothing else.
         if attributeDefinition?.isFlow == true, period == definition.period, period == .current {
           while yearFiguresScanned < claims.count {
-            if attributeKinds[claims[yearFiguresScanned].attribute] == .year { yearFigures.insert(Int(claims[yearFiguresScanned].value)) }
+            if attributes[claims[yearFiguresScanned].attribute]?.kind == .year { yearFigures.insert(Int(claims[yearFiguresScanned].value)) }
             yearFiguresScanned += 1
           }
           if let named = context.yearlyPeriod(in: quotedSentence, nearest: value.range, excluding: yearFigures, matcher: matcher, qualifiers: qualifiers) {
@@ -202,7 +198,7 @@ package struct ClaimBuilder: Sendable {
         }
         var unit = value.parsed.unit
         if definitionOfAttribute?.kind == .money && unit == nil {
-          unit = matchCurrency ?? claims.last(where: { $0.matchRange.lowerBound >= sentence.lowerBound && attributeKinds[$0.attribute] == .money })?.unit
+          unit = matchCurrency ?? claims.last(where: { $0.matchRange.lowerBound >= sentence.lowerBound && attributes[$0.attribute]?.kind == .money })?.unit
             ?? definitionOfAttribute?.unit
         }
         if unit == nil || definitionOfAttribute?.kind == .count { unit = definitionOfAttribute?.unit ?? unit }
@@ -373,7 +369,7 @@ package struct ClaimBuilder: Sendable {
     let toTheMonth = attributes[override?.attribute ?? definition.attribute]?.isEvent == true
     if let whenRange = boundSlot(.period, for: slot, rule: rule, ruleMatch: ruleMatch) {
       fromWords = qualifiers.period(article.text(of: whenRange), toTheMonth: toTheMonth)
-    } else if definition.usesContext && attributeKinds[definition.attribute] != .year {
+    } else if definition.usesContext && attributes[definition.attribute]?.kind != .year {
       // A period expression in the same clause after the figure ("5 000 l'année dernière"), else earlier in
       // the sentence ("En 2022, sa valorisation … 6,7 milliards").
       // Only close by: right after the match in the same clause, earlier in the figure's own clause, or
