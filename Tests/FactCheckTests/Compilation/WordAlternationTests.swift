@@ -83,6 +83,28 @@ import Testing
     #expect(try Matcher().firstMatch(of: guarded, in: subject)?.range == expected)
   }
 
+  /// What a group of word lists opens with: their first characters, and the word-start test only when
+  /// every word starts with a letter or digit.
+  @Test func openingOfWordLists() {
+    #expect(RegexFragments.opening(of: ["two", "one", "a"]) == "(?=[aot])" + RegexFragments.wordStart)
+    #expect(RegexFragments.opening(of: ["½", "3e"]) == "(?=[3\\x{BD}])" + RegexFragments.wordStart)
+    #expect(RegexFragments.opening(of: ["$", "dollars"]) == "(?=[\\$d])")
+    #expect(RegexFragments.opening(of: ["'til", "until"]) == "")
+  }
+
+  /// Written before the alternation of the same words, the opening finds every match the alternation finds
+  /// alone, and no other, in text that starts words, continues them and glues them to digits.
+  @Test(arguments: [["one", "two", "a dozen", "an"], ["moins d'", "plus de", "près", "½"], ["$", "US$", "dollars"], ["Q", "T", "1er"]])
+  func openingChangesNoMatch(_ words: [String]) throws {
+    let text = "Un a, an one; a dozen twone 3dollars US$ 5$ plus de moins d'eau après près ½ Q3 T4 1er 21er aone"
+    let alone = try CompiledPattern(RegexFragments.words(words), options: [.caseless])
+    let opened = try CompiledPattern(RegexFragments.opening(of: words) + RegexFragments.words(words), options: [.caseless])
+    let subject = UTF8Subject(text)
+    let expected = try Matcher().matches(of: alone, in: subject).map(\.range)
+    #expect(!expected.isEmpty)
+    #expect(try Matcher().matches(of: opened, in: subject).map(\.range) == expected)
+  }
+
   @Test(arguments: rows)
   func matchesTheLongestWordThatFits(_ row: Row) throws {
     let pattern = try CompiledPattern(RegexFragments.words(row.words))
