@@ -120,8 +120,8 @@ package enum RegexFragments {
     var bounded: [String] = []
     var others: [Branch] = []
     for word in sorted {
-      let startsWord = word.first.map { $0.isLetter || $0.isNumber } ?? false
-      let endsWord = word.last.map { $0.isLetter || $0.isNumber } ?? false
+      let startsWord = isWordCharacter(word.first)
+      let endsWord = isWordCharacter(word.last)
       if startsWord && endsWord {
         bounded.append(word)
       } else {
@@ -178,7 +178,7 @@ package enum RegexFragments {
       while !assertion.isEmpty && end < alternatives.count && alternatives[end].assertion == assertion { end += 1 }
       let run = alternatives[index..<end]
       if assertion.isEmpty {
-        branches.append(run[index].body)
+        branches.append(alternatives[index].body)
       } else {
         let bodies = run.map(\.body)
         branches.append(firstCharacters(run.flatMap(\.words)) + assertion
@@ -197,8 +197,14 @@ package enum RegexFragments {
   /// class test and one look-behind instead of at every branch's. The words' own assertions stay: these
   /// only repeat them earlier, so no match changes.
   package static func opening(of words: [String]) -> String {
-    let startsWord = words.allSatisfy { word in word.isEmpty || (word.first.map { $0.isLetter || $0.isNumber } ?? false) }
+    let startsWord = words.allSatisfy { $0.isEmpty || isWordCharacter($0.first) }
     return firstCharacters(words) + (startsWord ? wordStart : "")
+  }
+
+  /// Whether a word's first or last character takes a word boundary: one test for ``words(_:gluedToDigits:gluedAfter:)``
+  /// and ``opening(of:)``, which must agree on which words open with the word-start look-behind.
+  private static func isWordCharacter(_ character: Character?) -> Bool {
+    character.map { $0.isLetter || $0.isNumber } ?? false
   }
 
   /// A lookahead of the first characters of `words` (`(?=[adn])`), to test before a word-start look-behind,
