@@ -47,7 +47,7 @@ package final class CompiledPattern: @unchecked Sendable {
   /// is 0, else once it has scanned that many bytes.
   ///
   /// Inside a ``PatternCache`` scope (``PatternCache/current``) the code is decoded from the cache when it
-  /// has this exact source and options, and recorded in it when compiled.
+  /// has this exact source and options, and recorded in it when compiled; so is a compile error.
   ///
   /// - Throws: ``PatternError/compile(message:offset:)`` with PCRE2's message and the byte offset in `source`.
   package init(_ source: String, options: PatternOptions = [], jitThreshold: Int = CompiledPattern.defaultJITThreshold)
@@ -58,8 +58,15 @@ package final class CompiledPattern: @unchecked Sendable {
       let key = PatternKey(source, options: options)
       if let decoded = cache.decode(key) {
         compiled = decoded
+      } else if let failure = cache.failure(for: key) {
+        throw failure
       } else {
-        compiled = try CompiledPattern.compile(source, options: options)
+        do {
+          compiled = try CompiledPattern.compile(source, options: options)
+        } catch {
+          cache.record(failure: error, for: key)
+          throw error
+        }
         cache.record(compiled, for: key)
       }
     } else {

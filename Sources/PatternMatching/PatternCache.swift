@@ -16,8 +16,10 @@ import Synchronization
 /// of which has to know about caching.
 ///
 /// A decoded pattern is PCRE2's own compiled code for the same source, options and PCRE2 version, so
-/// matches, errors (only patterns that compiled are cached: a broken one is compiled, and fails, every
-/// time), `isAnchored` and start information are the same; the JIT stays lazy as before.
+/// matches, `isAnchored` and start information are the same; the JIT stays lazy as before. A pattern
+/// that does not compile is kept as its error (PCRE2's message and offset), which the same source,
+/// options and version always give: a rule compiler that tries a large form first and falls back to a
+/// smaller one (issue 15) does not fail the same large compile on every run.
 package final class PatternCache: Sendable {
   /// The cache patterns compiled now are decoded from and recorded in, if any.
   @TaskLocal package static var current: PatternCache?
@@ -104,6 +106,22 @@ package final class PatternCache: Sendable {
       }
     }
     if let bytes { pcre2_serialize_free_8(bytes) }
+  }
+
+  /// The error PCRE2 gave for `key` on the run that wrote the file, or `nil` when the file has none.
+  func failure(for key: PatternKey) -> PatternError? {
+    guard let bytes = data(for: key.failure), bytes.count >= 8 else { return nil }
+    let offset = bytes.prefix(8).reversed().reduce(0) { $0 << 8 | Int($1) }
+    return .compile(message: String(decoding: bytes.dropFirst(8), as: UTF8.self), offset: offset)
+  }
+
+  /// Remembers that `key` does not compile, with PCRE2's error, for ``save()``; not a failure to get memory.
+  func record(failure: PatternError, for key: PatternKey) {
+    guard case .compile(let message, let offset) = failure, !failure.isOutOfMemory else { return }
+    var bytes: [UInt8] = []
+    withUnsafeBytes(of: UInt64(offset).littleEndian) { bytes += $0 }
+    bytes += message.utf8
+    record(data: bytes, for: key.failure)
   }
 
   /// The bytes stored under `key` (a ``PatternKey/data(_:)`` key) besides the compiled patterns, or `nil`

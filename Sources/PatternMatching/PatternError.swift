@@ -43,6 +43,13 @@ package enum PatternError: Error, Equatable, Sendable, CustomStringConvertible {
     return message == PatternError.message(for: PCRE2_ERROR_PATTERN_TOO_LARGE)
   }
 
+  /// Whether PCRE2 could not get the memory to compile (`PCRE2_ERROR_HEAP_FAILED`): a fault of the moment,
+  /// not of the pattern, which the pattern cache must not keep.
+  var isOutOfMemory: Bool {
+    guard case .compile(let message, _) = self else { return false }
+    return message == PatternError.message(for: PCRE2_ERROR_HEAP_FAILED)
+  }
+
   /// PCRE2's text for an error code (compile or match).
   static func message(for code: Int32) -> String {
     var buffer = [UInt8](repeating: 0, count: 256)

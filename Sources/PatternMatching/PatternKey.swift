@@ -45,6 +45,20 @@ package struct PatternKey: Hashable, Sendable {
   /// The key of a data entry named `name` (what it is and what it was derived from).
   package static func data(_ name: String) -> PatternKey { PatternKey(flags: dataFlags, source: Array(name.utf8)) }
 
+  /// The flags of a compile failure's entry (``PatternCache/failure(for:)``): every bit but the lowest, which
+  /// no set of compile options is either (UTF, UCP and a caseless bit at most), nor ``dataFlags``.
+  static let failureFlags: UInt32 = 0xFFFF_FFFE
+
+  /// The key under which the cache remembers that this key's source does not compile with its options:
+  /// the options' flags, then the source.
+  var failure: PatternKey {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(4 + source.count)
+    withUnsafeBytes(of: flags.littleEndian) { bytes += $0 }
+    bytes += source
+    return PatternKey(flags: PatternKey.failureFlags, source: bytes)
+  }
+
   package static func == (lhs: PatternKey, rhs: PatternKey) -> Bool {
     guard lhs.digest == rhs.digest, lhs.flags == rhs.flags, lhs.source.count == rhs.source.count else { return false }
     // One memcmp: comparing the arrays element by element cost more than looking every pattern up (each

@@ -182,4 +182,41 @@ import Testing
     #expect(third.counts == (decoded: Self.patterns.count, compiled: 0))
     #expect(third.decode(PatternKey(flags: PatternKey.dataFlags, source: Array(Self.patterns[0].source.utf8))) == nil)
   }
+
+  /// A pattern that does not compile is kept as its error: a later cache gives the same error without
+  /// compiling (a rule compiler that tries a written-out form too large for PCRE2 and falls back to a smaller
+  /// one does not fail the large one on every run), and the entry is no pattern of the same source.
+  @Test(arguments: ["(?<who>[a-", String(repeating: "(?:ab|cd)[0-9]{2,40}", count: 4_000)])
+  func aCompileErrorIsKeptAsTheError(_ source: String) throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory.path) }
+    func compile(_ cache: PatternCache) -> PatternError? {
+      PatternCache.$current.withValue(cache) {
+        do throws(PatternError) {
+          _ = try CompiledPattern(source, options: [.caseless])
+          return nil
+        } catch { return error }
+      }
+    }
+    let uncached: PatternError?
+    do throws(PatternError) {
+      _ = try CompiledPattern(source, options: [.caseless])
+      uncached = nil
+    } catch { uncached = error }
+    let error = try #require(uncached)
+
+    let first = PatternCache(key: 6, in: directory)
+    #expect(first.failure(for: PatternKey(source, options: [.caseless])) == nil)
+    #expect(compile(first) == error)
+    #expect(first.needsSaving)
+    first.save()
+
+    let second = PatternCache(key: 6, in: directory)
+    #expect(second.failure(for: PatternKey(source, options: [.caseless])) == error)
+    #expect(second.failure(for: PatternKey(source, options: [])) == nil)
+    #expect(compile(second) == error)
+    #expect(second.counts == (decoded: 0, compiled: 0))
+    #expect(!second.needsSaving)
+    #expect(second.decode(PatternKey(source, options: [.caseless]).failure) == nil)
+  }
 }
