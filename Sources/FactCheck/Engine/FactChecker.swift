@@ -157,8 +157,12 @@ public final class FactChecker: Sendable {
     // and a sorted one made were most of a large run's peak memory.
     var claims = ClaimList()
     swap(&claims, &run.claims)
-    let canonical = EntityNameUnification.canonicalNames(
-      for: Set(claims.compactMap(\.entity)).union(corpusEntityNames).union(namedEntities.values.joined()), library: rules.library)
+    // The names gathered one by one: a set made from every claim's name (an array as long as the claims, and a
+    // set sized for that many) was the largest thing a large run allocated while reconciling.
+    var rawNames = corpusEntityNames
+    for index in claims.indices { if let entity = claims[index].entity { rawNames.insert(entity) } }
+    rawNames.formUnion(namedEntities.values.joined())
+    let canonical = EntityNameUnification.canonicalNames(for: rawNames, library: rules.library)
     FactChecker.unifyEntityNames(&claims, canonical: canonical)
     FactChecker.sortInReportOrder(&claims)
     var published: [String: Day] = [:]
