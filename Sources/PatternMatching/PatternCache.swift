@@ -27,11 +27,16 @@ package final class PatternCache: Sendable {
   /// The cache file of this rule set.
   package let file: String
   private let directory: PatternCacheDirectory
-  /// What the file held when the cache was opened, `nil` if there was none or it was refused.
-  private let stored: PatternCacheFile?
-  private let state = Mutex(State())
+  /// Whether the file was read and accepted.
+  package let hasStoredPatterns: Bool
+  private let state: Mutex<State>
 
   private struct State {
+    /// What the file held when the cache was opened, `nil` if there was none or it was refused; after
+    /// ``releaseUsedEntries()``, only the entries not used by then.
+    var stored: PatternCacheFile?
+    /// Set by ``releaseUsedEntries()``: the file is no longer all there, so ``save()`` writes nothing.
+    var released = false
     /// Patterns used so far, in order, with where their serialised code is.
     var used: [(key: PatternKey, code: Code)] = []
     var seen: Set<PatternKey> = []
@@ -54,7 +59,9 @@ package final class PatternCache: Sendable {
   package init(key: UInt64, in directory: PatternCacheDirectory) {
     self.directory = directory
     file = directory.file(forKey: key)
-    stored = directory.read(file).flatMap { bytes in try? PatternCacheFile(bytes: bytes) }
+    let stored = directory.read(file).flatMap { bytes in try? PatternCacheFile(bytes: bytes) }
+    hasStoredPatterns = stored != nil
+    state = Mutex(State(stored: stored))
   }
 
   /// The cache for a rule set made from `texts` (its files' contents) where the environment puts it, or
@@ -74,23 +81,21 @@ package final class PatternCache: Sendable {
   /// Patterns decoded from the file and patterns compiled, so far.
   package var counts: (decoded: Int, compiled: Int) { state.withLock { ($0.decoded, $0.compiled) } }
 
-  /// Whether the file was read and accepted.
-  package var hasStoredPatterns: Bool { stored != nil }
-
   /// The pattern's code decoded from the file, or `nil` when the file does not have it or PCRE2 refuses it
   /// (then the caller compiles). The caller owns the code.
   func decode(_ key: PatternKey) -> OpaquePointer? {
-    guard let stored, let range = stored.code(for: key) else { return nil }
-    var code: OpaquePointer? = nil
-    let decoded = stored.bytes.withUnsafeBufferPointer { bytes in
-      pcre2_serialize_decode_8(&code, 1, bytes.baseAddress! + range.lowerBound, nil)
-    }
-    guard decoded == 1, let code else { return nil }
+    // Under the lock, which is held only while decoding: plans of two languages may be built at once.
     state.withLock { state in
+      guard let stored = state.stored, let range = stored.code(for: key) else { return nil }
+      var code: OpaquePointer? = nil
+      let decoded = stored.bytes.withUnsafeBufferPointer { bytes in
+        pcre2_serialize_decode_8(&code, 1, bytes.baseAddress! + range.lowerBound, nil)
+      }
+      guard decoded == 1, let code else { return nil }
       state.decoded += 1
       if state.seen.insert(key).inserted { state.used.append((key, .stored(range))) }
+      return code
     }
-    return code
   }
 
   /// Remembers a pattern just compiled, serialised, for ``save()``.
@@ -130,11 +135,11 @@ package final class PatternCache: Sendable {
   /// The rule compiler keeps there what it derives from each rule on every run and that the rule set's
   /// texts decide (a rule's prefilter): the file is keyed by those texts, like the patterns.
   package func data(for key: PatternKey) -> ArraySlice<UInt8>? {
-    guard let stored, let range = stored.code(for: key) else { return nil }
     state.withLock { state in
+      guard let stored = state.stored, let range = stored.code(for: key) else { return nil }
       if state.seen.insert(key).inserted { state.used.append((key, .stored(range))) }
+      return stored.bytes[range]
     }
-    return stored.bytes[range]
   }
 
   /// Remembers bytes computed now under `key`, for ``save()``.
@@ -149,8 +154,10 @@ package final class PatternCache: Sendable {
   /// file refused) or any data entry recorded, holding every pattern and data entry used; otherwise leaves
   /// it as it is.
   package func save() {
-    let used: [(key: PatternKey, code: Code)]? = state.withLock { $0.compiled > 0 || $0.recordedData > 0 ? $0.used : nil }
-    guard let used else { return }
+    let saving: (used: [(key: PatternKey, code: Code)], stored: PatternCacheFile?)? = state.withLock { state in
+      !state.released && (state.compiled > 0 || state.recordedData > 0) ? (state.used, state.stored) : nil
+    }
+    guard let (used, stored) = saving else { return }
     let entries = used.map { entry -> (key: PatternKey, code: ArraySlice<UInt8>) in
       switch entry.code {
       case .stored(let range): return (entry.key, stored!.bytes[range])
@@ -160,6 +167,21 @@ package final class PatternCache: Sendable {
     let bytes = PatternCacheFile.encode(entries)
     guard bytes.count <= Self.maximumFileSize else { return }
     directory.write(bytes, to: file)
+  }
+
+  /// Lets go of what the rule set's compilation used, once ``save()`` has written the file: the file's bytes
+  /// (11 MB for the bundled rules), the entries used and their keys. The entries not used yet are copied out
+  /// and kept, to decode the patterns of the language plans a run builds later; ``save()`` then writes nothing.
+  package func releaseUsedEntries() {
+    state.withLock { state in
+      guard !state.released else { return }
+      state.released = true
+      var usedCodes = Set<Int>()
+      for entry in state.used { if case .stored(let range) = entry.code { usedCodes.insert(range.lowerBound) } }
+      state.stored = state.stored?.keeping { !usedCodes.contains($0.lowerBound) }
+      state.used = []
+      state.seen = []
+    }
   }
 
   /// A rule set whose compiled patterns take more than this is not cached: the bundled rules take 8.6 MB

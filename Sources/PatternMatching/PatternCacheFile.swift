@@ -23,7 +23,7 @@ package struct PatternCacheFile: Sendable {
   static let magic = Array("FCPCRE2C".utf8)
   static let format: UInt32 = 1
 
-  /// The whole file, entries pointing into it.
+  /// The whole file, entries pointing into it (or, in a copy that ``keeping(_:)`` made, the entries kept).
   package let bytes: [UInt8]
   /// The entries by the hash of their key (``PatternKey/digest(flags:source:)``): flags, and where the source
   /// and the serialised code are in ``bytes``. The sources stay in the file's bytes — a key made for each
@@ -93,6 +93,29 @@ package struct PatternCacheFile: Sendable {
       let digest = bytes.withUnsafeBytes { PatternKey.digest(flags: flags, source: UnsafeRawBufferPointer(rebasing: $0[source])) }
       index[digest, default: []].append(Entry(flags: flags, source: source, code: code))
     }
+    self.bytes = bytes
+    self.index = index
+  }
+
+  /// A copy holding only the entries `keep` accepts (given where their serialised code is in ``bytes``), its
+  /// bytes just their sources and codes: what a cache still needs once most of its file has been used
+  /// (``PatternCache/releaseUsedEntries()``). It is no file, and is never written.
+  func keeping(_ keep: (Range<Int>) -> Bool) -> PatternCacheFile {
+    var kept: [UInt8] = []
+    var index: [UInt64: [Entry]] = [:]
+    for (digest, entries) in self.index {
+      for entry in entries where keep(entry.code) {
+        let source = kept.count..<kept.count + entry.source.count
+        kept += bytes[entry.source]
+        let code = kept.count..<kept.count + entry.code.count
+        kept += bytes[entry.code]
+        index[digest, default: []].append(Entry(flags: entry.flags, source: source, code: code))
+      }
+    }
+    return PatternCacheFile(bytes: kept, index: index)
+  }
+
+  private init(bytes: [UInt8], index: [UInt64: [Entry]]) {
     self.bytes = bytes
     self.index = index
   }

@@ -219,4 +219,30 @@ import Testing
     #expect(!second.needsSaving)
     #expect(second.decode(PatternKey(source, options: [.caseless]).failure) == nil)
   }
+
+  /// Once a rule set is compiled its cache lets go of the entries it used (the file's bytes go with them) and
+  /// keeps the others, which later patterns are still decoded from; the file is not written again.
+  @Test func releasingKeepsOnlyTheEntriesNotUsed() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory.path) }
+    let first = PatternCache(key: 7, in: directory)
+    let uncached = try Self.compile(with: first).map(Self.behaviour)
+    let written = try #require(FileManager.default.contents(atPath: first.file))
+
+    let second = PatternCache(key: 7, in: directory)
+    let (used, later) = (Self.patterns.prefix(2), Self.patterns.dropFirst(2))
+    _ = try PatternCache.$current.withValue(second) { try used.map { try CompiledPattern($0.source, options: $0.options) } }
+    second.releaseUsedEntries()
+    let decodedLater = try PatternCache.$current.withValue(second) {
+      try later.map { try CompiledPattern($0.source, options: $0.options) }
+    }
+    #expect(second.counts == (decoded: Self.patterns.count, compiled: 0))
+    #expect(try decodedLater.map(Self.behaviour) == Array(uncached.dropFirst(2)))
+    // A pattern used before the release is compiled again, the same.
+    let again = try PatternCache.$current.withValue(second) { try CompiledPattern(used[0].source, options: used[0].options) }
+    #expect(second.counts.compiled == 1)
+    #expect(try Self.behaviour(of: again) == uncached[0])
+    second.save()
+    #expect(FileManager.default.contents(atPath: second.file) == written)
+  }
 }

@@ -27,6 +27,8 @@ package enum RuleCompiler {
     // every language's mention patterns, or the next run in another language would compile them again.
     if let cache, cache.needsSaving { preparing(set) }
     cache?.save()
+    // The set keeps the cache for the plans it builds later; they need only the entries not used so far.
+    cache?.releaseUsedEntries()
     return set
   }
 
