@@ -6,7 +6,12 @@ import PatternMatching
 /// Immutable and `Sendable`: compiled once per process and shared by every extraction worker. Only its id is
 /// public, to find out whether a rule loaded (``CompiledRuleSet/rule(id:)``); what a rule matches is in its
 /// YAML file and in the examples `factcheck test-rules` runs.
-public struct CompiledRule: Sendable {
+///
+/// A class, not a struct: a rule is copied with every match it makes (each match carries its rule through
+/// overlap resolution and normalisation), and copying the struct retained and released each of its
+/// definition's strings and arrays, some twenty references a copy (issue 15: 2 % of a run's instructions).
+/// Every property is a constant, so sharing one changes nothing a caller can see.
+public final class CompiledRule: Sendable {
   /// The rule as written.
   package let definition: RuleDefinition
   /// The expanded PCRE2 pattern.
@@ -19,6 +24,15 @@ public struct CompiledRule: Sendable {
   package let slotGroups: [Int]
   /// What a text must contain for the rule to possibly match.
   package let prefilter: Prefilter
+
+  package init(definition: RuleDefinition, pattern: CompiledPattern, expansion: ExpandedPattern, slotGroups: [Int],
+               prefilter: Prefilter) {
+    self.definition = definition
+    self.pattern = pattern
+    self.expansion = expansion
+    self.slotGroups = slotGroups
+    self.prefilter = prefilter
+  }
 
   /// The rule's id, as written in its file (`en.employees.verb`); a later layer's rule with the same id
   /// replaces it.
