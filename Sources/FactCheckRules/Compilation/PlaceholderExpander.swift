@@ -20,15 +20,50 @@ package struct PlaceholderSlot: Sendable, Hashable {
     case fragment(String)
   }
 
-  package let role: Role
+  /// What the slot captures.
+  package var role: Role { fields.role }
   /// The placeholder name as written (`count`).
-  package let name: String
+  package var name: String { fields.name }
   /// The label after the colon (`before` in `{count:before}`), if any.
-  package let label: String?
+  package var label: String? { fields.label }
   /// The PCRE2 group name (`s0`, `s1`, …).
-  package let group: String
+  package var group: String { fields.group }
   /// Byte range of the placeholder in the rule's pattern text.
-  package let sourceRange: Range<Int>
+  package var sourceRange: Range<Int> { fields.sourceRange }
+
+  /// The fields, behind one reference. The normaliser filters a rule's slots for every claim, copying them
+  /// (issue 15: 190,000 copies on 600 articles), and a copy of the four strings retained and released each.
+  private final class Fields: Sendable {
+    let role: Role
+    let name: String
+    let label: String?
+    let group: String
+    let sourceRange: Range<Int>
+
+    init(role: Role, name: String, label: String?, group: String, sourceRange: Range<Int>) {
+      (self.role, self.name, self.label, self.group, self.sourceRange) = (role, name, label, group, sourceRange)
+    }
+  }
+
+  private let fields: Fields
+
+  package init(role: Role, name: String, label: String?, group: String, sourceRange: Range<Int>) {
+    fields = Fields(role: role, name: name, label: label, group: group, sourceRange: sourceRange)
+  }
+
+  package static func == (lhs: PlaceholderSlot, rhs: PlaceholderSlot) -> Bool {
+    lhs.fields === rhs.fields
+      || (lhs.role == rhs.role && lhs.name == rhs.name && lhs.label == rhs.label && lhs.group == rhs.group
+        && lhs.sourceRange == rhs.sourceRange)
+  }
+
+  package func hash(into hasher: inout Hasher) {
+    hasher.combine(role)
+    hasher.combine(name)
+    hasher.combine(label)
+    hasher.combine(group)
+    hasher.combine(sourceRange)
+  }
 }
 
 /// A rule pattern with its placeholders expanded into PCRE2 syntax.
