@@ -8,8 +8,12 @@ import FactCheckExtraction
 /// `tables.scales`, `tables.articles` … are the lexicon's own keys, each normalised as its shape says
 /// (``LexiconKey/normalise(_:)``), so a key added to ``LexiconSchema`` is looked up here with nothing
 /// more to write. Hedges and periods, lists of groups, are inverted into word → meaning tables.
+///
+/// A class, not a struct: every reader of figures and qualifiers holds the tables, and readers are made and
+/// passed around for each article and match; a copy of a struct retained and released each of the lexicon's
+/// lists and tables (issue 15). Every property is a constant, so sharing them changes nothing.
 @dynamicMemberLookup
-package struct LexiconTables: Sendable {
+package final class LexiconTables: Sendable {
   /// The lexicon as written (case and spelling kept), for what is compared with the article's own text.
   package let lexicon: Lexicon
   /// The lexicon with every word normalised, held by reference: a key path applied to a struct stored in
