@@ -118,9 +118,11 @@ extension NameTally.Entry {
     // Articles mostly merge in the order they were read: when the samples are full and in order, and every
     // sample of `other` comes after the last, none of them enters, and the sort below would give the samples
     // back as they are (it was most of merging a tally, path comparisons above all).
-    if samples.count == NameTally.maxSamples, let last = samples.last,
-      !zip(samples, samples.dropFirst()).contains(where: { NameTally.inTextOrder($1, $0) }),
-      other.samples.allSatisfy({ NameTally.inTextOrder(last, $0) })
+    // Read in place by index: a zip and a closure over the elements copied each occurrence (three strings
+    // retained and released) twice, and this runs for every word of every article merged.
+    if samples.count == NameTally.maxSamples,
+      !samples.indices.dropFirst().contains(where: { NameTally.inTextOrder(samples[$0], samples[$0 - 1]) }),
+      !other.samples.indices.contains(where: { !NameTally.inTextOrder(samples[samples.count - 1], other.samples[$0]) })
     {
       return
     }
