@@ -15,6 +15,10 @@ package struct PlaceholderCatalog: Sendable {
   package let lexicon: Lexicon
   /// Built-in fragments by placeholder name.
   package let builtins: [String: String]
+  /// The lexicon's own fragments with their typography turned into regex
+  /// (``PlaceholderExpander/expandFragment(_:)``), once per language rather than once per use: rules use the
+  /// same few fragments again and again.
+  package let expandedFragments: [String: String]
 
   package init(lexicon: Lexicon, entities: [EntityDefinition]) {
     self.lexicon = lexicon
@@ -137,6 +141,7 @@ package struct PlaceholderCatalog: Sendable {
       "approx": approx, "when": when, "entity": entity, "date": date,
       "noun": RegexFragments.words(lexicon.nouns.keys),
     ]
+    expandedFragments = lexicon.fragments.mapValues(PlaceholderExpander.expandFragment)
   }
 
   /// The fragment for a placeholder name: built-in first, then the lexicon's own fragments.

@@ -271,7 +271,7 @@ package enum PlaceholderExpander {
     }
     let group = "s\(slots.count)"
     slots.append(PlaceholderSlot(role: role, name: name, label: label, group: group, sourceRange: range))
-    let body = catalog.builtins[name] != nil ? fragment : expandFragment(fragment)
+    let body = catalog.builtins[name] != nil ? fragment : catalog.expandedFragments[name] ?? expandFragment(fragment)
     if shared.contains(name) {
       definitions[name] = body
       return "(?<\(group)>(?&d_\(name)))"
