@@ -15,13 +15,9 @@ import Synchronization
 /// `@unchecked Sendable`.
 package final class CompiledPattern: @unchecked Sendable {
   /// Bytes a pattern scans interpreted before it is JIT-compiled, by default: about where the JIT's cost
-  /// (some 7 million instructions for a bundled rule's written-out pattern) equals what it saves (some 5 000
-  /// instructions a byte over the interpreter, shared/design/PERFORMANCE.md), which bounds a run's cost at
-  /// twice the best choice made knowing how much each pattern will scan. Measured (issue 15, callgrind,
-  /// checks of 20, 60 and 330 generated articles): 512 bytes compiled patterns that never repaid it
-  /// (1,087.6, 1,796.4 and 3,978.4 M instructions); 1,536 cost less on all three (956.1, 1,540.6 and
-  /// 3,938.6 M); 4,096 less again on the small ones but more on the large one (808.4, 1,443.0 and 4,030.4 M).
-  package static let defaultJITThreshold = 1_536
+  /// (a few million instructions for a rule's pattern) equals what it saves (some 5 000 instructions a
+  /// byte over the interpreter, shared/design/PERFORMANCE.md).
+  package static let defaultJITThreshold = 512
   /// The pattern source, as given to PCRE2.
   package let source: String
   /// The options it was compiled with.
