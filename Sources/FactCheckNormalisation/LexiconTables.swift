@@ -9,9 +9,9 @@ import FactCheckExtraction
 /// (``LexiconKey/normalise(_:)``), so a key added to ``LexiconSchema`` is looked up here with nothing
 /// more to write. Hedges and periods, lists of groups, are inverted into word → meaning tables.
 ///
-/// A class, not a struct: every reader of figures and qualifiers holds the tables, and readers are made and
-/// passed around for each article and match; a copy of a struct retained and released each of the lexicon's
-/// lists and tables (issue 15). Every property is a constant, so sharing them changes nothing.
+/// A class, not a struct: every reader of figures and qualifiers holds the tables, and a copy of a struct
+/// retained and released each of the lexicon's lists and tables (issue 15). Every property is a constant, so
+/// sharing them changes nothing.
 @dynamicMemberLookup
 package final class LexiconTables: Sendable {
   /// The lexicon as written (case and spelling kept), for what is compared with the article's own text.

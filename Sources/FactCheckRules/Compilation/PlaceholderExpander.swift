@@ -255,7 +255,10 @@ package enum PlaceholderExpander {
   private static func slot(_ name: String, _ label: String?, _ range: Range<Int>, _ catalog: PlaceholderCatalog,
                            _ slots: inout [PlaceholderSlot], shared: Set<String>,
                            definitions: inout [String: String]) throws(Failure) -> String {
-    guard let fragment = catalog.fragment(named: name) else { throw .unknownPlaceholder(name: name, at: range) }
+    // A built-in fragment is regex already; a lexicon's own was expanded once, in the catalog.
+    guard let body = catalog.builtins[name] ?? catalog.expandedFragments[name] else {
+      throw .unknownPlaceholder(name: name, at: range)
+    }
     let role: PlaceholderSlot.Role
     if let kind = PlaceholderCatalog.valueKinds[name] {
       role = .value(kind)
@@ -271,7 +274,6 @@ package enum PlaceholderExpander {
     }
     let group = "s\(slots.count)"
     slots.append(PlaceholderSlot(role: role, name: name, label: label, group: group, sourceRange: range))
-    let body = catalog.builtins[name] != nil ? fragment : catalog.expandedFragments[name] ?? expandFragment(fragment)
     if shared.contains(name) {
       definitions[name] = body
       return "(?<\(group)>(?&d_\(name)))"
