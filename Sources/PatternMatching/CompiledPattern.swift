@@ -33,6 +33,8 @@ package final class CompiledPattern: @unchecked Sendable {
   package let jitThreshold: Int
   /// Whether a match can only start where the search starts (`\G…`, `(?=…)^`: PCRE2_ANCHORED inferred).
   package let isAnchored: Bool
+  /// Whether a match can be empty (PCRE2_INFO_MATCHEMPTY).
+  package let matchesEmpty: Bool
 
   /// The interpreted code.
   let code: OpaquePointer
@@ -80,6 +82,9 @@ package final class CompiledPattern: @unchecked Sendable {
     var allOptions: UInt32 = 0
     pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_ALLOPTIONS), &allOptions)
     self.isAnchored = allOptions & UInt32(PCRE2_ANCHORED) != 0
+    var empty: UInt32 = 0
+    pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_MATCHEMPTY), &empty)
+    self.matchesEmpty = empty != 0
     var count: UInt32 = 0
     pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
     self.captureCount = Int(count)

@@ -1,3 +1,5 @@
+import PatternMatching
+
 /// What `factcheck explain RULE-ID` shows: where a rule is defined, what it replaced, its pattern as
 /// written and as PCRE2 compiles it, and its examples with where each one is written.
 package enum RuleExplainer {
@@ -28,6 +30,10 @@ package enum RuleExplainer {
     lines.append("  expanded: \(rule.expandedPattern)")
     lines.append("  PCRE2:    \(rule.pattern.startInformation)")
     lines.append("  runs on:  \(RuleExplainer.gate(rule.prefilter))")
+    // Read here, not at compilation: only the explanation uses it.
+    let starts = rule.pattern.isAnchored || rule.pattern.matchesEmpty ? nil
+      : MatchStarts(pattern: rule.expandedPattern, caseless: !d.caseSensitive)
+    lines.append("  starts:   \(RuleExplainer.starts(starts))")
     lines.append(d.examples.isEmpty ? "  examples: none" : "  examples:")
     for (i, example) in d.examples.enumerated() {
       let expect = example.expected.isEmpty ? "none" : example.expected.map(\.description).joined(separator: ", ")
@@ -42,6 +48,29 @@ package enum RuleExplainer {
   package static func suggestion(for id: String, in rules: CompiledRuleSet) -> String? {
     EditDistance.suggestion(for: id, among: rules.rules.map(\.id))
       ?? rules.rules.map(\.id).filter { $0.hasPrefix(id) || id.hasPrefix($0) }.min { $0.count < $1.count }
+  }
+
+  /// Where in those sentences PCRE2 is asked for a match, in words: at the words and bytes a match can open
+  /// with, or at every position when it may open almost anywhere.
+  static func starts(_ starts: MatchStarts?) -> String {
+    guard let starts else { return "every position (a match may open with almost anything)" }
+    var words: [String] = []
+    var bytes: [String] = []
+    for start in starts.starts {
+      if start.literal.isEmpty {
+        bytes = start.firstBytes.members.map { $0 >= 0x21 && $0 < 0x7F ? String(UnicodeScalar($0)) : "x" + String($0, radix: 16, uppercase: true) }
+      } else {
+        // One text may come back with different neighbours: it is shown once.
+        let word = "'" + String(decoding: start.literal, as: UTF8.self) + "'"
+        if !words.contains(word) { words.append(word) }
+      }
+    }
+    var parts: [String] = []
+    if !words.isEmpty {
+      parts.append(words.count > 8 ? words.prefix(8).joined(separator: ", ") + ", … (\(words.count) words)" : words.joined(separator: ", "))
+    }
+    if !bytes.isEmpty { parts.append("a byte of " + (bytes.count > 16 ? bytes.prefix(16).joined(separator: " ") + " … (\(bytes.count))" : bytes.joined(separator: " "))) }
+    return "only where a match can open: " + parts.joined(separator: "; ")
   }
 
   /// Which sentences the rule's prefilter lets it run on, in words: an author sees why a rule is slow (it

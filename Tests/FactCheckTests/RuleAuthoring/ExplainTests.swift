@@ -8,6 +8,7 @@ import Testing
 @testable import FactCheckReconciliation
 @testable import FactCheckReporting
 @testable import FactCheckRules
+@testable import PatternMatching
 
 /// `factcheck explain RULE-ID`: the rule, where it is defined, its expanded PCRE2 pattern, its examples.
 @Suite struct ExplainTests {
@@ -32,6 +33,19 @@ import Testing
       #expect(lines.contains("    \(index + 1). \(example.text)"))
       #expect(lines.contains { $0.hasPrefix("       → ") && $0.hasSuffix("(\(example.location))") })
     }
+  }
+
+  /// Where in those sentences a match can open (``MatchStarts``): its opening words and bytes, or every position.
+  @Test(arguments: [
+    ("(?:about|around) [0-9]+", "only where a match can open: 'about ', 'around '"),
+    ("(?:nearly )?[0-9]+%", "only where a match can open: 'nearly '; a byte of 0 1 2 3 4 5 6 7 8 9"),
+    ("\\p{L}+ employs [0-9]+", "every position (a match may open with almost anything)"),
+  ])
+  func saysWhereAMatchCanOpen(pattern: String, expected: String) throws {
+    #expect(RuleExplainer.starts(MatchStarts(pattern: pattern, caseless: true)) == expected)
+    let rule = try Self.rule
+    let text = try #require(RuleExplainer.explain(rule.id, in: Fixtures.bundledRules))
+    #expect(text.components(separatedBy: "\n").contains { $0.hasPrefix("  starts:   ") })
   }
 
   /// Which sentences a rule runs on: the words its prefilter requires and whether it needs a figure.
