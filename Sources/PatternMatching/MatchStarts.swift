@@ -7,7 +7,7 @@
 /// only where one of its opening words, or a digit, stands. `factcheck explain` shows it, so that an author
 /// sees which rules may start anywhere. A scan that tried those positions alone would find exactly the
 /// matches a scan of every position finds, since no match starts anywhere else; measured, it cut PCRE2's
-/// share by a third but cost more at start-up than it saved on a small corpus (README, issue 15).
+/// matching by 31 % but cost more at start-up than it saved on a small corpus (README, issue 15).
 ///
 /// The analysis is conservative: a construct it does not read (`\G`, `\Q…\E`, a verb, a condition) or a
 /// pattern that may open with a lower-case letter class, any character or nothing at all gives `nil`: a match
@@ -17,15 +17,15 @@ package struct MatchStarts: Sendable, Hashable {
   package struct Start: Sendable, Hashable {
     /// The text a match opens with, as written in the pattern (searched case-folded); empty for a start
     /// that is a byte class.
-    package var literal: [UInt8]
+    package let literal: [UInt8]
     /// For a start with no literal, the bytes a match's first character can start with.
-    package var firstBytes: ByteSet
+    package let firstBytes: ByteSet
     /// ASCII bytes that cannot stand just before the start: the pattern asserts there that no character of
     /// a class precedes (`(?<![\p{L}\p{N}])`), and these are that class's ASCII members.
-    package var notAfter: ByteSet
+    package let notAfter: ByteSet
     /// For a literal, the bytes that can follow it (the next character's first byte); empty when anything
     /// may, or nothing need.
-    package var followedBy: ByteSet
+    package let followedBy: ByteSet
 
     package init(literal: [UInt8], firstBytes: ByteSet, notAfter: ByteSet, followedBy: ByteSet = ByteSet()) {
       self.literal = literal
@@ -37,10 +37,6 @@ package struct MatchStarts: Sendable, Hashable {
 
   /// Every way a match can open; a match starts where one of them does.
   package let starts: [Start]
-
-  package init(starts: [Start]) {
-    self.starts = starts
-  }
 
   /// The starts of `pattern`, or `nil` when a match may start almost anywhere or the source holds a construct
   /// this analysis does not read. `caseless`: the pattern is compiled with PCRE2_CASELESS.
@@ -84,8 +80,8 @@ package struct MatchStarts: Sendable, Hashable {
     }
   }
 
-  /// Steps one analysis may take before it gives up (a pattern of nested optional groups could branch
-  /// without end); the bundled rules take a few thousand.
+  /// Steps one analysis may take before it gives up: a pattern of nested optional groups, or a group that
+  /// calls itself, could branch without end.
   private static let stepBudget = 200_000
 
   private struct Walk {

@@ -83,9 +83,10 @@ indirect enum StartNode {
   }
 }
 
-/// Reads a PCRE2 pattern into ``StartNode``s. It follows the syntax the rule compiler writes and fails
-/// (`nil`) on what would change how the rest is read (`\Q…\E`, extended mode, conditions); a construct that
-/// takes text it cannot describe (a back-reference, a subroutine call, `.`) reads as any byte.
+/// Reads a PCRE2 pattern into ``StartNode``s. It follows the syntax the rule compiler writes, `(?(DEFINE)…)`
+/// and the calls of its groups included, and fails (`nil`) on what would change how the rest is read
+/// (`\Q…\E`, extended mode, another condition); a construct that takes text it cannot describe (a
+/// back-reference, `.`) reads as any byte.
 struct MatchStartsParser {
   let scalars: [Unicode.Scalar]
   var position = 0
@@ -147,25 +148,25 @@ struct MatchStartsParser {
   private mutating func parseGroup(caseless: inout Bool) -> StartNode?? {
     guard peek() == "?" else {
       if peek() == "*" { return nil }  // a verb: (*SKIP), (*COMMIT)… change where the scan goes on
-      return parseGroupBody(minimumCaseless: caseless) { .group($0, minimum: 1, maximum: 1) }
+      return parseGroupBody(caseless: caseless) { .group($0, minimum: 1, maximum: 1) }
     }
     position += 1
     guard let k = peek() else { return nil }
     switch k {
     case ":", "|", ">":
       position += 1
-      return parseGroupBody(minimumCaseless: caseless) { .group($0, minimum: 1, maximum: 1) }
+      return parseGroupBody(caseless: caseless) { .group($0, minimum: 1, maximum: 1) }
     case "=", "!":
       position += 1
-      return parseGroupBody(minimumCaseless: caseless) { _ in .zeroWidth(notAfter: ByteSet()) }
+      return parseGroupBody(caseless: caseless) { _ in .zeroWidth(notAfter: ByteSet()) }
     case "<" where peek(1) == "=":
       position += 2
-      return parseGroupBody(minimumCaseless: caseless) { _ in .zeroWidth(notAfter: ByteSet()) }
+      return parseGroupBody(caseless: caseless) { _ in .zeroWidth(notAfter: ByteSet()) }
     case "<" where peek(1) == "!":
       position += 2
       let start = position
       let inner = caseless
-      return parseGroupBody(minimumCaseless: caseless) { [scalars] alternatives in
+      return parseGroupBody(caseless: caseless) { [scalars] alternatives in
         .zeroWidth(notAfter: MatchStartsParser.exactASCII(of: Array(scalars[start..<scalars.count]), alternatives, caseless: inner))
       }
     case "<", "'", "P":
@@ -179,7 +180,7 @@ struct MatchStartsParser {
       }
       guard peek() != nil else { return nil }
       position += 1
-      guard let group = parseGroupBody(minimumCaseless: caseless, { .group($0, minimum: 1, maximum: 1) }),
+      guard let group = parseGroupBody(caseless: caseless, { .group($0, minimum: 1, maximum: 1) }),
         case .group(let alternatives, _, _)? = group
       else { return nil }
       groups[name] = alternatives
@@ -197,7 +198,7 @@ struct MatchStartsParser {
     case "(" where scalars[position...].starts(with: Array("(DEFINE)".unicodeScalars)):
       // Definitions only: the group matches nothing where it stands.
       position += "(DEFINE)".unicodeScalars.count
-      guard parseGroupBody(minimumCaseless: caseless, { _ in .zeroWidth(notAfter: ByteSet()) }) != nil else { return nil }
+      guard parseGroupBody(caseless: caseless, { _ in .zeroWidth(notAfter: ByteSet()) }) != nil else { return nil }
       return StartNode.zeroWidth(notAfter: ByteSet())
     case "#":
       while let n = peek(), n != ")" { position += 1 }
@@ -225,11 +226,11 @@ struct MatchStartsParser {
         caseless = setting
         return .some(nil)
       }
-      return parseGroupBody(minimumCaseless: setting) { .group($0, minimum: 1, maximum: 1) }
+      return parseGroupBody(caseless: setting) { .group($0, minimum: 1, maximum: 1) }
     }
   }
 
-  private mutating func parseGroupBody(minimumCaseless caseless: Bool, _ make: ([[StartNode]]) -> StartNode) -> StartNode?? {
+  private mutating func parseGroupBody(caseless: Bool, _ make: ([[StartNode]]) -> StartNode) -> StartNode?? {
     guard let alternatives = parseAlternation(caseless: caseless), peek() == ")" else { return nil }
     position += 1
     return make(alternatives)
