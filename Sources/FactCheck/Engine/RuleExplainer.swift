@@ -50,8 +50,9 @@ package enum RuleExplainer {
       ?? rules.rules.map(\.id).filter { $0.hasPrefix(id) || id.hasPrefix($0) }.min { $0.count < $1.count }
   }
 
-  /// Where in those sentences PCRE2 is asked for a match, in words: at the words and bytes a match can open
-  /// with, or at every position when it may open almost anywhere.
+  /// Where in those sentences a match can open, in words: the words and bytes it can open with, or every
+  /// position when it may open almost anywhere. PCRE2 is still asked at every position its own start
+  /// information lets through (the `PCRE2:` line); this says how much of that is needed.
   static func starts(_ starts: MatchStarts?) -> String {
     guard let starts else { return "every position (a match may open with almost anything)" }
     var words: [String] = []
