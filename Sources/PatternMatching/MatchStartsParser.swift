@@ -503,11 +503,3 @@ struct MatchStartsParser {
     for lead in low...max(low, high) { first.insert(lead) }
   }
 }
-
-extension ByteSet {
-  func union(_ other: ByteSet) -> ByteSet {
-    var result = self
-    result.formUnion(other)
-    return result
-  }
-}
