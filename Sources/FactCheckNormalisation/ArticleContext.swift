@@ -111,9 +111,9 @@ package final class ArticleContext {
     // organisation wherever they stand, the title included (« un PSE portant sur 1 200 postes »).
     var commonAcronyms = Set<String>()
     let sentenceList = sentences
-    try? matcher.forEachMatch(of: patterns.proper, in: article.subject, range: article.bodyRange) { match in
-      var name = article.text(of: match.range)
-      var range = match.range
+    bytes.withUnsafeBufferPointer { buffer in patterns.properNames.forEachName(in: buffer, range: article.bodyRange) { found in
+      var name = article.text(of: found)
+      var range = found
       // Where every noun is capitalised, the common nouns around a name are no part of it.
       if !commonNouns.isEmpty {
         guard let bare = ArticleContext.trimmingCommonNouns(name, at: range, commonNouns, entityNames: patterns.entityNames) else { return true }
@@ -150,16 +150,18 @@ package final class ArticleContext {
       }
       raw.append((name, range, initial))
       return true
-    }
+    } }
     raw.removeAll { commonAcronyms.contains($0.name) }
     var titleNames: [(name: String, initial: Bool)] = []
     if let title = article.title {
       let titleSubject = UTF8Subject(title)
-      try? matcher.forEachMatch(of: patterns.proper, in: titleSubject) { match in
-        let leading = titleSubject.bytes[..<match.range.lowerBound]
-        titleNames.append((String(decoding: titleSubject.bytes[match.range], as: UTF8.self),
-                           !leading.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) })))
-        return true
+      titleSubject.bytes.withUnsafeBufferPointer { buffer in
+        patterns.properNames.forEachName(in: buffer, range: 0..<buffer.count) { found in
+          let leading = buffer[..<found.lowerBound]
+          titleNames.append((String(decoding: buffer[found], as: UTF8.self),
+                             !leading.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) })))
+          return true
+        }
       }
     }
     let single = Set(raw.map(\.name).filter { !$0.utf8.contains(0x20) })
@@ -362,17 +364,18 @@ package final class ArticleContext {
   }
 
   /// The proper name inside `range` (a scope such as "the Granvert plant"), if any.
-  package func placeName(in range: Range<Int>, matcher: Matcher) -> String? {
-    guard !range.isEmpty, let found = try? matcher.firstMatch(of: patterns.proper, in: article.subject, range: range),
-      !isCommonNoun(article.text(of: found.range))
+  package func placeName(in range: Range<Int>) -> String? {
+    guard !range.isEmpty,
+      let found = article.subject.bytes.withUnsafeBufferPointer({ patterns.properNames.firstName(in: $0, range: range) }),
+      !isCommonNoun(article.text(of: found))
     else { return nil }
     // "Net profit rose …": a capital at a sentence's start is no name unless the article names it elsewhere.
-    if ArticleContext.startsSentence(found.range.lowerBound, sentences: sentences, bytes: article.subject.bytes),
-      !mentions.contains(where: { $0.range.overlaps(found.range) })
+    if ArticleContext.startsSentence(found.lowerBound, sentences: sentences, bytes: article.subject.bytes),
+      !mentions.contains(where: { $0.range.overlaps(found) })
     {
       return nil
     }
-    return article.text(of: found.range)
+    return article.text(of: found)
   }
 
   /// The scope a qualifier gives the headcount at `value` ("4,212 full-time employees", « ses agents

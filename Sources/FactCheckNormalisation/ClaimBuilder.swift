@@ -224,7 +224,7 @@ package struct ClaimBuilder: Sendable {
           }
           // "The Granvert plant", « l'usine de Granvert », « les sites de Granvert »: a unit named after its place is
           // that place's site, whatever the unit is called, and the place is not who the figure is about.
-          if let place = context.placeName(in: range, matcher: matcher) {
+          if let place = context.placeName(in: range) {
             scope = TextNormalisation.key(place)
             sites.insert(place)
           }

@@ -9,8 +9,8 @@ package struct MentionPatterns: Sendable {
   package let known: CompiledPattern?
   /// Canonical entity for each known name.
   package let entityByName: [String: EntityDefinition]
-  /// Capitalised proper names.
-  package let proper: CompiledPattern
+  /// Capitalised proper names, read from the bytes (no PCRE2 scan).
+  package let properNames: ProperNameReader
   /// Words that refer back to the subject ("l'entreprise", "the company").
   package let generic: CompiledPattern?
   /// Unnamed other subjects ("un PDG", "another fintech").
@@ -123,15 +123,7 @@ package struct MentionPatterns: Sendable {
     entityByName = byName
     known = byName.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(byName.keys))
     let notFunction = lexicon.functionWords.isEmpty ? "" : "(?!\(RegexFragments.words(lexicon.functionWords)))"
-    let nameWord = "\\p{Lu}[\\p{L}\\p{N}&\\-]*(?:['\\x{2019}]\\p{Lu}[\\p{L}]*)?"
-    // The proper-name pattern is built from fixed parts; it always compiles. The capital is tested first
-    // (``RegexFragments/capitalAhead``, which the name word requires anyway): PCRE2 then has a start bitmap
-    // instead of trying every position, and a lower-case word fails there instead of going through every
-    // function word (issue 15: the mention scans' largest cost).
-    let capital = "(?=\\p{Lu})"
-    proper = (try? CompiledPattern("\(RegexFragments.capitalAhead)\(RegexFragments.wordStart)\(notFunction)\(nameWord)"
-                                   + "(?:[ \\x{A0}]\(capital)\(notFunction)\(nameWord)){0,3}"))
-      ?? MentionPatterns.nothing
+    properNames = ProperNameReader(functionWords: lexicon.functionWords)
     // "the Paris-based startup", "the Swedish lender": up to two capitalised modifiers between the determiner
     // and the noun still stand for the subject — the name there qualifies the noun, it is not who acts.
     let modifier = "(?-i:\\p{Lu}[\\p{L}\\p{N}\\-]*)"
