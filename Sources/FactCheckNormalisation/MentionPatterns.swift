@@ -111,6 +111,21 @@ package struct MentionPatterns: Sendable {
     }) + ")"
   }
 
+  /// The prefilter of `source`, the pattern of `phrases` (``phrases(_:gap:)``), that also requires one of
+  /// the phrases' nouns: every match holds the words after its determiner. From the whole pattern alone,
+  /// the prefilter would pick the shortest literals, the determiners ("a", « un »), which every sentence
+  /// holds (issue 15: the indefinite subjects then ran in nearly every sentence of an article).
+  package static func phrasesPrefilter(_ source: String, phrases: [String]) -> Prefilter {
+    let whole = Prefilter(pattern: source, fragmentSource: { _ in nil }, caseless: true)
+    let nouns = phrases.map { phrase in
+      RegexFragments.escape(phrase.split(separator: " ", maxSplits: 1).last.map(String.init) ?? phrase)
+    }
+    let tails = Prefilter(pattern: "(?:" + nouns.joined(separator: "|") + ")", fragmentSource: { _ in nil }, caseless: true)
+    var seen = Set<[[UInt8]]>()
+    return Prefilter(requirements: (whole.requirements + tails.requirements).filter { seen.insert($0).inserted },
+                     needsNumber: whole.needsNumber)
+  }
+
   /// A pattern that never matches.
   package static let nothing = try! CompiledPattern("(?!)")
 
@@ -174,9 +189,11 @@ package struct MentionPatterns: Sendable {
     self.fullStops = fullStops
     let opening = "(?:\(RegexFragments.words(lexicon.determiners))|[0-9])"
     let adjective = "(?:\(notFunction)(?-i:\\p{Ll})[\\p{L}-]*[ \\x{A0}]+)"
-    gate = ScanPlan(prefilters: [sourceListSource, genericSource, indefiniteSource].map {
-      Prefilter(pattern: $0, fragmentSource: { _ in nil }, caseless: true)
-    }, numberWords: [])
+    gate = ScanPlan(prefilters: [
+      Prefilter(pattern: sourceListSource, fragmentSource: { _ in nil }, caseless: true),
+      MentionPatterns.phrasesPrefilter(genericSource, phrases: lexicon.genericSubjects),
+      MentionPatterns.phrasesPrefilter(indefiniteSource, phrases: lexicon.indefiniteSubjects),
+    ], numberWords: [])
     commonNoun = !lexicon.capitalisesNouns ? nil
       : try? CompiledPattern("\(opening)[ \\x{A0}]+\(adjective){0,2}(?-i:(\\p{Lu}[\\p{L}\\p{N}&\\-]*))", options: [.caseless])
   }
