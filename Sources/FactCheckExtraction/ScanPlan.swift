@@ -77,14 +77,31 @@ package struct ScanPlan: Sendable {
   /// What one pass over a segment found: where each requirement's literals start, where its digits and
   /// number words are, and where its sentences start and end.
   package struct Hits {
-    /// For each requirement, the sorted start offsets of its literals' occurrences.
-    package var requirementStarts: [[Int]]
+    /// The start offsets of the requirements' literals' occurrences, requirement after requirement, each
+    /// requirement's in order: one array for them all (an array per requirement cost an allocation for
+    /// each of hundreds of requirements, and as many releases, in every segment).
+    private let starts: [Int]
+    /// Where each requirement's offsets begin in ``starts``, and where the last one's end.
+    private let firsts: [Int]
     /// Where each digit starts (``ByteSearch/isDigitStart(_:_:_:)``), in order; empty when no pattern of the plan needs a figure.
     package var digits: [Int]
     /// Where each number word starts, in order.
     package var numberWords: [Int]
     /// The segment's sentence boundaries, for ``ScanWindows``.
     package var bounds: ScanWindows.Bounds
+
+    fileprivate init(starts: [Int], firsts: [Int], digits: [Int], numberWords: [Int], bounds: ScanWindows.Bounds) {
+      self.starts = starts
+      self.firsts = firsts
+      self.digits = digits
+      self.numberWords = numberWords
+      self.bounds = bounds
+    }
+
+    /// The sorted start offsets of the occurrences of `requirement`'s literals.
+    package func requirementStarts(_ requirement: Int) -> ArraySlice<Int> {
+      starts[firsts[requirement]..<firsts[requirement + 1]]
+    }
   }
 
   package func hits(in folded: UnsafeBufferPointer<UInt8>, range: Range<Int>, fullStops: FullStops = .none) -> Hits {
@@ -94,12 +111,12 @@ package struct ScanPlan: Sendable {
     // reallocation). A requirement's starts come in order except where literals of different lengths overlap
     // (those are sorted).
     let requirementCount = requirementLiterals.count + 1
-    var starts = [[Int]](repeating: [], count: requirementCount)
+    var firsts = [Int](repeating: 0, count: requirementCount + 1)
+    var gathered: [Int] = []
     var occurrences = scanner.occurrences(in: folded, range: range)
     if !occurrences.isEmpty {
       var counts = [Int](repeating: 0, count: requirementCount)
-      var firsts = [Int](repeating: 0, count: requirementCount + 1)
-      let gathered: [Int] = literalRequirementStarts.withUnsafeBufferPointer { filedStarts in
+      gathered = literalRequirementStarts.withUnsafeBufferPointer { filedStarts in
         literalRequirements.withUnsafeBufferPointer { filed in
           counts.withUnsafeMutableBufferPointer { counts in
             for entry in occurrences {
@@ -135,23 +152,24 @@ package struct ScanPlan: Sendable {
           }
         }
       }
-      // Gathered: the occurrences go before the requirements' arrays are made, so that at most two lists of
-      // them are held at once (a segment may be a whole 100 MB article).
+      // Gathered: the occurrences go before the offsets are sorted, so that at most two lists of them are
+      // held at once (a segment may be a whole 100 MB article).
       occurrences = []
-      for requirement in 0..<requirementCount where counts[requirement] > 0 {
-        var these = Array(gathered[firsts[requirement]..<firsts[requirement + 1]])
-        if zip(these, these.dropFirst()).contains(where: { $0 > $1 }) { these.sort() }
-        starts[requirement] = these
+      gathered.withUnsafeMutableBufferPointer { gathered in
+        for requirement in 0..<requirementCount where counts[requirement] > 1 {
+          var these = UnsafeMutableBufferPointer(rebasing: gathered[firsts[requirement]..<firsts[requirement + 1]])
+          if zip(these, these.dropFirst()).contains(where: { $0 > $1 }) { these.sort() }
+        }
       }
     }
-    let numberWords = starts.removeLast()
+    let numberWords = Array(gathered[firsts[requirementCount - 1]..<firsts[requirementCount]])
     var digits: [Int] = []
     var i = anyNeedsNumber ? range.lowerBound : range.upperBound
     while i < range.upperBound {
       if ByteSearch.isDigitStart(folded, i, range.upperBound) { digits.append(i) }
       i += 1
     }
-    return Hits(requirementStarts: starts, digits: digits, numberWords: numberWords,
+    return Hits(starts: gathered, firsts: firsts, digits: digits, numberWords: numberWords,
                 bounds: ScanWindows.Bounds(in: folded, segment: range, fullStops: fullStops))
   }
 
@@ -172,11 +190,11 @@ package struct ScanPlan: Sendable {
 
   /// Where rule `index` can match in the segment: `nil` nowhere, `[]` anywhere (scan it all), else the
   /// offsets of its rarest required literal, in order.
-  private func anchors(forRule index: Int, _ hits: Hits) -> [Int]? {
+  private func anchors(forRule index: Int, _ hits: Hits) -> ArraySlice<Int>? {
     if needsNumber[index] && hits.digits.isEmpty && hits.numberWords.isEmpty { return nil }
-    var best: [Int]?
+    var best: ArraySlice<Int>?
     for requirement in requirements[index] {
-      let offsets = hits.requirementStarts[requirement]
+      let offsets = hits.requirementStarts(requirement)
       if offsets.isEmpty { return nil }
       if best == nil || offsets.count < best!.count { best = offsets }
     }
@@ -192,28 +210,28 @@ package struct ScanPlan: Sendable {
   private func lastStart(in window: Range<Int>, rule index: Int, _ hits: Hits) -> Int? {
     var last = window.upperBound
     for requirement in requirements[index] {
-      let latest = Self.lastOccurrence(hits.requirementStarts[requirement], from: window.lowerBound,
+      let latest = Self.lastOccurrence(hits.requirementStarts(requirement), from: window.lowerBound,
                                        to: window.upperBound - requirementShortest[requirement])
       if latest < 0 { return nil }
       last = min(last, latest)
     }
     guard needsNumber[index] else { return last }
-    let figure = max(Self.lastOccurrence(hits.digits, from: window.lowerBound, to: window.upperBound - 1),
-                     Self.lastOccurrence(hits.numberWords, from: window.lowerBound, to: window.upperBound - shortestNumberWord))
+    let figure = max(Self.lastOccurrence(hits.digits[...], from: window.lowerBound, to: window.upperBound - 1),
+                     Self.lastOccurrence(hits.numberWords[...], from: window.lowerBound, to: window.upperBound - shortestNumberWord))
     return figure < 0 ? nil : min(last, figure)
   }
 
   /// The last of the sorted `starts` in `lower...upper`, or -1.
-  private static func lastOccurrence(_ starts: [Int], from lower: Int, to upper: Int) -> Int {
+  private static func lastOccurrence(_ starts: ArraySlice<Int>, from lower: Int, to upper: Int) -> Int {
     guard lower <= upper, !starts.isEmpty else { return -1 }
     // The first start past `upper`; the one before it is the last candidate.
-    var low = 0
-    var high = starts.count
+    var low = starts.startIndex
+    var high = starts.endIndex
     while low < high {
       let middle = (low + high) / 2
       if starts[middle] <= upper { low = middle + 1 } else { high = middle }
     }
-    return low > 0 && starts[low - 1] >= lower ? starts[low - 1] : -1
+    return low > starts.startIndex && starts[low - 1] >= lower ? starts[low - 1] : -1
   }
 }
 
@@ -266,7 +284,9 @@ package enum ScanWindows {
 
   /// Disjoint, ordered windows: each hit widened to its sentence (``Bounds``), at most ``reach`` bytes
   /// either side, and windows that touch merged. `bytes` is the article folded to lower case.
-  package static func windows(around hits: [Int], in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>, bounds: Bounds) -> [Range<Int>] {
+  package static func windows(around hits: some Collection<Int>, in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>, bounds: Bounds)
+    -> [Range<Int>]
+  {
     var windows: [Range<Int>] = []
     for hit in hits {
       if let last = windows.last, hit < last.upperBound { continue }
