@@ -461,6 +461,22 @@ package final class ArticleContext {
     return (try? matcher.firstMatch(of: patterns.when, in: article.subject, range: range))?.range
   }
 
+  /// The first period expression in `range` if nothing but spacing and punctuation comes before it (« , en
+  /// 2021, … »): PCRE2 tries only the positions up to the range's first letter or digit, not the whole
+  /// clause (issue 15: the clause-long scans were a fifth of normalisation's period look-ups).
+  package func leadingPeriodExpression(in range: Range<Int>, matcher: Matcher) -> Range<Int>? {
+    guard !range.isEmpty else { return nil }
+    // The first letter or digit, as the callers' test reads them: Characters of the range's text.
+    let text = article.text(of: range)
+    var offset = range.lowerBound
+    for character in text {
+      if character.isLetter || character.isNumber { break }
+      offset += character.utf8.count
+    }
+    guard offset < range.upperBound else { return nil }
+    return (try? matcher.firstMatch(of: patterns.when, in: article.subject, range: range, lastStart: offset))?.range
+  }
+
   /// The last explicit year named in the paragraph before `offset`, else one in the title.
   package func paragraphYear(before offset: Int, matcher: Matcher, qualifiers: QualifierReader) -> Int? {
     // The latest year the paragraph names (not after publication): a results paragraph compares the

@@ -412,7 +412,7 @@ package struct ClaimBuilder: Sendable {
       {
         fromWords = qualifiers.period(article.text(of: earlier), toTheMonth: toTheMonth)
       } else if case let start = openingBoundary(before: ruleMatch.match.range.lowerBound, in: sentence, article: article),
-        let opening = context.firstPeriodExpression(in: start..<min(ruleMatch.match.range.lowerBound, start + ClaimBuilder.periodReach), matcher: matcher),
+        let opening = context.leadingPeriodExpression(in: start..<min(ruleMatch.match.range.lowerBound, start + ClaimBuilder.periodReach), matcher: matcher),
         article.text(of: start..<opening.lowerBound).allSatisfy({ !$0.isLetter && !$0.isNumber })
       {
         fromWords = qualifiers.period(article.text(of: opening), toTheMonth: toTheMonth)
@@ -489,7 +489,7 @@ package struct ClaimBuilder: Sendable {
     guard offset < sentence.upperBound, article.bytes[offset] == UInt8(ascii: ",") else { return nil }
     let start = offset + 1
     let end = clauseBoundary(after: start, in: sentence, article: article)
-    guard start < end, let period = context.firstPeriodExpression(in: start..<end, matcher: matcher) else { return nil }
+    guard start < end, let period = context.leadingPeriodExpression(in: start..<end, matcher: matcher) else { return nil }
     let before = article.text(of: start..<period.lowerBound)
     let after = article.text(of: period.upperBound..<end)
     return before.allSatisfy({ !$0.isLetter && !$0.isNumber }) && after.allSatisfy({ !$0.isLetter && !$0.isNumber }) ? period : nil
@@ -512,7 +512,7 @@ package struct ClaimBuilder: Sendable {
     while end > sentence.lowerBound && checked < 3 {
       let start = clauseBoundary(before: max(sentence.lowerBound, end - 1), in: sentence, article: article)
       let clause = start..<max(start, end - 1)
-      if let period = context.firstPeriodExpression(in: clause, matcher: matcher) {
+      if let period = context.leadingPeriodExpression(in: clause, matcher: matcher) {
         let before = article.text(of: clause.lowerBound..<period.lowerBound)
         let after = article.text(of: period.upperBound..<clause.upperBound)
         if before.allSatisfy({ !$0.isLetter && !$0.isNumber }) && after.allSatisfy({ !$0.isLetter && !$0.isNumber }) { return period }

@@ -149,11 +149,13 @@ package final class Matcher {
   }
 
   /// The first match of `pattern` in `subject`, if any.
-  package func firstMatch(of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil)
+  /// - Parameter lastStart: The last offset the match may start at, when the caller wants none that
+  ///   starts later (``forEachMatch(of:in:range:lastStart:endsText:_:)``).
+  package func firstMatch(of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil, lastStart: Int? = nil)
     throws(PatternError) -> PatternMatch?
   {
     var found: PatternMatch?
-    try forEachMatch(of: pattern, in: subject, range: range) { found = $0; return false }
+    try forEachMatch(of: pattern, in: subject, range: range, lastStart: lastStart) { found = $0; return false }
     return found
   }
 
