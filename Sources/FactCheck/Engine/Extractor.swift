@@ -131,8 +131,9 @@ package final class Extractor {
     for (name, range) in names {
       seen[name, default: 0] += 1
       // Locations are computed only for the first occurrences of each name; counts for all.
-      let location = seen[name]! <= NameTally.maxSamples ? article.location(of: range.lowerBound) : SourceLocation(path: article.path, line: 0, column: 0)
-      let line = seen[name]! <= NameTally.maxSamples ? article.lineExcerpt(around: range.lowerBound, reach: 100).text : ""
+      let sampled = seen[name]! <= NameTally.maxSamples
+      let location = sampled ? article.location(of: range.lowerBound) : SourceLocation(path: article.path, line: 0, column: 0)
+      let line = sampled ? article.lineExcerpt(around: range.lowerBound, reach: 100).text : ""
       tally.add(NameOccurrence(name: name, location: location, line: line))
     }
     return tally
