@@ -41,18 +41,18 @@ package struct ProperNameReader: Sendable {
   package init(functionWords: some Sequence<String>) {
     var plain: [(bytes: [UInt8], endsWord: Bool)] = []
     var others: [(pieces: [Piece], endsWord: Bool)] = []
-    for word in Set(functionWords).sorted() where !word.isEmpty {
+    for word in Set(functionWords) where !word.isEmpty {
       var pieces: [Piece] = []
       var literal: [UInt8] = []
       func flush() {
         if !literal.isEmpty { pieces.append(.bytes(literal)) }
         literal = []
       }
-      for character in word {
-        switch character {
+      for scalar in word.unicodeScalars {
+        switch scalar {
         case " ": flush(); pieces.append(.spacing)
         case "'", "\u{2019}": flush(); pieces.append(.apostrophe)
-        default: literal += Array(String(character).utf8)
+        default: literal += UTF8.encode(scalar)!
         }
       }
       flush()
