@@ -48,11 +48,23 @@ package struct ProperNameReader: Sendable {
         if !literal.isEmpty { pieces.append(.bytes(literal)) }
         literal = []
       }
-      for scalar in word.unicodeScalars {
-        switch scalar {
-        case " ": flush(); pieces.append(.spacing)
-        case "'", "\u{2019}": flush(); pieces.append(.apostrophe)
-        default: literal += UTF8.encode(scalar)!
+      // As ``RegexFragments/escape(_:)`` reads a word: a scalar at a time below U+0300, else a Character at
+      // a time (an apostrophe or a space with a combining mark is then a literal).
+      if word.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
+        for scalar in word.unicodeScalars {
+          switch scalar {
+          case " ": flush(); pieces.append(.spacing)
+          case "'": flush(); pieces.append(.apostrophe)
+          default: literal += UTF8.encode(scalar)!
+          }
+        }
+      } else {
+        for character in word {
+          switch character {
+          case " ": flush(); pieces.append(.spacing)
+          case "'", "\u{2019}": flush(); pieces.append(.apostrophe)
+          default: literal += Array(character.utf8)
+          }
         }
       }
       flush()
@@ -188,27 +200,37 @@ package struct ProperNameReader: Sendable {
       while k < word.count && bytes[start + k] == letters[word.start + k] { k += 1 }
       if k == word.count && endsHere(start + k, word.endsWord, in: bytes, end: end) { return true }
     }
-    return !otherWords.isEmpty && otherWords.contains { word in
-      var k = start
-      for piece in word.pieces {
-        switch piece {
-        case .bytes(let literal):
-          guard k + literal.count <= end else { return false }
-          for (offset, byte) in literal.enumerated() where bytes[k + offset] != byte { return false }
-          k += literal.count
-        case .spacing:
-          let spaced = k
-          while k < end, let width = Self.spacingWidth(at: k, in: bytes, end: end) { k += width }
-          guard k > spaced else { return false }
-        case .apostrophe:
-          guard k < end else { return false }
-          let (value, width) = UTF8Letters.scalar(at: k, in: bytes, end: end)
-          guard value == 0x27 || value == 0x2019 || value == 0x2BC else { return false }
+    return !otherWords.isEmpty
+      && otherWords.contains { matches($0.pieces[...], at: start, endsWord: $0.endsWord, in: bytes, end: end) }
+  }
+
+  /// Whether `pieces` match at `index`, and the word ends there as a whole word. A run of spacing takes
+  /// as much as it can, and gives back what the rest needs, as PCRE2's `[…]+` does (« En  Fait », written
+  /// with two spaces, asks for two spacing characters).
+  private func matches(_ pieces: ArraySlice<Piece>, at index: Int, endsWord: Bool, in bytes: UnsafeBufferPointer<UInt8>,
+                       end: Int) -> Bool {
+    var k = index
+    for (offset, piece) in zip(pieces.indices, pieces) {
+      switch piece {
+      case .bytes(let literal):
+        guard k + literal.count <= end else { return false }
+        for (offset, byte) in literal.enumerated() where bytes[k + offset] != byte { return false }
+        k += literal.count
+      case .spacing:
+        var ends: [Int] = []
+        while k < end, let width = Self.spacingWidth(at: k, in: bytes, end: end) {
           k += width
+          ends.append(k)
         }
+        return ends.reversed().contains { matches(pieces[(offset + 1)...], at: $0, endsWord: endsWord, in: bytes, end: end) }
+      case .apostrophe:
+        guard k < end else { return false }
+        let (value, width) = UTF8Letters.scalar(at: k, in: bytes, end: end)
+        guard value == 0x27 || value == 0x2019 || value == 0x2BC else { return false }
+        k += width
       }
-      return endsHere(k, word.endsWord, in: bytes, end: end)
     }
+    return endsHere(k, endsWord, in: bytes, end: end)
   }
 
   /// Whether a word that ends at `index` ends there as a whole word: `endsWord` (it ends with a letter or

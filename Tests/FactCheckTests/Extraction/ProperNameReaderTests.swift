@@ -26,6 +26,9 @@ import Testing
     // A function word only counts as a whole word: "Thereby" is no "There".
     ("Thereby Vexlo", ["Thereby Vexlo"]),
     ("x-Ray 3M", ["Ray"]),
+    // Any letter or number continues a word (a title-case ǅ, a Roman numeral, a superscript), but only an
+    // upper-case letter opens one.
+    ("Louis\u{216B} and Ba\u{1C5}o and Vexlo\u{B2} but \u{1C5}abc", ["Louis\u{216B}", "Ba\u{1C5}o", "Vexlo\u{B2}"]),
   ]
 
   static let functionWords = ["The", "Then", "And", "There", "Et"]
@@ -55,15 +58,28 @@ import Testing
 
   /// A function word with an apostrophe or a space is matched as the pattern matches it.
   @Test func functionWordsWithApostrophesAndSpaces() throws {
-    let words = ["Aujourd'hui", "En Fait"]
+    // "Par  Ici" is written with two spaces: it asks for two spacing characters, whatever their kind.
+    let words = ["Aujourd'hui", "En Fait", "Par  Ici", "Ce\u{A0}Jour"]
     let reader = ProperNameReader(functionWords: words)
-    for text in ["Aujourd\u{2019}hui Vexlo", "Aujourd'huiX Vexlo", "En  Fait Ostra", "En Faits Ostra", "Vexlo Aujourd'hui"] {
+    for text in ["Aujourd\u{2019}hui Vexlo", "Aujourd'huiX Vexlo", "En  Fait Ostra", "En Faits Ostra", "Vexlo Aujourd'hui",
+                 "Par  Ici Ostra", "Par Ici Ostra", "Par \u{A0}\tIci Ostra", "Ce \u{A0}Jour Vexlo", "Ce Jour Vexlo"] {
       let bytes = Array(text.utf8)
       var found: [Range<Int>] = []
       bytes.withUnsafeBufferPointer { buffer in
         reader.forEachName(in: buffer, range: 0..<buffer.count) { found.append($0); return true }
       }
       #expect(found == (try Self.patternRanges(in: bytes, range: 0..<bytes.count, functionWords: words)), "\(text)")
+    }
+  }
+
+  /// The first name of a range.
+  @Test func firstNameOfARange() {
+    let bytes = Array("the Ostra plant near Vexlo".utf8)
+    let reader = ProperNameReader(functionWords: ["The"])
+    bytes.withUnsafeBufferPointer { buffer in
+      #expect(reader.firstName(in: buffer, range: 0..<buffer.count) == 4..<9)
+      #expect(reader.firstName(in: buffer, range: 5..<buffer.count) == 21..<26)
+      #expect(reader.firstName(in: buffer, range: 0..<3) == nil)
     }
   }
 
