@@ -5,8 +5,8 @@ import FactCheckRules
 ///
 /// A name is up to four capitalised words joined by single spaces (or no-break spaces), none of them a
 /// function word ("The", « Le »); a word is a capital followed by letters, digits, `&` and `-`, with an
-/// apostrophe and a capitalised tail ("O'Brien"). Issue 15: the proper-name scans were the dearest of the
-/// whole-article PCRE2 scans behind mentions, trying a capital and every function word at each capital.
+/// apostrophe and a capitalised tail ("O'Brien"). Issue 15: on 330 generated articles the PCRE2 scan it
+/// replaces cost 37.5 M instructions, the reader 19 M.
 package struct ProperNameReader: Sendable {
   /// One piece of a function word written with spacing or an apostrophe: its bytes, a run of spacing, or
   /// an apostrophe of any kind — as ``RegexFragments/escape(_:)`` writes them.

@@ -78,8 +78,8 @@ package struct ScanPlan: Sendable {
   /// number words are, and where its sentences start and end.
   package struct Hits {
     /// The start offsets of the requirements' literals' occurrences, requirement after requirement, each
-    /// requirement's in order: one array for them all (an array per requirement cost an allocation for
-    /// each of hundreds of requirements, and as many releases, in every segment).
+    /// requirement's in order: one array for them all (an array for each requirement that occurs, some fifty
+    /// a segment of a generated article, cost an allocation and a release each).
     private let starts: [Int]
     /// Where each requirement's offsets begin in ``starts``, and where the last one's end.
     private let firsts: [Int]

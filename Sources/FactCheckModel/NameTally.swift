@@ -63,7 +63,7 @@ package struct NameTally: Sendable {
   package mutating func add(_ occurrence: NameOccurrence) {
     for word in NameTally.words(of: occurrence.name) {
       // In place: an entry taken out and stored back cost a second look-up, and a copy of its samples to
-      // append to (issue 15: a third of the tally).
+      // append to (issue 15).
       words[word, default: Entry(count: 0, samples: [])].record(occurrence)
     }
   }

@@ -463,7 +463,7 @@ package final class ArticleContext {
 
   /// The first period expression in `range` if nothing but spacing and punctuation comes before it (« , en
   /// 2021, … »): PCRE2 tries only the positions up to the range's first letter or digit, not the whole
-  /// clause (issue 15: the clause-long scans were a fifth of normalisation's period look-ups).
+  /// clause (issue 15: on 330 generated articles, the check's instructions went from 3,886 to 3,859 M).
   package func leadingPeriodExpression(in range: Range<Int>, matcher: Matcher) -> Range<Int>? {
     guard !range.isEmpty else { return nil }
     // The first letter or digit, as the callers' test reads them: Characters of the range's text.

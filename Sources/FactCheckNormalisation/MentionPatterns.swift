@@ -113,8 +113,9 @@ package struct MentionPatterns: Sendable {
 
   /// The prefilter of `source`, the pattern of `phrases` (``phrases(_:gap:)``), that also requires one of
   /// the phrases' nouns: every match holds the words after its determiner. From the whole pattern alone,
-  /// the prefilter would pick the shortest literals, the determiners ("a", « un »), which every sentence
-  /// holds (issue 15: the indefinite subjects then ran in nearly every sentence of an article).
+  /// the prefilter picks short literals, for most phrases their determiners ("a", « un »), which nearly
+  /// every sentence holds (issue 15: on 330 generated articles, the gated mention scans went from 114 to
+  /// 52 M instructions).
   package static func phrasesPrefilter(_ source: String, phrases: [String]) -> Prefilter {
     let whole = Prefilter(pattern: source, fragmentSource: { _ in nil }, caseless: true)
     let nouns = phrases.map { phrase in
