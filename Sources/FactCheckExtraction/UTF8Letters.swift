@@ -19,12 +19,12 @@ package enum UTF8Letters {
     return (value, width)
   }
 
-  /// The scalar that ends just before `index`, or `nil` at `start`.
+  /// The scalar that ends just before `index`, or `nil` at the start of `bytes`.
   @inline(__always)
-  package static func scalar(before index: Int, in bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) -> UInt32? {
-    guard index > start else { return nil }
+  package static func scalar(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+    guard index > 0 else { return nil }
     var k = index - 1
-    while k > start && bytes[k] & 0xC0 == 0x80 { k -= 1 }
+    while k > 0 && bytes[k] & 0xC0 == 0x80 { k -= 1 }
     return scalar(at: k, in: bytes, end: index).value
   }
 

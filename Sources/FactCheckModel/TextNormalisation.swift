@@ -13,6 +13,28 @@ package enum TextNormalisation {
   /// ``key(_:)`` of a slice.
   package static func key(_ text: Substring) -> String { foldedKey(text) }
 
+  /// ``key(_:)`` of ASCII text as its UTF-8 bytes, without making Strings; `nil` when a byte is not ASCII.
+  /// What ``foldedKey(_:)`` does to ASCII: letters lower-cased, spacing runs one space, none at the ends.
+  /// A slice, not a generic collection: callers are other modules, which would run a generic unspecialised.
+  package static func asciiKey(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var pendingSpace = false
+    for byte in bytes {
+      guard byte < 0x80 else { return nil }
+      if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+        pendingSpace = !out.isEmpty
+        continue
+      }
+      if pendingSpace {
+        out.append(0x20)
+        pendingSpace = false
+      }
+      out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+    }
+    return out
+  }
+
   // Specialised here for String and Substring: the stages that call it are other modules, which would
   // otherwise run it generic (through the string protocols' witness tables).
   @inline(__always)

@@ -154,8 +154,7 @@ package final class ArticleContext {
     raw.removeAll { commonAcronyms.contains($0.name) }
     var titleNames: [(name: String, initial: Bool)] = []
     if let title = article.title {
-      let titleSubject = UTF8Subject(title)
-      titleSubject.bytes.withUnsafeBufferPointer { buffer in
+      Array(title.utf8).withUnsafeBufferPointer { buffer in
         patterns.properNames.forEachName(in: buffer, range: 0..<buffer.count) { found in
           let leading = buffer[..<found.lowerBound]
           titleNames.append((String(decoding: buffer[found], as: UTF8.self),

@@ -500,24 +500,8 @@ package struct ClaimBuilder: Sendable {
     guard clauseStart < matchStart, !tables.continuingClauseOpenings.isEmpty else { return false }
     // Only the clause's first words matter.
     let window = clauseStart..<min(matchStart, clauseStart + 48)
-    let bytes = article.bytes
-    if !bytes[window].contains(where: { $0 >= 0x80 }) {
-      // ASCII, as most clauses are: the key is the words lower-cased, one space between them, and a prefix
-      // of it a prefix of its bytes — without making the text and its key as Strings.
-      var key: [UInt8] = []
-      key.reserveCapacity(window.count)
-      var pendingSpace = false
-      for byte in bytes[window] {
-        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-          pendingSpace = !key.isEmpty
-          continue
-        }
-        if pendingSpace {
-          key.append(0x20)
-          pendingSpace = false
-        }
-        key.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-      }
+    // ASCII, as most clauses are: a prefix of the key is a prefix of its bytes, and no String is made.
+    if let key = TextNormalisation.asciiKey(article.bytes[window]) {
       return tables.continuingClauseOpenings.contains { key.starts(with: $0.utf8) }
     }
     let opening = TextNormalisation.key(article.text(of: window))
