@@ -256,26 +256,36 @@ package enum ScanWindows {
     package init(in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>, fullStops: FullStops) {
       var starts: [Int] = []
       var ends: [(seenAt: Int, end: Int)] = []
-      var i = segment.lowerBound
-      while i < segment.upperBound {
+      let lower = segment.lowerBound
+      let upper = segment.upperBound
+      // Only `.` `!` `?` and line feeds end or start anything: the loop stops at those, and a sentence
+      // that starts after a space is filed from the punctuation before it (its full stop read once for
+      // both). The one start whose punctuation lies before the segment is looked for first.
+      if lower >= 1, lower < upper, ScanWindows.isSpace(bytes[lower]),
+        ScanWindows.endsSentence(bytes, at: lower - 1, lineStart: lower, fullStops)
+      {
+        starts.append(lower + 1)
+      }
+      var i = lower
+      while i < upper {
         let b = bytes[i]
-        // Letters and most else (every byte from 0x40 up) neither end nor start anything: only spacing, line
-        // breaks and `.` `!` `?` do, and all are below it.
-        guard b < 0x40 else {
-          i += 1
+        // Letters and most else (every byte from 0x40 up), and the space, the commonest byte below it.
+        if b >= 0x40 || b == 0x20 {
+          i &+= 1
           continue
         }
-        // A window may start at i + 1 when i ends a paragraph or is the space after a sentence's end.
-        if ScanWindows.isSpace(b), ScanWindows.startsAfter(i + 1, bytes, segment, fullStops) { starts.append(i + 1) }
-        if b == 0x0A && i + 1 < segment.upperBound && (bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D) {
-          ends.append((i, i))
-        } else if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?"))
-          && (i + 1 >= segment.upperBound || ScanWindows.isSpace(bytes[i + 1]))
-          && (b != UInt8(ascii: ".") || !fullStops.endsNoSentence(bytes, dotAt: i, lineStart: segment.lowerBound, folded: true))
-        {
-          ends.append((i, i + 1))
+        if b == 0x0A {
+          if i + 1 < upper && (bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D) { ends.append((i, i)) }
+          // A paragraph break: the second line break (after a line feed or a carriage return) starts one.
+          if i >= 1 && (bytes[i - 1] == 0x0A || bytes[i - 1] == 0x0D) { starts.append(i + 1) }
+        } else if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
+          let spaceFollows = i + 1 < upper && ScanWindows.isSpace(bytes[i + 1])
+          if (spaceFollows || i + 1 >= upper) && ScanWindows.endsSentence(bytes, at: i, lineStart: lower, fullStops) {
+            ends.append((i, i + 1))
+            if spaceFollows { starts.append(i + 2) }
+          }
         }
-        i += 1
+        i &+= 1
       }
       self.starts = starts
       self.ends = ends
@@ -309,13 +319,12 @@ package enum ScanWindows {
 
   fileprivate static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
-  /// Whether a sentence may start at `i`: after a blank line, or after `!`, `?` or a full stop and a space.
-  fileprivate static func startsAfter(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>, _ fullStops: FullStops) -> Bool {
-    guard i >= 2 else { return false }
-    let b = bytes[i - 1]
-    if b == 0x0A && (bytes[i - 2] == 0x0A || bytes[i - 2] == 0x0D) { return true }
-    return isSpace(b) && (bytes[i - 2] == UInt8(ascii: "!") || bytes[i - 2] == UInt8(ascii: "?")
-      || (bytes[i - 2] == UInt8(ascii: ".") && !fullStops.endsNoSentence(bytes, dotAt: i - 2, lineStart: segment.lowerBound, folded: true)))
+  /// Whether the `.`, `!` or `?` at `i` ends a sentence when spacing follows it: a full stop may end none
+  /// (« 3 Mio. Euro », « am 13. Mai »).
+  fileprivate static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, lineStart: Int, _ fullStops: FullStops) -> Bool {
+    let b = bytes[i]
+    if b == UInt8(ascii: "!") || b == UInt8(ascii: "?") { return true }
+    return b == UInt8(ascii: ".") && !fullStops.endsNoSentence(bytes, dotAt: i, lineStart: lineStart, folded: true)
   }
 
   private static func sentenceStart(before offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>, _ bounds: Bounds) -> Int {
