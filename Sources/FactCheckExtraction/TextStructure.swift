@@ -29,6 +29,12 @@ package enum TextStructure {
 
     while i < end {
       let b = bytes[i]
+      // Letters, most of any text, and the space end nothing: only line breaks, `.` `!` `?` and the
+      // ellipsis (its lead byte 0xE2) do.
+      if (b >= 0x40 && b != 0xE2) || b == 0x20 {
+        i += 1
+        continue
+      }
       if b == 0x0A || b == 0x0D {
         let lineEnd = i
         var next = i + 1
