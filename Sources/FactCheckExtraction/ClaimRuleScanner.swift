@@ -23,7 +23,7 @@ package enum ClaimRuleScanner {
       for segment in ranges {
         // One pass finds every rule's literals; each rule then runs only around its rarest one.
         let hits = plan.scan.hits(in: haystack, range: segment, fullStops: plan.fullStops)
-        for index in plan.claimRules.indices where !stopped.contains(index) {
+        for index in plan.claimRules.indices where stopped.isEmpty || !stopped.contains(index) {
           let windows = gatesRules ? plan.scan.windows(forRule: index, hits, in: haystack, segment: segment) : [(segment, nil)]
           // Most rules have no window in a segment: the rule (a struct of some twenty references) is copied
           // only for those that run.
