@@ -24,24 +24,30 @@ package enum ClaimRuleScanner {
         // One pass finds every rule's literals; each rule then runs only around its rarest one.
         let hits = plan.scan.hits(in: haystack, range: segment, fullStops: plan.fullStops)
         for index in plan.claimRules.indices where stopped.isEmpty || !stopped.contains(index) {
-          let windows = gatesRules ? plan.scan.windows(forRule: index, hits, in: haystack, segment: segment) : [(segment, nil)]
-          // Most rules have no window in a segment: the rule (a struct of some twenty references) is copied
-          // only for those that run.
-          guard !windows.isEmpty else { continue }
-          let rule = plan.claimRules[index]
-          for (range, lastStart) in windows {
+          // Most rules have no window in a segment: the rule is fetched only for those that run.
+          var fetched: CompiledRule?
+          // One window: false once the rule has stopped.
+          func run(_ range: Range<Int>, _ lastStart: Int?) -> Bool {
+            let rule = fetched ?? plan.claimRules[index]
+            fetched = rule
             do {
               try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: range, lastStart: lastStart,
                                        endsText: range.upperBound == segment.upperBound, budget: &budgets[index]) { match in
                 if !match.range.isEmpty { matches.append(RuleMatch(rule: rule, match: match)) }
                 return true
               }
+              return true
             } catch {
               stopped.insert(index)
               diagnostics.append(Diagnostic(severity: .error, category: .matching, location: article.location(of: range.lowerBound),
                                             message: "rule '\(rule.id)' stopped on this article: \(error)", ruleID: rule.id))
-              break
+              return false
             }
+          }
+          if gatesRules {
+            plan.scan.forEachWindow(forRule: index, hits, in: haystack, segment: segment, run)
+          } else {
+            _ = run(segment, nil)
           }
         }
       }

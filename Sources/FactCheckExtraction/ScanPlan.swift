@@ -181,10 +181,28 @@ package struct ScanPlan: Sendable {
   package func windows(forRule index: Int, _ hits: Hits, in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>)
     -> [(range: Range<Int>, lastStart: Int?)]
   {
-    guard let anchors = anchors(forRule: index, hits) else { return [] }
-    guard !anchors.isEmpty else { return [(segment, nil)] }
-    return ScanWindows.windows(around: anchors, in: bytes, segment: segment, bounds: hits.bounds).compactMap { window in
-      lastStart(in: window, rule: index, hits).map { (window, $0) }
+    var windows: [(range: Range<Int>, lastStart: Int?)] = []
+    forEachWindow(forRule: index, hits, in: bytes, segment: segment) { window, lastStart in
+      windows.append((window, lastStart))
+      return true
+    }
+    return windows
+  }
+
+  /// ``windows(forRule:_:in:segment:)`` one at a time, in order, until `body` returns false: the claim-rule
+  /// scan asks this of every rule in every segment, and two arrays made for each rule that runs were a
+  /// tenth of the scan's own instructions.
+  package func forEachWindow(forRule index: Int, _ hits: Hits, in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>,
+                             _ body: (Range<Int>, Int?) -> Bool)
+  {
+    guard let anchors = anchors(forRule: index, hits) else { return }
+    guard !anchors.isEmpty else {
+      _ = body(segment, nil)
+      return
+    }
+    ScanWindows.forEachWindow(around: anchors, in: bytes, segment: segment, bounds: hits.bounds) { window in
+      guard let last = lastStart(in: window, rule: index, hits) else { return true }
+      return body(window, last)
     }
   }
 
@@ -298,17 +316,31 @@ package enum ScanWindows {
     -> [Range<Int>]
   {
     var windows: [Range<Int>] = []
-    for hit in hits {
-      if let last = windows.last, hit < last.upperBound { continue }
-      let start = sentenceStart(before: hit, bytes, segment, bounds)
-      let end = sentenceEnd(after: hit, bytes, segment, bounds)
-      if let last = windows.last, start <= last.upperBound {
-        windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, end)
-      } else {
-        windows.append(start..<end)
-      }
+    forEachWindow(around: hits, in: bytes, segment: segment, bounds: bounds) { window in
+      windows.append(window)
+      return true
     }
     return windows
+  }
+
+  /// ``windows(around:in:segment:bounds:)`` one at a time, in order, until `body` returns false: a window
+  /// is given once the next hit's can no longer be merged into it.
+  package static func forEachWindow(around hits: some Collection<Int>, in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>,
+                                    bounds: Bounds, _ body: (Range<Int>) -> Bool)
+  {
+    var pending: Range<Int>?
+    for hit in hits {
+      if let last = pending, hit < last.upperBound { continue }
+      let start = sentenceStart(before: hit, bytes, segment, bounds)
+      let end = sentenceEnd(after: hit, bytes, segment, bounds)
+      if let last = pending, start <= last.upperBound {
+        pending = last.lowerBound..<max(last.upperBound, end)
+      } else {
+        if let last = pending, !body(last) { return }
+        pending = start..<end
+      }
+    }
+    if let last = pending { _ = body(last) }
   }
 
   /// ``windows(around:in:segment:bounds:)`` with the bounds found here.
