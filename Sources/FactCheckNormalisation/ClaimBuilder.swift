@@ -502,7 +502,7 @@ package struct ClaimBuilder: Sendable {
     let window = clauseStart..<min(matchStart, clauseStart + 48)
     // ASCII, as most clauses are: a prefix of the key is a prefix of its bytes, and no String is made.
     if let key = TextNormalisation.asciiKey(article.bytes[window]) {
-      return tables.continuingClauseOpenings.contains { key.starts(with: $0.utf8) }
+      return tables.continuingClauseOpeningBytes.contains { key.starts(with: $0) }
     }
     let opening = TextNormalisation.key(article.text(of: window))
     return tables.continuingClauseOpenings.contains { opening.hasPrefix($0) }

@@ -36,6 +36,9 @@ package final class LexiconTables: Sendable {
   /// The normalised words that open a clause keeping the previous clause's time ("in which"), each with the
   /// space that must follow it, as a clause's opening is compared with them.
   package let continuingClauseOpenings: [String]
+  /// The same as UTF-8, compared with an ASCII clause's key byte by byte (through `String.UTF8View`, 3.6 M
+  /// instructions more on the check of 330 generated articles).
+  package let continuingClauseOpeningBytes: [[UInt8]]
   /// The articles ("a", « un ») and conjunctions ("and", « et ») as tables, for reading spelled numbers
   /// ("a hundred and five"), which look words up by the longest key at a position.
   package let articleWords: [String: Double]
@@ -58,6 +61,7 @@ package final class LexiconTables: Sendable {
       (separator, separator.utf8.allSatisfy { $0 < 0x80 } ? Array(separator.utf8) : nil)
     }
     continuingClauseOpenings = normalised.continuingClauses.map { $0 + " " }
+    continuingClauseOpeningBytes = continuingClauseOpenings.map { Array($0.utf8) }
     articleWords = Dictionary(normalised.articles.map { ($0, 1.0) }) { first, _ in first }
     conjunctionWords = Dictionary(normalised.conjunctions.map { ($0, 1.0) }) { first, _ in first }
     periodPhrasesLongestFirst = periods.keys
