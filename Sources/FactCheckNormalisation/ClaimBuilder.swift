@@ -500,12 +500,7 @@ package struct ClaimBuilder: Sendable {
     guard clauseStart < matchStart, !tables.continuingClauseOpenings.isEmpty else { return false }
     // Only the clause's first words matter.
     let window = clauseStart..<min(matchStart, clauseStart + 48)
-    // ASCII, as most clauses are: a prefix of the key is a prefix of its bytes, and no String is made.
-    if let key = TextNormalisation.asciiKey(article.bytes[window]) {
-      return tables.continuingClauseOpeningBytes.contains { key.starts(with: $0) }
-    }
-    let opening = TextNormalisation.key(article.text(of: window))
-    return tables.continuingClauseOpenings.contains { opening.hasPrefix($0) }
+    return tables.opensContinuingClause(article.bytes[window])
   }
 
   /// A period expression that fills a clause of its own earlier in the sentence (", en 2021, elle avait

@@ -39,6 +39,9 @@ package final class LexiconTables: Sendable {
   /// The same as UTF-8, compared with an ASCII clause's key byte by byte (through `String.UTF8View`, 3.6 M
   /// instructions more on the check of 330 generated articles).
   package let continuingClauseOpeningBytes: [[UInt8]]
+  /// Which ASCII bytes the openings start with (indexed by byte, 128 of them), when every opening starts with
+  /// an ASCII letter; `nil` otherwise. A clause whose key starts with another ASCII letter opens with none.
+  package let continuingClauseFirstLetters: [Bool]?
   /// The articles ("a", « un ») and conjunctions ("and", « et ») as tables, for reading spelled numbers
   /// ("a hundred and five"), which look words up by the longest key at a position.
   package let articleWords: [String: Double]
@@ -62,6 +65,14 @@ package final class LexiconTables: Sendable {
     }
     continuingClauseOpenings = normalised.continuingClauses.map { $0 + " " }
     continuingClauseOpeningBytes = continuingClauseOpenings.map { Array($0.utf8) }
+    let firsts = continuingClauseOpeningBytes.map { $0.first ?? 0 }
+    if firsts.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) {
+      var letters = [Bool](repeating: false, count: 128)
+      for first in firsts { letters[Int(first | 0x20)] = true }
+      continuingClauseFirstLetters = letters
+    } else {
+      continuingClauseFirstLetters = nil
+    }
     articleWords = Dictionary(normalised.articles.map { ($0, 1.0) }) { first, _ in first }
     conjunctionWords = Dictionary(normalised.conjunctions.map { ($0, 1.0) }) { first, _ in first }
     periodPhrasesLongestFirst = periods.keys
