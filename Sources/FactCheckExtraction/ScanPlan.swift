@@ -190,8 +190,8 @@ package struct ScanPlan: Sendable {
   }
 
   /// ``windows(forRule:_:in:segment:)`` one at a time, in order, until `body` returns false: the claim-rule
-  /// scan asks this of every rule in every segment, and two arrays made for each rule that runs were a
-  /// tenth of the scan's own instructions.
+  /// scan asks this of every rule in every segment, and the two arrays made for each rule that runs cost
+  /// 22 M instructions on the check of 330 generated articles.
   package func forEachWindow(forRule index: Int, _ hits: Hits, in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>,
                              _ body: (Range<Int>, Int?) -> Bool)
   {
@@ -264,7 +264,8 @@ package enum ScanWindows {
   /// A sentence is bounded by a paragraph break or a `.`, `!`, `?` followed by spacing, but not at a point
   /// `fullStops` says ends nothing (« 3 Mio. Euro », « am 13. Mai »: a window cut there would cut the match).
   package struct Bounds {
-    /// Offsets a window may start at, in order: after a blank line, or after terminal punctuation and a space.
+    /// Offsets a window may start at, in order: after a line feed that follows another line break (a blank
+    /// line; a CR LF too), or after terminal punctuation and a space.
     package let starts: [Int]
     /// Offsets where a window may end, in order, each with where the end condition was seen (a window
     /// ends at the first condition at or after its hit: a paragraph break ends before its line break, a

@@ -31,6 +31,14 @@ import Testing
     Row(language: "en", text: "\twhen the plant closed", opens: true),
     Row(language: "en", text: " whereas the plant closed", opens: false),
     Row(language: "en", text: " the plant closed", opens: false),
+    // A first letter no English opening starts with: answered from the bytes.
+    Row(language: "en", text: " but the plant closed", opens: false),
+    Row(language: "en", text: "  But the plant closed", opens: false),
+    // An invisible character before the letter: the key reads past it.
+    Row(language: "en", text: " \u{200B}in which the firm cut 300 posts", opens: true),
+    Row(language: "en", text: " \u{200B}but the plant closed", opens: false),
+    // A combining mark after the first letter belongs to it.
+    Row(language: "en", text: " i\u{0301}n which the firm cut 300 posts", opens: false),
     Row(language: "fr", text: " où l’usine a fermé", opens: true),
     Row(language: "fr", text: " Où l’usine a fermé", opens: true),
     Row(language: "fr", text: " lorsque l’usine a fermé", opens: true),
@@ -40,6 +48,7 @@ import Testing
     Row(language: "fr", text: "\u{00A0}soit 12 % de l’effectif", opens: true),
     Row(language: "de", text: " wobei das Werk schloss", opens: true),
     Row(language: "de", text: " während das Werk schloss", opens: false),
+    Row(language: "de", text: " nachdem das Werk schloss", opens: false),
   ]
 
   @Test(arguments: rows)

@@ -49,6 +49,12 @@ import Testing
           run += Bool.random(using: &generator) && !run.hasSuffix(" ") ? " " : String(Int.random(in: 0...9, using: &generator))
         }
         if run.hasSuffix(" ") { run.removeLast() }
+        // Half the runs near the limit of fifteen significant digits, on either side of it.
+        if Bool.random(using: &generator) {
+          run = String(Int.random(in: 1...9, using: &generator))
+          for _ in 0..<Int.random(in: 13...16, using: &generator) { run += String(Int.random(in: 0...9, using: &generator)) }
+          if Bool.random(using: &generator) { run = "0" + run }
+        }
         for kind in [ValueKind.count, .money, .percent] {
           for scaled in [false, true] {
             let groups = try? reader.readGroups(run, original: run, kind: kind, scaled: scaled)
