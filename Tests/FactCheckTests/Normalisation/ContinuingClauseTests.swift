@@ -42,6 +42,9 @@ import Testing
     Row(language: "fr", text: " où l’usine a fermé", opens: true),
     Row(language: "fr", text: " Où l’usine a fermé", opens: true),
     Row(language: "fr", text: " lorsque l’usine a fermé", opens: true),
+    // An elided opening is glued to the word after it.
+    Row(language: "fr", text: " lorsqu’elle a fermé l’usine", opens: true),
+    Row(language: "fr", text: " lorsqu'il a fermé l’usine", opens: true),
     Row(language: "fr", text: " lors de laquelle l’usine a fermé", opens: true),
     Row(language: "fr", text: " ouvrant l’usine", opens: false),
     Row(language: "fr", text: " évoquant l’usine", opens: false),
