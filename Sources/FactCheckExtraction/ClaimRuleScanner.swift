@@ -24,12 +24,9 @@ package enum ClaimRuleScanner {
         // One pass finds every rule's literals; each rule then runs only around its rarest one.
         let hits = plan.scan.hits(in: haystack, range: segment, fullStops: plan.fullStops)
         for index in plan.claimRules.indices where stopped.isEmpty || !stopped.contains(index) {
-          // Most rules have no window in a segment: the rule is fetched only for those that run.
-          var fetched: CompiledRule?
           // One window: false once the rule has stopped.
           func run(_ range: Range<Int>, _ lastStart: Int?) -> Bool {
-            let rule = fetched ?? plan.claimRules[index]
-            fetched = rule
+            let rule = plan.claimRules[index]
             do {
               try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: range, lastStart: lastStart,
                                        endsText: range.upperBound == segment.upperBound, budget: &budgets[index]) { match in

@@ -214,7 +214,7 @@ package struct ProperNameReader: Sendable {
       switch piece {
       case .bytes(let literal):
         guard k + literal.count <= end else { return false }
-        for (offset, byte) in literal.enumerated() where bytes[k + offset] != byte { return false }
+        for (j, byte) in literal.enumerated() where bytes[k + j] != byte { return false }
         k += literal.count
       case .spacing:
         var ends: [Int] = []

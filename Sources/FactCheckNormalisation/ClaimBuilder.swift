@@ -497,7 +497,7 @@ package struct ClaimBuilder: Sendable {
 
   /// Whether the clause opens with "in which", "lors de laquelle"…: it then keeps the previous clause's time.
   private func startsContinuingClause(_ clauseStart: Int, _ matchStart: Int, article: Article) -> Bool {
-    guard clauseStart < matchStart, !tables.continuingClauseOpenings.isEmpty else { return false }
+    guard clauseStart < matchStart else { return false }
     // Only the clause's first words matter.
     let window = clauseStart..<min(matchStart, clauseStart + 48)
     return tables.opensContinuingClause(article.bytes[window])

@@ -1,3 +1,4 @@
+import FactCheckExtraction
 import FactCheckModel
 
 extension LexiconTables {
@@ -14,12 +15,7 @@ extension LexiconTables {
       var i = opening.startIndex
       while i < opening.endIndex && (opening[i] == 0x20 || (opening[i] >= 0x09 && opening[i] <= 0x0D)) { i += 1 }
       if i < opening.endIndex {
-        let b = opening[i]
-        if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")),
-          !firstLetters[Int(b | 0x20)]
-        {
-          return false
-        }
+        if TextBytes.isASCIILetter(opening[i]) && !firstLetters[Int(opening[i] | 0x20)] { return false }
       }
     }
     if let key = TextNormalisation.asciiKey(opening) {

@@ -68,7 +68,7 @@ package final class LexiconTables: Sendable {
     continuingClauseOpenings = normalised.continuingClauses.map { $0.hasSuffix("'") ? $0 : $0 + " " }
     continuingClauseOpeningBytes = continuingClauseOpenings.map { Array($0.utf8) }
     let firsts = continuingClauseOpeningBytes.map { $0.first ?? 0 }
-    if firsts.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) {
+    if firsts.allSatisfy(TextBytes.isASCIILetter) {
       var letters = [Bool](repeating: false, count: 128)
       for first in firsts { letters[Int(first | 0x20)] = true }
       continuingClauseFirstLetters = letters

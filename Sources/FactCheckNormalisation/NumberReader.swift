@@ -306,11 +306,11 @@ package struct NumberReader: Sendable {
     throw MalformedFigure(text: original, reason: "'\(separator)' is neither a decimal mark here nor followed by a group of three digits")
   }
 
-  /// The value of a run of ASCII digits, spaces between them aside ("3500", "3 500"), as the rest of
-  /// ``readDigits(_:original:kind:scaled:)`` reads it, but from its bytes: most figures are such runs, and
-  /// the split into groups cost 9,900 instructions a figure in the 600-article profile. `nil` for any other run, and for one of
-  /// more than ``maxSignificantDigits`` significant digits (whose error the rest reports). An integer of at
-  /// most fifteen digits is exact in a `Double` at every step of the sum.
+  /// The value of a run of ASCII digits, spaces between them aside ("3500", "3 500"), as
+  /// ``readGroups(_:original:kind:scaled:)`` reads it, but from its bytes: most figures are such runs, and
+  /// the split into groups cost 9,900 instructions a figure in the 600-article profile. `nil` for any other
+  /// run, and for one of more than ``maxSignificantDigits`` significant digits (whose error `readGroups`
+  /// reports). An integer of at most fifteen significant digits is exact in a `Double` at every step of the sum.
   static func plainDigits(_ run: String) -> Double? {
     var value = 0.0
     var digits = 0
