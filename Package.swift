@@ -38,7 +38,9 @@ let package = Package(
       pkgConfig: "libpcre2-8",
       providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
     ),
-    .target(name: "PatternMatching", dependencies: ["CPCRE2"]),
+    // The loaded objects' program headers (link.h), for the build ID the pattern cache keys derived entries by.
+    .systemLibrary(name: "CLink"),
+    .target(name: "PatternMatching", dependencies: ["CPCRE2", "CLink"]),
     .target(
       name: "FactCheckResources", path: "Rules", sources: [resourceSource], resources: ruleEntries.map { .copy($0) }
     ),

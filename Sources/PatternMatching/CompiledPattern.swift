@@ -18,8 +18,10 @@ package final class CompiledPattern: @unchecked Sendable {
   /// (a few million instructions for a rule's pattern) equals what it saves (some 5 000 instructions a
   /// byte over the interpreter, shared/design/PERFORMANCE.md).
   package static let defaultJITThreshold = 512
-  /// The pattern source, as given to PCRE2.
-  package let source: String
+  /// The pattern source's UTF-8, as given to PCRE2.
+  package let sourceUTF8: [UInt8]
+  /// The pattern source.
+  package var source: String { String(decoding: sourceUTF8, as: UTF8.self) }
   /// The options it was compiled with.
   package let options: PatternOptions
   /// Number of capturing groups (not counting group 0).
@@ -52,12 +54,19 @@ package final class CompiledPattern: @unchecked Sendable {
   /// has this exact source and options, and recorded in it when compiled; so is a compile error.
   ///
   /// - Throws: ``PatternError/compile(message:offset:)`` with PCRE2's message and the byte offset in `source`.
-  package init(_ source: String, options: PatternOptions = [], jitThreshold: Int = CompiledPattern.defaultJITThreshold)
+  package convenience init(_ source: String, options: PatternOptions = [],
+                           jitThreshold: Int = CompiledPattern.defaultJITThreshold) throws(PatternError) {
+    try self.init(utf8: Array(source.utf8), options: options, jitThreshold: jitThreshold)
+  }
+
+  /// ``init(_:options:jitThreshold:)`` of a source given as its UTF-8 bytes (a rule's expanded pattern is
+  /// kept as bytes: making a `String` of them checks every byte again, kilobytes per rule).
+  package init(utf8 source: [UInt8], options: PatternOptions = [], jitThreshold: Int = CompiledPattern.defaultJITThreshold)
     throws(PatternError)
   {
     let compiled: OpaquePointer
     if let cache = PatternCache.current {
-      let key = PatternKey(source, options: options)
+      let key = PatternKey(flags: options.pcre2Flags, source: source)
       if let decoded = cache.decode(key) {
         compiled = decoded
       } else if let failure = cache.failure(for: key) {
@@ -75,7 +84,7 @@ package final class CompiledPattern: @unchecked Sendable {
       compiled = try CompiledPattern.compile(source, options: options)
     }
     self.code = compiled
-    self.source = source
+    self.sourceUTF8 = source
     self.options = options
     self.jitThreshold = max(0, jitThreshold)
 
@@ -126,13 +135,13 @@ package final class CompiledPattern: @unchecked Sendable {
   }
 
   /// PCRE2's compiled code for `source`, owned by the caller.
-  private static func compile(_ source: String, options: PatternOptions) throws(PatternError) -> OpaquePointer {
+  private static func compile(_ source: [UInt8], options: PatternOptions) throws(PatternError) -> OpaquePointer {
     var errorCode: Int32 = 0
     var errorOffset: Int = 0
-    let compiled: OpaquePointer? = source.withCString { pointer in
-      pointer.withMemoryRebound(to: UInt8.self, capacity: source.utf8.count + 1) { bytes in
-        pcre2_compile_8(bytes, source.utf8.count, options.pcre2Flags, &errorCode, &errorOffset, nil)
-      }
+    // PCRE2 refuses a null pointer even for an empty pattern, which an empty array may give.
+    let terminated = source + [0]
+    let compiled: OpaquePointer? = terminated.withUnsafeBufferPointer { bytes in
+      pcre2_compile_8(bytes.baseAddress, source.count, options.pcre2Flags, &errorCode, &errorOffset, nil)
     }
     guard let compiled else {
       throw .compile(message: PatternError.message(for: errorCode), offset: errorOffset)

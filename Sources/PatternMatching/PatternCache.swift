@@ -88,9 +88,8 @@ package final class PatternCache: Sendable {
     state.withLock { state in
       guard let stored = state.stored, let range = stored.code(for: key) else { return nil }
       var code: OpaquePointer? = nil
-      let decoded = stored.bytes.withUnsafeBufferPointer { bytes in
-        pcre2_serialize_decode_8(&code, 1, bytes.baseAddress! + range.lowerBound, nil)
-      }
+      let serialised = stored.bytes.buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + range.lowerBound
+      let decoded = pcre2_serialize_decode_8(&code, 1, serialised, nil)
       guard decoded == 1, let code else { return nil }
       state.decoded += 1
       if state.seen.insert(key).inserted { state.used.append((key, .stored(range))) }
@@ -115,9 +114,11 @@ package final class PatternCache: Sendable {
 
   /// The error PCRE2 gave for `key` on the run that wrote the file, or `nil` when the file has none.
   func failure(for key: PatternKey) -> PatternError? {
-    guard let bytes = data(for: key.failure), bytes.count >= 8 else { return nil }
-    let offset = bytes.prefix(8).reversed().reduce(0) { $0 << 8 | Int($1) }
-    return .compile(message: String(decoding: bytes.dropFirst(8), as: UTF8.self), offset: offset)
+    withData(for: key.failure) { bytes in
+      guard bytes.count >= 8 else { return nil }
+      let offset = bytes.prefix(8).reversed().reduce(0) { $0 << 8 | Int($1) }
+      return .compile(message: String(decoding: bytes.dropFirst(8), as: UTF8.self), offset: offset)
+    }
   }
 
   /// Remembers that `key` does not compile, with PCRE2's error, for ``save()``; not a failure to get memory.
@@ -134,11 +135,15 @@ package final class PatternCache: Sendable {
   ///
   /// The rule compiler keeps there what it derives from each rule on every run and that the rule set's
   /// texts decide (a rule's prefilter): the file is keyed by those texts, like the patterns.
-  package func data(for key: PatternKey) -> ArraySlice<UInt8>? {
+  package func data(for key: PatternKey) -> [UInt8]? { withData(for: key) { Array($0) } }
+
+  /// What `body` makes of the bytes stored under `key` (read in place, in the file), or `nil` when the file
+  /// does not have them or `body` gives `nil`. The bytes are valid only during `body`.
+  package func withData<Value>(for key: PatternKey, _ body: (UnsafeRawBufferPointer) -> Value?) -> Value? {
     state.withLock { state in
       guard let stored = state.stored, let range = stored.code(for: key) else { return nil }
       if state.seen.insert(key).inserted { state.used.append((key, .stored(range))) }
-      return stored.bytes[range]
+      return body(UnsafeRawBufferPointer(rebasing: stored.bytes.buffer[range]))
     }
   }
 
@@ -160,7 +165,7 @@ package final class PatternCache: Sendable {
     guard let (used, stored) = saving else { return }
     let entries = used.map { entry -> (key: PatternKey, code: ArraySlice<UInt8>) in
       switch entry.code {
-      case .stored(let range): return (entry.key, stored!.bytes[range])
+      case .stored(let range): return (entry.key, stored!.bytes[range][...])
       case .compiled(let bytes): return (entry.key, bytes[...])
       }
     }
@@ -169,9 +174,10 @@ package final class PatternCache: Sendable {
     directory.write(bytes, to: file)
   }
 
-  /// Lets go of what the rule set's compilation used, once ``save()`` has written the file: the file's bytes
-  /// (11 MB for the bundled rules), the entries used and their keys. The entries not used yet are copied out
-  /// and kept, to decode the patterns of the language plans a run builds later; ``save()`` then writes nothing.
+  /// Lets go of what the rule set's compilation used, once ``save()`` has written the file: the entries used,
+  /// their keys and the code serialised now. The entries not used yet stay, to decode the patterns of the
+  /// language plans a run builds later (the file stays mapped: its pages are the kernel's cached copy, not
+  /// memory of this run); ``save()`` then writes nothing.
   package func releaseUsedEntries() {
     state.withLock { state in
       guard !state.released else { return }

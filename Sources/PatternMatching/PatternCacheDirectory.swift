@@ -42,46 +42,18 @@ package struct PatternCacheDirectory: Sendable {
     path + "/" + Self.prefix + String(key, radix: 16) + Self.suffix
   }
 
-  /// A file's bytes, or `nil` when there is none (or it cannot be read); marks it used, so that pruning
-  /// keeps the rule sets in use, not the ones most recently written.
-  ///
-  /// Read straight into the array: through `Data` and a copy, the file (some 11 MB for the bundled rules) was
-  /// in memory twice while the cache opened, at the start of every run. A file that shrinks while it is read
-  /// (a writer replaces files whole, so only something else could) counts as unreadable: no cache.
-  func read(_ file: String) -> [UInt8]? {
+  /// A file's bytes, mapped (``CacheFileBytes``), or `nil` when there is none (or it cannot be mapped); marks
+  /// it used, so that pruning keeps the rule sets in use, not the ones most recently written.
+  func read(_ file: String) -> CacheFileBytes? {
     let descriptor = open(file, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
+    // The mapping outlives the descriptor.
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_size >= 0 else { return nil }
-    let size = Int(info.st_size)
-    guard size > 0 else { return nil }
-    // Uninitialised, not zeroed first: the file fills it (zeroing the bundled rules' 11 MB cost 11 M
-    // instructions, a third of opening the cache).
-    var complete = true
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialised in
-      while initialised < size {
-        let got = PatternCacheDirectory.systemRead(descriptor, buffer.baseAddress! + initialised, size - initialised)
-        if got < 0 && errno == EINTR { continue }
-        guard got > 0 else {
-          complete = false
-          return
-        }
-        initialised += got
-      }
-    }
-    guard complete else { return nil }
+    guard fstat(descriptor, &info) == 0, info.st_size > 0, let bytes = CacheFileBytes(mapping: descriptor, count: Int(info.st_size))
+    else { return nil }
     _ = utimes(file, nil)
     return bytes
-  }
-
-  /// `read(2)`, which the method above hides.
-  private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
-    #if canImport(Glibc)
-      Glibc.read(descriptor, buffer, count)
-    #else
-      Darwin.read(descriptor, buffer, count)
-    #endif
   }
 
   /// Writes `bytes` to `file` through a temporary file in the same folder and a rename, so that a reader

@@ -23,8 +23,8 @@ package struct PatternCacheFile: Sendable {
   static let magic = Array("FCPCRE2C".utf8)
   static let format: UInt32 = 1
 
-  /// The whole file, entries pointing into it (or, in a copy that ``keeping(_:)`` made, the entries kept).
-  package let bytes: [UInt8]
+  /// The whole file, entries pointing into it.
+  package let bytes: CacheFileBytes
   /// The entries by the hash of their key (``PatternKey/digest(flags:source:)``): flags, and where the source
   /// and the serialised code are in ``bytes``. The sources stay in the file's bytes — a key made for each
   /// entry copied a few megabytes of pattern sources out of a file already in memory, on every run.
@@ -39,14 +39,13 @@ package struct PatternCacheFile: Sendable {
   /// The serialised code stored under `key`, as a range of ``bytes``; `nil` when the file has none.
   package func code(for key: PatternKey) -> Range<Int>? {
     guard let candidates = index[key.hashValueOfSource] else { return nil }
-    return bytes.withUnsafeBytes { file in
-      key.source.withUnsafeBytes { source in
+    let file = bytes.buffer
+    return key.source.withUnsafeBytes { source in
         // The last of equal keys, should a file hold one twice (no writer does), as a dictionary by key kept.
         candidates.last { entry in
           entry.flags == key.flags && entry.source.count == source.count
             && (source.count == 0 || memcmp(file.baseAddress! + entry.source.lowerBound, source.baseAddress!, source.count) == 0)
         }?.code
-      }
     }
   }
 
@@ -67,8 +66,13 @@ package struct PatternCacheFile: Sendable {
 
   /// Reads a file's bytes, checking everything the layout promises.
   package init(bytes: [UInt8], pcre2Version: String = PatternCacheFile.pcre2Version) throws(PatternCacheError) {
-    var reader = Reader(bytes: bytes)
-    guard bytes.count >= Self.magic.count, Array(bytes[0..<Self.magic.count]) == Self.magic else { throw .notACacheFile }
+    try self.init(bytes: CacheFileBytes(copying: bytes), pcre2Version: pcre2Version)
+  }
+
+  /// Reads a file's bytes, checking everything the layout promises.
+  package init(bytes: CacheFileBytes, pcre2Version: String = PatternCacheFile.pcre2Version) throws(PatternCacheError) {
+    var reader = Reader(bytes: bytes.buffer)
+    guard bytes.count >= Self.magic.count, bytes[0..<Self.magic.count] == Self.magic else { throw .notACacheFile }
     reader.offset = Self.magic.count
     let format = try reader.u32()
     guard format == Self.format else { throw .unsupportedFormat(format) }
@@ -78,7 +82,7 @@ package struct PatternCacheFile: Sendable {
     let payloadLength = try reader.u64()
     let checksum = try reader.u64()
     guard payloadLength == UInt64(bytes.count - reader.offset) else { throw .truncated }
-    let digest = bytes.withUnsafeBytes { ByteDigest.of(UnsafeRawBufferPointer(rebasing: $0[reader.offset...])) }
+    let digest = ByteDigest.of(UnsafeRawBufferPointer(rebasing: bytes.buffer[reader.offset...]))
     guard digest == checksum else { throw .checksumMismatch }
     var index: [UInt64: [Entry]] = [:]
     index.reserveCapacity(count)
@@ -90,32 +94,26 @@ package struct PatternCacheFile: Sendable {
       _ = try reader.bytes(sourceLength)
       let code = reader.offset..<reader.offset + codeLength
       _ = try reader.bytes(codeLength)
-      let digest = bytes.withUnsafeBytes { PatternKey.digest(flags: flags, source: UnsafeRawBufferPointer(rebasing: $0[source])) }
+      let digest = PatternKey.digest(flags: flags, source: UnsafeRawBufferPointer(rebasing: bytes.buffer[source]))
       index[digest, default: []].append(Entry(flags: flags, source: source, code: code))
     }
     self.bytes = bytes
     self.index = index
   }
 
-  /// A copy holding only the entries `keep` accepts (given where their serialised code is in ``bytes``), its
-  /// bytes just their sources and codes: what a cache still needs once most of its file has been used
-  /// (``PatternCache/releaseUsedEntries()``). It is no file, and is never written.
+  /// The file with only the entries `keep` accepts (given where their serialised code is in ``bytes``): what a
+  /// cache still needs once most of its file has been used (``PatternCache/releaseUsedEntries()``). The
+  /// bytes stay mapped (they are the file's cached pages, not memory of this run); only the index shrinks.
   func keeping(_ keep: (Range<Int>) -> Bool) -> PatternCacheFile {
-    var kept: [UInt8] = []
     var index: [UInt64: [Entry]] = [:]
     for (digest, entries) in self.index {
-      for entry in entries where keep(entry.code) {
-        let source = kept.count..<kept.count + entry.source.count
-        kept += bytes[entry.source]
-        let code = kept.count..<kept.count + entry.code.count
-        kept += bytes[entry.code]
-        index[digest, default: []].append(Entry(flags: entry.flags, source: source, code: code))
-      }
+      let kept = entries.filter { keep($0.code) }
+      if !kept.isEmpty { index[digest] = kept }
     }
-    return PatternCacheFile(bytes: kept, index: index)
+    return PatternCacheFile(bytes: bytes, index: index)
   }
 
-  private init(bytes: [UInt8], index: [UInt64: [Entry]]) {
+  private init(bytes: CacheFileBytes, index: [UInt64: [Entry]]) {
     self.bytes = bytes
     self.index = index
   }
@@ -149,13 +147,13 @@ package struct PatternCacheFile: Sendable {
 
   /// Reads the layout's integers and byte runs, throwing ``PatternCacheError/truncated`` past the end.
   private struct Reader {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
     var offset = 0
 
-    mutating func bytes(_ count: Int) throws(PatternCacheError) -> ArraySlice<UInt8> {
+    mutating func bytes(_ count: Int) throws(PatternCacheError) -> UnsafeRawBufferPointer {
       guard count >= 0, count <= bytes.count - offset else { throw .truncated }
       defer { offset += count }
-      return bytes[offset..<offset + count]
+      return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
     }
 
     mutating func u32() throws(PatternCacheError) -> UInt32 { UInt32(try integer(4)) }

@@ -116,7 +116,7 @@ package struct CompileErrorLocator {
     let expanded = PlaceholderExpander.expandedFragment(fragment)
     // A probe, not a pattern of the rule set: kept out of its pattern cache file.
     let probe = PatternCache.$current.withValue(nil) {
-      Result { () throws(PatternError) in try CompiledPattern(expanded.regex, options: options) }
+      Result { () throws(PatternError) in try CompiledPattern(utf8: expanded.regexUTF8, options: options) }
     }
     switch probe {
     case .success:
@@ -137,7 +137,7 @@ package struct CompileErrorLocator {
   private static func oversizedPlaceholder(_ message: String, in expansion: ExpandedPattern, catalog: PlaceholderCatalog,
                                            entities: [EntityDefinition]) -> LexiconFault? {
     let sizes = expansion.slots.map { (slot: $0, bytes: catalog.fragment(named: $0.name)?.utf8.count ?? 0) }
-    guard let biggest = sizes.max(by: { $0.bytes < $1.bytes }), biggest.bytes * 2 >= expansion.regex.utf8.count else {
+    guard let biggest = sizes.max(by: { $0.bytes < $1.bytes }), biggest.bytes * 2 >= expansion.regexUTF8.count else {
       return nil
     }
     let lexicon = catalog.lexicon

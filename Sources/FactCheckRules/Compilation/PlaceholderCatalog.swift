@@ -144,6 +144,13 @@ package struct PlaceholderCatalog: Sendable {
     expandedFragments = lexicon.fragments.mapValues(PlaceholderExpander.expandFragment)
   }
 
+  /// A catalog of fragments built before (``PlaceholderCatalog/of(language:lexicon:entities:cache:)``).
+  init(lexicon: Lexicon, builtins: [String: String], expandedFragments: [String: String]) {
+    self.lexicon = lexicon
+    self.builtins = builtins
+    self.expandedFragments = expandedFragments
+  }
+
   /// The fragment for a placeholder name: built-in first, then the lexicon's own fragments.
   package func fragment(named name: String) -> String? { builtins[name] ?? lexicon.fragments[name] }
 

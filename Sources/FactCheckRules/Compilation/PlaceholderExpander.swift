@@ -75,12 +75,25 @@ package struct ExpandedPattern: Sendable {
     package let isPlaceholder: Bool
   }
 
+  /// The PCRE2 pattern's UTF-8, as compiled.
+  package let regexUTF8: [UInt8]
   /// The PCRE2 pattern.
-  package let regex: String
+  package var regex: String { String(decoding: regexUTF8, as: UTF8.self) }
   /// Placeholder uses, in pattern order.
   package let slots: [PlaceholderSlot]
   /// Output ↔ source correspondence, for mapping PCRE2 error offsets back into the rule file.
   package let pieces: [Piece]
+
+  init(regex: String, slots: [PlaceholderSlot], pieces: [Piece]) {
+    self.init(regexUTF8: Array(regex.utf8), slots: slots, pieces: pieces)
+  }
+
+  /// An expansion whose pattern is these bytes, which must be UTF-8 (they are compiled as such).
+  init(regexUTF8: [UInt8], slots: [PlaceholderSlot], pieces: [Piece]) {
+    self.regexUTF8 = regexUTF8
+    self.slots = slots
+    self.pieces = pieces
+  }
 
   /// The byte offset in the rule's pattern text that produced output byte `offset`.
   ///

@@ -36,7 +36,7 @@ package enum RuleCompiler {
     var problems = library.problems
     var catalogs: [String: PlaceholderCatalog] = [:]
     for (language, lexicon) in library.lexicons {
-      catalogs[language] = PlaceholderCatalog(lexicon: lexicon, entities: library.entities)
+      catalogs[language] = PlaceholderCatalog.of(language: language, lexicon: lexicon, entities: library.entities, cache: cache)
     }
     let allPlaceholderNames = Set(catalogs.values.flatMap(\.allNames))
     var compiled: [CompiledRule] = []
@@ -49,7 +49,7 @@ package enum RuleCompiler {
       guard let catalog = catalogs[rule.language] else { continue }  // reported by the loader
       var expansion: ExpandedPattern
       do {
-        expansion = try PlaceholderExpander.expand(rule.pattern, catalog: catalog)
+        expansion = try PlaceholderExpander.expand(rule, catalog: catalog, cache: cache)
       } catch {
         switch error {
         case .unknownPlaceholder(let name, let range):
@@ -75,12 +75,12 @@ package enum RuleCompiler {
       let options: PatternOptions = rule.caseSensitive ? [] : [.caseless]
       let pattern: CompiledPattern
       do {
-        pattern = try CompiledPattern(expansion.regex, options: options)
+        pattern = try CompiledPattern(utf8: expansion.regexUTF8, options: options)
       } catch {
         // A placeholder written out at several alternatives' starts can take a pattern past PCRE2's size
         // limit: then it is called everywhere (no start information, but a pattern that compiles).
-        if let compact = try? PlaceholderExpander.expand(rule.pattern, catalog: catalog, writesLeadingOut: false),
-          compact.regex != expansion.regex, let smaller = try? CompiledPattern(compact.regex, options: options)
+        if let compact = try? PlaceholderExpander.expand(rule, catalog: catalog, writesLeadingOut: false, cache: cache),
+          compact.regexUTF8 != expansion.regexUTF8, let smaller = try? CompiledPattern(utf8: compact.regexUTF8, options: options)
         {
           expansion = compact
           pattern = smaller

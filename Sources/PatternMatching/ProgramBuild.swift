@@ -1,0 +1,97 @@
+#if os(Linux)
+  import CLink
+#endif
+
+/// Which build of this code is running: the GNU build ID of the executable or library it was linked into.
+///
+/// What the rule compiler derives from the rule files and keeps in the pattern cache (expanded patterns,
+/// placeholder catalogs, prefilters) depends on this code as much as on the files. The cache file is keyed by
+/// the files' texts, so its derived entries are keyed by this build as well: a rebuilt program with a changed
+/// expander derives them again instead of reading what an earlier build derived. Compiled patterns need no
+/// such key, since they are looked up by their exact source.
+///
+/// The linker computes the ID from the linked output (a SHA-1 by default), so two identical builds share
+/// their entries and any change to the code gives a new ID. Read from the program's own note segment in
+/// memory: no file is opened.
+package enum ProgramBuild {
+  /// The build ID's bytes as lower-case hexadecimal, or `nil` where there is none to read (a platform without
+  /// ELF notes, or a link without `--build-id`): then nothing derived is cached.
+  package static let identity: String? = {
+    guard let bytes = buildID(), !bytes.isEmpty else { return nil }
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    for byte in bytes {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0xF)])
+    }
+    return String(decoding: text, as: UTF8.self)
+  }()
+
+  #if os(Linux)
+    /// What the search of the loaded objects is given, and what it finds.
+    private struct Search {
+      /// An address inside this module's code.
+      let address: UInt
+      var found: [UInt8]? = nil
+    }
+
+    /// A function of this module, whose address tells which loaded object holds this code.
+    private static let marker: @convention(c) () -> Void = {}
+
+    private static func buildID() -> [UInt8]? {
+      var search = Search(address: UInt(bitPattern: unsafeBitCast(marker, to: UnsafeRawPointer.self)))
+      _ = withUnsafeMutablePointer(to: &search) { pointer in
+        dl_iterate_phdr({ info, _, data in
+          guard let info, let data else { return 0 }
+          let search = data.assumingMemoryBound(to: Search.self)
+          return ProgramBuild.inspect(info.pointee, for: &search.pointee) ? 1 : 0
+        }, pointer)
+      }
+      return search.found
+    }
+
+    /// Whether `object` holds the searched address; its build ID, if it has one, goes into `search`.
+    private static func inspect(_ object: dl_phdr_info, for search: inout Search) -> Bool {
+      guard let headers = object.dlpi_phdr else { return false }
+      let base = UInt(object.dlpi_addr)
+      let segments = UnsafeBufferPointer(start: headers, count: Int(object.dlpi_phnum))
+      let holdsAddress = segments.contains { segment in
+        let start = base + UInt(segment.p_vaddr)
+        return segment.p_type == UInt32(PT_LOAD) && search.address >= start && search.address - start < UInt(segment.p_memsz)
+      }
+      guard holdsAddress else { return false }
+      for segment in segments where segment.p_type == UInt32(PT_NOTE) {
+        let notes = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: base + UInt(segment.p_vaddr)),
+                                           count: Int(segment.p_memsz))
+        if let id = gnuBuildID(in: notes) {
+          search.found = id
+          break
+        }
+      }
+      return true
+    }
+
+    /// The descriptor of the `NT_GNU_BUILD_ID` note (type 3, owner "GNU") in a note segment, if there is one.
+    /// Each note: name size, descriptor size, type (u32 each), then the name and the descriptor, each padded
+    /// to four bytes.
+    private static func gnuBuildID(in notes: UnsafeRawBufferPointer) -> [UInt8]? {
+      var offset = 0
+      func padded(_ size: Int) -> Int { (size + 3) & ~3 }
+      while offset + 12 <= notes.count {
+        let nameSize = Int(notes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+        let descriptorSize = Int(notes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
+        let type = notes.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self)
+        let name = offset + 12
+        let descriptor = name + padded(nameSize)
+        guard descriptor + descriptorSize <= notes.count else { return nil }
+        if type == 3 && nameSize == 4 && Array(notes[name..<name + 4]) == Array("GNU\u{0}".utf8) {
+          return Array(notes[descriptor..<descriptor + descriptorSize])
+        }
+        offset = descriptor + padded(descriptorSize)
+      }
+      return nil
+    }
+  #else
+    private static func buildID() -> [UInt8]? { nil }
+  #endif
+}
