@@ -158,6 +158,20 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: cache.file))
   }
 
+  /// Data entries are keyed by the build that derived them: on Linux, the build ID the linker wrote (hex
+  /// digits of a SHA-1, MD5 or UUID), the same on every read; a data key carries it, a pattern key does not.
+  @Test func dataKeysCarryTheProgramsBuildID() throws {
+    #if os(Linux)
+      let identity = try #require(ProgramBuild.identity)
+      #expect(identity.count >= 32 && identity.count % 2 == 0)
+      #expect(identity.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+      #expect(ProgramBuild.identity == identity)
+      let key = try #require(PatternKey.data("a derived value"))
+      #expect(key.source == Array((identity + "\u{0}a derived value").utf8))
+      #expect(key.flags == PatternKey.dataFlags)
+    #endif
+  }
+
   /// Data entries (what the rule compiler derives from each rule) live beside the patterns: recording one
   /// writes the file even when no pattern was compiled, a later cache reads it back, and a data key never
   /// finds a pattern of the same source.
@@ -169,14 +183,14 @@ import Testing
     let second = PatternCache(key: 5, in: directory)
     _ = try Self.compile(with: second)
     #expect(second.counts.compiled == 0)
-    let key = PatternKey.data("prefilter of a rule")
+    let key = try #require(PatternKey.data("prefilter of a rule"))
     #expect(second.data(for: key) == nil)
     second.record(data: [1, 2, 3], for: key)
     second.save()
 
     let third = PatternCache(key: 5, in: directory)
     #expect(third.data(for: key).map(Array.init) == [1, 2, 3])
-    #expect(third.data(for: .data("another rule")) == nil)
+    #expect(third.data(for: try #require(PatternKey.data("another rule"))) == nil)
     // The patterns are still there, decoded as before.
     _ = try Self.compile(with: third)
     #expect(third.counts == (decoded: Self.patterns.count, compiled: 0))

@@ -36,8 +36,18 @@ import Testing
       #expect(rule.pattern.isAnchored == reference.pattern.isAnchored)
       #expect(rule.pattern.groupNumbers == reference.pattern.groupNumbers)
       #expect(rule.pattern.startInformation == reference.pattern.startInformation, "\(rule.id)")
-      // Prefilters are kept in the cache file too, and read back the same as analysed.
+      // Prefilters and expansions are kept in the cache file too, and read back the same as derived.
       #expect(rule.prefilter == reference.prefilter, "\(rule.id)")
+      #expect(rule.expansion.regexUTF8 == reference.expansion.regexUTF8, "\(rule.id)")
+      #expect(rule.expansion.slots == reference.expansion.slots, "\(rule.id)")
+      #expect(rule.expansion.pieces.map { [$0.output, $0.source] } == reference.expansion.pieces.map { [$0.output, $0.source] })
+      #expect(rule.expansion.pieces.map(\.isPlaceholder) == reference.expansion.pieces.map(\.isPlaceholder))
+      #expect(rule.slotGroups == reference.slotGroups, "\(rule.id)")
+    }
+    #expect(cached.catalogs.keys.sorted() == uncached.catalogs.keys.sorted())
+    for (language, catalog) in uncached.catalogs {
+      #expect(cached.catalogs[language]?.builtins == catalog.builtins, "\(language)")
+      #expect(cached.catalogs[language]?.expandedFragments == catalog.expandedFragments, "\(language)")
     }
     let articles = try FileManager.default.contentsOfDirectory(atPath: Fixtures.examples + "/klarna").sorted()
       .filter { $0.hasSuffix(".md") }.prefix(6).map { Fixtures.examples + "/klarna/" + $0 }
