@@ -38,9 +38,7 @@ let package = Package(
       pkgConfig: "libpcre2-8",
       providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
     ),
-    // The loaded objects' program headers (link.h), for the build ID the pattern cache keys derived entries by.
-    .systemLibrary(name: "CLink"),
-    .target(name: "PatternMatching", dependencies: ["CPCRE2", "CLink"]),
+    .target(name: "PatternMatching", dependencies: ["CPCRE2"]),
     .target(
       name: "FactCheckResources", path: "Rules", sources: [resourceSource], resources: ruleEntries.map { .copy($0) }
     ),

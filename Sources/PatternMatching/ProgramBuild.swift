@@ -1,5 +1,5 @@
 #if os(Linux)
-  import CLink
+  import Glibc
 #endif
 
 /// Which build of this code is running: the GNU build ID of the executable or library it was linked into.
@@ -27,7 +27,12 @@ package enum ProgramBuild {
     return String(decoding: text, as: UTF8.self)
   }()
 
-  #if os(Linux)
+  #if os(Linux) && (arch(x86_64) || arch(arm64))
+    /// `dl_iterate_phdr(3)`, looked up at run time: Swift's Glibc module leaves `link.h` out, and a C module
+    /// of our own would have to compile it with `_GNU_SOURCE`, which clashes with Glibc's own definitions.
+    private typealias Visitor = @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Int32
+    private typealias IteratePHDR = @convention(c) (Visitor, UnsafeMutableRawPointer?) -> Int32
+
     /// What the search of the loaded objects is given, and what it finds.
     private struct Search {
       /// An address inside this module's code.
@@ -39,30 +44,39 @@ package enum ProgramBuild {
     private static let marker: @convention(c) () -> Void = {}
 
     private static func buildID() -> [UInt8]? {
+      // RTLD_DEFAULT is the null handle in glibc.
+      guard let symbol = dlsym(nil, "dl_iterate_phdr") else { return nil }
+      let iterate = unsafeBitCast(symbol, to: IteratePHDR.self)
       var search = Search(address: UInt(bitPattern: unsafeBitCast(marker, to: UnsafeRawPointer.self)))
       _ = withUnsafeMutablePointer(to: &search) { pointer in
-        dl_iterate_phdr({ info, _, data in
+        iterate({ info, _, data in
           guard let info, let data else { return 0 }
-          let search = data.assumingMemoryBound(to: Search.self)
-          return ProgramBuild.inspect(info.pointee, for: &search.pointee) ? 1 : 0
+          return ProgramBuild.inspect(UnsafeRawPointer(info), for: &data.assumingMemoryBound(to: Search.self).pointee) ? 1 : 0
         }, pointer)
       }
       return search.found
     }
 
-    /// Whether `object` holds the searched address; its build ID, if it has one, goes into `search`.
-    private static func inspect(_ object: dl_phdr_info, for search: inout Search) -> Bool {
-      guard let headers = object.dlpi_phdr else { return false }
-      let base = UInt(object.dlpi_addr)
-      let segments = UnsafeBufferPointer(start: headers, count: Int(object.dlpi_phnum))
-      let holdsAddress = segments.contains { segment in
-        let start = base + UInt(segment.p_vaddr)
-        return segment.p_type == UInt32(PT_LOAD) && search.address >= start && search.address - start < UInt(segment.p_memsz)
+    /// Whether the object `info` describes holds the searched address; its build ID, if it has one, goes into
+    /// `search`.
+    ///
+    /// `info` is a `struct dl_phdr_info` of a 64-bit glibc: the load address at byte 0, the program headers'
+    /// address at 16 and their count (u16) at 24. Each `Elf64_Phdr` is 56 bytes: type (u32) at 0, virtual
+    /// address at 16, size in memory at 40.
+    private static func inspect(_ info: UnsafeRawPointer, for search: inout Search) -> Bool {
+      let base = info.load(as: UInt.self)
+      guard let headers = info.load(fromByteOffset: 16, as: UnsafeRawPointer?.self) else { return false }
+      let count = Int(info.load(fromByteOffset: 24, as: UInt16.self))
+      let segments = (0..<count).map { index in
+        let header = headers + index * 56
+        return (type: header.load(as: UInt32.self), start: base &+ header.load(fromByteOffset: 16, as: UInt.self),
+                size: header.load(fromByteOffset: 40, as: UInt.self))
       }
-      guard holdsAddress else { return false }
-      for segment in segments where segment.p_type == UInt32(PT_NOTE) {
-        let notes = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: base + UInt(segment.p_vaddr)),
-                                           count: Int(segment.p_memsz))
+      let load: UInt32 = 1, note: UInt32 = 4
+      guard segments.contains(where: { $0.type == load && search.address >= $0.start && search.address - $0.start < $0.size })
+      else { return false }
+      for segment in segments where segment.type == note {
+        let notes = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: segment.start), count: Int(segment.size))
         if let id = gnuBuildID(in: notes) {
           search.found = id
           break
