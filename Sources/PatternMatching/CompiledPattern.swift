@@ -9,10 +9,14 @@ import Synchronization
 /// atomically — when the text it has scanned passes ``jitThreshold`` bytes (`jitThreshold: 0` compiles at
 /// once). Matches are the same either way.
 ///
-/// The compiled code is immutable after `init`, and PCRE2 documents compiled patterns as safe to share
-/// between threads ("pcre2api", MULTITHREADING): only match data and JIT stacks are per thread, and those
-/// live in ``Matcher``; the JIT-compiled copy is written once, under a lock, and read atomically. Hence
-/// `@unchecked Sendable`.
+/// A pattern found in the pattern cache is not even decoded until it first matches: what callers ask before
+/// that (its groups, whether it is anchored) was stored with its code (``PatternInfo``), and a one-file check
+/// matches with a fraction of the rules it loads.
+///
+/// The compiled code is immutable once made, and PCRE2 documents compiled patterns as safe to share between
+/// threads ("pcre2api", MULTITHREADING): only match data and JIT stacks are per thread, and those live in
+/// ``Matcher``; the decoded code and the JIT-compiled copy are each written once, under a lock, and read
+/// atomically. Hence `@unchecked Sendable`.
 package final class CompiledPattern: @unchecked Sendable {
   /// Bytes a pattern scans interpreted before it is JIT-compiled, by default: about where the JIT's cost
   /// (a few million instructions for a rule's pattern) equals what it saves (some 5 000 instructions a
@@ -25,21 +29,27 @@ package final class CompiledPattern: @unchecked Sendable {
   /// The options it was compiled with.
   package let options: PatternOptions
   /// Number of capturing groups (not counting group 0).
-  package let captureCount: Int
+  package var captureCount: Int { info.captureCount }
   /// Named groups, name → group number.
-  package let groupNumbers: [String: Int]
+  package var groupNumbers: [String: Int] { info.groupNumbers }
   /// Whether the pattern runs JIT-compiled now; false until it has scanned ``jitThreshold`` bytes, or when
   /// the platform has no JIT (the interpreter then runs it).
   package var isJITCompiled: Bool { jitCode.load(ordering: .acquiring) != nil }
   /// Bytes of text scanned before the pattern is JIT-compiled.
   package let jitThreshold: Int
   /// Whether a match can only start where the search starts (`\G…`, `(?=…)^`: PCRE2_ANCHORED inferred).
-  package let isAnchored: Bool
+  package var isAnchored: Bool { info.isAnchored }
   /// Whether a match can be empty (PCRE2_INFO_MATCHEMPTY).
-  package let matchesEmpty: Bool
+  package var matchesEmpty: Bool { info.matchesEmpty }
+  /// What PCRE2 says of the pattern.
+  private let info: PatternInfo
 
-  /// The interpreted code.
-  let code: OpaquePointer
+  /// The interpreted code, decoded from the cache file first if it came from there.
+  var code: OpaquePointer { interpreted.load(ordering: .acquiring) ?? decodeStoredCode() }
+  /// The interpreted code, once there is one: at once when compiled, at first use when found in the cache.
+  private let interpreted = Atomic<OpaquePointer?>(nil)
+  /// The cache entry the code is still to be decoded from (`nil` once decoded, or when compiled).
+  private let pending: Mutex<StoredPattern?>
   /// A JIT-compiled copy of `code`, once made.
   private let jitCode = Atomic<OpaquePointer?>(nil)
   /// Bytes scanned so far (only counted until the JIT is tried).
@@ -50,8 +60,9 @@ package final class CompiledPattern: @unchecked Sendable {
   /// Compiles `source` with UTF + UCP and the given options; JIT-compiles it at once when `jitThreshold`
   /// is 0, else once it has scanned that many bytes.
   ///
-  /// Inside a ``PatternCache`` scope (``PatternCache/current``) the code is decoded from the cache when it
-  /// has this exact source and options, and recorded in it when compiled; so is a compile error.
+  /// Inside a ``PatternCache`` scope (``PatternCache/current``) the code is taken from the cache when it
+  /// has this exact source and options (and decoded when first used), and recorded in it when compiled; so
+  /// is a compile error.
   ///
   /// - Throws: ``PatternError/compile(message:offset:)`` with PCRE2's message and the byte offset in `source`.
   package convenience init(_ source: String, options: PatternOptions = [],
@@ -64,11 +75,12 @@ package final class CompiledPattern: @unchecked Sendable {
   package init(utf8 source: [UInt8], options: PatternOptions = [], jitThreshold: Int = CompiledPattern.defaultJITThreshold)
     throws(PatternError)
   {
-    let compiled: OpaquePointer
+    var compiled: OpaquePointer? = nil
+    var stored: StoredPattern? = nil
     if let cache = PatternCache.current {
       let key = PatternKey(flags: options.pcre2Flags, source: source)
-      if let decoded = cache.decode(key) {
-        compiled = decoded
+      if let found = cache.stored(key) {
+        stored = found
       } else if let failure = cache.failure(for: key) {
         throw failure
       } else {
@@ -78,32 +90,42 @@ package final class CompiledPattern: @unchecked Sendable {
           cache.record(failure: error, for: key)
           throw error
         }
-        cache.record(compiled, for: key)
+        cache.record(compiled!, info: PatternInfo(code: compiled!), for: key)
       }
     } else {
       compiled = try CompiledPattern.compile(source, options: options)
     }
-    self.code = compiled
+    info = stored?.info ?? PatternInfo(code: compiled!)
+    pending = Mutex(stored)
     self.sourceUTF8 = source
     self.options = options
     self.jitThreshold = max(0, jitThreshold)
-
-    var allOptions: UInt32 = 0
-    pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_ALLOPTIONS), &allOptions)
-    self.isAnchored = allOptions & UInt32(PCRE2_ANCHORED) != 0
-    var empty: UInt32 = 0
-    pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_MATCHEMPTY), &empty)
-    self.matchesEmpty = empty != 0
-    var count: UInt32 = 0
-    pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
-    self.captureCount = Int(count)
-    self.groupNumbers = CompiledPattern.readNameTable(compiled)
+    interpreted.store(compiled, ordering: .releasing)
     if self.jitThreshold == 0 { compileJIT() }
   }
 
   deinit {
     if let jitted = jitCode.load(ordering: .acquiring) { pcre2_code_free_8(jitted) }
-    pcre2_code_free_8(code)
+    if let code = interpreted.load(ordering: .acquiring) { pcre2_code_free_8(code) }
+  }
+
+  /// Whether the interpreted code has been made (compiled, or decoded from the cache file).
+  package var hasCode: Bool { interpreted.load(ordering: .acquiring) != nil }
+
+  /// Decodes the code of a pattern found in the cache, once, and publishes it.
+  private func decodeStoredCode() -> OpaquePointer {
+    pending.withLock { stored in
+      if let code = interpreted.load(ordering: .acquiring) { return code }
+      // The entry was checked when the file was opened (magic, PCRE2 version, checksum), and the same source
+      // compiled without error on the run that wrote it: only a failure to get memory can stop both.
+      guard let code = stored?.decode() ?? (try? CompiledPattern.compile(sourceUTF8, options: options)) else {
+        fatalError("out of memory for the compiled pattern")
+      }
+      interpreted.store(code, ordering: .releasing)
+      // The file's mapping is no longer needed for this pattern.
+      stored = nil
+      return code
+    }
   }
 
   /// The code to match with after scanning `bytes` more: the JIT-compiled copy once there is one
@@ -156,27 +178,5 @@ package final class CompiledPattern: @unchecked Sendable {
   }
 
   /// The group number for a name, if the pattern has such a group.
-  package func groupNumber(named name: String) -> Int? { groupNumbers[name] }
-
-  /// Reads PCRE2's name table: entries of a big-endian group number followed by a NUL-terminated name.
-  private static func readNameTable(_ code: OpaquePointer) -> [String: Int] {
-    var nameCount: UInt32 = 0
-    var entrySize: UInt32 = 0
-    var table: UnsafePointer<UInt8>? = nil
-    pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &nameCount)
-    guard nameCount > 0 else { return [:] }
-    pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
-    pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
-    guard let table else { return [:] }
-    var names: [String: Int] = [:]
-    for index in 0..<Int(nameCount) {
-      let entry = table + index * Int(entrySize)
-      let number = Int(entry[0]) << 8 | Int(entry[1])
-      var end = 2
-      while end < Int(entrySize) && entry[end] != 0 { end += 1 }
-      let name = String(decoding: UnsafeBufferPointer(start: entry + 2, count: end - 2), as: UTF8.self)
-      names[name] = number
-    }
-    return names
-  }
+  package func groupNumber(named name: String) -> Int? { info.groupNumbers[name] }
 }

@@ -6,8 +6,8 @@ import Synchronization
 ///
 /// One cache serves one rule set: ``CompiledPattern/init(_:options:jitThreshold:)`` asks ``current`` (a
 /// task-local value, set around a rule set's compilation with `PatternCache.$current.withValue`) for
-/// the pattern's exact source and options and decodes PCRE2's serialised code when the file has it, else
-/// compiles and remembers the code. ``save()`` then writes the file again, only if something was compiled,
+/// the pattern's exact source and options and takes PCRE2's serialised code when the file has it (decoded
+/// when the pattern first matches, ``StoredPattern``), else compiles and remembers the code. ``save()`` then writes the file again, only if something was compiled,
 /// holding exactly the patterns this rule set used — so a file never grows with patterns of edited rules.
 ///
 /// A task-local rather than a process-wide cache because tests (and a server) compile several rule sets at
@@ -16,7 +16,8 @@ import Synchronization
 /// of which has to know about caching.
 ///
 /// A decoded pattern is PCRE2's own compiled code for the same source, options and PCRE2 version, so
-/// matches, `isAnchored` and start information are the same; the JIT stays lazy as before. A pattern
+/// matches, `isAnchored` (kept beside the code, ``PatternInfo``) and start information are the same; the
+/// JIT stays lazy as before. A pattern
 /// that does not compile is kept as its error (PCRE2's message and offset), which the same source,
 /// options and version always give: a rule compiler that tries a large form first and falls back to a
 /// smaller one (issue 15) does not fail the same large compile on every run.
@@ -37,7 +38,7 @@ package final class PatternCache: Sendable {
     var stored: PatternCacheFile?
     /// Set by ``releaseUsedEntries()``: the file is no longer all there, so ``save()`` writes nothing.
     var released = false
-    /// Patterns used so far, in order, with where their serialised code is.
+    /// Patterns used so far, in order, with where their serialised code and info are.
     var used: [(key: PatternKey, code: Code)] = []
     var seen: Set<PatternKey> = []
     var decoded = 0
@@ -47,10 +48,10 @@ package final class PatternCache: Sendable {
   }
 
   private enum Code {
-    /// A range of the stored file's bytes.
-    case stored(Range<Int>)
+    /// Ranges of the stored file's bytes.
+    case stored(code: Range<Int>, info: Range<Int>)
     /// Serialised now.
-    case compiled([UInt8])
+    case compiled(code: [UInt8], info: [UInt8])
   }
 
   /// Opens the cache file of the rule set whose identity is `key` (any digest of what the rule set is made
@@ -78,27 +79,24 @@ package final class PatternCache: Sendable {
   /// Whether ``save()`` would write the file now: a pattern was compiled or a data entry recorded.
   package var needsSaving: Bool { state.withLock { $0.compiled > 0 || $0.recordedData > 0 } }
 
-  /// Patterns decoded from the file and patterns compiled, so far.
+  /// Patterns found in the file and patterns compiled, so far.
   package var counts: (decoded: Int, compiled: Int) { state.withLock { ($0.decoded, $0.compiled) } }
 
-  /// The pattern's code decoded from the file, or `nil` when the file does not have it or PCRE2 refuses it
-  /// (then the caller compiles). The caller owns the code.
-  func decode(_ key: PatternKey) -> OpaquePointer? {
-    // Under the lock, which is held only while decoding: plans of two languages may be built at once.
+  /// The pattern stored under `key`, to decode when it is first needed, or `nil` when the file does not have
+  /// it (then the caller compiles).
+  func stored(_ key: PatternKey) -> StoredPattern? {
     state.withLock { state in
-      guard let stored = state.stored, let range = stored.code(for: key) else { return nil }
-      var code: OpaquePointer? = nil
-      let serialised = stored.bytes.buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + range.lowerBound
-      let decoded = pcre2_serialize_decode_8(&code, 1, serialised, nil)
-      guard decoded == 1, let code else { return nil }
+      guard let stored = state.stored, let (code, info) = stored.entry(for: key),
+        let pattern = StoredPattern(bytes: stored.bytes, code: code, info: info)
+      else { return nil }
       state.decoded += 1
-      if state.seen.insert(key).inserted { state.used.append((key, .stored(range))) }
-      return code
+      if state.seen.insert(key).inserted { state.used.append((key, .stored(code: code, info: info))) }
+      return pattern
     }
   }
 
-  /// Remembers a pattern just compiled, serialised, for ``save()``.
-  func record(_ code: OpaquePointer, for key: PatternKey) {
+  /// Remembers a pattern just compiled, serialised with its info, for ``save()``.
+  func record(_ code: OpaquePointer, info: PatternInfo, for key: PatternKey) {
     var codes: [OpaquePointer?] = [code]
     var bytes: UnsafeMutablePointer<UInt8>? = nil
     var size = 0
@@ -106,7 +104,7 @@ package final class PatternCache: Sendable {
     state.withLock { state in
       state.compiled += 1
       if encoded == 1, let bytes, state.seen.insert(key).inserted {
-        state.used.append((key, .compiled(Array(UnsafeBufferPointer(start: bytes, count: size)))))
+        state.used.append((key, .compiled(code: Array(UnsafeBufferPointer(start: bytes, count: size)), info: info.encoded)))
       }
     }
     if let bytes { pcre2_serialize_free_8(bytes) }
@@ -141,8 +139,8 @@ package final class PatternCache: Sendable {
   /// does not have them or `body` gives `nil`. The bytes are valid only during `body`.
   package func withData<Value>(for key: PatternKey, _ body: (UnsafeRawBufferPointer) -> Value?) -> Value? {
     state.withLock { state in
-      guard let stored = state.stored, let range = stored.code(for: key) else { return nil }
-      if state.seen.insert(key).inserted { state.used.append((key, .stored(range))) }
+      guard let stored = state.stored, let (range, info) = stored.entry(for: key) else { return nil }
+      if state.seen.insert(key).inserted { state.used.append((key, .stored(code: range, info: info))) }
       return body(UnsafeRawBufferPointer(rebasing: stored.bytes.buffer[range]))
     }
   }
@@ -151,7 +149,7 @@ package final class PatternCache: Sendable {
   package func record(data: [UInt8], for key: PatternKey) {
     state.withLock { state in
       state.recordedData += 1
-      if state.seen.insert(key).inserted { state.used.append((key, .compiled(data))) }
+      if state.seen.insert(key).inserted { state.used.append((key, .compiled(code: data, info: []))) }
     }
   }
 
@@ -163,10 +161,10 @@ package final class PatternCache: Sendable {
       !state.released && (state.compiled > 0 || state.recordedData > 0) ? (state.used, state.stored) : nil
     }
     guard let (used, stored) = saving else { return }
-    let entries = used.map { entry -> (key: PatternKey, code: ArraySlice<UInt8>) in
+    let entries = used.map { entry -> (key: PatternKey, code: ArraySlice<UInt8>, info: ArraySlice<UInt8>) in
       switch entry.code {
-      case .stored(let range): return (entry.key, stored!.bytes[range][...])
-      case .compiled(let bytes): return (entry.key, bytes[...])
+      case .stored(let code, let info): return (entry.key, stored!.bytes[code][...], stored!.bytes[info][...])
+      case .compiled(let code, let info): return (entry.key, code[...], info[...])
       }
     }
     let bytes = PatternCacheFile.encode(entries)
@@ -183,7 +181,7 @@ package final class PatternCache: Sendable {
       guard !state.released else { return }
       state.released = true
       var usedCodes = Set<Int>()
-      for entry in state.used { if case .stored(let range) = entry.code { usedCodes.insert(range.lowerBound) } }
+      for entry in state.used { if case .stored(let code, _) = entry.code { usedCodes.insert(code.lowerBound) } }
       state.stored = state.stored?.keeping { !usedCodes.contains($0.lowerBound) }
       state.used = []
       state.seen = []

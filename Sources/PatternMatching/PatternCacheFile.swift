@@ -6,12 +6,17 @@ import CPCRE2
 #endif
 
 /// The bytes of one pattern cache file: compiled patterns in PCRE2's own serialised form
-/// (`pcre2_serialize_encode`), each under its exact source and options.
+/// (`pcre2_serialize_encode`), each under its exact source and options, with what PCRE2 says of it
+/// (``PatternInfo``).
 ///
 /// Layout, integers little-endian:
 ///
 ///     "FCPCRE2C"  format: u32  version length: u32  PCRE2 version  entries: u32  payload length: u64  checksum: u64
-///     payload = entries × (flags: u32  source length: u32  code length: u32  source  serialised code)
+///     payload = entries × (flags: u32  source length: u32  code length: u32  info length: u32  key digest: u64
+///                          source  serialised code  info)
+///
+/// The key digest is ``PatternKey/digest(flags:source:)``, kept so that opening a file does not hash every
+/// source again (4 MB of them for the bundled rules); data entries (``PatternKey/data(_:)``) have no info.
 ///
 /// PCRE2's decoder checks its own magic number, version and build (code unit width, sizes), but not that
 /// the code is intact, and a damaged compiled pattern can match wrongly or crash. So a file is used only
@@ -21,7 +26,7 @@ import CPCRE2
 /// with different tables in one call, and a decoded pattern has its own copy of them.
 package struct PatternCacheFile: Sendable {
   static let magic = Array("FCPCRE2C".utf8)
-  static let format: UInt32 = 1
+  static let format: UInt32 = 2
 
   /// The whole file, entries pointing into it.
   package let bytes: CacheFileBytes
@@ -34,10 +39,11 @@ package struct PatternCacheFile: Sendable {
     let flags: UInt32
     let source: Range<Int>
     let code: Range<Int>
+    let info: Range<Int>
   }
 
-  /// The serialised code stored under `key`, as a range of ``bytes``; `nil` when the file has none.
-  package func code(for key: PatternKey) -> Range<Int>? {
+  /// Where the serialised code and the info stored under `key` are in ``bytes``; `nil` when the file has none.
+  package func entry(for key: PatternKey) -> (code: Range<Int>, info: Range<Int>)? {
     guard let candidates = index[key.hashValueOfSource] else { return nil }
     let file = bytes.buffer
     return key.source.withUnsafeBytes { source in
@@ -45,7 +51,7 @@ package struct PatternCacheFile: Sendable {
         candidates.last { entry in
           entry.flags == key.flags && entry.source.count == source.count
             && (source.count == 0 || memcmp(file.baseAddress! + entry.source.lowerBound, source.baseAddress!, source.count) == 0)
-        }?.code
+        }.map { ($0.code, $0.info) }
     }
   }
 
@@ -90,12 +96,15 @@ package struct PatternCacheFile: Sendable {
       let flags = try reader.u32()
       let sourceLength = Int(try reader.u32())
       let codeLength = Int(try reader.u32())
+      let infoLength = Int(try reader.u32())
+      let digest = try reader.u64()
       let source = reader.offset..<reader.offset + sourceLength
       _ = try reader.bytes(sourceLength)
       let code = reader.offset..<reader.offset + codeLength
       _ = try reader.bytes(codeLength)
-      let digest = PatternKey.digest(flags: flags, source: UnsafeRawBufferPointer(rebasing: bytes.buffer[source]))
-      index[digest, default: []].append(Entry(flags: flags, source: source, code: code))
+      let info = reader.offset..<reader.offset + infoLength
+      _ = try reader.bytes(infoLength)
+      index[digest, default: []].append(Entry(flags: flags, source: source, code: code, info: info))
     }
     self.bytes = bytes
     self.index = index
@@ -118,17 +127,20 @@ package struct PatternCacheFile: Sendable {
     self.index = index
   }
 
-  /// The bytes of a file holding `entries` (key, serialised code).
-  package static func encode(_ entries: [(key: PatternKey, code: ArraySlice<UInt8>)],
+  /// The bytes of a file holding `entries` (key, serialised code, info).
+  package static func encode(_ entries: [(key: PatternKey, code: ArraySlice<UInt8>, info: ArraySlice<UInt8>)],
                              pcre2Version: String = PatternCacheFile.pcre2Version) -> [UInt8] {
     var payload: [UInt8] = []
-    payload.reserveCapacity(entries.reduce(0) { $0 + 12 + $1.key.source.count + $1.code.count })
-    for (key, code) in entries {
+    payload.reserveCapacity(entries.reduce(0) { $0 + 24 + $1.key.source.count + $1.code.count + $1.info.count })
+    for (key, code, info) in entries {
       append(key.flags, to: &payload)
       append(UInt32(key.source.count), to: &payload)
       append(UInt32(code.count), to: &payload)
+      append(UInt32(info.count), to: &payload)
+      append(key.hashValueOfSource, to: &payload)
       payload += key.source
       payload += code
+      payload += info
     }
     var file = magic
     append(format, to: &file)

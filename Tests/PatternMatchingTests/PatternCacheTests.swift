@@ -57,7 +57,13 @@ import Testing
     #expect(second.hasStoredPatterns)
     let decoded = try Self.compile(with: second)
     #expect(second.counts == (decoded: Self.patterns.count, compiled: 0))
+    // Found, not decoded yet: groups and anchoring come from the info stored beside the code.
+    #expect(decoded.allSatisfy { !$0.hasCode })
+    let reference = try Self.compile(with: nil).map(\.groupNumbers)
+    #expect(decoded.map(\.groupNumbers) == reference)
+    #expect(decoded.allSatisfy { !$0.hasCode })
     #expect(try decoded.map(Self.behaviour) == uncached)
+    #expect(decoded.allSatisfy { $0.hasCode })
     #expect(filled == uncached)
     // Nothing compiled: the file is left as it was.
     #expect(FileManager.default.contents(atPath: second.file) == written)
@@ -194,7 +200,7 @@ import Testing
     // The patterns are still there, decoded as before.
     _ = try Self.compile(with: third)
     #expect(third.counts == (decoded: Self.patterns.count, compiled: 0))
-    #expect(third.decode(PatternKey(flags: PatternKey.dataFlags, source: Array(Self.patterns[0].source.utf8))) == nil)
+    #expect(third.stored(PatternKey(flags: PatternKey.dataFlags, source: Array(Self.patterns[0].source.utf8))) == nil)
   }
 
   /// A pattern that does not compile is kept as its error: a later cache gives the same error without
@@ -231,7 +237,7 @@ import Testing
     #expect(compile(second) == error)
     #expect(second.counts == (decoded: 0, compiled: 0))
     #expect(!second.needsSaving)
-    #expect(second.decode(PatternKey(source, options: [.caseless]).failure) == nil)
+    #expect(second.stored(PatternKey(source, options: [.caseless]).failure) == nil)
   }
 
   /// Once a rule set is compiled its cache lets go of the entries it used (the file's bytes go with them) and

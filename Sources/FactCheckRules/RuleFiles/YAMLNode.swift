@@ -8,15 +8,18 @@ import FactCheckModel
 /// and building and copying those was most of the cost of loading the bundled rules. Rule files only
 /// need the text, the style and the position of each value; the tag is kept as libYAML reports it, for
 /// the one place that needs it (telling `'1'` from `1` when looking for duplicate keys).
-package enum YAMLNode {
+///
+/// `Sendable` is declared, not inferred: a debug build inferring it went round the node's own recursion
+/// (node → mapping → pairs of nodes) and stopped with "circular reference".
+package enum YAMLNode: Sendable {
   case scalar(Scalar)
   case mapping(Mapping)
   case sequence(List)
 
   /// A scalar: its text as YAML reads it, and how it was written.
-  package struct Scalar {
+  package struct Scalar: Sendable {
     /// How a scalar is written; the raw values are libYAML's (and Yams').
-    package enum Style: UInt32 {
+    package enum Style: UInt32, Sendable {
       case any = 0
       case plain
       case singleQuoted
@@ -34,7 +37,7 @@ package enum YAMLNode {
   }
 
   /// A mapping's key–value pairs, in file order.
-  package struct Mapping: Sequence {
+  package struct Mapping: Sequence, Sendable {
     package let pairs: [(key: YAMLNode, value: YAMLNode)]
     package let tag: String?
     package let mark: YAMLMark
@@ -48,7 +51,7 @@ package enum YAMLNode {
   }
 
   /// A sequence's items, in file order.
-  package struct List: RandomAccessCollection {
+  package struct List: RandomAccessCollection, Sendable {
     package let items: [YAMLNode]
     package let tag: String?
     package let mark: YAMLMark
@@ -81,7 +84,7 @@ package enum YAMLNode {
 }
 
 /// A 1-based line and column (in Unicode scalars, as libYAML counts them).
-package struct YAMLMark: Equatable {
+package struct YAMLMark: Equatable, Sendable {
   package let line: Int
   package let column: Int
 }
