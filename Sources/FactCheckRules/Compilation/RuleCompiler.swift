@@ -21,7 +21,9 @@ package enum RuleCompiler {
   /// language plans (the `compile` without it, in `FactCheck`).
   package static func compile(_ library: RuleLibrary, cacheDirectory: PatternCacheDirectory? = .fromEnvironment(),
                               preparing: (CompiledRuleSet) -> Void) -> CompiledRuleSet {
-    let cache = PatternCache.forRuleSet(library.fileTexts + library.rules.map(\.pattern), directory: cacheDirectory)
+    // The loader's cache when it opened the same folder's (the key is the same: the files' texts).
+    let cache = library.patternCache.flatMap { $0.directory == cacheDirectory?.path ? $0.cache : nil }
+      ?? PatternCache.forRuleSet(library.fileTexts, directory: cacheDirectory)
     let set = PatternCache.$current.withValue(cache) { compileRules(library, cache: cache) }
     // Plans are built when an article first needs its language; but a file about to be written must hold
     // every language's mention patterns, or the next run in another language would compile them again.

@@ -10,9 +10,27 @@ import PatternMatching
 /// else still loads, so one run reports every problem.
 package enum RuleFileLoader {
   /// Loads each directory (or single file) as one layer, in order.
-  package static func load(_ paths: [String]) -> RuleLibrary {
+  ///
+  /// Every layer's files are read before any is parsed: the rule set's pattern cache (in `cacheDirectory`,
+  /// `nil` for none) is keyed by their texts, and it keeps the tree of each file parsed before
+  /// (``YAMLReader/compose()``), which spares parsing it again. The library keeps the cache for
+  /// ``RuleCompiler``. What the files say, and the problems, in their order, are the same either way.
+  package static func load(_ paths: [String], cacheDirectory: PatternCacheDirectory? = .fromEnvironment()) -> RuleLibrary {
     var library = RuleLibrary()
-    for path in paths { loadLayer(path, into: &library) }
+    let layers = paths.map(readLayer)
+    let texts = layers.flatMap { $0.compactMap(\.text) }
+    let cache = PatternCache.forRuleSet(texts, directory: cacheDirectory)
+    library.patternCache = cache.map { (cacheDirectory!.path, $0) }
+    for items in layers {
+      var layer = LayerState()
+      for item in items {
+        switch item {
+        case .problem(let problem): library.problems.append(problem)
+        case .file(let path, let text): loadFile(path: path, text: text, into: &library, layer: &layer, cache: cache)
+        }
+      }
+      attachExamples(layer, to: &library)
+    }
     validateReferences(&library)
     return library
   }
@@ -39,36 +57,51 @@ package enum RuleFileLoader {
     package var brokenRuleIDs: Set<String> = []
   }
 
-  private static func loadLayer(_ path: String, into library: inout RuleLibrary) {
-    var layer = LayerState()
-    for file in yamlFiles(under: path, library: &library) {
+  /// What reading a layer's files gives, in their order: a file's text, or why it cannot be read.
+  private enum LayerItem {
+    case file(path: String, text: String)
+    case problem(RuleFileError)
+
+    var text: String? {
+      if case .file(_, let text) = self { return text }
+      return nil
+    }
+  }
+
+  /// Reads the files of a layer (a folder, recursively, or one file).
+  private static func readLayer(_ path: String) -> [LayerItem] {
+    var items: [LayerItem] = []
+    var problems: [RuleFileError] = []
+    let files = yamlFiles(under: path, problems: &problems)
+    items += problems.map(LayerItem.problem)
+    for file in files {
       guard let data = FileManager.default.contents(atPath: file) else {
-        library.problems.append(RuleFileError(.unreadable(reason: "permission denied or not a file"),
-                                              at: SourceLocation(path: file, line: 1, column: 1)))
+        items.append(.problem(RuleFileError(.unreadable(reason: "permission denied or not a file"),
+                                            at: SourceLocation(path: file, line: 1, column: 1))))
         continue
       }
       if data.count > YAMLReader.maxBytes {
-        library.problems.append(RuleFileError(.tooLarge(bytes: data.count, limit: YAMLReader.maxBytes),
-                                              at: SourceLocation(path: file, line: 1, column: 1)))
+        items.append(.problem(RuleFileError(.tooLarge(bytes: data.count, limit: YAMLReader.maxBytes),
+                                            at: SourceLocation(path: file, line: 1, column: 1))))
         continue
       }
       guard let text = String(data: data, encoding: .utf8) else {
         let offset = UTF8Subject.firstInvalidOffset(in: [UInt8](data)) ?? 0
         let position = LineIndex([UInt8](data)).position(of: offset)
-        library.problems.append(RuleFileError(.unreadable(reason: "not valid UTF-8"),
-                                              at: SourceLocation(path: file, line: position.line, column: position.column)))
+        items.append(.problem(RuleFileError(.unreadable(reason: "not valid UTF-8"),
+                                            at: SourceLocation(path: file, line: position.line, column: position.column))))
         continue
       }
-      loadFile(path: file, text: text, into: &library, layer: &layer)
+      items.append(.file(path: file, text: text))
     }
-    attachExamples(layer, to: &library)
+    return items
   }
 
-  private static func yamlFiles(under path: String, library: inout RuleLibrary) -> [String] {
+  private static func yamlFiles(under path: String, problems: inout [RuleFileError]) -> [String] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      library.problems.append(RuleFileError(.unreadable(reason: "no such file or directory"),
-                                            at: SourceLocation(path: path, line: 1, column: 1)))
+      problems.append(RuleFileError(.unreadable(reason: "no such file or directory"),
+                                    at: SourceLocation(path: path, line: 1, column: 1)))
       return []
     }
     guard isDirectory.boolValue else { return [path] }
@@ -82,16 +115,17 @@ package enum RuleFileLoader {
       }
     }
     if files.isEmpty {
-      library.problems.append(RuleFileError(.unreadable(reason: "no rule files (*.yaml, *.yml) in this directory"),
-                                            at: SourceLocation(path: path, line: 1, column: 1), severity: .warning))
+      problems.append(RuleFileError(.unreadable(reason: "no rule files (*.yaml, *.yml) in this directory"),
+                                    at: SourceLocation(path: path, line: 1, column: 1), severity: .warning))
     }
     return files.sorted()
   }
 
-  package static func loadFile(path: String, text: String, into library: inout RuleLibrary, layer: inout LayerState) {
+  package static func loadFile(path: String, text: String, into library: inout RuleLibrary, layer: inout LayerState,
+                               cache: PatternCache? = nil) {
     library.files.append(path)
     library.fileTexts.append(text)
-    let reader = YAMLReader(path: path, text: text)
+    let reader = YAMLReader(path: path, text: text, cache: cache)
     defer { library.problems += reader.errors }
     guard let root = reader.compose() else { return }
     guard let top = reader.mapping(root, allowed: ["language", "attributes", "entities", "lexicon", "rules", "checks", "examples", "suppress"],

@@ -1,4 +1,5 @@
 import FactCheckModel
+import PatternMatching
 
 /// Everything the rule files of a run declare, merged across files and layers, plus the problems met.
 ///
@@ -24,6 +25,10 @@ package struct RuleLibrary: Sendable {
   /// The text of each file in ``files`` (same order), as it was loaded: what the rules were compiled from,
   /// whatever has happened to the files since.
   package var fileTexts: [String] = []
+
+  /// The pattern cache the files were loaded with (``RuleFileLoader/load(_:cacheDirectory:)``) and the
+  /// folder it is in: the compiler goes on with it rather than opening the file again.
+  package var patternCache: (directory: String, cache: PatternCache)?
 
   /// Creates an empty library.
   package init() {}

@@ -1,5 +1,6 @@
 import FactCheckModel
 import Foundation
+import PatternMatching
 
 /// Reads one YAML rule file into nodes (``YAMLComposer``), guarding against hostile input, and reads typed values
 /// from those nodes while recording every problem with its line and column.
@@ -20,11 +21,14 @@ package final class YAMLReader {
   package let text: String
   private(set) var errors: [RuleFileError] = []
   package let lines: LineIndex
+  /// The rule set's pattern cache, which keeps the trees of files composed before.
+  private let cache: PatternCache?
 
-  package init(path: String, text: String) {
+  package init(path: String, text: String, cache: PatternCache? = nil) {
     self.path = path
     self.text = text
     self.lines = LineIndex(text)
+    self.cache = cache
   }
 
   /// The location of a libYAML mark (1-based line and column in Unicode scalars, as ours).
@@ -46,12 +50,29 @@ package final class YAMLReader {
   }
 
   /// Parses the file into one root node, or records why it cannot.
+  ///
+  /// A tree composed without a problem is kept in the rule set's pattern cache, under the file's whole text
+  /// (``YAMLNode/encoded``), and read back from there by a later run instead of parsing the text again:
+  /// libYAML's parse and the tree built from its events were half of a one-file check's start-up
+  /// instructions. A text that has problems is parsed every time, so that they are reported every time.
   package func compose() -> YAMLNode? {
     let size = text.utf8.count
     if size > YAMLReader.maxBytes {
       report(.tooLarge(bytes: size, limit: YAMLReader.maxBytes), at: SourceLocation(path: path, line: 1, column: 1))
       return nil
     }
+    let key = cache == nil ? nil : YAMLNode.cacheKey(of: text)
+    if let key, let root = cache?.withData(for: key, { YAMLNode(encoded: $0, maxDepth: YAMLReader.maxDepth) }) {
+      return root
+    }
+    guard let root = composeText() else { return nil }
+    if let key { cache?.record(data: root.encoded, for: key) }
+    return root
+  }
+
+  /// ``compose()`` from the text.
+  private func composeText() -> YAMLNode? {
+    let size = text.utf8.count
     let root: YAMLNode?
     do {
       root = try YAMLComposer.compose(text, maxDepth: YAMLReader.maxDepth, maxNodes: YAMLReader.maxNodes)
