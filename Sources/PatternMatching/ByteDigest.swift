@@ -1,4 +1,4 @@
-/// A fast 64-bit digest of bytes: the checksum of a pattern cache file's payload, and the hash of a
+/// A fast 64-bit digest of bytes: the checks of a pattern cache file (its headers, each entry), and the hash of a
 /// pattern's source in the cache's index.
 ///
 /// Not cryptographic: it guards against a truncated or damaged file and spreads keys in a dictionary, not

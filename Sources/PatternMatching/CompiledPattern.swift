@@ -116,8 +116,8 @@ package final class CompiledPattern: @unchecked Sendable {
   private func decodeStoredCode() -> OpaquePointer {
     pending.withLock { stored in
       if let code = interpreted.load(ordering: .acquiring) { return code }
-      // The entry was checked when the file was opened (magic, PCRE2 version, checksum), and the same source
-      // compiled without error on the run that wrote it: only a failure to get memory can stop both.
+      // A damaged entry gives no code: the source is compiled instead, which the run that wrote the entry
+      // did without error, so only a failure to get memory can stop both.
       guard let code = stored?.decode() ?? (try? CompiledPattern.compile(sourceUTF8, options: options)) else {
         fatalError("out of memory for the compiled pattern")
       }

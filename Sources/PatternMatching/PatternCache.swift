@@ -86,9 +86,10 @@ package final class PatternCache: Sendable {
   /// it (then the caller compiles).
   func stored(_ key: PatternKey) -> StoredPattern? {
     state.withLock { state in
-      guard let stored = state.stored, let (code, info) = stored.entry(for: key),
-        let pattern = StoredPattern(bytes: stored.bytes, code: code, info: info)
+      guard let stored = state.stored, let entry = stored.entry(for: key), stored.isIntact(entry.info, digest: entry.infoDigest),
+        let pattern = StoredPattern(bytes: stored.bytes, code: entry.code, codeDigest: entry.codeDigest, info: entry.info)
       else { return nil }
+      let (code, info) = (entry.code, entry.info)
       state.decoded += 1
       if state.seen.insert(key).inserted { state.used.append((key, .stored(code: code, info: info))) }
       return pattern
@@ -139,9 +140,10 @@ package final class PatternCache: Sendable {
   /// does not have them or `body` gives `nil`. The bytes are valid only during `body`.
   package func withData<Value>(for key: PatternKey, _ body: (UnsafeRawBufferPointer) -> Value?) -> Value? {
     state.withLock { state in
-      guard let stored = state.stored, let (range, info) = stored.entry(for: key) else { return nil }
-      if state.seen.insert(key).inserted { state.used.append((key, .stored(code: range, info: info))) }
-      return body(UnsafeRawBufferPointer(rebasing: stored.bytes.buffer[range]))
+      guard let stored = state.stored, let entry = stored.entry(for: key), stored.isIntact(entry.code, digest: entry.codeDigest)
+      else { return nil }
+      if state.seen.insert(key).inserted { state.used.append((key, .stored(code: entry.code, info: entry.info))) }
+      return body(UnsafeRawBufferPointer(rebasing: stored.bytes.buffer[entry.code]))
     }
   }
 

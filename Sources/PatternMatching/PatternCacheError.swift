@@ -9,6 +9,6 @@ package enum PatternCacheError: Error, Equatable, Sendable {
   case otherPCRE2Version(String)
   /// Shorter than its header or its entries say: an interrupted write, a truncated copy.
   case truncated
-  /// The payload's checksum does not match: the file was damaged.
+  /// The digest of the entries' headers does not match: the file was damaged.
   case checksumMismatch
 }

@@ -11,22 +11,28 @@ import CPCRE2
 ///
 /// Layout, integers little-endian:
 ///
-///     "FCPCRE2C"  format: u32  version length: u32  PCRE2 version  entries: u32  payload length: u64  checksum: u64
-///     payload = entries × (flags: u32  source length: u32  code length: u32  info length: u32  key digest: u64
-///                          source  serialised code  info)
+///     "FCPCRE2C"  format: u32  version length: u32  PCRE2 version  entries: u32  payload length: u64
+///                 headers digest: u64
+///     payload = entries × (header  source  serialised code  info)
+///     header  = flags: u32  source length: u32  code length: u32  info length: u32  key digest: u64
+///               code digest: u64  info digest: u64
 ///
 /// The key digest is ``PatternKey/digest(flags:source:)``, kept so that opening a file does not hash every
-/// source again (4 MB of them for the bundled rules); data entries (``PatternKey/data(_:)``) have no info.
+/// source again; data entries (``PatternKey/data(_:)``) keep their bytes as the code and have no info.
 ///
 /// PCRE2's decoder checks its own magic number, version and build (code unit width, sizes), but not that
 /// the code is intact, and a damaged compiled pattern can match wrongly or crash. So a file is used only
-/// when its magic, format, PCRE2 version, length and the ``ByteDigest`` of its payload all match; anything
-/// else is a ``PatternCacheError`` and the run compiles as if there were no file. One pattern is serialised
-/// per entry (each carries PCRE2's 1 KB character tables) because `pcre2_serialize_encode` refuses patterns
-/// with different tables in one call, and a decoded pattern has its own copy of them.
+/// when its magic, format, PCRE2 version, length and the ``ByteDigest`` of its entries' headers all match
+/// (anything else is a ``PatternCacheError`` and the run compiles as if there were no file), and an entry
+/// only when its code and info match their digests, checked when the entry is first used: a run reads the
+/// entries it needs, not the whole file (16 MB for the bundled rules, whose whole checksum was 28.5 M
+/// instructions of a one-file check's 240 M). A source needs no digest: it is compared byte for byte with
+/// the key looked up. A damaged entry is as good as absent. One pattern is serialised per entry (each
+/// carries PCRE2's 1 KB character tables) because `pcre2_serialize_encode` refuses patterns with different
+/// tables in one call, and a decoded pattern has its own copy of them.
 package struct PatternCacheFile: Sendable {
   static let magic = Array("FCPCRE2C".utf8)
-  static let format: UInt32 = 2
+  static let format: UInt32 = 3
 
   /// The whole file, entries pointing into it.
   package let bytes: CacheFileBytes
@@ -40,10 +46,13 @@ package struct PatternCacheFile: Sendable {
     let source: Range<Int>
     let code: Range<Int>
     let info: Range<Int>
+    let codeDigest: UInt64
+    let infoDigest: UInt64
   }
 
-  /// Where the serialised code and the info stored under `key` are in ``bytes``; `nil` when the file has none.
-  package func entry(for key: PatternKey) -> (code: Range<Int>, info: Range<Int>)? {
+  /// Where the serialised code and the info stored under `key` are in ``bytes``, with their digests (for
+  /// ``isIntact(_:digest:)``); `nil` when the file has none.
+  package func entry(for key: PatternKey) -> (code: Range<Int>, info: Range<Int>, codeDigest: UInt64, infoDigest: UInt64)? {
     guard let candidates = index[key.hashValueOfSource] else { return nil }
     let file = bytes.buffer
     return key.source.withUnsafeBytes { source in
@@ -51,7 +60,7 @@ package struct PatternCacheFile: Sendable {
         candidates.last { entry in
           entry.flags == key.flags && entry.source.count == source.count
             && (source.count == 0 || memcmp(file.baseAddress! + entry.source.lowerBound, source.baseAddress!, source.count) == 0)
-        }.map { ($0.code, $0.info) }
+        }.map { ($0.code, $0.info, $0.codeDigest, $0.infoDigest) }
     }
   }
 
@@ -88,24 +97,29 @@ package struct PatternCacheFile: Sendable {
     let payloadLength = try reader.u64()
     let checksum = try reader.u64()
     guard payloadLength == UInt64(bytes.count - reader.offset) else { throw .truncated }
-    let digest = ByteDigest.of(UnsafeRawBufferPointer(rebasing: bytes.buffer[reader.offset...]))
-    guard digest == checksum else { throw .checksumMismatch }
+    var headers = ByteDigest()
     var index: [UInt64: [Entry]] = [:]
     index.reserveCapacity(count)
     for _ in 0..<count {
+      headers.combine(try reader.peek(Self.headerSize))
       let flags = try reader.u32()
       let sourceLength = Int(try reader.u32())
       let codeLength = Int(try reader.u32())
       let infoLength = Int(try reader.u32())
       let digest = try reader.u64()
+      let codeDigest = try reader.u64()
+      let infoDigest = try reader.u64()
       let source = reader.offset..<reader.offset + sourceLength
       _ = try reader.bytes(sourceLength)
       let code = reader.offset..<reader.offset + codeLength
       _ = try reader.bytes(codeLength)
       let info = reader.offset..<reader.offset + infoLength
       _ = try reader.bytes(infoLength)
-      index[digest, default: []].append(Entry(flags: flags, source: source, code: code, info: info))
+      index[digest, default: []].append(Entry(flags: flags, source: source, code: code, info: info,
+                                              codeDigest: codeDigest, infoDigest: infoDigest))
     }
+    guard reader.offset == bytes.count else { throw .truncated }
+    guard headers.value == checksum else { throw .checksumMismatch }
     self.bytes = bytes
     self.index = index
   }
@@ -127,17 +141,31 @@ package struct PatternCacheFile: Sendable {
     self.index = index
   }
 
+  /// Bytes of an entry's header.
+  static let headerSize = 40
+
+  /// Whether `range` of ``bytes`` (an entry's code or info) still has the digest it was written with.
+  package func isIntact(_ range: Range<Int>, digest: UInt64) -> Bool {
+    ByteDigest.of(UnsafeRawBufferPointer(rebasing: bytes.buffer[range])) == digest
+  }
+
   /// The bytes of a file holding `entries` (key, serialised code, info).
   package static func encode(_ entries: [(key: PatternKey, code: ArraySlice<UInt8>, info: ArraySlice<UInt8>)],
                              pcre2Version: String = PatternCacheFile.pcre2Version) -> [UInt8] {
     var payload: [UInt8] = []
-    payload.reserveCapacity(entries.reduce(0) { $0 + 24 + $1.key.source.count + $1.code.count + $1.info.count })
+    payload.reserveCapacity(entries.reduce(0) { $0 + headerSize + $1.key.source.count + $1.code.count + $1.info.count })
+    var headers = ByteDigest()
     for (key, code, info) in entries {
-      append(key.flags, to: &payload)
-      append(UInt32(key.source.count), to: &payload)
-      append(UInt32(code.count), to: &payload)
-      append(UInt32(info.count), to: &payload)
-      append(key.hashValueOfSource, to: &payload)
+      var header: [UInt8] = []
+      append(key.flags, to: &header)
+      append(UInt32(key.source.count), to: &header)
+      append(UInt32(code.count), to: &header)
+      append(UInt32(info.count), to: &header)
+      append(key.hashValueOfSource, to: &header)
+      append(code.withUnsafeBytes { ByteDigest.of($0) }, to: &header)
+      append(info.withUnsafeBytes { ByteDigest.of($0) }, to: &header)
+      header.withUnsafeBytes { headers.combine($0) }
+      payload += header
       payload += key.source
       payload += code
       payload += info
@@ -148,7 +176,7 @@ package struct PatternCacheFile: Sendable {
     file += Array(pcre2Version.utf8)
     append(UInt32(entries.count), to: &file)
     append(UInt64(payload.count), to: &file)
-    append(payload.withUnsafeBytes { ByteDigest.of($0) }, to: &file)
+    append(headers.value, to: &file)
     file += payload
     return file
   }
@@ -165,6 +193,12 @@ package struct PatternCacheFile: Sendable {
     mutating func bytes(_ count: Int) throws(PatternCacheError) -> UnsafeRawBufferPointer {
       guard count >= 0, count <= bytes.count - offset else { throw .truncated }
       defer { offset += count }
+      return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
+    }
+
+    /// The next `count` bytes, without reading past them.
+    func peek(_ count: Int) throws(PatternCacheError) -> UnsafeRawBufferPointer {
+      guard count >= 0, count <= bytes.count - offset else { throw .truncated }
       return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
     }
 

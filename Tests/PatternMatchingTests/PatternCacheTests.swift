@@ -90,7 +90,26 @@ import Testing
     #expect(throws: PatternError.self) { try PatternCache.$current.withValue(cache) { try CompiledPattern("ab[c") } }
   }
 
-  @Test(arguments: ["flipped payload byte", "truncated", "other PCRE2", "not a cache file", "empty"])
+  /// A byte of an entry's code or info flipped: the file opens, but that entry is refused when it is used
+  /// (its digest no longer matches), and the pattern is compiled from its source instead; the others decode.
+  @Test(arguments: [100, 1_500, 3_000])
+  func aDamagedEntryIsCompiledAgain(fromTheEnd offset: Int) throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory.path) }
+    let uncached = try Self.compile(with: nil).map(Self.behaviour)
+    let first = PatternCache(key: 6, in: directory)
+    _ = try Self.compile(with: first)
+    var bytes = try #require(FileManager.default.contents(atPath: first.file).map { [UInt8]($0) })
+    bytes[bytes.count - offset] ^= 0x40
+    _ = try PatternCacheFile(bytes: bytes)
+    try Data(bytes).write(to: URL(fileURLWithPath: first.file))
+
+    let second = PatternCache(key: 6, in: directory)
+    #expect(second.hasStoredPatterns)
+    #expect(try Self.compile(with: second).map(Self.behaviour) == uncached)
+  }
+
+  @Test(arguments: ["flipped header byte", "truncated", "other PCRE2", "not a cache file", "empty"])
   func aDamagedFileIsIgnored(damage: String) throws {
     let directory = Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory.path) }
@@ -100,8 +119,10 @@ import Testing
     var bytes = try #require(FileManager.default.contents(atPath: first.file).map { [UInt8]($0) })
     let expected: PatternCacheError
     switch damage {
-    case "flipped payload byte":
-      bytes[bytes.count - 100] ^= 0x40
+    case "flipped header byte":
+      // The first entry's flags: after the magic, format, version (length and text), count, payload length
+      // and headers' digest.
+      bytes[8 + 4 + 4 + PatternCacheFile.pcre2Version.utf8.count + 4 + 8 + 8] ^= 0x40
       expected = .checksumMismatch
     case "truncated":
       bytes.removeLast(bytes.count / 3)
