@@ -30,6 +30,8 @@ package final class PatternCache: Sendable {
   private let directory: PatternCacheDirectory
   /// Whether the file was read and accepted.
   package let hasStoredPatterns: Bool
+  /// What this cache's data keys start with (``dataKey(_:)``), `nil` when the build cannot be told.
+  private let dataPrefix: String?
   private let state: Mutex<State>
 
   private struct State {
@@ -48,18 +50,20 @@ package final class PatternCache: Sendable {
   }
 
   private enum Code {
-    /// Ranges of the stored file's bytes.
-    case stored(code: Range<Int>, info: Range<Int>)
+    /// Ranges of the stored file's bytes, with the digests they were stored with.
+    case stored(code: Range<Int>, info: Range<Int>, digests: (code: UInt64, info: UInt64))
     /// Serialised now.
     case compiled(code: [UInt8], info: [UInt8])
   }
 
   /// Opens the cache file of the rule set whose identity is `key` (any digest of what the rule set is made
-  /// from: a different rule set with the same key only costs misses, since entries are looked up by their
-  /// exact source). A missing, damaged or foreign file is the same as an empty one.
-  package init(key: UInt64, in directory: PatternCacheDirectory) {
+  /// from: a different rule set with the same key only costs misses, since patterns are looked up by their
+  /// exact source and data entries by `scope`, a second digest of the same, `key` itself by default). A
+  /// missing, damaged or foreign file is the same as an empty one.
+  package init(key: UInt64, in directory: PatternCacheDirectory, scope: UInt64? = nil) {
     self.directory = directory
     file = directory.file(forKey: key)
+    dataPrefix = ProgramBuild.identity.map { "\($0)\u{0}\(String(scope ?? key, radix: 16))\u{0}" }
     let stored = directory.read(file).flatMap { bytes in try? PatternCacheFile(bytes: bytes) }
     hasStoredPatterns = stored != nil
     state = Mutex(State(stored: stored))
@@ -72,9 +76,24 @@ package final class PatternCache: Sendable {
   {
     guard let directory else { return nil }
     var digest = ByteDigest()
-    for text in texts { digest.combine(text) }
-    return PatternCache(key: digest.value, in: directory)
+    // Seeded otherwise: two rule sets whose file keys collide still keep their derived entries apart.
+    var scope = ByteDigest(seed: 0x6A09_E667_F3BC_C909)
+    for text in texts {
+      digest.combine(text)
+      scope.combine(text)
+    }
+    return PatternCache(key: digest.value, in: directory, scope: scope.value)
   }
+
+  /// The key of a data entry named `name` (what it is and what it was derived from): made by this build of
+  /// the program (``ProgramBuild/identity``) for this rule set, so that an entry another build, or another
+  /// rule set, derived is never found. `nil` when the build cannot be told: then nothing derived is cached.
+  package func dataKey(_ name: String) -> PatternKey? {
+    dataPrefix.map { PatternKey(flags: PatternKey.dataFlags, source: Array(($0 + name).utf8)) }
+  }
+
+  /// Whether ``releaseUsedEntries()`` has run: the entries used so far are no longer found.
+  package var isReleased: Bool { state.withLock { $0.released } }
 
   /// Whether ``save()`` would write the file now: a pattern was compiled or a data entry recorded.
   package var needsSaving: Bool { state.withLock { $0.compiled > 0 || $0.recordedData > 0 } }
@@ -89,9 +108,10 @@ package final class PatternCache: Sendable {
       guard let stored = state.stored, let entry = stored.entry(for: key), stored.isIntact(entry.info, digest: entry.infoDigest),
         let pattern = StoredPattern(bytes: stored.bytes, code: entry.code, codeDigest: entry.codeDigest, info: entry.info)
       else { return nil }
-      let (code, info) = (entry.code, entry.info)
       state.decoded += 1
-      if state.seen.insert(key).inserted { state.used.append((key, .stored(code: code, info: info))) }
+      if state.seen.insert(key).inserted {
+        state.used.append((key, .stored(code: entry.code, info: entry.info, digests: (entry.codeDigest, entry.infoDigest))))
+      }
       return pattern
     }
   }
@@ -129,7 +149,7 @@ package final class PatternCache: Sendable {
     record(data: bytes, for: key.failure)
   }
 
-  /// The bytes stored under `key` (a ``PatternKey/data(_:)`` key) besides the compiled patterns, or `nil`
+  /// The bytes stored under `key` (a ``dataKey(_:)``) besides the compiled patterns, or `nil`
   /// when the file does not have them (then the caller computes them and ``record(data:for:)``s them).
   ///
   /// The rule compiler keeps there what it derives from each rule on every run and that the rule set's
@@ -137,13 +157,17 @@ package final class PatternCache: Sendable {
   package func data(for key: PatternKey) -> [UInt8]? { withData(for: key) { Array($0) } }
 
   /// What `body` makes of the bytes stored under `key` (read in place, in the file), or `nil` when the file
-  /// does not have them or `body` gives `nil`. The bytes are valid only during `body`.
+  /// does not have them, they are damaged, or `body` gives `nil` (then the caller derives the value and
+  /// records it, which replaces the entry). The bytes are valid only during `body`.
   package func withData<Value>(for key: PatternKey, _ body: (UnsafeRawBufferPointer) -> Value?) -> Value? {
     state.withLock { state in
-      guard let stored = state.stored, let entry = stored.entry(for: key), stored.isIntact(entry.code, digest: entry.codeDigest)
+      guard let stored = state.stored, let entry = stored.entry(for: key), stored.isIntact(entry.code, digest: entry.codeDigest),
+        let value = body(UnsafeRawBufferPointer(rebasing: stored.bytes.buffer[entry.code]))
       else { return nil }
-      if state.seen.insert(key).inserted { state.used.append((key, .stored(code: entry.code, info: entry.info))) }
-      return body(UnsafeRawBufferPointer(rebasing: stored.bytes.buffer[entry.code]))
+      if state.seen.insert(key).inserted {
+        state.used.append((key, .stored(code: entry.code, info: entry.info, digests: (entry.codeDigest, entry.infoDigest))))
+      }
+      return value
     }
   }
 
@@ -163,10 +187,10 @@ package final class PatternCache: Sendable {
       !state.released && (state.compiled > 0 || state.recordedData > 0) ? (state.used, state.stored) : nil
     }
     guard let (used, stored) = saving else { return }
-    let entries = used.map { entry -> (key: PatternKey, code: ArraySlice<UInt8>, info: ArraySlice<UInt8>) in
+    let entries = used.map { entry -> PatternCacheFile.EncodedEntry in
       switch entry.code {
-      case .stored(let code, let info): return (entry.key, stored!.bytes[code][...], stored!.bytes[info][...])
-      case .compiled(let code, let info): return (entry.key, code[...], info[...])
+      case .stored(let code, let info, let digests): return (entry.key, stored!.bytes[code][...], stored!.bytes[info][...], digests)
+      case .compiled(let code, let info): return (entry.key, code[...], info[...], nil)
       }
     }
     let bytes = PatternCacheFile.encode(entries)
@@ -183,7 +207,7 @@ package final class PatternCache: Sendable {
       guard !state.released else { return }
       state.released = true
       var usedCodes = Set<Int>()
-      for entry in state.used { if case .stored(let code, _) = entry.code { usedCodes.insert(code.lowerBound) } }
+      for entry in state.used { if case .stored(let code, _, _) = entry.code { usedCodes.insert(code.lowerBound) } }
       state.stored = state.stored?.keeping { !usedCodes.contains($0.lowerBound) }
       state.used = []
       state.seen = []

@@ -13,12 +13,12 @@ import CPCRE2
 ///
 ///     "FCPCRE2C"  format: u32  version length: u32  PCRE2 version  entries: u32  payload length: u64
 ///                 headers digest: u64
-///     payload = entries × (header  source  serialised code  info)
+///     payload = entries × header, then entries × (source  serialised code  info), in the same order
 ///     header  = flags: u32  source length: u32  code length: u32  info length: u32  key digest: u64
 ///               code digest: u64  info digest: u64
 ///
 /// The key digest is ``PatternKey/digest(flags:source:)``, kept so that opening a file does not hash every
-/// source again; data entries (``PatternKey/data(_:)``) keep their bytes as the code and have no info.
+/// source again; data entries (``PatternCache/dataKey(_:)``) keep their bytes as the code and have no info.
 ///
 /// PCRE2's decoder checks its own magic number, version and build (code unit width, sizes), but not that
 /// the code is intact, and a damaged compiled pattern can match wrongly or crash. So a file is used only
@@ -26,13 +26,14 @@ import CPCRE2
 /// (anything else is a ``PatternCacheError`` and the run compiles as if there were no file), and an entry
 /// only when its code and info match their digests, checked when the entry is first used: a run reads the
 /// entries it needs, not the whole file (16 MB for the bundled rules, whose whole checksum was 28.5 M
-/// instructions of a one-file check's 240 M). A source needs no digest: it is compared byte for byte with
+/// instructions of a one-file check's 240 M). The headers come first, together, so that opening a file reads
+/// them and nothing else: a run's memory holds the pages of the entries it uses, not the whole mapped file. A source needs no digest: it is compared byte for byte with
 /// the key looked up. A damaged entry is as good as absent. One pattern is serialised per entry (each
 /// carries PCRE2's 1 KB character tables) because `pcre2_serialize_encode` refuses patterns with different
 /// tables in one call, and a decoded pattern has its own copy of them.
 package struct PatternCacheFile: Sendable {
   static let magic = Array("FCPCRE2C".utf8)
-  static let format: UInt32 = 3
+  static let format: UInt32 = 4
 
   /// The whole file, entries pointing into it.
   package let bytes: CacheFileBytes
@@ -96,12 +97,19 @@ package struct PatternCacheFile: Sendable {
     let count = Int(try reader.u32())
     let payloadLength = try reader.u64()
     let checksum = try reader.u64()
-    guard payloadLength == UInt64(bytes.count - reader.offset) else { throw .truncated }
-    var headers = ByteDigest()
+    guard payloadLength == UInt64(bytes.count - reader.offset), count <= (bytes.count - reader.offset) / Self.headerSize
+    else { throw .truncated }
+    guard ByteDigest.of(try reader.peek(count * Self.headerSize)) == checksum else { throw .checksumMismatch }
+    // Bodies follow the headers, in their order.
+    var body = reader.offset + count * Self.headerSize
+    func next(_ length: Int) throws(PatternCacheError) -> Range<Int> {
+      guard length <= bytes.count - body else { throw .truncated }
+      defer { body += length }
+      return body..<body + length
+    }
     var index: [UInt64: [Entry]] = [:]
     index.reserveCapacity(count)
     for _ in 0..<count {
-      headers.combine(try reader.peek(Self.headerSize))
       let flags = try reader.u32()
       let sourceLength = Int(try reader.u32())
       let codeLength = Int(try reader.u32())
@@ -109,24 +117,20 @@ package struct PatternCacheFile: Sendable {
       let digest = try reader.u64()
       let codeDigest = try reader.u64()
       let infoDigest = try reader.u64()
-      let source = reader.offset..<reader.offset + sourceLength
-      _ = try reader.bytes(sourceLength)
-      let code = reader.offset..<reader.offset + codeLength
-      _ = try reader.bytes(codeLength)
-      let info = reader.offset..<reader.offset + infoLength
-      _ = try reader.bytes(infoLength)
+      let source = try next(sourceLength)
+      let code = try next(codeLength)
+      let info = try next(infoLength)
       index[digest, default: []].append(Entry(flags: flags, source: source, code: code, info: info,
                                               codeDigest: codeDigest, infoDigest: infoDigest))
     }
-    guard reader.offset == bytes.count else { throw .truncated }
-    guard headers.value == checksum else { throw .checksumMismatch }
+    guard body == bytes.count else { throw .truncated }
     self.bytes = bytes
     self.index = index
   }
 
   /// The file with only the entries `keep` accepts (given where their serialised code is in ``bytes``): what a
   /// cache still needs once most of its file has been used (``PatternCache/releaseUsedEntries()``). The
-  /// bytes stay mapped (they are the file's cached pages, not memory of this run); only the index shrinks.
+  /// bytes stay as they are (a mapped file's pages are the kernel's cached copy); only the index shrinks.
   func keeping(_ keep: (Range<Int>) -> Bool) -> PatternCacheFile {
     var index: [UInt64: [Entry]] = [:]
     for (digest, entries) in self.index {
@@ -149,35 +153,41 @@ package struct PatternCacheFile: Sendable {
     ByteDigest.of(UnsafeRawBufferPointer(rebasing: bytes.buffer[range])) == digest
   }
 
-  /// The bytes of a file holding `entries` (key, serialised code, info).
-  package static func encode(_ entries: [(key: PatternKey, code: ArraySlice<UInt8>, info: ArraySlice<UInt8>)],
-                             pcre2Version: String = PatternCacheFile.pcre2Version) -> [UInt8] {
-    var payload: [UInt8] = []
-    payload.reserveCapacity(entries.reduce(0) { $0 + headerSize + $1.key.source.count + $1.code.count + $1.info.count })
-    var headers = ByteDigest()
-    for (key, code, info) in entries {
-      var header: [UInt8] = []
-      append(key.flags, to: &header)
-      append(UInt32(key.source.count), to: &header)
-      append(UInt32(code.count), to: &header)
-      append(UInt32(info.count), to: &header)
-      append(key.hashValueOfSource, to: &header)
-      append(code.withUnsafeBytes { ByteDigest.of($0) }, to: &header)
-      append(info.withUnsafeBytes { ByteDigest.of($0) }, to: &header)
-      header.withUnsafeBytes { headers.combine($0) }
-      payload += header
-      payload += key.source
-      payload += code
-      payload += info
+  /// One entry to write: its key, its serialised code (or data) and info, and the digests they were stored
+  /// with when they come from a file (`nil`: computed now). An entry copied from a file keeps the digests it
+  /// was read with, so that damage it took there is still seen in the new file.
+  package typealias EncodedEntry = (key: PatternKey, code: ArraySlice<UInt8>, info: ArraySlice<UInt8>,
+                                    digests: (code: UInt64, info: UInt64)?)
+
+  /// The bytes of a file holding `entries`.
+  package static func encode(_ entries: [EncodedEntry], pcre2Version: String = PatternCacheFile.pcre2Version) -> [UInt8] {
+    var headers: [UInt8] = []
+    headers.reserveCapacity(entries.count * headerSize)
+    var bodies: [UInt8] = []
+    bodies.reserveCapacity(entries.reduce(0) { $0 + $1.key.source.count + $1.code.count + $1.info.count })
+    for entry in entries {
+      let digests = entry.digests
+        ?? (entry.code.withUnsafeBytes { ByteDigest.of($0) }, entry.info.withUnsafeBytes { ByteDigest.of($0) })
+      append(entry.key.flags, to: &headers)
+      append(UInt32(entry.key.source.count), to: &headers)
+      append(UInt32(entry.code.count), to: &headers)
+      append(UInt32(entry.info.count), to: &headers)
+      append(entry.key.hashValueOfSource, to: &headers)
+      append(digests.code, to: &headers)
+      append(digests.info, to: &headers)
+      bodies += entry.key.source
+      bodies += entry.code
+      bodies += entry.info
     }
     var file = magic
     append(format, to: &file)
     append(UInt32(pcre2Version.utf8.count), to: &file)
     file += Array(pcre2Version.utf8)
     append(UInt32(entries.count), to: &file)
-    append(UInt64(payload.count), to: &file)
-    append(headers.value, to: &file)
-    file += payload
+    append(UInt64(headers.count + bodies.count), to: &file)
+    append(headers.withUnsafeBytes { ByteDigest.of($0) }, to: &file)
+    file += headers
+    file += bodies
     return file
   }
 

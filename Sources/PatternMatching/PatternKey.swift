@@ -42,13 +42,6 @@ package struct PatternKey: Hashable, Sendable {
   /// options is, so a data entry and a pattern never share a key.
   package static let dataFlags: UInt32 = 0xFFFF_FFFF
 
-  /// The key of a data entry named `name` (what it is and what it was derived from), made by this build of
-  /// the program (``ProgramBuild/identity``): an entry another build derived is never found. `nil` when the
-  /// build cannot be told, and then nothing derived is cached.
-  package static func data(_ name: String) -> PatternKey? {
-    ProgramBuild.identity.map { PatternKey(flags: dataFlags, source: Array("\($0)\u{0}\(name)".utf8)) }
-  }
-
   /// The flags of a compile failure's entry (``PatternCache/failure(for:)``): every bit but the lowest, which
   /// no set of compile options is either (UTF, UCP and a caseless bit at most), nor ``dataFlags``.
   static let failureFlags: UInt32 = 0xFFFF_FFFE

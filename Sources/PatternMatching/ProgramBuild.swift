@@ -10,9 +10,11 @@
 /// expander derives them again instead of reading what an earlier build derived. Compiled patterns need no
 /// such key, since they are looked up by their exact source.
 ///
-/// The linker computes the ID from the linked output (a SHA-1 by default), so two identical builds share
-/// their entries and any change to the code gives a new ID. Read from the program's own note segment in
-/// memory: no file is opened.
+/// The linker computes the ID from the linked output (a SHA-1 with gold and GNU ld, an 8-byte hash with
+/// lld), so two identical builds share their entries and any change to the code gives a new ID. It is the ID
+/// of the image that holds this module, which SwiftPM links into the same image as the rule compiler (one
+/// executable, or one library product). Read from the program's own note segment in memory: no file is
+/// opened. Only Linux is read; elsewhere (macOS's `LC_UUID` would do) nothing derived is cached yet.
 package enum ProgramBuild {
   /// The build ID's bytes as lower-case hexadecimal, or `nil` where there is none to read (a platform without
   /// ELF notes, or a link without `--build-id`): then nothing derived is cached.
@@ -75,8 +77,12 @@ package enum ProgramBuild {
       let load: UInt32 = 1, note: UInt32 = 4
       guard segments.contains(where: { $0.type == load && search.address >= $0.start && search.address - $0.start < $0.size })
       else { return false }
-      for segment in segments where segment.type == note {
-        let notes = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: segment.start), count: Int(segment.size))
+      // Notes read only where a loaded segment maps them.
+      for segment in segments where segment.type == note && segment.size > 0 && segments.contains(where: {
+        $0.type == load && segment.start >= $0.start && segment.start - $0.start + segment.size <= $0.size
+      }) {
+        guard let start = UnsafeRawPointer(bitPattern: segment.start) else { continue }
+        let notes = UnsafeRawBufferPointer(start: start, count: Int(segment.size))
         if let id = gnuBuildID(in: notes) {
           search.found = id
           break

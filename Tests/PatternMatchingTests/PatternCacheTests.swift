@@ -90,16 +90,22 @@ import Testing
     #expect(throws: PatternError.self) { try PatternCache.$current.withValue(cache) { try CompiledPattern("ab[c") } }
   }
 
+  /// A fresh folder with the file a cache under `key` wrote for ``patterns``, the cache, and the file's bytes.
+  static func writtenFile(key: UInt64) throws -> (PatternCacheDirectory, PatternCache, [UInt8]) {
+    let directory = temporaryDirectory()
+    let cache = PatternCache(key: key, in: directory)
+    _ = try compile(with: cache)
+    return (directory, cache, try #require(FileManager.default.contents(atPath: cache.file).map { [UInt8]($0) }))
+  }
+
   /// A byte of an entry's code or info flipped: the file opens, but that entry is refused when it is used
   /// (its digest no longer matches), and the pattern is compiled from its source instead; the others decode.
   @Test(arguments: [100, 1_500, 3_000])
   func aDamagedEntryIsCompiledAgain(fromTheEnd offset: Int) throws {
-    let directory = Self.temporaryDirectory()
+    let (directory, first, written) = try Self.writtenFile(key: 6)
     defer { try? FileManager.default.removeItem(atPath: directory.path) }
     let uncached = try Self.compile(with: nil).map(Self.behaviour)
-    let first = PatternCache(key: 6, in: directory)
-    _ = try Self.compile(with: first)
-    var bytes = try #require(FileManager.default.contents(atPath: first.file).map { [UInt8]($0) })
+    var bytes = written
     bytes[bytes.count - offset] ^= 0x40
     _ = try PatternCacheFile(bytes: bytes)
     try Data(bytes).write(to: URL(fileURLWithPath: first.file))
@@ -109,14 +115,48 @@ import Testing
     #expect(try Self.compile(with: second).map(Self.behaviour) == uncached)
   }
 
+  /// A damaged entry is refused where it is read: a pattern's code when it is decoded (the pattern is then
+  /// compiled from its source), and a data entry's bytes when they are asked for (the caller derives them
+  /// again, and what it records replaces the entry). A file written again keeps a damaged entry's digest, so
+  /// the damage is still seen in the new file.
+  @Test func aDamagedEntryIsRefusedWhereItIsRead() throws {
+    let (directory, cache, _) = try Self.writtenFile(key: 8)
+    defer { try? FileManager.default.removeItem(atPath: directory.path) }
+    guard let dataKey = cache.dataKey("a derived value") else { return }
+    cache.record(data: Array(repeating: 7, count: 64), for: dataKey)
+    cache.save()
+    var bytes = try #require(FileManager.default.contents(atPath: cache.file).map { [UInt8]($0) })
+    let intact = try PatternCacheFile(bytes: bytes)
+    let patternKey = PatternKey(Self.patterns[0].source, options: Self.patterns[0].options)
+    let pattern = try #require(intact.entry(for: patternKey))
+    let data = try #require(intact.entry(for: dataKey))
+    #expect(intact.isIntact(pattern.code, digest: pattern.codeDigest) && intact.isIntact(data.code, digest: data.codeDigest))
+    bytes[pattern.code.lowerBound + pattern.code.count / 2] ^= 0x01
+    bytes[data.code.lowerBound + 3] ^= 0x01
+    try Data(bytes).write(to: URL(fileURLWithPath: cache.file))
+
+    let damaged = PatternCache(key: 8, in: directory)
+    #expect(damaged.hasStoredPatterns)
+    #expect(damaged.data(for: dataKey) == nil)
+    let stored = try #require(damaged.stored(patternKey))
+    #expect(stored.decode() == nil)
+    // The pattern still compiles and matches as before.
+    let uncached = try Self.compile(with: nil).map(Self.behaviour)
+    #expect(try Self.compile(with: damaged).map(Self.behaviour) == uncached)
+    damaged.record(data: Array(repeating: 9, count: 64), for: dataKey)
+    damaged.save()
+
+    let rewritten = PatternCache(key: 8, in: directory)
+    #expect(rewritten.data(for: dataKey) == Array(repeating: 9, count: 64))
+    #expect(rewritten.stored(patternKey)?.decode() == nil)
+  }
+
   @Test(arguments: ["flipped header byte", "truncated", "other PCRE2", "not a cache file", "empty"])
   func aDamagedFileIsIgnored(damage: String) throws {
-    let directory = Self.temporaryDirectory()
+    let (directory, first, written) = try Self.writtenFile(key: 3)
     defer { try? FileManager.default.removeItem(atPath: directory.path) }
     let uncached = try Self.compile(with: nil).map(Self.behaviour)
-    let first = PatternCache(key: 3, in: directory)
-    _ = try Self.compile(with: first)
-    var bytes = try #require(FileManager.default.contents(atPath: first.file).map { [UInt8]($0) })
+    var bytes = written
     let expected: PatternCacheError
     switch damage {
     case "flipped header byte":
@@ -185,18 +225,28 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: cache.file))
   }
 
-  /// Data entries are keyed by the build that derived them: on Linux, the build ID the linker wrote (hex
-  /// digits of a SHA-1, MD5 or UUID), the same on every read; a data key carries it, a pattern key does not.
-  @Test func dataKeysCarryTheProgramsBuildID() throws {
+  /// Data keys carry the build that derived them (the linker's build ID, in hex: a SHA-1, MD5, UUID or an
+  /// 8-byte hash) and the rule set (the cache's scope): an entry another build or rule set derived is never
+  /// found. Where the build cannot be told there are no data keys; on Linux it always can.
+  @Test func dataKeysCarryTheBuildAndTheRuleSet() throws {
+    let directory = Self.temporaryDirectory()
+    let one = PatternCache(key: 7, in: directory, scope: 1)
+    let other = PatternCache(key: 7, in: directory, scope: 2)
     #if os(Linux)
-      let identity = try #require(ProgramBuild.identity)
-      #expect(identity.count >= 32 && identity.count % 2 == 0)
-      #expect(identity.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
-      #expect(ProgramBuild.identity == identity)
-      let key = try #require(PatternKey.data("a derived value"))
-      #expect(key.source == Array((identity + "\u{0}a derived value").utf8))
-      #expect(key.flags == PatternKey.dataFlags)
+      #expect(ProgramBuild.identity != nil)
     #endif
+    guard let identity = ProgramBuild.identity else {
+      #expect(one.dataKey("a derived value") == nil)
+      return
+    }
+    #expect(identity.count >= 16 && identity.count % 2 == 0)
+    #expect(identity.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+    #expect(ProgramBuild.identity == identity)
+    let key = try #require(one.dataKey("a derived value"))
+    #expect(key.source == Array((identity + "\u{0}1\u{0}a derived value").utf8))
+    #expect(key.flags == PatternKey.dataFlags)
+    #expect(other.dataKey("a derived value") != key)
+    #expect(PatternCache(key: 7, in: directory).dataKey("a derived value") != key)
   }
 
   /// Data entries (what the rule compiler derives from each rule) live beside the patterns: recording one
@@ -210,14 +260,15 @@ import Testing
     let second = PatternCache(key: 5, in: directory)
     _ = try Self.compile(with: second)
     #expect(second.counts.compiled == 0)
-    let key = try #require(PatternKey.data("prefilter of a rule"))
+    // Without a build ID nothing derived is cached (dataKeysCarryTheBuildAndTheRuleSet).
+    guard let key = second.dataKey("prefilter of a rule"), let another = second.dataKey("another rule") else { return }
     #expect(second.data(for: key) == nil)
     second.record(data: [1, 2, 3], for: key)
     second.save()
 
     let third = PatternCache(key: 5, in: directory)
     #expect(third.data(for: key).map(Array.init) == [1, 2, 3])
-    #expect(third.data(for: try #require(PatternKey.data("another rule"))) == nil)
+    #expect(third.data(for: another) == nil)
     // The patterns are still there, decoded as before.
     _ = try Self.compile(with: third)
     #expect(third.counts == (decoded: Self.patterns.count, compiled: 0))
@@ -261,8 +312,8 @@ import Testing
     #expect(second.stored(PatternKey(source, options: [.caseless]).failure) == nil)
   }
 
-  /// Once a rule set is compiled its cache lets go of the entries it used (the file's bytes go with them) and
-  /// keeps the others, which later patterns are still decoded from; the file is not written again.
+  /// Once a rule set is compiled its cache lets go of the entries it used (the file stays mapped) and keeps
+  /// the others, which later patterns are still decoded from; the file is not written again.
   @Test func releasingKeepsOnlyTheEntriesNotUsed() throws {
     let directory = Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory.path) }

@@ -11,8 +11,8 @@ import PatternMatching
 extension ExpandedPattern {
   /// The cache key of `rule`'s expansion, written out at a match's start or not (`nil` when nothing derived is
   /// cached); the version part changes with the layout.
-  static func cacheKey(of rule: RuleDefinition, writesLeadingOut: Bool) -> PatternKey? {
-    .data("expansion 1\u{0}\(rule.language)\u{0}\(writesLeadingOut ? "leading" : "compact")\u{0}\(rule.pattern)")
+  static func cacheKey(of rule: RuleDefinition, writesLeadingOut: Bool, in cache: PatternCache) -> PatternKey? {
+    cache.dataKey("expansion 1\u{0}\(rule.language)\u{0}\(writesLeadingOut ? "leading" : "compact")\u{0}\(rule.pattern)")
   }
 
   /// The expansion in the layout above.
@@ -98,7 +98,7 @@ extension PlaceholderExpander {
   /// not recorded: it throws on every run, as it did.
   static func expand(_ rule: RuleDefinition, catalog: PlaceholderCatalog, writesLeadingOut: Bool = true,
                      cache: PatternCache?) throws(Failure) -> ExpandedPattern {
-    let key = cache == nil ? nil : ExpandedPattern.cacheKey(of: rule, writesLeadingOut: writesLeadingOut)
+    let key = cache.flatMap { ExpandedPattern.cacheKey(of: rule, writesLeadingOut: writesLeadingOut, in: $0) }
     if let key, let stored = cache?.withData(for: key, ExpandedPattern.init(encoded:)) { return stored }
     let expansion = try expand(rule.pattern, catalog: catalog, writesLeadingOut: writesLeadingOut)
     if let key { cache?.record(data: expansion.encoded, for: key) }

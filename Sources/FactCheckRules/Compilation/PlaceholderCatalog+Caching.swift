@@ -9,7 +9,7 @@ import PatternMatching
 extension PlaceholderCatalog {
   /// The cache key of a language's catalog (`nil` when nothing derived is cached); the version part changes
   /// with the layout.
-  static func cacheKey(language: String) -> PatternKey? { .data("catalog 1\u{0}\(language)") }
+  static func cacheKey(language: String, in cache: PatternCache) -> PatternKey? { cache.dataKey("catalog 1\u{0}\(language)") }
 
   /// The catalog's fragments in the layout above.
   var encoded: [UInt8] {
@@ -45,7 +45,7 @@ extension PlaceholderCatalog {
   /// The catalog of `language`: from `cache` when an earlier run of this build recorded it, else built now
   /// and recorded there.
   static func of(language: String, lexicon: Lexicon, entities: [EntityDefinition], cache: PatternCache?) -> PlaceholderCatalog {
-    let key = cache == nil ? nil : cacheKey(language: language)
+    let key = cache.flatMap { cacheKey(language: language, in: $0) }
     if let key, let stored = cache?.withData(for: key, { PlaceholderCatalog(encoded: $0, lexicon: lexicon) }) { return stored }
     let catalog = PlaceholderCatalog(lexicon: lexicon, entities: entities)
     if let key { cache?.record(data: catalog.encoded, for: key) }

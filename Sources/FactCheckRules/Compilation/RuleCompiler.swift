@@ -21,8 +21,9 @@ package enum RuleCompiler {
   /// language plans (the `compile` without it, in `FactCheck`).
   package static func compile(_ library: RuleLibrary, cacheDirectory: PatternCacheDirectory? = .fromEnvironment(),
                               preparing: (CompiledRuleSet) -> Void) -> CompiledRuleSet {
-    // The loader's cache when it opened the same folder's (the key is the same: the files' texts).
-    let cache = library.patternCache.flatMap { $0.directory == cacheDirectory?.path ? $0.cache : nil }
+    // The loader's cache when it opened the same folder's (the key is the same: the files' texts), unless a
+    // compilation of the same library has used it already.
+    let cache = library.patternCache.flatMap { $0.directory == cacheDirectory?.path && !$0.cache.isReleased ? $0.cache : nil }
       ?? PatternCache.forRuleSet(library.fileTexts, directory: cacheDirectory)
     let set = PatternCache.$current.withValue(cache) { compileRules(library, cache: cache) }
     // Plans are built when an article first needs its language; but a file about to be written must hold

@@ -61,8 +61,9 @@ package final class YAMLReader {
       report(.tooLarge(bytes: size, limit: YAMLReader.maxBytes), at: SourceLocation(path: path, line: 1, column: 1))
       return nil
     }
-    let key = cache == nil ? nil : YAMLNode.cacheKey(of: text)
-    if let key, let root = cache?.withData(for: key, { YAMLNode(encoded: $0, maxDepth: YAMLReader.maxDepth) }) {
+    let key = cache.flatMap { YAMLNode.cacheKey(of: text, in: $0) }
+    // As deep as `withinBudget` lets a composed tree be (aliases can put a collection deeper than written).
+    if let key, let root = cache?.withData(for: key, { YAMLNode(encoded: $0, maxDepth: 2 * YAMLReader.maxDepth + 1) }) {
       return root
     }
     guard let root = composeText() else { return nil }
