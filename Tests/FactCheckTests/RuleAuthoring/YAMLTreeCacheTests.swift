@@ -89,6 +89,7 @@ import Testing
       library.problems.map(\.description)
         + library.rules.map { "\($0.id) \($0.location) \($0.pattern) \($0.examples.map(\.text))" }
         + library.lexicons.keys.sorted() + library.entities.map(\.name) + library.attributes.keys.sorted()
+        + library.checks.map(\.id) + ["\(library.suppressions.count) suppressions"]
     }
     let uncached = RuleFileLoader.load([Fixtures.rules, layer], cacheDirectory: nil)
     #expect(uncached.problems.contains { $0.location.path.hasSuffix("broken.yaml") })
@@ -104,5 +105,9 @@ import Testing
     let cached = RuleFileLoader.load([Fixtures.rules, layer], cacheDirectory: directory)
     #expect(summary(filling) == summary(uncached))
     #expect(summary(cached) == summary(uncached))
+    // Every good file's tree was read from the cache: the load recorded nothing new (the broken file's
+    // problems are never recorded, only trees).
+    #expect(cached.patternCache?.cache.needsSaving == false)
+    #expect(filling.patternCache?.cache.needsSaving == true)
   }
 }
