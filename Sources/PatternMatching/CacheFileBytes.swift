@@ -50,6 +50,31 @@ package final class CacheFileBytes: @unchecked Sendable {
   /// The number of bytes.
   package var count: Int { buffer.count }
 
+  /// Lets the kernel take back the mapped file's pages this process holds (`MADV_DONTNEED`); a byte read
+  /// later is read again from the kernel's cached copy of the file. Nothing for bytes held in memory.
+  ///
+  /// A rule set's compilation reads most of the file (every rule's source, compared with its key, and the
+  /// entries derived from the rule files), and the pages stayed counted in the process's memory for the
+  /// whole run although only the code of the patterns that match is read again.
+  package func dropResidentPages() { dropResidentPages(in: 0..<buffer.count) }
+
+  /// ``dropResidentPages()`` for the pages around `range` (the kernel maps 64 KB around a page read by
+  /// default): after one pattern's code is decoded in the middle of a run, the pages read for it.
+  package func dropResidentPages(around range: Range<Int>) {
+    dropResidentPages(in: max(0, range.lowerBound - Self.faultAround)..<min(buffer.count, range.upperBound + Self.faultAround))
+  }
+
+  /// Bytes the kernel maps around a page a read faults in (`fault_around_bytes`, 64 KB by default).
+  private static let faultAround = 64 << 10
+
+  private func dropResidentPages(in range: Range<Int>) {
+    guard isMapped, let base = buffer.baseAddress, !range.isEmpty else { return }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = range.lowerBound / page * page
+    let end = min(buffer.count, (range.upperBound + page - 1) / page * page)
+    _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+  }
+
   /// A copy of the bytes in `range`.
   package subscript(range: Range<Int>) -> [UInt8] { Array(buffer[range]) }
 }

@@ -92,6 +92,12 @@ package final class PatternCache: Sendable {
     dataPrefix.map { PatternKey(flags: PatternKey.dataFlags, source: Array(($0 + name).utf8)) }
   }
 
+  /// Lets the kernel take back the pages of the mapped file read so far (``CacheFileBytes/dropResidentPages()``):
+  /// without it, a run that had read most of the file at start-up (16 MB for the bundled rules) counted them
+  /// in its memory to the end (measured: 102 MB at the peak of a check of 330 generated articles, 88 MB without
+  /// the cache).
+  package func dropResidentPages() { state.withLock { $0.stored?.bytes.dropResidentPages() } }
+
   /// Whether ``releaseUsedEntries()`` has run: the entries used so far are no longer found.
   package var isReleased: Bool { state.withLock { $0.released } }
 
@@ -199,9 +205,9 @@ package final class PatternCache: Sendable {
   }
 
   /// Lets go of what the rule set's compilation used, once ``save()`` has written the file: the entries used,
-  /// their keys and the code serialised now. The entries not used yet stay, to decode the patterns of the
-  /// language plans a run builds later (the file stays mapped: its pages are the kernel's cached copy, not
-  /// memory of this run); ``save()`` then writes nothing.
+  /// their keys and the code serialised now, and the file's pages read so far (``dropResidentPages()``). The
+  /// entries not used yet stay, to decode the patterns of the language plans a run builds later; ``save()``
+  /// then writes nothing.
   package func releaseUsedEntries() {
     state.withLock { state in
       guard !state.released else { return }
@@ -209,6 +215,7 @@ package final class PatternCache: Sendable {
       var usedCodes = Set<Int>()
       for entry in state.used { if case .stored(let code, _, _) = entry.code { usedCodes.insert(code.lowerBound) } }
       state.stored = state.stored?.keeping { !usedCodes.contains($0.lowerBound) }
+      state.stored?.bytes.dropResidentPages()
       state.used = []
       state.seen = []
     }

@@ -27,6 +27,8 @@ struct StoredPattern: Sendable {
     var decoded: OpaquePointer? = nil
     let serialised = bytes.buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + code.lowerBound
     guard pcre2_serialize_decode_8(&decoded, 1, serialised, nil) == 1 else { return nil }
+    // The code is copied out: the pages read for it need not stay counted in the run's memory.
+    bytes.dropResidentPages(around: code)
     return decoded
   }
 }

@@ -44,7 +44,10 @@ public struct CompiledRuleSet: Sendable {
   package func derived<Value: Sendable>(for language: String, build: (PlaceholderCatalog) -> Value) -> Value? {
     guard let catalog = catalogs[language] else { return nil }
     return derived.value(for: language) {
-      PatternCache.$current.withValue(patternCache) { build(catalog) }
+      let value = PatternCache.$current.withValue(patternCache) { build(catalog) }
+      // The plan's patterns were found in the cache file (and decode when they first match).
+      patternCache?.dropResidentPages()
+      return value
     }
   }
 
