@@ -1,8 +1,8 @@
 // What the pattern cache keeps beside a pattern's code (``PatternInfo``), and what the rule compiler derives
-// from the rule files and keeps there (prefilters, placeholder catalogs, expanded patterns), is written with
-// these two: numbers as little-endian u32, byte
-// runs and strings as their length and then their bytes. A reader that meets anything else gives `nil`, and
-// the caller derives the value again, as if the entry were not there.
+// from the rule files and keeps there (prefilters, placeholder catalogs, expanded patterns, YAML trees), is
+// written with these two: numbers as little-endian u32, byte runs and strings as their length and then their
+// bytes. A reader that meets anything else gives `nil`, and the caller derives the value again, as if the
+// entry were not there.
 
 /// Writes a cache entry's numbers and byte runs.
 package struct CacheEntryWriter {

@@ -75,6 +75,12 @@ package final class CacheFileBytes: @unchecked Sendable {
     _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
   }
 
+  /// Whether the bytes in `range` (a cache entry's code or info) still have the ``ByteDigest`` they were
+  /// written with.
+  package func hasDigest(_ digest: UInt64, in range: Range<Int>) -> Bool {
+    ByteDigest.of(UnsafeRawBufferPointer(rebasing: buffer[range])) == digest
+  }
+
   /// A copy of the bytes in `range`.
   package subscript(range: Range<Int>) -> [UInt8] { Array(buffer[range]) }
 }

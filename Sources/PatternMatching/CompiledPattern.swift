@@ -77,6 +77,7 @@ package final class CompiledPattern: @unchecked Sendable {
   {
     var compiled: OpaquePointer? = nil
     var stored: StoredPattern? = nil
+    var compiledInfo: PatternInfo? = nil
     if let cache = PatternCache.current {
       let key = PatternKey(flags: options.pcre2Flags, source: source)
       if let found = cache.stored(key) {
@@ -90,12 +91,13 @@ package final class CompiledPattern: @unchecked Sendable {
           cache.record(failure: error, for: key)
           throw error
         }
-        cache.record(compiled!, info: PatternInfo(code: compiled!), for: key)
+        compiledInfo = PatternInfo(code: compiled!)
+        cache.record(compiled!, info: compiledInfo!, for: key)
       }
     } else {
       compiled = try CompiledPattern.compile(source, options: options)
     }
-    info = stored?.info ?? PatternInfo(code: compiled!)
+    info = stored?.info ?? compiledInfo ?? PatternInfo(code: compiled!)
     pending = Mutex(stored)
     self.sourceUTF8 = source
     self.options = options

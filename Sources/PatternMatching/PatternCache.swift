@@ -7,8 +7,9 @@ import Synchronization
 /// One cache serves one rule set: ``CompiledPattern/init(_:options:jitThreshold:)`` asks ``current`` (a
 /// task-local value, set around a rule set's compilation with `PatternCache.$current.withValue`) for
 /// the pattern's exact source and options and takes PCRE2's serialised code when the file has it (decoded
-/// when the pattern first matches, ``StoredPattern``), else compiles and remembers the code. ``save()`` then writes the file again, only if something was compiled,
-/// holding exactly the patterns this rule set used — so a file never grows with patterns of edited rules.
+/// when the pattern first matches, ``StoredPattern``), else compiles and remembers the code. ``save()`` then
+/// writes the file again, only if something was compiled, holding exactly the patterns this rule set used —
+/// so a file never grows with patterns of edited rules.
 ///
 /// A task-local rather than a process-wide cache because tests (and a server) compile several rule sets at
 /// once on different threads, and each must read and write its own file; and rather than a parameter
@@ -17,10 +18,9 @@ import Synchronization
 ///
 /// A decoded pattern is PCRE2's own compiled code for the same source, options and PCRE2 version, so
 /// matches, `isAnchored` (kept beside the code, ``PatternInfo``) and start information are the same; the
-/// JIT stays lazy as before. A pattern
-/// that does not compile is kept as its error (PCRE2's message and offset), which the same source,
-/// options and version always give: a rule compiler that tries a large form first and falls back to a
-/// smaller one (issue 15) does not fail the same large compile on every run.
+/// JIT stays lazy as before. A pattern that does not compile is kept as its error (PCRE2's message and
+/// offset), which the same source, options and version always give: a rule compiler that tries a large form
+/// first and falls back to a smaller one (issue 15) does not fail the same large compile on every run.
 package final class PatternCache: Sendable {
   /// The cache patterns compiled now are decoded from and recorded in, if any.
   @TaskLocal package static var current: PatternCache?
@@ -92,6 +92,21 @@ package final class PatternCache: Sendable {
     dataPrefix.map { PatternKey(flags: PatternKey.dataFlags, source: Array(($0 + name).utf8)) }
   }
 
+  /// The value named `name` that the rule compiler derives from the rule set: decoded from its data entry when
+  /// an earlier run of this build recorded one, else `derive`d now and recorded (`encode`). Without a cache,
+  /// or where the build cannot be told (``dataKey(_:)``), derived every time; a value `derive` cannot give
+  /// (it throws) is not recorded, so that it throws on every run.
+  package static func derived<Value, Failure: Error>(
+    _ name: String, in cache: PatternCache?, decode: (UnsafeRawBufferPointer) -> Value?, encode: (Value) -> [UInt8],
+    derive: () throws(Failure) -> Value
+  ) throws(Failure) -> Value {
+    let key = cache?.dataKey(name)
+    if let key, let stored = cache?.withData(for: key, decode) { return stored }
+    let value = try derive()
+    if let key { cache?.record(data: encode(value), for: key) }
+    return value
+  }
+
   /// Lets the kernel take back the pages of the mapped file read so far (``CacheFileBytes/dropResidentPages()``):
   /// without it, a run that had read most of the file at start-up (16 MB for the bundled rules) counted them
   /// in its memory to the end (measured: 102 MB at the peak of a check of 330 generated articles, 88 MB without
@@ -111,7 +126,7 @@ package final class PatternCache: Sendable {
   /// it (then the caller compiles).
   func stored(_ key: PatternKey) -> StoredPattern? {
     state.withLock { state in
-      guard let stored = state.stored, let entry = stored.entry(for: key), stored.isIntact(entry.info, digest: entry.infoDigest),
+      guard let stored = state.stored, let entry = stored.entry(for: key), stored.bytes.hasDigest(entry.infoDigest, in: entry.info),
         let pattern = StoredPattern(bytes: stored.bytes, code: entry.code, codeDigest: entry.codeDigest, info: entry.info)
       else { return nil }
       state.decoded += 1
@@ -167,7 +182,7 @@ package final class PatternCache: Sendable {
   /// records it, which replaces the entry). The bytes are valid only during `body`.
   package func withData<Value>(for key: PatternKey, _ body: (UnsafeRawBufferPointer) -> Value?) -> Value? {
     state.withLock { state in
-      guard let stored = state.stored, let entry = stored.entry(for: key), stored.isIntact(entry.code, digest: entry.codeDigest),
+      guard let stored = state.stored, let entry = stored.entry(for: key), stored.bytes.hasDigest(entry.codeDigest, in: entry.code),
         let value = body(UnsafeRawBufferPointer(rebasing: stored.bytes.buffer[entry.code]))
       else { return nil }
       if state.seen.insert(key).inserted {

@@ -27,8 +27,8 @@ import CPCRE2
 /// only when its code and info match their digests, checked when the entry is first used: a run reads the
 /// entries it needs, not the whole file (16 MB for the bundled rules, whose whole checksum was 28.5 M
 /// instructions of a one-file check's 240 M). The headers come first, together, so that opening a file reads
-/// them and nothing else: a run's memory holds the pages of the entries it uses, not the whole mapped file. A source needs no digest: it is compared byte for byte with
-/// the key looked up. A damaged entry is as good as absent. One pattern is serialised per entry (each
+/// them in one run of bytes. A source needs no digest: it is compared byte for byte with the key looked up.
+/// A damaged entry is as good as absent. One pattern is serialised per entry (each
 /// carries PCRE2's 1 KB character tables) because `pcre2_serialize_encode` refuses patterns with different
 /// tables in one call, and a decoded pattern has its own copy of them.
 package struct PatternCacheFile: Sendable {
@@ -52,7 +52,7 @@ package struct PatternCacheFile: Sendable {
   }
 
   /// Where the serialised code and the info stored under `key` are in ``bytes``, with their digests (for
-  /// ``isIntact(_:digest:)``); `nil` when the file has none.
+  /// ``CacheFileBytes/hasDigest(_:in:)``); `nil` when the file has none.
   package func entry(for key: PatternKey) -> (code: Range<Int>, info: Range<Int>, codeDigest: UInt64, infoDigest: UInt64)? {
     guard let candidates = index[key.hashValueOfSource] else { return nil }
     let file = bytes.buffer
@@ -147,11 +147,6 @@ package struct PatternCacheFile: Sendable {
 
   /// Bytes of an entry's header.
   static let headerSize = 40
-
-  /// Whether `range` of ``bytes`` (an entry's code or info) still has the digest it was written with.
-  package func isIntact(_ range: Range<Int>, digest: UInt64) -> Bool {
-    ByteDigest.of(UnsafeRawBufferPointer(rebasing: bytes.buffer[range])) == digest
-  }
 
   /// One entry to write: its key, its serialised code (or data) and info, and the digests they were stored
   /// with when they come from a file (`nil`: computed now). An entry copied from a file keeps the digests it

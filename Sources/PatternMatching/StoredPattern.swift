@@ -22,8 +22,7 @@ struct StoredPattern: Sendable {
   /// file was damaged since) or PCRE2 refuses it (out of memory: the file's magic number and version were
   /// checked when it was opened). The caller then compiles the source.
   func decode() -> OpaquePointer? {
-    let serialisedBytes = UnsafeRawBufferPointer(rebasing: bytes.buffer[code])
-    guard ByteDigest.of(serialisedBytes) == codeDigest else { return nil }
+    guard bytes.hasDigest(codeDigest, in: code) else { return nil }
     var decoded: OpaquePointer? = nil
     let serialised = bytes.buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + code.lowerBound
     guard pcre2_serialize_decode_8(&decoded, 1, serialised, nil) == 1 else { return nil }

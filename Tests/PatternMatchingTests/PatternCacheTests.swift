@@ -130,7 +130,7 @@ import Testing
     let patternKey = PatternKey(Self.patterns[0].source, options: Self.patterns[0].options)
     let pattern = try #require(intact.entry(for: patternKey))
     let data = try #require(intact.entry(for: dataKey))
-    #expect(intact.isIntact(pattern.code, digest: pattern.codeDigest) && intact.isIntact(data.code, digest: data.codeDigest))
+    #expect(intact.bytes.hasDigest(pattern.codeDigest, in: pattern.code) && intact.bytes.hasDigest(data.codeDigest, in: data.code))
     bytes[pattern.code.lowerBound + pattern.code.count / 2] ^= 0x01
     bytes[data.code.lowerBound + 3] ^= 0x01
     try Data(bytes).write(to: URL(fileURLWithPath: cache.file))

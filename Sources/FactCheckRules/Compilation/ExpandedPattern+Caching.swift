@@ -9,10 +9,10 @@ import PatternMatching
 //     regex  slots × (role  [value kind | fragment name]  name  hasLabel  [label]  group  sourceRange)
 //     pieces × (output  source  isPlaceholder)
 extension ExpandedPattern {
-  /// The cache key of `rule`'s expansion, written out at a match's start or not (`nil` when nothing derived is
-  /// cached); the version part changes with the layout.
-  static func cacheKey(of rule: RuleDefinition, writesLeadingOut: Bool, in cache: PatternCache) -> PatternKey? {
-    cache.dataKey("expansion 1\u{0}\(rule.language)\u{0}\(writesLeadingOut ? "leading" : "compact")\u{0}\(rule.pattern)")
+  /// The name of `rule`'s expansion in the pattern cache, written out at a match's start or not; the version
+  /// part changes with the layout.
+  static func cacheName(of rule: RuleDefinition, writesLeadingOut: Bool) -> String {
+    "expansion 1\u{0}\(rule.language)\u{0}\(writesLeadingOut ? "leading" : "compact")\u{0}\(rule.pattern)"
   }
 
   /// The expansion in the layout above.
@@ -98,10 +98,9 @@ extension PlaceholderExpander {
   /// not recorded: it throws on every run, as it did.
   static func expand(_ rule: RuleDefinition, catalog: PlaceholderCatalog, writesLeadingOut: Bool = true,
                      cache: PatternCache?) throws(Failure) -> ExpandedPattern {
-    let key = cache.flatMap { ExpandedPattern.cacheKey(of: rule, writesLeadingOut: writesLeadingOut, in: $0) }
-    if let key, let stored = cache?.withData(for: key, ExpandedPattern.init(encoded:)) { return stored }
-    let expansion = try expand(rule.pattern, catalog: catalog, writesLeadingOut: writesLeadingOut)
-    if let key { cache?.record(data: expansion.encoded, for: key) }
-    return expansion
+    try PatternCache.derived(ExpandedPattern.cacheName(of: rule, writesLeadingOut: writesLeadingOut), in: cache,
+                             decode: ExpandedPattern.init(encoded:), encode: \.encoded) { () throws(Failure) in
+      try expand(rule.pattern, catalog: catalog, writesLeadingOut: writesLeadingOut)
+    }
   }
 }

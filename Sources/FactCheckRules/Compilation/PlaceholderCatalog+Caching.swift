@@ -7,9 +7,8 @@ import PatternMatching
 //
 //     builtins × (name  regex)  expandedFragments × (name  regex)
 extension PlaceholderCatalog {
-  /// The cache key of a language's catalog (`nil` when nothing derived is cached); the version part changes
-  /// with the layout.
-  static func cacheKey(language: String, in cache: PatternCache) -> PatternKey? { cache.dataKey("catalog 1\u{0}\(language)") }
+  /// The name of a language's catalog in the pattern cache; the version part changes with the layout.
+  static func cacheName(language: String) -> String { "catalog 1\u{0}\(language)" }
 
   /// The catalog's fragments in the layout above.
   var encoded: [UInt8] {
@@ -45,10 +44,9 @@ extension PlaceholderCatalog {
   /// The catalog of `language`: from `cache` when an earlier run of this build recorded it, else built now
   /// and recorded there.
   static func of(language: String, lexicon: Lexicon, entities: [EntityDefinition], cache: PatternCache?) -> PlaceholderCatalog {
-    let key = cache.flatMap { cacheKey(language: language, in: $0) }
-    if let key, let stored = cache?.withData(for: key, { PlaceholderCatalog(encoded: $0, lexicon: lexicon) }) { return stored }
-    let catalog = PlaceholderCatalog(lexicon: lexicon, entities: entities)
-    if let key { cache?.record(data: catalog.encoded, for: key) }
-    return catalog
+    PatternCache.derived(cacheName(language: language), in: cache,
+                         decode: { PlaceholderCatalog(encoded: $0, lexicon: lexicon) }, encode: \.encoded) {
+      PlaceholderCatalog(lexicon: lexicon, entities: entities)
+    }
   }
 }

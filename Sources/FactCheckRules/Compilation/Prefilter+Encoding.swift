@@ -7,10 +7,9 @@ import PatternMatching
 //
 //     needsNumber  requirements  × (alternatives  × (literal bytes))
 extension Prefilter {
-  /// The cache key of the prefilter of `rule` (`nil` when nothing derived is cached); the version part changes
-  /// with the layout.
-  static func cacheKey(of rule: RuleDefinition, in cache: PatternCache) -> PatternKey? {
-    cache.dataKey("prefilter 2\u{0}\(rule.language)\u{0}\(rule.caseSensitive ? "cased" : "caseless")\u{0}\(rule.pattern)")
+  /// The name of the prefilter of `rule` in the pattern cache; the version part changes with the layout.
+  static func cacheName(of rule: RuleDefinition) -> String {
+    "prefilter 2\u{0}\(rule.language)\u{0}\(rule.caseSensitive ? "cased" : "caseless")\u{0}\(rule.pattern)"
   }
 
   /// The prefilter's bytes in the layout above.
@@ -47,10 +46,8 @@ extension Prefilter {
   /// (through `fragments`) and recorded there.
   static func of(_ rule: RuleDefinition, catalog: PlaceholderCatalog, fragments: () -> FragmentAnalyses,
                  cache: PatternCache?) -> Prefilter {
-    let key = cache.flatMap { cacheKey(of: rule, in: $0) }
-    if let key, let stored = cache?.withData(for: key, Prefilter.init(encoded:)) { return stored }
-    let prefilter = Prefilter(rule: rule, catalog: catalog, fragments: fragments())
-    if let key { cache?.record(data: prefilter.encoded, for: key) }
-    return prefilter
+    PatternCache.derived(cacheName(of: rule), in: cache, decode: Prefilter.init(encoded:), encode: \.encoded) {
+      Prefilter(rule: rule, catalog: catalog, fragments: fragments())
+    }
   }
 }

@@ -8,10 +8,10 @@ import PatternMatching
 //     mapping  = pairs × (key node  value node)
 //     sequence = items × (node)
 extension YAMLNode {
-  /// The cache key of the tree of `text` (`nil` when nothing derived is cached): the whole text, and the
-  /// limits it was composed under; the version part changes with the layout.
-  static func cacheKey(of text: String, in cache: PatternCache) -> PatternKey? {
-    cache.dataKey("yaml tree 1\u{0}\(YAMLReader.maxDepth)\u{0}\(YAMLReader.maxNodes)\u{0}\(text)")
+  /// The name of the tree of `text` in the pattern cache: the whole text, and the limits it was composed
+  /// under; the version part changes with the layout.
+  static func cacheName(of text: String) -> String {
+    "yaml tree 1\u{0}\(YAMLReader.maxDepth)\u{0}\(YAMLReader.maxNodes)\u{0}\(text)"
   }
 
   /// The tree in the layout above.

@@ -61,15 +61,17 @@ package final class YAMLReader {
       report(.tooLarge(bytes: size, limit: YAMLReader.maxBytes), at: SourceLocation(path: path, line: 1, column: 1))
       return nil
     }
-    let key = cache.flatMap { YAMLNode.cacheKey(of: text, in: $0) }
     // As deep as `withinBudget` lets a composed tree be (aliases can put a collection deeper than written).
-    if let key, let root = cache?.withData(for: key, { YAMLNode(encoded: $0, maxDepth: 2 * YAMLReader.maxDepth + 1) }) {
+    return try? PatternCache.derived(YAMLNode.cacheName(of: text), in: cache,
+                                     decode: { YAMLNode(encoded: $0, maxDepth: 2 * YAMLReader.maxDepth + 1) },
+                                     encode: \.encoded) { () throws(NotComposed) in
+      guard let root = composeText() else { throw NotComposed() }
       return root
     }
-    guard let root = composeText() else { return nil }
-    if let key { cache?.record(data: root.encoded, for: key) }
-    return root
   }
+
+  /// A text that gives no tree (its problems are reported): nothing to keep in the cache.
+  private struct NotComposed: Error {}
 
   /// ``compose()`` from the text.
   private func composeText() -> YAMLNode? {

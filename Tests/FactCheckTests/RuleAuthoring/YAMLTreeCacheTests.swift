@@ -98,8 +98,8 @@ import Testing
     let cache = try #require(PatternCache.forRuleSet(uncached.fileTexts, directory: directory))
     let broken = try #require(uncached.fileTexts.last)
     // Where the build cannot be told (no build ID), nothing derived is cached, and there is nothing to look at.
-    guard let brokenKey = YAMLNode.cacheKey(of: broken, in: cache),
-      let goodKey = YAMLNode.cacheKey(of: uncached.fileTexts[0], in: cache) else { return }
+    guard let brokenKey = cache.dataKey(YAMLNode.cacheName(of: broken)),
+      let goodKey = cache.dataKey(YAMLNode.cacheName(of: uncached.fileTexts[0])) else { return }
     #expect(cache.data(for: brokenKey) == nil)
     #expect(cache.data(for: goodKey) != nil)
     let cached = RuleFileLoader.load([Fixtures.rules, layer], cacheDirectory: directory)
