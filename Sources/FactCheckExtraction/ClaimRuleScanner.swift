@@ -19,6 +19,9 @@ package enum ClaimRuleScanner {
     // a thousand windows is stopped when the article's allowance runs out, not given one per window.
     var budgets = [ScanBudget](repeating: ScanBudget(limits: matcher.limits, bytes: article.matchSubject.bytes.count),
                                count: plan.claimRules.count)
+    // The positions where a rule's match can open in a window (``MatchStartTable``), reused from window to window.
+    var positions: [Int] = []
+    article.matchSubject.bytes.withUnsafeBufferPointer { written in
     folded.withUnsafeBufferPointer { haystack in
       for segment in ranges {
         // One pass finds every rule's literals; each rule then runs only around its rarest one.
@@ -28,8 +31,20 @@ package enum ClaimRuleScanner {
           func run(_ range: Range<Int>, _ lastStart: Int?) -> Bool {
             let rule = plan.claimRules[index]
             do {
+              let endsText = range.upperBound == segment.upperBound
+              if let starts = rule.starts, gatesRules {
+                // PCRE2 is asked only where the rule's match can open.
+                starts.positions(written: written, folded: haystack, in: range, through: lastStart ?? range.upperBound,
+                                 into: &positions)
+                try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: range, startingAt: positions,
+                                         endsText: endsText, budget: &budgets[index]) { match in
+                  matches.append(RuleMatch(rule: rule, match: match))
+                  return true
+                }
+                return true
+              }
               try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: range, lastStart: lastStart,
-                                       endsText: range.upperBound == segment.upperBound, budget: &budgets[index]) { match in
+                                       endsText: endsText, budget: &budgets[index]) { match in
                 if !match.range.isEmpty { matches.append(RuleMatch(rule: rule, match: match)) }
                 return true
               }
@@ -48,6 +63,7 @@ package enum ClaimRuleScanner {
           }
         }
       }
+    }
     }
     return OverlapResolver.resolve(matches).sorted { $0.match.range.lowerBound < $1.match.range.lowerBound }
   }

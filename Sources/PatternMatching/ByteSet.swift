@@ -1,5 +1,5 @@
 /// A set of byte values.
-package struct ByteSet: Sendable, Hashable {
+package struct ByteSet: Sendable, Hashable, BitwiseCopyable {
   private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
   package init() {}
@@ -14,6 +14,9 @@ package struct ByteSet: Sendable, Hashable {
   static let leadBytes = ByteSet(0xC2...0xF4)
 
   package var isEmpty: Bool { words == (0, 0, 0, 0) }
+
+  /// The ASCII members as two masks: bit `b` of `low` for byte `b` below 64, bit `b - 64` of `high` for the rest.
+  package var asciiMasks: (low: UInt64, high: UInt64) { (words.0, words.1) }
 
   package func contains(_ byte: UInt8) -> Bool {
     let bit = UInt64(1) << UInt64(byte & 63)

@@ -139,6 +139,45 @@ package final class Matcher {
     if let result { throw result }
   }
 
+  /// ``forEachMatch(of:in:range:lastStart:endsText:budget:_:)`` for a caller that knows every offset a
+  /// match can start at: PCRE2 tries `positions` alone (ascending, inside `range`), one call each with its
+  /// offset limit at the position, and skips those inside a match found. Where no match starts elsewhere, the
+  /// matches are the ones a scan of every position finds. For a pattern that cannot match the empty string.
+  package func forEachMatch(
+    of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>, startingAt positions: [Int],
+    endsText: Bool = true, budget: inout ScanBudget, _ body: (PatternMatch) -> Bool
+  ) throws(PatternError) {
+    precondition(range.lowerBound >= 0 && range.upperBound <= subject.bytes.count, "range outside subject")
+    precondition(!pattern.matchesEmpty, "a pattern that can match the empty string is scanned at every position")
+    guard !positions.isEmpty else { return }
+    if budget.isExhausted { throw .timeLimitExceeded(seconds: budget.seconds) }
+    ensureCapacity(for: pattern)
+    let options = endsText ? 0 : UInt32(PCRE2_NOTEOL)
+    let started = DeadlineClock.now()
+    let deadline = started + budget.remainingNanoseconds
+    var now = started
+    let seconds = budget.seconds
+    let result: PatternError? = subject.bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return nil }
+      var next = range.lowerBound
+      for position in positions where position >= next {
+        precondition(position < range.upperBound, "start position outside the range")
+        pcre2_set_offset_limit_8(context, position)
+        let rc = run(pattern, base, range.upperBound, position, options, positions: 1)
+        now = DeadlineClock.now()
+        if now > deadline { return .timeLimitExceeded(seconds: seconds) }
+        if rc == PCRE2_ERROR_NOMATCH { continue }
+        if rc < 0 { return PatternError.fromMatch(code: rc, limits: limits) }
+        let match = readMatch(pattern)
+        if !body(match) { return nil }
+        next = max(match.range.upperBound, position + 1)
+      }
+      return nil
+    }
+    budget.spend(now - started)
+    if let result { throw result }
+  }
+
   /// Every match of `pattern` in `subject` (see ``forEachMatch(of:in:range:_:)``).
   package func matches(of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>? = nil)
     throws(PatternError) -> [PatternMatch]

@@ -31,4 +31,30 @@ import Testing
       #expect(found == expected, "jitThreshold \(jitThreshold)")
     }
   }
+
+  /// Asked only at given positions, the matcher finds the matches that start there, one call each, and
+  /// skips a position inside a match it found: with every position a match can start at, the matches of a
+  /// scan of every position.
+  @Test(arguments: [
+    // (pattern, positions, the matched texts)
+    ("cut [0-9]+", [6, 25, 46], ["cut 40", "cut 12", "cut 7"]),
+    ("cut [0-9]+", [0, 6, 7, 25], ["cut 40", "cut 12"]),
+    ("cut [0-9]+", [5, 7, 26], [String]()),
+    ("[0-9]+", [10, 11, 29], ["40", "12"]),
+    ("[A-Z][a-z]+ cut [0-9]+ jobs", [0, 1, 19, 38], ["Ostra cut 40 jobs", "Vexlo cut 12 jobs"]),
+  ] as [(String, [Int], [String])])
+  func triesOnlyTheGivenPositions(pattern: String, positions: [Int], expected: [String]) throws {
+    let subject = UTF8Subject(Self.text)
+    for jitThreshold in [0, Int.max] {
+      let compiled = try CompiledPattern(pattern, jitThreshold: jitThreshold)
+      var found: [String] = []
+      var budget = ScanBudget(limits: .default, bytes: subject.bytes.count)
+      try Matcher().forEachMatch(of: compiled, in: subject, range: 0..<subject.bytes.count, startingAt: positions,
+                                 budget: &budget) { match in
+        found.append(String(decoding: subject.bytes[match.range], as: UTF8.self))
+        return true
+      }
+      #expect(found == expected, "jitThreshold \(jitThreshold)")
+    }
+  }
 }

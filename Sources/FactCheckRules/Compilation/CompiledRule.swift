@@ -24,14 +24,17 @@ public final class CompiledRule: Sendable {
   package let slotGroups: [Int]
   /// What a text must contain for the rule to possibly match.
   package let prefilter: Prefilter
+  /// Where a claim rule's match can open, when that says more than PCRE2's start information.
+  package let starts: MatchStartTable?
 
   package init(definition: RuleDefinition, pattern: CompiledPattern, expansion: ExpandedPattern, slotGroups: [Int],
-               prefilter: Prefilter) {
+               prefilter: Prefilter, starts: MatchStartTable? = nil) {
     self.definition = definition
     self.pattern = pattern
     self.expansion = expansion
     self.slotGroups = slotGroups
     self.prefilter = prefilter
+    self.starts = starts
   }
 
   /// The rule's id, as written in its file (`en.employees.verb`); a later layer's rule with the same id

@@ -77,16 +77,18 @@ package enum RuleCompiler {
       }
       let options: PatternOptions = rule.caseSensitive ? [] : [.caseless]
       let pattern: CompiledPattern
+      var compact = false
       do {
         pattern = try CompiledPattern(utf8: expansion.regexUTF8, options: options)
       } catch {
         // A placeholder written out at several alternatives' starts can take a pattern past PCRE2's size
         // limit: then it is called everywhere (no start information, but a pattern that compiles).
-        if let compact = try? PlaceholderExpander.expand(rule, catalog: catalog, writesLeadingOut: false, cache: cache),
-          compact.regexUTF8 != expansion.regexUTF8, let smaller = try? CompiledPattern(utf8: compact.regexUTF8, options: options)
+        if let compactExpansion = try? PlaceholderExpander.expand(rule, catalog: catalog, writesLeadingOut: false, cache: cache),
+          compactExpansion.regexUTF8 != expansion.regexUTF8, let smaller = try? CompiledPattern(utf8: compactExpansion.regexUTF8, options: options)
         {
-          expansion = compact
+          expansion = compactExpansion
           pattern = smaller
+          compact = true
         } else {
           if let problem = locator.place(error, of: expansion, rule: rule, catalog: catalog, entities: library.entities) {
             problems.append(problem)
@@ -106,8 +108,9 @@ package enum RuleCompiler {
       if rule.examples.isEmpty {
         problems.append(RuleFileError(.noExamples(ruleID: rule.id), at: rule.location, severity: .warning))
       }
+      let starts = MatchStartTable.of(rule, expansion: expansion, compact: compact, pattern: pattern, cache: cache)
       compiled.append(CompiledRule(definition: rule, pattern: pattern, expansion: expansion, slotGroups: groups,
-                                   prefilter: prefilter))
+                                   prefilter: prefilter, starts: starts))
     }
     // Faults of a lexicon once each, however many rules they left out.
     problems += locator.lexiconProblems()

@@ -1,0 +1,227 @@
+import PatternMatching
+
+/// Where a claim rule's match can open (``MatchStarts``), as tables the claim-rule scan reads a byte at a
+/// time: the positions of a window where one of the rule's opening texts stands (case-folded, with the bytes
+/// around it the pattern asks for) or a byte of its opening class (a digit, a capital).
+///
+/// PCRE2's own start information is a bitmap of first bytes: a rule that may open with "about" lets every
+/// word starting with `a` through, and PCRE2 tries the whole pattern there. Asked only at these positions,
+/// PCRE2 finds the same matches, since no match starts anywhere else (`MatchStartsCorpusTests` holds the
+/// starts to every match on our corpora).
+package struct MatchStartTable: Sendable {
+  /// ASCII bytes, as a mask of two words (bytes 0–63, 64–127): what a look-behind forbids before a start
+  /// names only ASCII bytes (``MatchStarts/Start/notAfter``).
+  private struct ASCIIMask: Sendable, BitwiseCopyable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init(_ set: ByteSet) { (low, high) = set.asciiMasks }
+
+    /// Whether `byte` is in the mask (never, for a byte from 0x80 up).
+    @inline(__always) func contains(_ byte: UInt8) -> Bool {
+      byte < 64 ? low >> UInt64(byte) & 1 != 0 : byte < 128 && high >> UInt64(byte - 64) & 1 != 0
+    }
+
+    func intersection(_ other: ASCIIMask) -> ASCIIMask {
+      var both = self
+      both.low &= other.low
+      both.high &= other.high
+      return both
+    }
+  }
+
+  /// One opening text.
+  private struct Opening: Sendable, BitwiseCopyable {
+    /// Where its case-folded bytes start in ``texts``, and how many there are.
+    let textStart: Int32
+    let textCount: Int32
+    /// ASCII bytes that cannot stand just before it.
+    let notAfter: ASCIIMask
+    /// The bytes that can follow it; empty when anything may.
+    let followedBy: ByteSet
+  }
+
+  /// Bytes, as written, that open a match where no opening text does (a digit, a capital): 1 for those.
+  private let opensClass: [UInt8]
+  /// ASCII bytes that cannot stand before such a byte.
+  private let classNotAfter: ASCIIMask
+  /// For each case-folded byte value, the range of ``openings`` whose text starts with it
+  /// (`bucketStarts[b]..<bucketStarts[b + 1]`).
+  private let bucketStarts: [Int32]
+  /// For each case-folded byte value, the ASCII bytes none of its openings may follow (most open on a word
+  /// start): a position inside a word is passed over without looking at its texts.
+  private let bucketNotAfter: [ASCIIMask]
+  private let openings: [Opening]
+  /// The opening texts' case-folded bytes, one after another.
+  private let texts: [UInt8]
+
+  /// The table of `starts`.
+  package init(_ starts: MatchStarts) {
+    var opensClass = [UInt8](repeating: 0, count: 256)
+    var classNotAfter = ASCIIMask(ByteSet())
+    var buckets = [[(text: [UInt8], notAfter: ASCIIMask, followedBy: ByteSet)]](repeating: [], count: 256)
+    for start in starts.starts {
+      if start.literal.isEmpty {
+        // MatchStarts gives at most one byte start, its filter what all its byte starts assert.
+        for byte in start.firstBytes.members { opensClass[Int(byte)] = 1 }
+        classNotAfter = ASCIIMask(start.notAfter)
+      } else {
+        let text = CaseFolding.fold(start.literal)
+        buckets[Int(text[0])].append((text, ASCIIMask(start.notAfter), start.followedBy))
+      }
+    }
+    var bucketStarts: [Int32] = [0]
+    var bucketNotAfter: [ASCIIMask] = []
+    var openings: [Opening] = []
+    var texts: [UInt8] = []
+    for bucket in buckets {
+      var common: ASCIIMask? = nil
+      for (text, notAfter, followedBy) in bucket {
+        openings.append(Opening(textStart: Int32(texts.count), textCount: Int32(text.count), notAfter: notAfter, followedBy: followedBy))
+        texts += text
+        common = common.map { $0.intersection(notAfter) } ?? notAfter
+      }
+      bucketStarts.append(Int32(openings.count))
+      bucketNotAfter.append(common ?? ASCIIMask(ByteSet()))
+    }
+    self.opensClass = opensClass
+    self.classNotAfter = classNotAfter
+    self.bucketStarts = bucketStarts
+    self.bucketNotAfter = bucketNotAfter
+    self.openings = openings
+    self.texts = texts
+  }
+
+  /// The positions of `window` up to `last` where a match can open, in order, into `positions` (emptied
+  /// first). `written` is the article's text, `folded` the same bytes case-folded (``CaseFolding``); the
+  /// window is the subject PCRE2 is given, so an opening text must end inside it, while the byte before a
+  /// position is read from the whole text, as PCRE2's look-behinds read it.
+  package func positions(written: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>, in window: Range<Int>,
+                         through last: Int, into positions: inout [Int]) {
+    positions.removeAll(keepingCapacity: true)
+    let end = window.upperBound
+    let last = min(last, end - 1)
+    guard window.lowerBound <= last, let written = written.baseAddress, let folded = folded.baseAddress else { return }
+    let classNotAfter = classNotAfter
+    opensClass.withUnsafeBufferPointer { opensClass in
+      bucketStarts.withUnsafeBufferPointer { bucketStarts in
+        bucketNotAfter.withUnsafeBufferPointer { bucketNotAfter in
+          openings.withUnsafeBufferPointer { openings in
+            texts.withUnsafeBufferPointer { texts in
+              var p = window.lowerBound
+              // The byte before `p` (0 at the text's start: no filter names it).
+              var before: UInt8 = p > 0 ? written[p - 1] : 0
+              while p <= last {
+                let byte = written[p]
+                defer {
+                  before = byte
+                  p &+= 1
+                }
+                if opensClass[Int(byte)] != 0 && !classNotAfter.contains(before) {
+                  positions.append(p)
+                  continue
+                }
+                let first = Int(folded[p])
+                var k = Int(bucketStarts[first])
+                let bucketEnd = Int(bucketStarts[first &+ 1])
+                guard k < bucketEnd, !bucketNotAfter[first].contains(before) else { continue }
+                while k < bucketEnd {
+                  defer { k &+= 1 }
+                  let opening = openings[k]
+                  if opening.notAfter.contains(before) { continue }
+                  let count = Int(opening.textCount)
+                  let textEnd = p &+ count
+                  guard textEnd <= end else { continue }
+                  let text = Int(opening.textStart)
+                  var i = 1
+                  while i < count && folded[p &+ i] == texts[text &+ i] { i &+= 1 }
+                  guard i == count else { continue }
+                  if !opening.followedBy.isEmpty && !(textEnd < end && opening.followedBy.contains(written[textEnd])) { continue }
+                  positions.append(p)
+                  break
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+// Reading a rule's starts parses its whole expanded pattern (its placeholders written out, kilobytes): the
+// rule compiler keeps each claim rule's table in the rule set's pattern cache, beside its prefilter, as the
+// table's own arrays (``CacheEntryWriter`` runs), so that reading it back is a few copies:
+//
+//     opens-class (256 bytes)  class-not-after  bucket starts (257)  bucket not-after (256)  openings  texts
+//
+// Numbers are in this machine's order: an entry is only read by the build that wrote it (``PatternCache/dataKey(_:)``).
+extension MatchStartTable {
+  /// The table's bytes in the layout above.
+  var encoded: [UInt8] {
+    var writer = CacheEntryWriter()
+    writer.append(opensClass)
+    writer.append(Self.bytes(of: [classNotAfter]))
+    writer.append(Self.bytes(of: bucketStarts))
+    writer.append(Self.bytes(of: bucketNotAfter))
+    writer.append(Self.bytes(of: openings))
+    writer.append(texts)
+    return writer.bytes
+  }
+
+  /// The table `bytes` hold, or `nil` when they do not follow the layout (sizes, bucket order, texts inside
+  /// ``texts``): the scan reads the arrays without bounds checks.
+  init?(encoded bytes: UnsafeRawBufferPointer) {
+    var reader = CacheEntryReader(bytes)
+    guard let opensClass = reader.run(), opensClass.count == 256,
+      let classNotAfter: [ASCIIMask] = Self.values(reader.run()), classNotAfter.count == 1,
+      let bucketStarts: [Int32] = Self.values(reader.run()), bucketStarts.count == 257,
+      let bucketNotAfter: [ASCIIMask] = Self.values(reader.run()), bucketNotAfter.count == 256,
+      let openings: [Opening] = Self.values(reader.run()), let texts = reader.run(), reader.isAtEnd
+    else { return nil }
+    guard bucketStarts[0] == 0, bucketStarts[256] == Int32(openings.count) else { return nil }
+    for bucket in 0..<256 where bucketStarts[bucket] > bucketStarts[bucket + 1] { return nil }
+    for opening in openings {
+      let start = Int(opening.textStart)
+      let count = Int(opening.textCount)
+      guard start >= 0, count >= 1, start + count <= texts.count else { return nil }
+    }
+    self.opensClass = Array(opensClass)
+    self.classNotAfter = classNotAfter[0]
+    self.bucketStarts = bucketStarts
+    self.bucketNotAfter = bucketNotAfter
+    self.openings = openings
+    self.texts = Array(texts)
+  }
+
+  private static func bytes<Value: BitwiseCopyable>(of values: [Value]) -> [UInt8] {
+    values.withUnsafeBytes { Array($0) }
+  }
+
+  /// The values a run holds, when its size is a whole number of them.
+  private static func values<Value: BitwiseCopyable>(_ run: UnsafeRawBufferPointer?) -> [Value]? {
+    guard let run, run.count % MemoryLayout<Value>.stride == 0 else { return nil }
+    let count = run.count / MemoryLayout<Value>.stride
+    return [Value](unsafeUninitializedCapacity: count) { buffer, initialised in
+      if count > 0 { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: run) }
+      initialised = count
+    }
+  }
+
+  /// The table of a claim rule's starts; `nil` when a match may start almost anywhere (PCRE2's own start
+  /// information is then as good), when the pattern is anchored or can match the empty string, or for a rule
+  /// of another kind. The table comes from `cache` when an earlier run of this build recorded it, else is
+  /// read from the expanded pattern now and recorded there (an empty entry: none).
+  static func of(_ rule: RuleDefinition, expansion: ExpandedPattern, compact: Bool, pattern: CompiledPattern,
+                 cache: PatternCache?) -> MatchStartTable? {
+    guard rule.kind == .claim, !pattern.isAnchored, !pattern.matchesEmpty else { return nil }
+    let name = "starts 1\u{0}\(rule.language)\u{0}\(rule.caseSensitive ? "cased" : "caseless")\u{0}\(compact ? "compact" : "leading")\u{0}\(rule.pattern)"
+    return PatternCache.derived(
+      name, in: cache,
+      decode: { bytes -> MatchStartTable?? in bytes.isEmpty ? .some(nil) : MatchStartTable(encoded: bytes).map { .some($0) } },
+      encode: { $0?.encoded ?? [] }
+    ) {
+      MatchStarts(pattern: expansion.regex, caseless: !rule.caseSensitive).map(MatchStartTable.init)
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import Testing
+
+@testable import FactCheckRules
+@testable import PatternMatching
+
+/// The claim-rule scan asks PCRE2 only where a rule's match can open (``MatchStartTable``): its opening texts,
+/// case-folded, with the bytes the pattern asks for around them, and the bytes of its opening class; never
+/// past the window's last start, and never for a text that would not end inside the window.
+@Suite struct MatchStartTableTests {
+  @Test(arguments: [
+    // (pattern, caseless, text, window, last start, positions)
+    // Opening words, in any case; not after a letter (the look-behind), not before anything but a space.
+    ("(?<![\\p{L}\\p{N}])(?:about|nearly) [0-9]+ staff", true, "About 3 staff, nearly 4 staff, tabout 5 staff, nearlyx",
+     0..<54, 53, [0, 15]),
+    // An optional word, then the figure's digits: each digit may open a match.
+    ("(?:nearly )?[0-9]+%", false, "Up 12% or nearly 30%", 0..<20, 19, [3, 4, 10, 17, 18]),
+    // The last start bounds the positions; the window's start too.
+    ("(?<![\\p{L}\\p{N}])about [0-9]+ staff", true, "about 3 staff about 4 staff", 0..<27, 5, [0]),
+    ("(?<![\\p{L}\\p{N}])about [0-9]+ staff", true, "about 3 staff about 4 staff", 6..<27, 26, [14]),
+    // A text (with the byte that must follow it) that would end past the window opens nothing there.
+    ("(?<![\\p{L}\\p{N}])about [0-9]+ staff", true, "about 3 staff about 4 staff", 0..<20, 19, [0]),
+    // Accented capitals fold like the text: « Environ » and « ENVIRON » alike.
+    ("(?:environ|près de) [0-9]+", true, "ENVIRON 4, Près de 5, environ 6", 0..<32, 31, [0, 11, 23]),
+  ] as [(String, Bool, String, Range<Int>, Int, [Int])])
+  func findsWhereAMatchCanOpen(pattern: String, caseless: Bool, text: String, window: Range<Int>, last: Int,
+                               expected: [Int]) throws {
+    let starts = try #require(MatchStarts(pattern: pattern, caseless: caseless))
+    let table = MatchStartTable(starts)
+    let written = Array(text.utf8)
+    let folded = CaseFolding.fold(written)
+    var positions: [Int] = [99]
+    written.withUnsafeBufferPointer { written in
+      folded.withUnsafeBufferPointer { folded in
+        table.positions(written: written, folded: folded, in: window, through: last, into: &positions)
+      }
+    }
+    #expect(positions == expected)
+  }
+
+  /// Where PCRE2 finds a match in a whole text, the table has a position: asked only there, the matcher finds
+  /// the same matches.
+  @Test func theMatchesAreThoseOfAScanOfEveryPosition() throws {
+    let pattern = "(?<![\\p{L}\\p{N}])(?:about|nearly|près de) (?:[0-9]+|fifty) (?:staff|salariés)"
+    let text = "About 30 staff left; nearly fifty staff stayed. Tabout 3 staff. Près de 40 salariés, près de 41 salariés."
+    let starts = try #require(MatchStarts(pattern: pattern, caseless: true))
+    let compiled = try CompiledPattern(pattern, options: .caseless)
+    let subject = UTF8Subject(text)
+    let folded = CaseFolding.fold(subject.bytes)
+    var positions: [Int] = []
+    subject.bytes.withUnsafeBufferPointer { written in
+      folded.withUnsafeBufferPointer { folded in
+        MatchStartTable(starts).positions(written: written, folded: folded, in: 0..<written.count, through: written.count,
+                                          into: &positions)
+      }
+    }
+    let everywhere = try Matcher().matches(of: compiled, in: subject).map(\.range)
+    var budget = ScanBudget(limits: .default, bytes: subject.bytes.count)
+    var asked: [Range<Int>] = []
+    try Matcher().forEachMatch(of: compiled, in: subject, range: 0..<subject.bytes.count, startingAt: positions, budget: &budget) {
+      asked.append($0.range)
+      return true
+    }
+    #expect(everywhere.count == 4)
+    #expect(asked == everywhere)
+  }
+}
