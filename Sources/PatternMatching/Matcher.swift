@@ -17,6 +17,10 @@ package final class Matcher {
   /// Whether a pattern that has scanned enough may be JIT-compiled now; `false` while checking one short
   /// article alone, where compiling costs more than it saves. A pattern compiled earlier runs compiled.
   package var compilesJIT = true
+  /// What one call at a single start position (``forEachMatch(of:in:range:startingAt:endsText:budget:_:)``)
+  /// counts toward its pattern's ``CompiledPattern/jitThreshold``: 1 by default, more in a long run, where a
+  /// pattern that is called at all has many more calls to come and compiling it sooner pays.
+  package var startCallWeight = 1
 
   private var matchData: OpaquePointer
   private var matchDataPairs: Int
@@ -142,13 +146,13 @@ package final class Matcher {
   /// ``forEachMatch(of:in:range:lastStart:endsText:budget:_:)`` for a caller that knows every offset a
   /// match can start at: PCRE2 tries `positions` alone (ascending, inside `range`), one call each with its
   /// offset limit at the position, and skips those inside a match found. Where no match starts elsewhere, the
-  /// matches are the ones a scan of every position finds. For a pattern that cannot match the empty string.
+  /// matches are the ones a scan of every position finds (an empty match is followed, as there, by a try for
+  /// a non-empty one at the same position).
   package func forEachMatch(
     of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>, startingAt positions: [Int],
     endsText: Bool = true, budget: inout ScanBudget, _ body: (PatternMatch) -> Bool
   ) throws(PatternError) {
     precondition(range.lowerBound >= 0 && range.upperBound <= subject.bytes.count, "range outside subject")
-    precondition(!pattern.matchesEmpty, "a pattern that can match the empty string is scanned at every position")
     guard !positions.isEmpty else { return }
     if budget.isExhausted { throw .timeLimitExceeded(seconds: budget.seconds) }
     ensureCapacity(for: pattern)
@@ -157,20 +161,28 @@ package final class Matcher {
     let deadline = started + budget.remainingNanoseconds
     var now = started
     let seconds = budget.seconds
+    let weight = startCallWeight
     let result: PatternError? = subject.bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return nil }
       var next = range.lowerBound
       for position in positions where position >= next {
         precondition(position < range.upperBound, "start position outside the range")
         pcre2_set_offset_limit_8(context, position)
-        let rc = run(pattern, base, range.upperBound, position, options, positions: 1)
-        now = DeadlineClock.now()
-        if now > deadline { return .timeLimitExceeded(seconds: seconds) }
-        if rc == PCRE2_ERROR_NOMATCH { continue }
-        if rc < 0 { return PatternError.fromMatch(code: rc, limits: limits) }
-        let match = readMatch(pattern)
-        if !body(match) { return nil }
-        next = max(match.range.upperBound, position + 1)
+        var retryOptions: UInt32 = 0
+        next = position + 1
+        while true {
+          let rc = run(pattern, base, range.upperBound, position, options | retryOptions, positions: weight)
+          now = DeadlineClock.now()
+          if now > deadline { return .timeLimitExceeded(seconds: seconds) }
+          if rc == PCRE2_ERROR_NOMATCH { break }
+          if rc < 0 { return PatternError.fromMatch(code: rc, limits: limits) }
+          let match = readMatch(pattern)
+          if !body(match) { return nil }
+          next = max(match.range.upperBound, position + 1)
+          // After an empty match, a non-empty one at the same position, as a scan of every position tries.
+          guard match.range.isEmpty, retryOptions == 0 else { break }
+          retryOptions = UInt32(PCRE2_NOTEMPTY_ATSTART) | UInt32(PCRE2_ANCHORED)
+        }
       }
       return nil
     }

@@ -42,6 +42,8 @@ import Testing
     ("cut [0-9]+", [5, 7, 26], [String]()),
     ("[0-9]+", [10, 11, 29], ["40", "12"]),
     ("[A-Z][a-z]+ cut [0-9]+ jobs", [0, 1, 19, 38], ["Ostra cut 40 jobs", "Vexlo cut 12 jobs"]),
+    // An empty match, then a non-empty one tried at the same position, as a scan of every position does.
+    ("(?:cut [0-9]+)?", [0, 6], ["", "cut 40"]),
   ] as [(String, [Int], [String])])
   func triesOnlyTheGivenPositions(pattern: String, positions: [Int], expected: [String]) throws {
     let subject = UTF8Subject(Self.text)

@@ -256,6 +256,7 @@ public final class FactChecker: Sendable {
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       let extractor = Extractor(rules: rules, limits: limits)
       extractor.readsLoneArticle = count == 1
+      extractor.articlesInRun = count
       while true {
         let index = next.increment()
         guard index < count else { break }

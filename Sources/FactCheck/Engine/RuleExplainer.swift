@@ -31,7 +31,7 @@ package enum RuleExplainer {
     lines.append("  PCRE2:    \(rule.pattern.startInformation)")
     lines.append("  runs on:  \(RuleExplainer.gate(rule.prefilter))")
     // Read here, not at compilation: only the explanation uses it.
-    let starts = rule.pattern.isAnchored || rule.pattern.matchesEmpty ? nil
+    let starts = rule.pattern.isAnchored ? nil
       : MatchStarts(pattern: rule.expandedPattern, caseless: !d.caseSensitive)
     lines.append("  starts:   \(RuleExplainer.starts(starts))")
     lines.append(d.examples.isEmpty ? "  examples: none" : "  examples:")
@@ -51,8 +51,9 @@ package enum RuleExplainer {
   }
 
   /// Where in those sentences a match can open, in words: the words and bytes it can open with, or every
-  /// position when it may open almost anywhere. PCRE2 is still asked at every position its own start
-  /// information lets through (the `PCRE2:` line); this says how much of that is needed.
+  /// position when it may open almost anywhere. The claim-rule scan asks PCRE2 only there
+  /// (`MatchStartTable`); a rule that may open anywhere is asked wherever PCRE2's own start information
+  /// (the `PCRE2:` line) lets it.
   static func starts(_ starts: MatchStarts?) -> String {
     guard let starts else { return "every position (a match may open with almost anything)" }
     var words: [String] = []

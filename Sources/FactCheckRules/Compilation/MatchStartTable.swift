@@ -54,6 +54,11 @@ package struct MatchStartTable: Sendable {
   private let openings: [Opening]
   /// The opening texts' case-folded bytes, one after another.
   private let texts: [UInt8]
+  /// Whether anything may open on a byte, as written, after a byte that is not an ASCII letter or digit
+  /// (`[b]`) and after one that is (`[256 + b]`): what the scan reads at every byte, the other tables only
+  /// where it says yes. Most openings follow a word start, so inside a word most bytes are passed at once.
+  /// Made from the other tables, not kept in the cache.
+  private let mayOpen: [UInt8]
 
   /// The table of `starts`.
   package init(_ starts: MatchStarts) {
@@ -90,6 +95,42 @@ package struct MatchStartTable: Sendable {
     self.bucketNotAfter = bucketNotAfter
     self.openings = openings
     self.texts = texts
+    mayOpen = Self.mayOpen(opensClass: opensClass, classNotAfter: classNotAfter, bucketStarts: bucketStarts,
+                           bucketNotAfter: bucketNotAfter)
+  }
+
+  /// ``mayOpen`` of the tables.
+  private static func mayOpen(opensClass: [UInt8], classNotAfter: ASCIIMask, bucketStarts: [Int32],
+                              bucketNotAfter: [ASCIIMask]) -> [UInt8] {
+    // Whether every ASCII letter and digit is in `mask`: then nothing opens after a word character.
+    let wordMask = Self.wordMask
+    func barsWords(_ mask: ASCIIMask) -> Bool {
+      mask.low & wordMask.low == wordMask.low && mask.high & wordMask.high == wordMask.high
+    }
+    var table = [UInt8](repeating: 0, count: 512)
+    for byte in 0..<256 {
+      // The case-folded bytes this byte can be (``CaseFolding``): an ASCII capital folds to its lower case,
+      // a byte after 0xC3 may move up by 0x20; a lead byte stays.
+      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      let raised = byte >= 0x80 && byte <= 0x9E ? byte + 0x20 : lower
+      for afterWord in [false, true] {
+        func opens(_ first: Int) -> Bool {
+          bucketStarts[first] < bucketStarts[first + 1] && !(afterWord && barsWords(bucketNotAfter[first]))
+        }
+        if (opensClass[byte] != 0 && !(afterWord && barsWords(classNotAfter))) || opens(lower) || opens(raised) {
+          table[(afterWord ? 256 : 0) + byte] = 1
+        }
+      }
+    }
+    return table
+  }
+
+  /// The ASCII letters and digits.
+  private static let wordMask = ASCIIMask(ByteSet((0x30...0x39).map(UInt8.init) + (0x41...0x5A).map(UInt8.init) + (0x61...0x7A).map(UInt8.init)))
+
+  /// 256 for an ASCII letter or digit, else 0: the half of ``mayOpen`` read after a byte.
+  private static let wordOffsets: [Int] = (0..<256).map { byte in
+    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) ? 256 : 0
   }
 
   /// The positions of `window` up to `last` where a match can open, in order, into `positions` (emptied
@@ -103,18 +144,27 @@ package struct MatchStartTable: Sendable {
     let last = min(last, end - 1)
     guard window.lowerBound <= last, let written = written.baseAddress, let folded = folded.baseAddress else { return }
     let classNotAfter = classNotAfter
+    mayOpen.withUnsafeBufferPointer { mayOpen in
+    Self.wordOffsets.withUnsafeBufferPointer { wordOffsets in
     opensClass.withUnsafeBufferPointer { opensClass in
       bucketStarts.withUnsafeBufferPointer { bucketStarts in
         bucketNotAfter.withUnsafeBufferPointer { bucketNotAfter in
           openings.withUnsafeBufferPointer { openings in
             texts.withUnsafeBufferPointer { texts in
               var p = window.lowerBound
-              // The byte before `p` (0 at the text's start: no filter names it).
-              var before: UInt8 = p > 0 ? written[p - 1] : 0
+              // Which half of `mayOpen` the byte at `p` is read in: whether the byte before it is a word character.
+              var half = p > 0 ? wordOffsets[Int(written[p - 1])] : 0
               while p <= last {
                 let byte = written[p]
+                guard mayOpen[half &+ Int(byte)] != 0 else {
+                  half = wordOffsets[Int(byte)]
+                  p &+= 1
+                  continue
+                }
+                // The byte before `p` (0 at the text's start: no filter names it).
+                let before: UInt8 = p > 0 ? written[p - 1] : 0
                 defer {
-                  before = byte
+                  half = wordOffsets[Int(byte)]
                   p &+= 1
                 }
                 if opensClass[Int(byte)] != 0 && !classNotAfter.contains(before) {
@@ -145,6 +195,8 @@ package struct MatchStartTable: Sendable {
           }
         }
       }
+    }
+    }
     }
   }
 }
@@ -192,6 +244,8 @@ extension MatchStartTable {
     self.bucketNotAfter = bucketNotAfter
     self.openings = openings
     self.texts = Array(texts)
+    mayOpen = Self.mayOpen(opensClass: self.opensClass, classNotAfter: classNotAfter[0], bucketStarts: bucketStarts,
+                           bucketNotAfter: bucketNotAfter)
   }
 
   private static func bytes<Value: BitwiseCopyable>(of values: [Value]) -> [UInt8] {
@@ -209,12 +263,13 @@ extension MatchStartTable {
   }
 
   /// The table of a claim rule's starts; `nil` when a match may start almost anywhere (PCRE2's own start
-  /// information is then as good), when the pattern is anchored or can match the empty string, or for a rule
-  /// of another kind. The table comes from `cache` when an earlier run of this build recorded it, else is
+  /// information is then as good) or at the empty string (``MatchStarts`` reads that itself: PCRE2 says
+  /// any pattern with a subroutine call may match empty), when the pattern is anchored, or for a rule of
+  /// another kind. The table comes from `cache` when an earlier run of this build recorded it, else is
   /// read from the expanded pattern now and recorded there (an empty entry: none).
   static func of(_ rule: RuleDefinition, expansion: ExpandedPattern, compact: Bool, pattern: CompiledPattern,
                  cache: PatternCache?) -> MatchStartTable? {
-    guard rule.kind == .claim, !pattern.isAnchored, !pattern.matchesEmpty else { return nil }
+    guard rule.kind == .claim, !pattern.isAnchored else { return nil }
     let name = "starts 1\u{0}\(rule.language)\u{0}\(rule.caseSensitive ? "cased" : "caseless")\u{0}\(compact ? "compact" : "leading")\u{0}\(rule.pattern)"
     return PatternCache.derived(
       name, in: cache,
