@@ -8,7 +8,10 @@ import PatternMatching
 /// word starting with `a` through, and PCRE2 tries the whole pattern there. Asked only at these positions,
 /// PCRE2 finds the same matches, since no match starts anywhere else (`MatchStartsCorpusTests` holds the
 /// starts to every match on our corpora).
-package struct MatchStartTable: Sendable {
+///
+/// A class: the claim-rule scan reads a rule's table at every window, and a struct of seven arrays was copied
+/// there, seven retains and releases a window (110 M instructions on the bench's 16 MB).
+package final class MatchStartTable: Sendable {
   /// ASCII bytes, as a mask of two words (bytes 0–63, 64–127): what a look-behind forbids before a start
   /// names only ASCII bytes (``MatchStarts/Start/notAfter``).
   private struct ASCIIMask: Sendable, BitwiseCopyable {
@@ -60,8 +63,20 @@ package struct MatchStartTable: Sendable {
   /// Made from the other tables, not kept in the cache.
   private let mayOpen: [UInt8]
 
+  private init(opensClass: [UInt8], classNotAfter: ASCIIMask, bucketStarts: [Int32], bucketNotAfter: [ASCIIMask],
+               openings: [Opening], texts: [UInt8]) {
+    self.opensClass = opensClass
+    self.classNotAfter = classNotAfter
+    self.bucketStarts = bucketStarts
+    self.bucketNotAfter = bucketNotAfter
+    self.openings = openings
+    self.texts = texts
+    mayOpen = Self.mayOpen(opensClass: opensClass, classNotAfter: classNotAfter, bucketStarts: bucketStarts,
+                           bucketNotAfter: bucketNotAfter)
+  }
+
   /// The table of `starts`.
-  package init(_ starts: MatchStarts) {
+  package convenience init(_ starts: MatchStarts) {
     var opensClass = [UInt8](repeating: 0, count: 256)
     var classNotAfter = ASCIIMask(ByteSet())
     var buckets = [[(text: [UInt8], notAfter: ASCIIMask, followedBy: ByteSet)]](repeating: [], count: 256)
@@ -89,14 +104,8 @@ package struct MatchStartTable: Sendable {
       bucketStarts.append(Int32(openings.count))
       bucketNotAfter.append(common ?? ASCIIMask(ByteSet()))
     }
-    self.opensClass = opensClass
-    self.classNotAfter = classNotAfter
-    self.bucketStarts = bucketStarts
-    self.bucketNotAfter = bucketNotAfter
-    self.openings = openings
-    self.texts = texts
-    mayOpen = Self.mayOpen(opensClass: opensClass, classNotAfter: classNotAfter, bucketStarts: bucketStarts,
-                           bucketNotAfter: bucketNotAfter)
+    self.init(opensClass: opensClass, classNotAfter: classNotAfter, bucketStarts: bucketStarts,
+              bucketNotAfter: bucketNotAfter, openings: openings, texts: texts)
   }
 
   /// ``mayOpen`` of the tables.
@@ -223,7 +232,7 @@ extension MatchStartTable {
 
   /// The table `bytes` hold, or `nil` when they do not follow the layout (sizes, bucket order, texts inside
   /// ``texts``): the scan reads the arrays without bounds checks.
-  init?(encoded bytes: UnsafeRawBufferPointer) {
+  convenience init?(encoded bytes: UnsafeRawBufferPointer) {
     var reader = CacheEntryReader(bytes)
     guard let opensClass = reader.run(), opensClass.count == 256,
       let classNotAfter: [ASCIIMask] = Self.values(reader.run()), classNotAfter.count == 1,
@@ -238,14 +247,8 @@ extension MatchStartTable {
       let count = Int(opening.textCount)
       guard start >= 0, count >= 1, start + count <= texts.count else { return nil }
     }
-    self.opensClass = Array(opensClass)
-    self.classNotAfter = classNotAfter[0]
-    self.bucketStarts = bucketStarts
-    self.bucketNotAfter = bucketNotAfter
-    self.openings = openings
-    self.texts = Array(texts)
-    mayOpen = Self.mayOpen(opensClass: self.opensClass, classNotAfter: classNotAfter[0], bucketStarts: bucketStarts,
-                           bucketNotAfter: bucketNotAfter)
+    self.init(opensClass: Array(opensClass), classNotAfter: classNotAfter[0], bucketStarts: bucketStarts,
+              bucketNotAfter: bucketNotAfter, openings: openings, texts: Array(texts))
   }
 
   private static func bytes<Value: BitwiseCopyable>(of values: [Value]) -> [UInt8] {
