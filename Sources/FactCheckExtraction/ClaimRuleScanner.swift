@@ -6,9 +6,10 @@ import PatternMatching
 /// admits, and keeps the matches that win their figures: what normalisation reads claims from.
 package enum ClaimRuleScanner {
   /// The matches of `plan`'s claim rules in `ranges` of `article` (whose bytes, case-folded, are `folded`),
-  /// in text order, found with the worker's `matcher`. `gatesRules: false` runs every rule over every
-  /// segment (the test that proves the gates lose no match). A rule that hits a match limit is stopped for
-  /// the rest of the article, with a diagnostic.
+  /// in text order, found with the worker's `matcher`. A claim rule with a start table (``MatchStartTable``)
+  /// is asked only at the positions where its match can open. `gatesRules: false` runs every rule over every
+  /// segment at every position, without gates or start tables (the test that proves they lose no match). A
+  /// rule that hits a match limit is stopped for the rest of the article, with a diagnostic.
   package static func scan(_ article: Article, folded: [UInt8], plan: ExtractionPlan, ranges: [Range<Int>],
                            matcher: Matcher, gatesRules: Bool = true, diagnostics: inout [Diagnostic]) -> [RuleMatch] {
     var matches: [RuleMatch] = []
@@ -38,7 +39,7 @@ package enum ClaimRuleScanner {
                                  into: &positions)
                 try matcher.forEachMatch(of: rule.pattern, in: article.matchSubject, range: range, startingAt: positions,
                                          endsText: endsText, budget: &budgets[index]) { match in
-                  matches.append(RuleMatch(rule: rule, match: match))
+                  if !match.range.isEmpty { matches.append(RuleMatch(rule: rule, match: match)) }
                   return true
                 }
                 return true

@@ -6,8 +6,9 @@ import Synchronization
 /// JIT-compiling a rule's pattern costs as much as interpreting it over a kilobyte or so, and most rules
 /// of a run never scan that much: a one-article check needs only the rules whose words the article has,
 /// in its own language. So a pattern starts interpreted and is JIT-compiled — a copy of its code, published
-/// atomically — when the text it has scanned passes ``jitThreshold`` bytes (`jitThreshold: 0` compiles at
-/// once). Matches are the same either way.
+/// atomically — when the start positions it has been tried at pass ``jitThreshold`` (`jitThreshold: 0`
+/// compiles at once). A scan of a window counts every position it may try, a byte each; a call at one
+/// position a claim rule's start table gave counts ``Matcher/startCallWeight``. Matches are the same either way.
 ///
 /// A pattern found in the pattern cache is not even decoded until it first matches: what callers ask before
 /// that (its groups, whether it is anchored) was stored with its code (``PatternInfo``), and a one-file check
@@ -35,7 +36,7 @@ package final class CompiledPattern: @unchecked Sendable {
   /// Whether the pattern runs JIT-compiled now; false until it has scanned ``jitThreshold`` bytes, or when
   /// the platform has no JIT (the interpreter then runs it).
   package var isJITCompiled: Bool { jitCode.load(ordering: .acquiring) != nil }
-  /// Bytes of text scanned before the pattern is JIT-compiled.
+  /// Start positions tried (bytes of text scanned, or weighted calls) before the pattern is JIT-compiled.
   package let jitThreshold: Int
   /// Whether a match can only start where the search starts (`\G…`, `(?=…)^`: PCRE2_ANCHORED inferred).
   package var isAnchored: Bool { info.isAnchored }

@@ -147,7 +147,7 @@ package final class Matcher {
   /// match can start at: PCRE2 tries `positions` alone (ascending, inside `range`), one call each with its
   /// offset limit at the position, and skips those inside a match found. Where no match starts elsewhere, the
   /// matches are the ones a scan of every position finds (an empty match is followed, as there, by a try for
-  /// a non-empty one at the same position).
+  /// a non-empty one at the same position). Every position must start a character inside `range`.
   package func forEachMatch(
     of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>, startingAt positions: [Int],
     endsText: Bool = true, budget: inout ScanBudget, _ body: (PatternMatch) -> Bool
@@ -166,7 +166,8 @@ package final class Matcher {
       guard let base = buffer.baseAddress else { return nil }
       var next = range.lowerBound
       for position in positions where position >= next {
-        precondition(position < range.upperBound, "start position outside the range")
+        precondition(position >= range.lowerBound && position < range.upperBound, "start position outside the range")
+        assert(base[position] & 0xC0 != 0x80, "a start position inside a UTF-8 sequence")
         pcre2_set_offset_limit_8(context, position)
         var retryOptions: UInt32 = 0
         next = position + 1
@@ -179,8 +180,9 @@ package final class Matcher {
           let match = readMatch(pattern)
           if !body(match) { return nil }
           next = max(match.range.upperBound, position + 1)
-          // After an empty match, a non-empty one at the same position, as a scan of every position tries.
-          guard match.range.isEmpty, retryOptions == 0 else { break }
+          // After an empty match, a non-empty one at the same position, as a scan of every position tries
+          // (an empty match reported elsewhere, through `\K`, is passed over).
+          guard match.range.isEmpty, match.range.lowerBound == position, retryOptions == 0 else { break }
           retryOptions = UInt32(PCRE2_NOTEMPTY_ATSTART) | UInt32(PCRE2_ANCHORED)
         }
       }

@@ -27,8 +27,9 @@ package final class Extractor {
   /// from an editor, a one-file check) is read with the patterns interpreted: JIT-compiling the ones it
   /// scans costs about 150 M instructions, interpreting them about 80 M (a third of a one-file check).
   package var readsLoneArticle = false
-  /// Whether rules run only in the sentences their prefilters admit (always, but for the test that proves
-  /// the prefilters lose no match by scanning every segment with every rule).
+  /// Whether rules run only in the sentences their prefilters admit, and claim rules only where their match
+  /// can open (always, but for the test that proves the prefilters and start tables lose no match by scanning
+  /// every segment with every rule at every position).
   package var gatesRules = true
   /// Longest article read interpreted when it is alone: past it, compiling pays.
   static let interpretedArticleLimit = 16 * 1024

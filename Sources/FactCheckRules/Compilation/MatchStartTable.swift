@@ -9,8 +9,7 @@ import PatternMatching
 /// PCRE2 finds the same matches, since no match starts anywhere else (`MatchStartsCorpusTests` holds the
 /// starts to every match on our corpora).
 ///
-/// A class: the claim-rule scan reads a rule's table at every window, and a struct of seven arrays was copied
-/// there, seven retains and releases a window (110 M instructions on the bench's 16 MB).
+/// A class: the claim-rule scan reads a rule's table at every window, where a struct of arrays was copied.
 package final class MatchStartTable: Sendable {
   /// ASCII bytes, as a mask of two words (bytes 0–63, 64–127): what a look-behind forbids before a start
   /// names only ASCII bytes (``MatchStarts/Start/notAfter``).
@@ -118,15 +117,12 @@ package final class MatchStartTable: Sendable {
     }
     var table = [UInt8](repeating: 0, count: 512)
     for byte in 0..<256 {
-      // The case-folded bytes this byte can be (``CaseFolding``): an ASCII capital folds to its lower case,
-      // a byte after 0xC3 may move up by 0x20; a lead byte stays.
-      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-      let raised = byte >= 0x80 && byte <= 0x9E ? byte + 0x20 : lower
+      // The byte case-folded (``CaseFolding``): an ASCII capital folds to its lower case. A byte after 0xC3
+      // may fold too, but it continues a character, and no opening text starts there.
+      let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
       for afterWord in [false, true] {
-        func opens(_ first: Int) -> Bool {
-          bucketStarts[first] < bucketStarts[first + 1] && !(afterWord && barsWords(bucketNotAfter[first]))
-        }
-        if (opensClass[byte] != 0 && !(afterWord && barsWords(classNotAfter))) || opens(lower) || opens(raised) {
+        let opensText = bucketStarts[folded] < bucketStarts[folded + 1] && !(afterWord && barsWords(bucketNotAfter[folded]))
+        if opensText || (opensClass[byte] != 0 && !(afterWord && barsWords(classNotAfter))) {
           table[(afterWord ? 256 : 0) + byte] = 1
         }
       }
@@ -138,9 +134,7 @@ package final class MatchStartTable: Sendable {
   private static let wordMask = ASCIIMask(ByteSet((0x30...0x39).map(UInt8.init) + (0x41...0x5A).map(UInt8.init) + (0x61...0x7A).map(UInt8.init)))
 
   /// 256 for an ASCII letter or digit, else 0: the half of ``mayOpen`` read after a byte.
-  private static let wordOffsets: [Int] = (0..<256).map { byte in
-    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) ? 256 : 0
-  }
+  private static let wordOffsets: [Int] = (0..<256).map { byte in wordMask.contains(UInt8(byte)) ? 256 : 0 }
 
   /// The positions of `window` up to `last` where a match can open, in order, into `positions` (emptied
   /// first). `written` is the article's text, `folded` the same bytes case-folded (``CaseFolding``); the
@@ -170,8 +164,8 @@ package final class MatchStartTable: Sendable {
                   p &+= 1
                   continue
                 }
-                // The byte before `p` (0 at the text's start: no filter names it).
-                let before: UInt8 = p > 0 ? written[p - 1] : 0
+                // The byte before `p`; at the text's start 0x80, which no filter names (they name ASCII bytes).
+                let before: UInt8 = p > 0 ? written[p - 1] : 0x80
                 defer {
                   half = wordOffsets[Int(byte)]
                   p &+= 1
@@ -265,6 +259,12 @@ extension MatchStartTable {
     }
   }
 
+  /// The name of the start table of `rule` (its expansion written `compact` or not) in the pattern cache; the
+  /// version part changes with the layout.
+  static func cacheName(of rule: RuleDefinition, compact: Bool) -> String {
+    "starts 1\u{0}\(rule.language)\u{0}\(rule.caseSensitive ? "cased" : "caseless")\u{0}\(compact ? "compact" : "leading")\u{0}\(rule.pattern)"
+  }
+
   /// The table of a claim rule's starts; `nil` when a match may start almost anywhere (PCRE2's own start
   /// information is then as good) or at the empty string (``MatchStarts`` reads that itself: PCRE2 says
   /// any pattern with a subroutine call may match empty), when the pattern is anchored, or for a rule of
@@ -273,9 +273,8 @@ extension MatchStartTable {
   static func of(_ rule: RuleDefinition, expansion: ExpandedPattern, compact: Bool, pattern: CompiledPattern,
                  cache: PatternCache?) -> MatchStartTable? {
     guard rule.kind == .claim, !pattern.isAnchored else { return nil }
-    let name = "starts 1\u{0}\(rule.language)\u{0}\(rule.caseSensitive ? "cased" : "caseless")\u{0}\(compact ? "compact" : "leading")\u{0}\(rule.pattern)"
     return PatternCache.derived(
-      name, in: cache,
+      cacheName(of: rule, compact: compact), in: cache,
       decode: { bytes -> MatchStartTable?? in bytes.isEmpty ? .some(nil) : MatchStartTable(encoded: bytes).map { .some($0) } },
       encode: { $0?.encoded ?? [] }
     ) {

@@ -19,8 +19,13 @@ import Testing
     ("(?<![\\p{L}\\p{N}])about [0-9]+ staff", true, "about 3 staff about 4 staff", 6..<27, 26, [14]),
     // A text (with the byte that must follow it) that would end past the window opens nothing there.
     ("(?<![\\p{L}\\p{N}])about [0-9]+ staff", true, "about 3 staff about 4 staff", 0..<20, 19, [0]),
-    // Accented capitals fold like the text: « Environ » and « ENVIRON » alike.
-    ("(?:environ|près de) [0-9]+", true, "ENVIRON 4, Près de 5, environ 6", 0..<32, 31, [0, 11, 23]),
+    // Capitals fold like the text, accented ones too: « environ », « ENVIRON », « PRÈS DE ».
+    ("(?:environ|près de) [0-9]+", true, "ENVIRON 4, PRÈS DE 5, environ 6", 0..<32, 31, [0, 11, 23]),
+    // A digit right after a letter opens a match when no look-behind forbids it, and not when one does.
+    ("[0-9]+ staff", false, "A12 staff", 0..<9, 8, [1, 2]),
+    ("(?<![\\p{L}\\p{N}])[0-9]+ staff", false, "A12 staff, 3 staff", 0..<18, 17, [11]),
+    // At the text's start no byte stands before: a look-behind that forbids a control byte lets it through.
+    ("(?<![\\x00-\\x20])about [0-9]", true, "about 3", 0..<7, 6, [0]),
   ] as [(String, Bool, String, Range<Int>, Int, [Int])])
   func findsWhereAMatchCanOpen(pattern: String, caseless: Bool, text: String, window: Range<Int>, last: Int,
                                expected: [Int]) throws {
@@ -62,5 +67,28 @@ import Testing
     }
     #expect(everywhere.count == 4)
     #expect(asked == everywhere)
+  }
+
+  /// The table the rule compiler keeps in the pattern cache reads back to the same positions; bytes that do
+  /// not follow the layout read as no entry.
+  @Test func encodedTablesReadBack() throws {
+    let starts = try #require(MatchStarts(pattern: "(?<![\\p{L}\\p{N}])(?:about|nearly) [0-9]+|[0-9]+%", caseless: true))
+    let table = MatchStartTable(starts)
+    let encoded = table.encoded
+    let decoded = try #require(encoded.withUnsafeBytes { MatchStartTable(encoded: $0) })
+    let written = Array("About 3 staff, 40% more, nearly 5 and tabout 6".utf8)
+    let folded = CaseFolding.fold(written)
+    var expected: [Int] = []
+    var found: [Int] = []
+    written.withUnsafeBufferPointer { written in
+      folded.withUnsafeBufferPointer { folded in
+        table.positions(written: written, folded: folded, in: 0..<written.count, through: written.count, into: &expected)
+        decoded.positions(written: written, folded: folded, in: 0..<written.count, through: written.count, into: &found)
+      }
+    }
+    #expect(!expected.isEmpty)
+    #expect(found == expected)
+    #expect(Array(encoded.dropLast()).withUnsafeBytes { MatchStartTable(encoded: $0) } == nil)
+    #expect((encoded + [0]).withUnsafeBytes { MatchStartTable(encoded: $0) } == nil)
   }
 }

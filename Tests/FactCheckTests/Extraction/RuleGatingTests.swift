@@ -11,8 +11,9 @@ import Testing
 
 /// Rules run only in the sentences their prefilters admit: those holding every literal the rule requires
 /// (its currency, percent sign or scale words included) and, for a rule that reads a figure, a digit or a
-/// number word. The gate must lose nothing: every article of our corpora gives the same claims, value for
-/// value and span for span, as when every rule scans every segment.
+/// number word; and a claim rule is asked only where its match can open (``MatchStartTable``). Neither may
+/// lose anything: every article of our corpora gives the same claims, value for value and span for span, as
+/// when every rule scans every segment at every position.
 @Suite struct RuleGatingTests {
   static let folders = [
     Fixtures.examples, Fixtures.tests + "/FactCheckTests/Fixtures/BlindCorpus", Fixtures.seeds,
