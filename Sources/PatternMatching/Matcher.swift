@@ -180,8 +180,8 @@ package final class Matcher {
           let match = readMatch(pattern)
           if !body(match) { return nil }
           next = max(match.range.upperBound, position + 1)
-          // After an empty match, a non-empty one at the same position, as a scan of every position tries
-          // (an empty match reported elsewhere, through `\K`, is passed over).
+          // After an empty match, a non-empty one at the same position, as a scan of every position tries.
+          // An empty match reported elsewhere (through `\K`, which no bundled rule uses) is not retried.
           guard match.range.isEmpty, match.range.lowerBound == position, retryOptions == 0 else { break }
           retryOptions = UInt32(PCRE2_NOTEMPTY_ATSTART) | UInt32(PCRE2_ANCHORED)
         }
