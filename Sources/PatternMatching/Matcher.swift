@@ -91,16 +91,7 @@ package final class Matcher {
     let endOptions = endsText ? 0 : UInt32(PCRE2_NOTEOL)
     let range = range ?? 0..<subject.bytes.count
     let lastStart = min(lastStart ?? range.upperBound, range.upperBound)
-    precondition(range.lowerBound >= 0 && range.upperBound <= subject.bytes.count, "range outside subject")
-    if budget.isExhausted { throw .timeLimitExceeded(seconds: budget.seconds) }
-    ensureCapacity(for: pattern)
-    let started = DeadlineClock.now()
-    let deadline = started + budget.remainingNanoseconds
-    // One clock reading per PCRE2 call, budget or not: the last one closes the scan's account.
-    var now = started
-    let seconds = budget.seconds
-    let result: PatternError? = subject.bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return nil }
+    try timed(pattern, in: subject, range: range, budget: &budget) { base, outOfTime in
       var start = range.lowerBound
       var retryOptions: UInt32 = 0
       while start <= lastStart {
@@ -111,8 +102,7 @@ package final class Matcher {
         while limit < range.upperBound && base[limit] & 0xC0 == 0x80 { limit += 1 }
         pcre2_set_offset_limit_8(context, limit)
         let rc = run(pattern, base, range.upperBound, start, retryOptions | endOptions, positions: limit - start + 1)
-        now = DeadlineClock.now()
-        if now > deadline { return .timeLimitExceeded(seconds: seconds) }
+        if let late = outOfTime() { return late }
         if rc == PCRE2_ERROR_NOMATCH {
           if retryOptions != 0 {
             // The empty-match retry failed: step over one character and scan on.
@@ -139,8 +129,6 @@ package final class Matcher {
       }
       return nil
     }
-    budget.spend(now - started)
-    if let result { throw result }
   }
 
   /// ``forEachMatch(of:in:range:lastStart:endsText:budget:_:)`` for a caller that knows every offset a
@@ -152,18 +140,10 @@ package final class Matcher {
     of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>, startingAt positions: [Int],
     endsText: Bool = true, budget: inout ScanBudget, _ body: (PatternMatch) -> Bool
   ) throws(PatternError) {
-    precondition(range.lowerBound >= 0 && range.upperBound <= subject.bytes.count, "range outside subject")
     guard !positions.isEmpty else { return }
-    if budget.isExhausted { throw .timeLimitExceeded(seconds: budget.seconds) }
-    ensureCapacity(for: pattern)
     let options = endsText ? 0 : UInt32(PCRE2_NOTEOL)
-    let started = DeadlineClock.now()
-    let deadline = started + budget.remainingNanoseconds
-    var now = started
-    let seconds = budget.seconds
     let weight = startCallWeight
-    let result: PatternError? = subject.bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return nil }
+    try timed(pattern, in: subject, range: range, budget: &budget) { base, outOfTime in
       var next = range.lowerBound
       for position in positions where position >= next {
         precondition(position >= range.lowerBound && position < range.upperBound, "start position outside the range")
@@ -173,8 +153,7 @@ package final class Matcher {
         next = position + 1
         while true {
           let rc = run(pattern, base, range.upperBound, position, options | retryOptions, positions: weight)
-          now = DeadlineClock.now()
-          if now > deadline { return .timeLimitExceeded(seconds: seconds) }
+          if let late = outOfTime() { return late }
           if rc == PCRE2_ERROR_NOMATCH { break }
           if rc < 0 { return PatternError.fromMatch(code: rc, limits: limits) }
           let match = readMatch(pattern)
@@ -188,8 +167,6 @@ package final class Matcher {
       }
       return nil
     }
-    budget.spend(now - started)
-    if let result { throw result }
   }
 
   /// Every match of `pattern` in `subject` (see ``forEachMatch(of:in:range:_:)``).
@@ -220,6 +197,30 @@ package final class Matcher {
   }
 
   // MARK: - Private
+
+  /// What both scans share: `attempts` gets the subject's bytes and `outOfTime`, to call after every PCRE2
+  /// call (one clock reading a call, budget or not: the last one closes the scan's account), which gives the
+  /// error once `budget`'s time is spent. The time taken is spent from `budget`; an error `attempts` returns
+  /// is thrown. A budget already spent stops the scan before it starts.
+  private func timed(_ pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>, budget: inout ScanBudget,
+                     _ attempts: (UnsafePointer<UInt8>, () -> PatternError?) -> PatternError?) throws(PatternError) {
+    precondition(range.lowerBound >= 0 && range.upperBound <= subject.bytes.count, "range outside subject")
+    if budget.isExhausted { throw .timeLimitExceeded(seconds: budget.seconds) }
+    ensureCapacity(for: pattern)
+    let started = DeadlineClock.now()
+    let deadline = started + budget.remainingNanoseconds
+    let seconds = budget.seconds
+    var now = started
+    let result: PatternError? = subject.bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return nil }
+      return attempts(base) {
+        now = DeadlineClock.now()
+        return now > deadline ? .timeLimitExceeded(seconds: seconds) : nil
+      }
+    }
+    budget.spend(now - started)
+    if let result { throw result }
+  }
 
   /// One PCRE2 call from `start`, which may try `positions` start positions (what the pattern's JIT
   /// threshold counts).

@@ -51,7 +51,7 @@ package final class MatchStartTable: Sendable {
   /// (`bucketStarts[b]..<bucketStarts[b + 1]`).
   private let bucketStarts: [Int32]
   /// For each case-folded byte value, the ASCII bytes none of its openings may follow (most open on a word
-  /// start): a position inside a word is passed over without looking at its texts.
+  /// start): a position inside a word is passed over without looking at its texts. Made from ``openings``.
   private let bucketNotAfter: [ASCIIMask]
   private let openings: [Opening]
   /// The opening texts' case-folded bytes, one after another.
@@ -59,17 +59,25 @@ package final class MatchStartTable: Sendable {
   /// Whether anything may open on a byte, as written, after a byte that is not an ASCII letter or digit
   /// (`[b]`) and after one that is (`[256 + b]`): what the scan reads at every byte, the other tables only
   /// where it says yes. Most openings follow a word start, so inside a word most bytes are passed at once.
-  /// Made from the other tables, not kept in the cache.
+  /// Made from the other tables.
   private let mayOpen: [UInt8]
 
-  private init(opensClass: [UInt8], classNotAfter: ASCIIMask, bucketStarts: [Int32], bucketNotAfter: [ASCIIMask],
-               openings: [Opening], texts: [UInt8]) {
+  /// The table of these arrays; ``bucketNotAfter`` and ``mayOpen`` are made from them (they are what the
+  /// pattern cache keeps).
+  private init(opensClass: [UInt8], classNotAfter: ASCIIMask, bucketStarts: [Int32], openings: [Opening], texts: [UInt8]) {
     self.opensClass = opensClass
     self.classNotAfter = classNotAfter
     self.bucketStarts = bucketStarts
-    self.bucketNotAfter = bucketNotAfter
     self.openings = openings
     self.texts = texts
+    var bucketNotAfter = [ASCIIMask](repeating: ASCIIMask(ByteSet()), count: 256)
+    for bucket in 0..<256 {
+      let these = openings[Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1])]
+      guard var common = these.first?.notAfter else { continue }
+      for opening in these.dropFirst() { common = common.intersection(opening.notAfter) }
+      bucketNotAfter[bucket] = common
+    }
+    self.bucketNotAfter = bucketNotAfter
     mayOpen = Self.mayOpen(opensClass: opensClass, classNotAfter: classNotAfter, bucketStarts: bucketStarts,
                            bucketNotAfter: bucketNotAfter)
   }
@@ -90,21 +98,16 @@ package final class MatchStartTable: Sendable {
       }
     }
     var bucketStarts: [Int32] = [0]
-    var bucketNotAfter: [ASCIIMask] = []
     var openings: [Opening] = []
     var texts: [UInt8] = []
     for bucket in buckets {
-      var common: ASCIIMask? = nil
       for (text, notAfter, followedBy) in bucket {
         openings.append(Opening(textStart: Int32(texts.count), textCount: Int32(text.count), notAfter: notAfter, followedBy: followedBy))
         texts += text
-        common = common.map { $0.intersection(notAfter) } ?? notAfter
       }
       bucketStarts.append(Int32(openings.count))
-      bucketNotAfter.append(common ?? ASCIIMask(ByteSet()))
     }
-    self.init(opensClass: opensClass, classNotAfter: classNotAfter, bucketStarts: bucketStarts,
-              bucketNotAfter: bucketNotAfter, openings: openings, texts: texts)
+    self.init(opensClass: opensClass, classNotAfter: classNotAfter, bucketStarts: bucketStarts, openings: openings, texts: texts)
   }
 
   /// ``mayOpen`` of the tables.
@@ -147,60 +150,56 @@ package final class MatchStartTable: Sendable {
     let last = min(last, end - 1)
     guard window.lowerBound <= last, let written = written.baseAddress, let folded = folded.baseAddress else { return }
     let classNotAfter = classNotAfter
+    // The tables as buffers, read without bounds checks: sizes are fixed (256 and 257 entries), and every
+    // opening's text lies inside `texts` (checked when read from the cache).
     mayOpen.withUnsafeBufferPointer { mayOpen in
     Self.wordOffsets.withUnsafeBufferPointer { wordOffsets in
     opensClass.withUnsafeBufferPointer { opensClass in
-      bucketStarts.withUnsafeBufferPointer { bucketStarts in
-        bucketNotAfter.withUnsafeBufferPointer { bucketNotAfter in
-          openings.withUnsafeBufferPointer { openings in
-            texts.withUnsafeBufferPointer { texts in
-              var p = window.lowerBound
-              // Which half of `mayOpen` the byte at `p` is read in: whether the byte before it is a word character.
-              var half = p > 0 ? wordOffsets[Int(written[p - 1])] : 0
-              while p <= last {
-                let byte = written[p]
-                guard mayOpen[half &+ Int(byte)] != 0 else {
-                  half = wordOffsets[Int(byte)]
-                  p &+= 1
-                  continue
-                }
-                // The byte before `p`; at the text's start 0x80, which no filter names (they name ASCII bytes).
-                let before: UInt8 = p > 0 ? written[p - 1] : 0x80
-                defer {
-                  half = wordOffsets[Int(byte)]
-                  p &+= 1
-                }
-                if opensClass[Int(byte)] != 0 && !classNotAfter.contains(before) {
-                  positions.append(p)
-                  continue
-                }
-                let first = Int(folded[p])
-                var k = Int(bucketStarts[first])
-                let bucketEnd = Int(bucketStarts[first &+ 1])
-                guard k < bucketEnd, !bucketNotAfter[first].contains(before) else { continue }
-                while k < bucketEnd {
-                  defer { k &+= 1 }
-                  let opening = openings[k]
-                  if opening.notAfter.contains(before) { continue }
-                  let count = Int(opening.textCount)
-                  let textEnd = p &+ count
-                  guard textEnd <= end else { continue }
-                  let text = Int(opening.textStart)
-                  var i = 1
-                  while i < count && folded[p &+ i] == texts[text &+ i] { i &+= 1 }
-                  guard i == count else { continue }
-                  if !opening.followedBy.isEmpty && !(textEnd < end && opening.followedBy.contains(written[textEnd])) { continue }
-                  positions.append(p)
-                  break
-                }
-              }
-            }
-          }
+    bucketStarts.withUnsafeBufferPointer { bucketStarts in
+    bucketNotAfter.withUnsafeBufferPointer { bucketNotAfter in
+    openings.withUnsafeBufferPointer { openings in
+    texts.withUnsafeBufferPointer { texts in
+      var p = window.lowerBound
+      // Which half of `mayOpen` the byte at `p` is read in: whether the byte before it is a word character.
+      var half = p > 0 ? wordOffsets[Int(written[p - 1])] : 0
+      while p <= last {
+        let byte = written[p]
+        guard mayOpen[half &+ Int(byte)] != 0 else {
+          half = wordOffsets[Int(byte)]
+          p &+= 1
+          continue
+        }
+        // The byte before `p`; at the text's start 0x80, which no filter names (they name ASCII bytes).
+        let before: UInt8 = p > 0 ? written[p - 1] : 0x80
+        defer {
+          half = wordOffsets[Int(byte)]
+          p &+= 1
+        }
+        if opensClass[Int(byte)] != 0 && !classNotAfter.contains(before) {
+          positions.append(p)
+          continue
+        }
+        let first = Int(folded[p])
+        var k = Int(bucketStarts[first])
+        let bucketEnd = Int(bucketStarts[first &+ 1])
+        guard k < bucketEnd, !bucketNotAfter[first].contains(before) else { continue }
+        while k < bucketEnd {
+          defer { k &+= 1 }
+          let opening = openings[k]
+          if opening.notAfter.contains(before) { continue }
+          let count = Int(opening.textCount)
+          let textEnd = p &+ count
+          guard textEnd <= end else { continue }
+          let text = Int(opening.textStart)
+          var i = 1
+          while i < count && folded[p &+ i] == texts[text &+ i] { i &+= 1 }
+          guard i == count else { continue }
+          if !opening.followedBy.isEmpty && !(textEnd < end && opening.followedBy.contains(written[textEnd])) { continue }
+          positions.append(p)
+          break
         }
       }
-    }
-    }
-    }
+    }}}}}}}
   }
 }
 
@@ -208,7 +207,7 @@ package final class MatchStartTable: Sendable {
 // rule compiler keeps each claim rule's table in the rule set's pattern cache, beside its prefilter, as the
 // table's own arrays (``CacheEntryWriter`` runs), so that reading it back is a few copies:
 //
-//     opens-class (256 bytes)  class-not-after  bucket starts (257)  bucket not-after (256)  openings  texts
+//     opens-class (256 bytes)  class-not-after  bucket starts (257)  openings  texts
 //
 // Numbers are in this machine's order: an entry is only read by the build that wrote it (``PatternCache/dataKey(_:)``).
 extension MatchStartTable {
@@ -218,7 +217,6 @@ extension MatchStartTable {
     writer.append(opensClass)
     writer.append(Self.bytes(of: [classNotAfter]))
     writer.append(Self.bytes(of: bucketStarts))
-    writer.append(Self.bytes(of: bucketNotAfter))
     writer.append(Self.bytes(of: openings))
     writer.append(texts)
     return writer.bytes
@@ -231,7 +229,6 @@ extension MatchStartTable {
     guard let opensClass = reader.run(), opensClass.count == 256,
       let classNotAfter: [ASCIIMask] = Self.values(reader.run()), classNotAfter.count == 1,
       let bucketStarts: [Int32] = Self.values(reader.run()), bucketStarts.count == 257,
-      let bucketNotAfter: [ASCIIMask] = Self.values(reader.run()), bucketNotAfter.count == 256,
       let openings: [Opening] = Self.values(reader.run()), let texts = reader.run(), reader.isAtEnd
     else { return nil }
     guard bucketStarts[0] == 0, bucketStarts[256] == Int32(openings.count) else { return nil }
@@ -241,8 +238,8 @@ extension MatchStartTable {
       let count = Int(opening.textCount)
       guard start >= 0, count >= 1, start + count <= texts.count else { return nil }
     }
-    self.init(opensClass: Array(opensClass), classNotAfter: classNotAfter[0], bucketStarts: bucketStarts,
-              bucketNotAfter: bucketNotAfter, openings: openings, texts: Array(texts))
+    self.init(opensClass: Array(opensClass), classNotAfter: classNotAfter[0], bucketStarts: bucketStarts, openings: openings,
+              texts: Array(texts))
   }
 
   private static func bytes<Value: BitwiseCopyable>(of values: [Value]) -> [UInt8] {
@@ -262,7 +259,7 @@ extension MatchStartTable {
   /// The name of the start table of `rule` (its expansion written `compact` or not) in the pattern cache; the
   /// version part changes with the layout.
   static func cacheName(of rule: RuleDefinition, compact: Bool) -> String {
-    "starts 1\u{0}\(rule.language)\u{0}\(rule.caseSensitive ? "cased" : "caseless")\u{0}\(compact ? "compact" : "leading")\u{0}\(rule.pattern)"
+    "starts 2\u{0}\(rule.language)\u{0}\(rule.caseSensitive ? "cased" : "caseless")\u{0}\(compact ? "compact" : "leading")\u{0}\(rule.pattern)"
   }
 
   /// The table of a claim rule's starts; `nil` when a match may start almost anywhere (PCRE2's own start
