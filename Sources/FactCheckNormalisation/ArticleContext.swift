@@ -51,6 +51,9 @@ package final class ArticleContext {
   private let commonNouns: Set<String>
   /// Years the article names, in text order, for ``paragraphYear(before:matcher:qualifiers:)``; built on first use.
   private var yearIndex: YearIndex?
+  /// The article's text, case-folded once, for the mention patterns' searches (each only where its matches
+  /// can open).
+  private let search: PatternSearch
 
   package init(article: Article, patterns: MentionPatterns, matcher: Matcher) {
     self.article = article
@@ -65,10 +68,12 @@ package final class ArticleContext {
     var sourceLists: [Range<Int>] = []
     // One pass of the literal automaton over the body says in which sentences each gated pattern may match.
     let folded = CaseFolding.fold(bytes)
+    let search = PatternSearch(article.subject, folded: folded)
+    self.search = search
     let gate = folded.withUnsafeBufferPointer { patterns.gate.hits(in: $0, range: article.bodyRange, fullStops: patterns.fullStops) }
-    func forEachGatedMatch(_ which: MentionPatterns.Gated, _ pattern: CompiledPattern, _ body: (PatternMatch) -> Void) {
-      ArticleContext.forEachMatch(of: pattern, gated: which.rawValue, by: patterns.gate, gate, folded: folded, article: article,
-                                  matcher: matcher, body)
+    func forEachGatedMatch(_ which: MentionPatterns.Gated, _ pattern: SearchPattern, _ body: (PatternMatch) -> Void) {
+      ArticleContext.forEachMatch(of: pattern, gated: which.rawValue, by: patterns.gate, gate, search: search,
+                                  bodyRange: article.bodyRange, matcher: matcher, body)
     }
     if let list = patterns.sourceList {
       forEachGatedMatch(.sourceList, list) { sourceLists.append($0.range) }
@@ -76,19 +81,19 @@ package final class ArticleContext {
     self.sourceLists = sourceLists
     var commonNouns = Set<String>()
     if let pattern = patterns.commonNoun {
-      try? matcher.forEachMatch(of: pattern, in: article.subject, range: article.bodyRange) { match in
+      try? search.forEachMatch(of: pattern, in: article.bodyRange, matcher: matcher) { match in
         if let noun = match.group(1) { commonNouns.insert(article.text(of: noun)) }
         return true
       }
     }
     self.commonNouns = commonNouns
     func isSourceOrPlace(_ range: Range<Int>) -> Bool {
-      ArticleContext.followsSourceMarker(range, article: article, patterns: patterns, matcher: matcher)
+      ArticleContext.followsSourceMarker(range, bodyRange: article.bodyRange, patterns: patterns, search: search, matcher: matcher)
         || ArticleContext.overlapsAny(sourceLists, range)
     }
 
     if let known = patterns.known {
-      try? matcher.forEachMatch(of: known, in: article.subject, range: article.bodyRange) { match in
+      try? search.forEachMatch(of: known, in: article.bodyRange, matcher: matcher) { match in
         let name = article.text(of: match.range)
         if let entity = patterns.entityByName[name] {
           knownRanges.append(match.range)
@@ -144,7 +149,7 @@ package final class ArticleContext {
       }
       // "15 Md€", "3 M€": a unit after a figure, not a name.
       if range.lowerBound >= 2, bytes[range.lowerBound - 1] == 0x20, bytes[range.lowerBound - 2] &- 0x30 < 10 { return true }
-      if ArticleContext.isProduct(range, article: article, patterns: patterns, matcher: matcher) {
+      if ArticleContext.isProduct(range, article: article, patterns: patterns, search: search, matcher: matcher) {
         products.insert(name)
         return true
       }
@@ -284,13 +289,14 @@ package final class ArticleContext {
   /// literal it requires, up to the last of them. A mention is a few words of one sentence, so these are the
   /// matches of a scan of the whole body (the corpora's claims and reports are the same either way), at a
   /// fraction of the cost.
-  private static func forEachMatch(of pattern: CompiledPattern, gated index: Int, by plan: ScanPlan, _ hits: ScanPlan.Hits,
-                                   folded: [UInt8], article: Article, matcher: Matcher,
+  private static func forEachMatch(of pattern: SearchPattern, gated index: Int, by plan: ScanPlan, _ hits: ScanPlan.Hits,
+                                   search: PatternSearch, bodyRange whole: Range<Int>, matcher: Matcher,
                                    _ body: (PatternMatch) -> Void) {
-    let whole = article.bodyRange
-    let windows = folded.withUnsafeBufferPointer { plan.windows(forRule: index, hits, in: $0, segment: whole) }
+    let windows = search.folded.withUnsafeBufferPointer { plan.windows(forRule: index, hits, in: $0, segment: whole) }
+    // Scanned at every position: in the few sentences the gate admits, reading the pattern's start table
+    // cost more than it saved (585 against 562 M instructions on the bench's 16 MB corpus).
     for (range, lastStart) in windows {
-      try? matcher.forEachMatch(of: pattern, in: article.subject, range: range, lastStart: lastStart,
+      try? matcher.forEachMatch(of: pattern.pattern, in: search.subject, range: range, lastStart: lastStart,
                                 endsText: range.upperBound == whole.upperBound) { match in
         body(match)
         return true
@@ -347,8 +353,8 @@ package final class ArticleContext {
   package func possessiveReferent(in sentence: Range<Int>, before offset: Int, matcher: Matcher) -> Mention? {
     // A bounded reach: a "sentence" may be a whole unpunctuated 100 MB line.
     guard let possessive = patterns.possessive, sentence.lowerBound < offset,
-      (try? matcher.hasMatch(of: possessive, in: article.subject,
-                             range: max(sentence.lowerBound, offset - ArticleContext.possessiveReach)..<offset)) == true
+      (try? search.hasMatch(of: possessive, in: max(sentence.lowerBound, offset - ArticleContext.possessiveReach)..<offset,
+                            matcher: matcher)) == true
     else { return nil }
     let index = sentences.partitionPoint { $0.lowerBound >= sentence.lowerBound } - 1
     guard index >= 0, sentences[index].upperBound <= sentence.lowerBound else { return nil }
@@ -394,7 +400,7 @@ package final class ArticleContext {
       }
       end += 1
     }
-    guard let found = try? matcher.firstMatch(of: pattern, in: article.subject, range: min(match.lowerBound, value.lowerBound)..<end)
+    guard let found = try? search.firstMatch(of: pattern, in: min(match.lowerBound, value.lowerBound)..<end, matcher: matcher)
     else { return nil }
     return patterns.scopeByQualifier[TextNormalisation.key(article.text(of: found.range))]
   }
@@ -427,7 +433,7 @@ package final class ArticleContext {
     let years = YearIndex.reportingYears(publishedIn: article.published?.year)
     var latest: (year: Int, period: Period)?
     var closest: (distance: Int, period: Period)?
-    try? matcher.forEachMatch(of: patterns.when, in: article.subject, range: sentence) { match in
+    try? search.forEachMatch(of: patterns.when, in: sentence, matcher: matcher) { match in
       guard let period = qualifiers.period(article.text(of: match.range))?.period else { return true }
       switch period {
       case .year(let year), .quarter(_, .year(let year)):
@@ -447,7 +453,7 @@ package final class ArticleContext {
   package func periodExpression(in range: Range<Int>, matcher: Matcher) -> Range<Int>? {
     guard !range.isEmpty else { return nil }
     var last: Range<Int>?
-    try? matcher.forEachMatch(of: patterns.when, in: article.subject, range: range) { match in
+    try? search.forEachMatch(of: patterns.when, in: range, matcher: matcher) { match in
       last = match.range
       return true
     }
@@ -457,7 +463,7 @@ package final class ArticleContext {
   /// The first period expression in `range` (text after a figure), if any.
   package func firstPeriodExpression(in range: Range<Int>, matcher: Matcher) -> Range<Int>? {
     guard !range.isEmpty else { return nil }
-    return (try? matcher.firstMatch(of: patterns.when, in: article.subject, range: range))?.range
+    return (try? search.firstMatch(of: patterns.when, in: range, matcher: matcher))?.range
   }
 
   /// The first period expression in `range` if nothing but spacing and punctuation comes before it (« , en
@@ -473,7 +479,7 @@ package final class ArticleContext {
       offset += character.utf8.count
     }
     guard offset < range.upperBound else { return nil }
-    return (try? matcher.firstMatch(of: patterns.when, in: article.subject, range: range, lastStart: offset))?.range
+    return (try? search.firstMatch(of: patterns.when, in: range, lastStart: offset, matcher: matcher))?.range
   }
 
   /// The last explicit year named in the paragraph before `offset`, else one in the title.
@@ -481,7 +487,7 @@ package final class ArticleContext {
     // The latest year the paragraph names (not after publication): a results paragraph compares the
     // reporting year with the one before, and is about the former. Else the latest the article named
     // before the paragraph.
-    if yearIndex == nil { yearIndex = YearIndex(article: article, when: patterns.when, matcher: matcher, qualifiers: qualifiers) }
+    if yearIndex == nil { yearIndex = YearIndex(article: article, when: patterns.when, search: search, matcher: matcher, qualifiers: qualifiers) }
     let index = yearIndex!
     let start = index.paragraphStart(before: offset, bodyStart: article.bodyRange.lowerBound)
     var year = index.latest(in: start..<offset) ?? index.latest(in: article.bodyRange.lowerBound..<start)
@@ -495,7 +501,7 @@ package final class ArticleContext {
   package func division(in range: Range<Int>, matcher: Matcher) -> String? {
     guard let pattern = patterns.division, !range.isEmpty else { return nil }
     var last: Range<Int>?
-    try? matcher.forEachMatch(of: pattern, in: article.subject, range: range) { match in
+    try? search.forEachMatch(of: pattern, in: range, matcher: matcher) { match in
       last = match.range
       return true
     }
@@ -505,7 +511,7 @@ package final class ArticleContext {
   /// Whether `range` contains a forecast marker.
   package func hasProjectedMarker(in range: Range<Int>, matcher: Matcher) -> Bool {
     guard let projected = patterns.projected, !range.isEmpty else { return false }
-    return (try? matcher.hasMatch(of: projected, in: article.subject, range: range)) ?? false
+    return (try? search.hasMatch(of: projected, in: range, matcher: matcher)) ?? false
   }
 
   /// "Danish bank", "Nordic lender": a capitalised word with an adjective ending before a lower-case word,
@@ -521,14 +527,15 @@ package final class ArticleContext {
 
   /// Whether the name at `range` names a product: "son assistant Ondine", "the assistant, known internally
   /// as Ondine", "Nova, l'assistant conversationnel…", "Ondine - as the assistant is called -".
-  package static func isProduct(_ range: Range<Int>, article: Article, patterns: MentionPatterns, matcher: Matcher) -> Bool {
+  package static func isProduct(_ range: Range<Int>, article: Article, patterns: MentionPatterns, search: PatternSearch,
+                                matcher: Matcher) -> Bool {
     if let after = patterns.productAfter,
       (try? matcher.firstMatch(of: after, in: article.subject, range: range.upperBound..<min(article.bodyRange.upperBound, range.upperBound + 80))) != nil
     {
       return true
     }
     if let before = patterns.productMarker, range.lowerBound > article.bodyRange.lowerBound,
-      (try? matcher.hasMatch(of: before, in: article.subject, range: max(article.bodyRange.lowerBound, range.lowerBound - 48)..<range.lowerBound)) == true
+      (try? search.hasMatch(of: before, in: max(article.bodyRange.lowerBound, range.lowerBound - 48)..<range.lowerBound, matcher: matcher)) == true
     {
       return true
     }
@@ -538,16 +545,17 @@ package final class ArticleContext {
   /// Whether the name at `range` is a source or a place: after a word that makes it one ("selon
   /// Bloomberg"), or in a list that follows one (« à Nantes, Brest et Rennes »).
   package func isSourceOrPlace(_ range: Range<Int>, matcher: Matcher) -> Bool {
-    ArticleContext.followsSourceMarker(range, article: article, patterns: patterns, matcher: matcher)
+    ArticleContext.followsSourceMarker(range, bodyRange: article.bodyRange, patterns: patterns, search: search, matcher: matcher)
       || ArticleContext.overlapsAny(sourceLists, range)
   }
 
   /// Whether the name at `range` follows a word that makes it a source or a place ("selon Bloomberg").
-  package static func followsSourceMarker(_ range: Range<Int>, article: Article, patterns: MentionPatterns, matcher: Matcher) -> Bool {
+  package static func followsSourceMarker(_ range: Range<Int>, bodyRange: Range<Int>, patterns: MentionPatterns, search: PatternSearch,
+                                          matcher: Matcher) -> Bool {
     guard let marker = patterns.sourceMarker else { return false }
-    let lookback = max(article.bodyRange.lowerBound, range.lowerBound - 40)
+    let lookback = max(bodyRange.lowerBound, range.lowerBound - 40)
     guard lookback < range.lowerBound else { return false }
-    return (try? matcher.hasMatch(of: marker, in: article.subject, range: lookback..<range.lowerBound)) ?? false
+    return (try? search.hasMatch(of: marker, in: lookback..<range.lowerBound, matcher: matcher)) ?? false
   }
 
   /// Whether `name` is an acronym in parentheses of the lower-case words before it: « un plan de

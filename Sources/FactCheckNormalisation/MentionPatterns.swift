@@ -6,32 +6,32 @@ import PatternMatching
 /// Patterns that find who and when an article talks about, compiled once per language.
 package struct MentionPatterns: Sendable {
   /// Known entity names and aliases (case-sensitive, whole words).
-  package let known: CompiledPattern?
+  package let known: SearchPattern?
   /// Canonical entity for each known name.
   package let entityByName: [String: EntityDefinition]
   /// Capitalised proper names, read from the bytes (no PCRE2 scan).
   package let properNames: ProperNameReader
   /// Words that refer back to the subject ("l'entreprise", "the company").
-  package let generic: CompiledPattern?
+  package let generic: SearchPattern?
   /// Unnamed other subjects ("un PDG", "another fintech").
-  package let indefinite: CompiledPattern?
+  package let indefinite: SearchPattern?
   /// Period expressions, as `{when}` matches them.
-  package let when: CompiledPattern
+  package let when: SearchPattern
   /// Forecast markers ("pourrait", "is expected to").
-  package let projected: CompiledPattern?
+  package let projected: SearchPattern?
   /// Words that make the following name a source or place ("selon", "according to").
-  package let sourceMarker: CompiledPattern?
+  package let sourceMarker: SearchPattern?
   /// A list of names after a source or place word, closed by a conjunction and punctuation (« à Nantes,
   /// Brest et Rennes, ce qui… »): each name of it is a place or a source, not only the first.
-  package let sourceList: CompiledPattern?
+  package let sourceList: SearchPattern?
   /// Nouns that make the following name a product ("assistant", "chatbot").
-  package let productMarker: CompiledPattern?
+  package let productMarker: SearchPattern?
   /// An appositive that makes the preceding name a product ("Nova, l'assistant …", "Ava, its chatbot").
   package let productAfter: CompiledPattern?
   /// Possessive determiners ("sa", "its") that refer back to the last-named organisation.
-  package let possessive: CompiledPattern?
+  package let possessive: SearchPattern?
   /// Headcount qualifiers ("full-time", « en CDI »), and the scope each stands for, by normalised words.
-  package let scopeQualifier: CompiledPattern?
+  package let scopeQualifier: SearchPattern?
   package let scopeByQualifier: [String: String]
   /// Endings of capitalised adjectives.
   package let adjectiveSuffixes: [String]
@@ -39,7 +39,7 @@ package struct MentionPatterns: Sendable {
   package let relativePronouns: [[UInt8]]
   /// A division or unit of the company ("la filiale cargo", "its logistics division"), from the lexicon's
   /// `division` fragment when it has one.
-  package let division: CompiledPattern?
+  package let division: SearchPattern?
   /// Function words, to drop them from proper-name candidates.
   package let functionWords: Set<String>
   /// Legal forms and organisation words, of every loaded language (``EntityNames``).
@@ -50,7 +50,7 @@ package struct MentionPatterns: Sendable {
   /// determiner or a figure, perhaps past two lower-case words that are no function words (adjectives: « im
   /// vergangenen Jahr », not « die von Klarna »): a common noun (« die Bank », « 3.500 Mitarbeiter »), whose
   /// capital says nothing. `nil` in other languages.
-  package let commonNoun: CompiledPattern?
+  package let commonNoun: SearchPattern?
 
   /// The literals of the mention patterns that say what an article's words are (``Gated``), in one scan
   /// plan: each of them runs only in the sentences that hold what it requires (issue 15: the indefinite
@@ -128,7 +128,7 @@ package struct MentionPatterns: Sendable {
   }
 
   /// A pattern that never matches.
-  package static let nothing = try! CompiledPattern("(?!)")
+  package static let nothing = try! SearchPattern("(?!)")
 
   /// The mention patterns of `catalog`'s language; `fullStops` are the points that end its sentences, as
   /// extraction's plan of the same language read them from the lexicon (built once, shared by both).
@@ -137,25 +137,25 @@ package struct MentionPatterns: Sendable {
     var byName: [String: EntityDefinition] = [:]
     for entity in entities { for name in entity.allNames { byName[name] = entity } }
     entityByName = byName
-    known = byName.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(byName.keys))
+    known = byName.isEmpty ? nil : try? SearchPattern(RegexFragments.words(byName.keys))
     let notFunction = lexicon.functionWords.isEmpty ? "" : "(?!\(RegexFragments.words(lexicon.functionWords)))"
     properNames = ProperNameReader(functionWords: lexicon.functionWords)
     // "the Paris-based startup", "the Swedish lender": up to two capitalised modifiers between the determiner
     // and the noun still stand for the subject — the name there qualifies the noun, it is not who acts.
     let modifier = "(?-i:\\p{Lu}[\\p{L}\\p{N}\\-]*)"
     let genericSource = MentionPatterns.phrases(lexicon.genericSubjects, gap: "(?:\(modifier)\(RegexFragments.space)){0,2}")
-    generic = lexicon.genericSubjects.isEmpty ? nil : try? CompiledPattern(genericSource, options: [.caseless])
+    generic = lexicon.genericSubjects.isEmpty ? nil : try? SearchPattern(genericSource, options: [.caseless])
     // "another lender" also covers "another Nordic lender": up to two words between the determiner and the noun.
     let indefiniteSource = MentionPatterns.phrases(lexicon.indefiniteSubjects, gap: "(?:[\\p{L}-]+\(RegexFragments.space)){0,2}?")
-    indefinite = lexicon.indefiniteSubjects.isEmpty ? nil : try? CompiledPattern(indefiniteSource, options: [.caseless])
+    indefinite = lexicon.indefiniteSubjects.isEmpty ? nil : try? SearchPattern(indefiniteSource, options: [.caseless])
     // Built from escaped lexicon words, so it compiles; should a lexicon still break it, periods go unread
     // rather than the run stopping (the rules using {when} report the error).
-    when = (try? CompiledPattern(catalog.builtins["when"]!, options: [.caseless])) ?? MentionPatterns.nothing
-    projected = lexicon.projectedMarkers.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.projectedMarkers), options: [.caseless])
+    when = (try? SearchPattern(catalog.builtins["when"]!, options: [.caseless])) ?? MentionPatterns.nothing
+    projected = lexicon.projectedMarkers.isEmpty ? nil : try? SearchPattern(RegexFragments.words(lexicon.projectedMarkers), options: [.caseless])
     // « selon la CGT », "according to the union's leader": a determiner may stand between the word and the name.
     let sourceDeterminer = lexicon.determiners.isEmpty ? "" : "(?:[ \\x{A0}]+\(RegexFragments.words(lexicon.determiners)))?"
     sourceMarker = lexicon.sourceMarkers.isEmpty ? nil
-      : try? CompiledPattern(RegexFragments.words(lexicon.sourceMarkers) + sourceDeterminer + "[ \\x{A0}]*$", options: [.caseless])
+      : try? SearchPattern(RegexFragments.words(lexicon.sourceMarkers) + sourceDeterminer + "[ \\x{A0}]*$", options: [.caseless])
     // The list ends before punctuation: in "à Lyon, Ostra et Vexlo ont annoncé…" a verb follows, and the
     // names after the comma are the sentence's subjects.
     let listName = "(?-i:\\p{Lu}[\\p{L}\\p{N}&\\-]*(?:[ \\x{A0}]\\p{Lu}[\\p{L}\\p{N}&\\-]*){0,2})"
@@ -163,12 +163,12 @@ package struct MentionPatterns: Sendable {
       + "[ \\x{A0}]*,?[ \\x{A0}]+" + RegexFragments.words(lexicon.conjunctions) + "[ \\x{A0}]+\(listName)"
       + RegexFragments.wordEnd + "(?=[ \\x{A0}]*(?:[,.;:)\\n]|$))"
     sourceList = lexicon.sourceMarkers.isEmpty || lexicon.conjunctions.isEmpty ? nil
-      : try? CompiledPattern(sourceListSource, options: [.caseless])
+      : try? SearchPattern(sourceListSource, options: [.caseless])
     // "son assistant Ondine", "the assistant, known internally as Ondine": a product word shortly before,
     // in the same clause.
     let naming = RegexFragments.words(lexicon.namingWords)
     productMarker = lexicon.productMarkers.isEmpty ? nil
-      : try? CompiledPattern(RegexFragments.words(lexicon.productMarkers)
+      : try? SearchPattern(RegexFragments.words(lexicon.productMarkers)
                              + "(?:[ ,:\\x{A0}\\x{AB}\\x{201C}\"]+\(naming)(?: [\\p{L}]+){0,2}?)?[ ,:\\x{A0}\\x{AB}\\x{201C}\"]*$",
                              options: [.caseless])
     // A determiner written with an apostrophe is glued to its noun (« l'assistant »); others are followed by a space.
@@ -176,14 +176,14 @@ package struct MentionPatterns: Sendable {
     productAfter = lexicon.productMarkers.isEmpty ? nil
       : try? CompiledPattern("\\G[ \\x{A0}]*[,(\\-\\x{2013}\\x{2014}][ \\x{A0}]*(?:\(RegexFragments.words(lexicon.appositionLeads)) )?\(determiner)?(?:[\\p{L}-]+ ){0,2}?"
                              + RegexFragments.words(lexicon.productMarkers), options: [.caseless])
-    possessive = lexicon.possessives.isEmpty ? nil : try? CompiledPattern(RegexFragments.words(lexicon.possessives), options: [.caseless])
+    possessive = lexicon.possessives.isEmpty ? nil : try? SearchPattern(RegexFragments.words(lexicon.possessives), options: [.caseless])
     scopeQualifier = lexicon.scopeQualifiers.isEmpty ? nil
-      : try? CompiledPattern(RegexFragments.words(lexicon.scopeQualifiers.keys), options: [.caseless])
+      : try? SearchPattern(RegexFragments.words(lexicon.scopeQualifiers.keys), options: [.caseless])
     scopeByQualifier = Dictionary(lexicon.scopeQualifiers.map { (TextNormalisation.key($0.key), $0.value) }) { first, _ in first }
     adjectiveSuffixes = lexicon.adjectiveSuffixes
     relativePronouns = lexicon.relativePronouns.map { Array($0.lowercased().utf8) }
     division = lexicon.fragments["division"].flatMap {
-      try? CompiledPattern(RegexFragments.wordStart + "(?:" + PlaceholderExpander.expandFragment($0) + ")" + RegexFragments.wordEnd, options: [.caseless])
+      try? SearchPattern(RegexFragments.wordStart + "(?:" + PlaceholderExpander.expandFragment($0) + ")" + RegexFragments.wordEnd, options: [.caseless])
     }
     functionWords = lexicon.functionWords
     self.entityNames = entityNames
@@ -196,6 +196,6 @@ package struct MentionPatterns: Sendable {
       MentionPatterns.phrasesPrefilter(indefiniteSource, phrases: lexicon.indefiniteSubjects),
     ], numberWords: [])
     commonNoun = !lexicon.capitalisesNouns ? nil
-      : try? CompiledPattern("\(opening)[ \\x{A0}]+\(adjective){0,2}(?-i:(\\p{Lu}[\\p{L}\\p{N}&\\-]*))", options: [.caseless])
+      : try? SearchPattern("\(opening)[ \\x{A0}]+\(adjective){0,2}(?-i:(\\p{Lu}[\\p{L}\\p{N}&\\-]*))", options: [.caseless])
   }
 }

@@ -17,11 +17,11 @@ package struct YearIndex {
 
   /// Indexes the years `article`'s body names, none later than its publication nor more than
   /// ``oldestReportingYear`` years before it (a founding year is no reporting year).
-  package init(article: Article, when pattern: CompiledPattern, matcher: Matcher, qualifiers: QualifierReader) {
+  package init(article: Article, when pattern: SearchPattern, search: PatternSearch, matcher: Matcher, qualifiers: QualifierReader) {
     var ranges: [Range<Int>] = []
     var years: [Int] = []
     let reporting = YearIndex.reportingYears(publishedIn: article.published?.year)
-    try? matcher.forEachMatch(of: pattern, in: article.subject, range: article.bodyRange) { match in
+    try? search.forEachMatch(of: pattern, in: article.bodyRange, matcher: matcher) { match in
       if case .year(let year)? = qualifiers.period(article.text(of: match.range))?.period, reporting.contains(year) {
         ranges.append(match.range)
         years.append(year)

@@ -136,13 +136,15 @@ package final class Matcher {
   /// offset limit at the position, and skips those inside a match found. Where no match starts elsewhere, the
   /// matches are the ones a scan of every position finds (an empty match is followed, as there, by a try for
   /// a non-empty one at the same position). Every position must start a character inside `range`.
+  /// - Parameter weight: What each call counts toward the pattern's JIT threshold; ``startCallWeight`` when
+  ///   `nil`.
   package func forEachMatch(
     of pattern: CompiledPattern, in subject: UTF8Subject, range: Range<Int>, startingAt positions: [Int],
-    endsText: Bool = true, budget: inout ScanBudget, _ body: (PatternMatch) -> Bool
+    endsText: Bool = true, weight: Int? = nil, budget: inout ScanBudget, _ body: (PatternMatch) -> Bool
   ) throws(PatternError) {
     guard !positions.isEmpty else { return }
     let options = endsText ? 0 : UInt32(PCRE2_NOTEOL)
-    let weight = startCallWeight
+    let weight = weight ?? startCallWeight
     try timed(pattern, in: subject, range: range, budget: &budget) { base, outOfTime in
       var next = range.lowerBound
       for position in positions where position >= next {

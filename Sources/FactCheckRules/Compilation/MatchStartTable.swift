@@ -270,12 +270,31 @@ extension MatchStartTable {
   static func of(_ rule: RuleDefinition, expansion: ExpandedPattern, compact: Bool, pattern: CompiledPattern,
                  cache: PatternCache?) -> MatchStartTable? {
     guard rule.kind == .claim, !pattern.isAnchored else { return nil }
-    return PatternCache.derived(
-      cacheName(of: rule, compact: compact), in: cache,
+    return cached(cacheName(of: rule, compact: compact), in: cache) {
+      MatchStarts(pattern: expansion.regex, caseless: !rule.caseSensitive)
+    }
+  }
+
+  /// The table of `pattern`, a pattern of the engine's own (``SearchPattern``), kept in `cache` under its
+  /// source and options; `nil` as for a rule, or when it is compiled with an option other than caseless
+  /// (``MatchStarts`` reads `^`, `$` and `.` as they stand without one).
+  static func of(_ pattern: CompiledPattern, cache: PatternCache?) -> MatchStartTable? {
+    guard !pattern.isAnchored, pattern.options.subtracting(.caseless).isEmpty else { return nil }
+    let caseless = pattern.options.contains(.caseless)
+    let source = pattern.source
+    return cached("starts 2\u{0}pattern\u{0}\(caseless ? "caseless" : "cased")\u{0}\(source)", in: cache) {
+      MatchStarts(pattern: source, caseless: caseless)
+    }
+  }
+
+  /// The table named `name` in `cache`, else the one `starts` reads, recorded there (an empty entry: none).
+  private static func cached(_ name: String, in cache: PatternCache?, _ starts: () -> MatchStarts?) -> MatchStartTable? {
+    PatternCache.derived(
+      name, in: cache,
       decode: { bytes -> MatchStartTable?? in bytes.isEmpty ? .some(nil) : MatchStartTable(encoded: bytes).map { .some($0) } },
       encode: { $0?.encoded ?? [] }
     ) {
-      MatchStarts(pattern: expansion.regex, caseless: !rule.caseSensitive).map(MatchStartTable.init)
+      starts().map(MatchStartTable.init)
     }
   }
 }

@@ -60,20 +60,20 @@ import Testing
       let patterns = try #require(Fixtures.bundledRules.plan(for: article.language)).mentions
       let folded = CaseFolding.fold(article.subject.bytes)
       let hits = folded.withUnsafeBufferPointer { patterns.gate.hits(in: $0, range: article.bodyRange, fullStops: patterns.fullStops) }
-      let gated: [(MentionPatterns.Gated, CompiledPattern?)] = [
+      let gated: [(MentionPatterns.Gated, SearchPattern?)] = [
         (.sourceList, patterns.sourceList), (.generic, patterns.generic), (.indefinite, patterns.indefinite),
       ]
       for case (let which, let pattern?) in gated {
         var inWindows: [Range<Int>] = []
         let windows = folded.withUnsafeBufferPointer { patterns.gate.windows(forRule: which.rawValue, hits, in: $0, segment: article.bodyRange) }
         for (range, lastStart) in windows {
-          try matcher.forEachMatch(of: pattern, in: article.subject, range: range, lastStart: lastStart,
+          try matcher.forEachMatch(of: pattern.pattern, in: article.subject, range: range, lastStart: lastStart,
                                    endsText: range.upperBound == article.bodyRange.upperBound) { match in
             inWindows.append(match.range)
             return true
           }
         }
-        let whole = try matcher.matches(of: pattern, in: article.subject, range: article.bodyRange).map(\.range)
+        let whole = try matcher.matches(of: pattern.pattern, in: article.subject, range: article.bodyRange).map(\.range)
         #expect(inWindows == whole, "\(which) in \(article.path)")
         found += whole.count
       }
