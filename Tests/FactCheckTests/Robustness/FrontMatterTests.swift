@@ -181,18 +181,33 @@ import Testing
     #expect(!json.contains("2024-08-"), "a month is not a day")
   }
 
-  /// Lines of every shape the simple reader meets: its ASCII reading on bytes gives what the `String` one does.
+  /// Lines of every shape the simple reader meets: its reading on bytes gives what the `String` one does.
   @Test(arguments: [
     "title: Ormeline", "  ", "", "# a comment", "#", " indented: no", "- item", "no colon here", "key:", "key: ",
     "key :  spaced value  ", "ke y: bad key", "key_1-b: ok", ": no key", "title: \"quoted\"", "title: \"\"", "title: \"",
     "title: \"has \\ escape\"", "title: \"inner \" quote\"", "title: 'single'", "title: 'it''s'", "title: ''''", "title: '",
     "title: 'a''''b'", "title: 'a'''", "title: [list]", "title: {map}", "title: | block", "title: > folded", "title: &anchor",
     "title: *alias", "title: value # comment", "title: value#not", "url: https://example.com/a:b", "date:\t2025-05-13\t", "a: b: c",
+    // Other characters inside a value, or after the structure.
+    "title: La grève des éboueurs", "title: \"L’hiver à Brest\"", "title: 'L''été à Brest'", "title: Grève # à Brest",
+    "title: Un site à Zürich, 3 000 emplois", "title: [le à vrai]", "no colon, but é", "# a comment on l’été",
   ])
-  func asciiLinesReadAsTheStringReaderDoes(line: String) {
+  func linesReadOnBytesAsTheStringReaderDoes(line: String) {
     var copy = line
     let fast = copy.withUTF8 { FrontMatter.simpleASCIIField($0) }
+    #expect(fast != nil)
     #expect(fast == FrontMatter.simpleField(line))
+  }
+
+  /// Lines where another character stands next to what the reader looks at, or in the key, are left to the
+  /// `String` reader: whitespace it trims, a letter of a key, a mark that joins the byte before it.
+  @Test(arguments: [
+    "title: \u{A0}Brest\u{A0}", "année: 2025", "\u{A0}title: Brest", "#\u{301} title: Brest", ":\u{301} x", "title:\u{301} x",
+    "title: \"\u{301}Brest\"", "title: Brest\u{2003}", "title: 'é'", "title: é", "   \u{A0}", "  \u{2003}  ",
+  ])
+  func linesWithOtherCharactersAtTheEdgesGoToTheStringReader(line: String) {
+    var copy = line
+    #expect(copy.withUTF8 { FrontMatter.simpleASCIIField($0) } == nil)
   }
 
   /// Dates of every shape: the ASCII reading on bytes gives what the `Character` one does.
