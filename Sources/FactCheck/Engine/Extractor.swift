@@ -98,7 +98,8 @@ package final class Extractor {
     guard !resolved.isEmpty || !cells.isEmpty || !foreign.isEmpty else {
       return ArticleExtraction(article: article, claims: [], diagnostics: diagnostics, subject: nil, names: NameTally())
     }
-    let context = ArticleContext(article: article, patterns: language.mentions, matcher: matcher)
+    let subjectFolded = Extractor.foldedSubject(of: article, matchFolded: folded)
+    let context = ArticleContext(article: article, patterns: language.mentions, matcher: matcher, folded: subjectFolded)
     var built = language.builder.build(resolved, context: context, matcher: matcher)
     built.claims += language.builder.claims(from: cells, context: context, besides: built.claims)
     // Paragraphs in another language: that language's rules, builder and mention patterns, over them only.
@@ -106,7 +107,7 @@ package final class Extractor {
       guard let other = languageRules(code) else { continue }
       let matches = scan(article, folded, other, ranges: ranges, diagnostics: &diagnostics)
       guard !matches.isEmpty else { continue }
-      let otherContext = ArticleContext(article: article, patterns: other.mentions, matcher: matcher)
+      let otherContext = ArticleContext(article: article, patterns: other.mentions, matcher: matcher, folded: subjectFolded)
       let taken = Set(built.claims.map(\.valueRange.lowerBound))
       let extra = other.builder.build(matches, context: otherContext, matcher: matcher)
       built.claims += extra.claims.filter { !taken.contains($0.valueRange.lowerBound) }
@@ -118,6 +119,23 @@ package final class Extractor {
     diagnostics += built.diagnostics
     let names = Extractor.tally(context.names, in: article)
     return ArticleExtraction(article: article, claims: built.claims, diagnostics: diagnostics, subject: context.subject, names: names)
+  }
+
+  /// `article.subject`'s bytes case-folded (``CaseFolding``), made from `folded`, its match subject's
+  /// (``Article/matchSubject``): the two texts differ only where a mark was blanked, and folding changes no
+  /// mark, so those bytes are copied back from the text. Folding the text again cost 10 instructions a byte.
+  package static func foldedSubject(of article: Article, matchFolded folded: [UInt8]) -> [UInt8] {
+    var result = folded
+    article.subject.bytes.withUnsafeBufferPointer { written in
+      article.matchSubject.bytes.withUnsafeBufferPointer { blanked in
+        // Nothing blanked: the match subject is the text itself.
+        guard written.baseAddress != blanked.baseAddress else { return }
+        result.withUnsafeMutableBufferPointer { result in
+          for i in 0..<written.count where written[i] != blanked[i] { result[i] = written[i] }
+        }
+      }
+    }
+    return result
   }
 
   /// Runs `language`'s claim rules over `ranges` of the article: the matches that win their figures, in
