@@ -33,7 +33,9 @@ package final class PatternSearch {
   /// included); `body` returns `false` to stop.
   package func forEachMatch(of pattern: SearchPattern, in range: Range<Int>, lastStart: Int? = nil, endsText: Bool = true,
                             matcher: Matcher, _ body: (PatternMatch) -> Bool) throws(PatternError) {
-    let last = min(lastStart ?? range.upperBound, range.upperBound)
+    // A last start inside a character lets a match start at the next character, as in the full scan.
+    var last = min(lastStart ?? range.upperBound, range.upperBound)
+    while last < range.upperBound && subject.bytes[last] & 0xC0 == 0x80 { last += 1 }
     guard let starts = pattern.starts, last - range.lowerBound >= PatternSearch.shortestSpan else {
       try matcher.forEachMatch(of: pattern.pattern, in: subject, range: range, lastStart: lastStart, endsText: endsText, body)
       return
@@ -48,7 +50,7 @@ package final class PatternSearch {
     // (``CompiledPattern/jitThreshold``): the mention patterns run on every article, and a call interpreted
     // costs several times one JIT-compiled. Counted a call each, most of them stayed interpreted on 330
     // generated articles, whose check then took 8.6 M instructions more than with scans of every position.
-    let weight = max(matcher.startCallWeight, range.count / max(1, positions.count))
+    let weight = max(matcher.startCallWeight, (last - range.lowerBound + 1) / max(1, positions.count))
     try matcher.forEachMatch(of: pattern.pattern, in: subject, range: range, startingAt: positions, endsText: endsText,
                              weight: weight, budget: &budget, body)
   }

@@ -6,9 +6,11 @@ import FactCheckExtraction
 /// "Rival Sparvik Bank"): a word that does is a common word opening a sentence, not a name.
 ///
 /// The article's words are collected once, on the first question, so that asking about every name of a
-/// long article is linear in its length rather than a scan of the whole text per name. They are kept as
-/// byte ranges of the text in a hash table: a `Set<String>` of them made a `String` of every word and cost
-/// some 370,000 instructions an article (on the bench's 16 MB corpus, 271 M for 749 articles).
+/// long article is linear in its length rather than a scan of the whole text per name. ASCII words are kept
+/// as byte ranges of the text in a hash table: a `Set<String>` of them made a `String` of every word and
+/// cost some 370,000 instructions an article (on the bench's 16 MB corpus, 271 M for 749 articles). Words
+/// with other characters are compared as `String`s, under canonical equivalence (« été » written with a
+/// combining accent is the same word), in a set made only when such a word is asked about.
 package final class LowerCaseWords {
   /// A word of the text: where it starts and how many bytes it has (0: an empty slot), and its hash.
   private struct Slot {
@@ -18,8 +20,12 @@ package final class LowerCaseWords {
   }
 
   private let article: Article
-  /// An open-addressing table of the body's distinct lower-case words; a power of two long, at most half full.
+  /// An open-addressing table of the body's distinct ASCII lower-case words, a power of two long and at
+  /// most half full, and how many it holds.
   private var slots: [Slot]?
+  private var used = 0
+  /// The body's lower-case words with another character.
+  private var otherWords: Set<String>?
 
   package init(article: Article) { self.article = article }
 
@@ -30,10 +36,14 @@ package final class LowerCaseWords {
     guard lower != word, lower.count >= 3 else { return false }
     let needle = Array(lower.utf8)
     guard needle.allSatisfy(LowerCaseWords.isLetter) else { return scan(for: needle) }
-    if slots == nil { slots = collect() }
+    guard needle.allSatisfy({ $0 < 0x80 }) else {
+      if otherWords == nil { otherWords = collectOtherWords() }
+      return otherWords!.contains(lower)
+    }
+    if slots == nil { collectASCIIWords() }
     return article.subject.bytes.withUnsafeBufferPointer { bytes in
       needle.withUnsafeBufferPointer { needle in
-        slots!.withUnsafeBufferPointer { slots in LowerCaseWords.find(needle, in: slots, of: bytes).found }
+        slots!.withUnsafeBufferPointer { slots in LowerCaseWords.find(needle, hash: LowerCaseWords.hash(needle), in: slots, of: bytes).found }
       }
     }
   }
@@ -47,10 +57,10 @@ package final class LowerCaseWords {
     return hash
   }
 
-  /// The slot that holds `word`, else the empty slot where it would go (the table always has one).
-  private static func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil, in slots: UnsafeBufferPointer<Slot>,
+  /// The slot that holds `word` (whose hash is `hash`), else the empty slot where it would go (the table
+  /// always has one).
+  private static func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, in slots: UnsafeBufferPointer<Slot>,
                            of text: UnsafeBufferPointer<UInt8>) -> (index: Int, found: Bool) {
-    let hash = hash ?? LowerCaseWords.hash(word)
     let mask = slots.count - 1
     var index = Int(truncatingIfNeeded: hash) & mask
     while true {
@@ -82,39 +92,69 @@ package final class LowerCaseWords {
     return false
   }
 
-  /// Every run of letters in the body without an ASCII capital (only those can equal a lower-cased word);
-  /// bytes from 0x80 up (any non-ASCII scalar) count as letters, as ASCII letters do.
-  private func collect() -> [Slot] {
-    article.subject.bytes.withUnsafeBufferPointer { bytes in
-      var words: [Slot] = []
-      var i = article.bodyRange.lowerBound
-      let end = article.bodyRange.upperBound
-      while i < end {
-        guard LowerCaseWords.isLetter(bytes[i]) else {
-          i += 1
-          continue
-        }
-        let start = i
-        var hasUpper = false
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        while i < end && LowerCaseWords.isLetter(bytes[i]) {
-          if bytes[i] >= 0x41 && bytes[i] <= 0x5A { hasUpper = true }
-          hash = (hash ^ UInt64(bytes[i])) &* 0x100_0000_01B3
-          i += 1
-        }
-        if !hasUpper { words.append(Slot(hash: hash, start: start, count: i - start)) }
+  /// Calls `body` with every run of letters in the body that has no ASCII capital (only those can equal a
+  /// lower-cased word) and three bytes or more (a word asked about has three letters), whether it is all
+  /// ASCII, and its hash; bytes from 0x80 up (any non-ASCII scalar) count as letters, as ASCII letters do.
+  private func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, _ isASCII: Bool, _ hash: UInt64) -> Void) {
+    var i = article.bodyRange.lowerBound
+    let end = article.bodyRange.upperBound
+    while i < end {
+      guard LowerCaseWords.isLetter(bytes[i]) else {
+        i += 1
+        continue
       }
-      var size = 16
-      while size < 2 * words.count { size <<= 1 }
-      var slots = [Slot](repeating: Slot(), count: size)
-      slots.withUnsafeMutableBufferPointer { slots in
-        for word in words {
-          let (index, found) = LowerCaseWords.find(UnsafeBufferPointer(rebasing: bytes[word.start..<(word.start + word.count)]),
-                                                   hash: word.hash, in: UnsafeBufferPointer(slots), of: bytes)
-          if !found { slots[index] = word }
-        }
+      let start = i
+      var hasUpper = false
+      var isASCII = true
+      var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+      while i < end && LowerCaseWords.isLetter(bytes[i]) {
+        let byte = bytes[i]
+        if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+        if byte >= 0x80 { isASCII = false }
+        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        i += 1
       }
-      return slots
+      if !hasUpper && i - start >= 3 { body(start..<i, isASCII, hash) }
     }
+  }
+
+  /// Fills ``slots`` with the body's distinct ASCII words, doubling the table when it is half full: it is
+  /// sized by the article's vocabulary, not its length.
+  private func collectASCIIWords() {
+    var slots = [Slot](repeating: Slot(), count: 64)
+    var used = 0
+    article.subject.bytes.withUnsafeBufferPointer { bytes in
+      forEachWord(in: bytes) { range, isASCII, hash in
+        guard isASCII else { return }
+        let found = slots.withUnsafeBufferPointer {
+          LowerCaseWords.find(UnsafeBufferPointer(rebasing: bytes[range]), hash: hash, in: $0, of: bytes)
+        }
+        guard !found.found else { return }
+        slots[found.index] = Slot(hash: hash, start: range.lowerBound, count: range.count)
+        used += 1
+        guard 2 * used > slots.count else { return }
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: 2 * old.count)
+        let mask = slots.count - 1
+        for slot in old where slot.count > 0 {
+          var index = Int(truncatingIfNeeded: slot.hash) & mask
+          while slots[index].count != 0 { index = (index + 1) & mask }
+          slots[index] = slot
+        }
+      }
+    }
+    self.slots = slots
+    self.used = used
+  }
+
+  /// The body's words with a non-ASCII character.
+  private func collectOtherWords() -> Set<String> {
+    var words = Set<String>()
+    article.subject.bytes.withUnsafeBufferPointer { bytes in
+      forEachWord(in: bytes) { range, isASCII, _ in
+        if !isASCII { words.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) }
+      }
+    }
+    return words
   }
 }

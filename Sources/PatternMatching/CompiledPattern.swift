@@ -8,7 +8,8 @@ import Synchronization
 /// in its own language. So a pattern starts interpreted and is JIT-compiled — a copy of its code, published
 /// atomically — when the start positions it has been tried at pass ``jitThreshold`` (`jitThreshold: 0`
 /// compiles at once). A scan of a window counts every position it may try, a byte each; a call at one
-/// position a claim rule's start table gave counts ``Matcher/startCallWeight``. Matches are the same either way.
+/// position a start table gave counts ``Matcher/startCallWeight``, or what its caller says (a search for a mention
+/// pattern counts the bytes a scan of every position would have). Matches are the same either way.
 ///
 /// A pattern found in the pattern cache is not even decoded until it first matches: what callers ask before
 /// that (its groups, whether it is anchored) was stored with its code (``PatternInfo``), and a one-file check

@@ -17,9 +17,9 @@ package final class Matcher {
   /// Whether a pattern that has scanned enough may be JIT-compiled now; `false` while checking one short
   /// article alone, where compiling costs more than it saves. A pattern compiled earlier runs compiled.
   package var compilesJIT = true
-  /// What one call at a single start position (``forEachMatch(of:in:range:startingAt:endsText:budget:_:)``)
-  /// counts toward its pattern's ``CompiledPattern/jitThreshold``: 1 by default, more in a long run, where a
-  /// pattern that is called at all has many more calls to come and compiling it sooner pays.
+  /// What one call at a single start position (``forEachMatch(of:in:range:startingAt:endsText:weight:budget:_:)``)
+  /// counts toward its pattern's ``CompiledPattern/jitThreshold`` unless the caller says: 1 by default, more in
+  /// a long run, where a pattern that is called at all has many more calls to come and compiling it sooner pays.
   package var startCallWeight = 1
 
   private var matchData: OpaquePointer
@@ -150,10 +150,11 @@ package final class Matcher {
       for position in positions where position >= next {
         precondition(position >= range.lowerBound && position < range.upperBound, "start position outside the range")
         assert(base[position] & 0xC0 != 0x80, "a start position inside a UTF-8 sequence")
-        pcre2_set_offset_limit_8(context, position)
         var retryOptions: UInt32 = 0
         next = position + 1
         while true {
+          // Set before every call: `body` may have run another search with this matcher since the last one.
+          pcre2_set_offset_limit_8(context, position)
           let rc = run(pattern, base, range.upperBound, position, options | retryOptions, positions: weight)
           if let late = outOfTime() { return late }
           if rc == PCRE2_ERROR_NOMATCH { break }

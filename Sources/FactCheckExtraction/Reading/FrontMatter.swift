@@ -182,9 +182,10 @@ package struct FrontMatter {
   ///
   /// A value may hold other characters (« title: Grève à Lyon »: on the bench's corpus, most titles), but not
   /// next to what the reader looks at (the line's first two bytes, the colon, the value's first two and last
-  /// two bytes) and not in the key: there a non-ASCII character could be whitespace to trim, a letter of a
-  /// key, or a combining mark that makes one `Character` of the ASCII byte before it.
-  package static func simpleASCIIField(_ line: UnsafeBufferPointer<UInt8>) -> SimpleLine? {
+  /// two bytes), not in the key and not in a single-quoted value with a doubled quote: there a non-ASCII
+  /// character could be whitespace to trim, a letter of a key, or a combining mark that makes one `Character`
+  /// of the ASCII byte before it.
+  package static func simpleFieldOnBytes(_ line: UnsafeBufferPointer<UInt8>) -> SimpleLine? {
     guard !line.contains(where: { $0 == 0x0D || $0 == 0x0A }) else { return nil }
     let isASCII = !line.contains(where: { $0 >= 0x80 })
     /// Whether the bytes at `offsets` that are in the line are all ASCII.
@@ -222,6 +223,11 @@ package struct FrontMatter {
       value = (value.lowerBound + 1)..<(value.upperBound - 1)
     } else if first == UInt8(ascii: "'") {
       guard value.count >= 2, last == UInt8(ascii: "'") else { return .unreadable }
+      // `replacingOccurrences(of: "''", with: "'")` compares `Character`s: a mark after a pair joins it.
+      // Such a value, with other characters and a pair, goes to the `String` reader.
+      if !isASCII && line[value].indices.contains(where: { line[$0] == UInt8(ascii: "'") && $0 + 1 < value.upperBound && line[$0 + 1] == UInt8(ascii: "'") }) {
+        return nil
+      }
       // '' stands for one quote, read left to right as `replacingOccurrences(of: "''", with: "'")` does.
       var unquoted: [UInt8] = []
       var i = value.lowerBound + 1
@@ -271,7 +277,7 @@ package struct FrontMatter {
     }
     lines.append(yaml[start...])
     for (index, line) in lines.enumerated() {
-      let read = line.utf8.withContiguousStorageIfAvailable { simpleASCIIField($0) } ?? nil
+      let read = line.utf8.withContiguousStorageIfAvailable { simpleFieldOnBytes($0) } ?? nil
       switch read ?? simpleField(String(line)) {
       case .nothing: continue
       case .unreadable: return nil

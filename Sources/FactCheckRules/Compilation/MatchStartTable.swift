@@ -1,13 +1,14 @@
 import PatternMatching
 
-/// Where a claim rule's match can open (``MatchStarts``), as tables the claim-rule scan reads a byte at a
-/// time: the positions of a window where one of the rule's opening texts stands (case-folded, with the bytes
-/// around it the pattern asks for) or a byte of its opening class (a digit, a capital).
+/// Where a pattern's match can open (``MatchStarts``), as tables read a byte at a time: the positions of a
+/// window where one of its opening texts stands (case-folded, with the bytes around it the pattern asks for)
+/// or a byte of its opening class (a digit, a capital). The claim-rule scan reads a claim rule's, and
+/// normalisation's searches a mention pattern's (``SearchPattern``).
 ///
 /// PCRE2's own start information is a bitmap of first bytes: a rule that may open with "about" lets every
 /// word starting with `a` through, and PCRE2 tries the whole pattern there. Asked only at these positions,
 /// PCRE2 finds the same matches, since no match starts anywhere else (`MatchStartsCorpusTests` holds the
-/// starts to every match on our corpora).
+/// starts to every match on our corpora; `SearchPatternCorpusTests` the mention patterns' searches to full scans).
 ///
 /// A class: the claim-rule scan reads a rule's table at every window, where a struct of arrays was copied.
 package final class MatchStartTable: Sendable {

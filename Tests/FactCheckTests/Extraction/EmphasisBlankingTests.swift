@@ -17,6 +17,7 @@ import Testing
     ("l’entreprise and 'single'", "l’entreprise and 'single'"),
     ("no marks at all", "no marks at all"),
     ("é, ü — and – dashes", "é, ü — and – dashes"),
+    ("3\u{A0}500 © ¼ ’", "3\u{A0}500 © ¼ ’"),
     ("", ""),
   ])
   func marksBecomeSpaces(text: String, blanked: String) {
