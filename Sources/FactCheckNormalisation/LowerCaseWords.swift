@@ -8,7 +8,8 @@ import FactCheckExtraction
 /// The article's words are collected once, on the first question, so that asking about every name of a
 /// long article is linear in its length rather than a scan of the whole text per name. ASCII words are kept
 /// as byte ranges of the text in a hash table: a `Set<String>` of them made a `String` of every word and
-/// cost some 370,000 instructions an article (on the bench's 16 MB corpus, 271 M for 749 articles). Words
+/// cost some 360,000 instructions an article (on the bench's 16 MB corpus, 273 M for the 749 articles that
+/// asked). Words
 /// with other characters are compared as `String`s, under canonical equivalence (« été » written with a
 /// combining accent is the same word), in a set made only when such a word is asked about.
 package final class LowerCaseWords {
@@ -21,11 +22,10 @@ package final class LowerCaseWords {
 
   private let article: Article
   /// An open-addressing table of the body's distinct ASCII lower-case words, a power of two long and at
-  /// most half full, and how many it holds.
+  /// most half full.
   private var slots: [Slot]?
-  private var used = 0
-  /// The body's lower-case words with another character.
-  private var otherWords: Set<String>?
+  /// The body's lower-case words with a non-ASCII character.
+  private var nonASCIIWords: Set<String>?
 
   package init(article: Article) { self.article = article }
 
@@ -37,8 +37,8 @@ package final class LowerCaseWords {
     let needle = Array(lower.utf8)
     guard needle.allSatisfy(LowerCaseWords.isLetter) else { return scan(for: needle) }
     guard needle.allSatisfy({ $0 < 0x80 }) else {
-      if otherWords == nil { otherWords = collectOtherWords() }
-      return otherWords!.contains(lower)
+      if nonASCIIWords == nil { nonASCIIWords = collectNonASCIIWords() }
+      return nonASCIIWords!.contains(lower)
     }
     if slots == nil { collectASCIIWords() }
     return article.subject.bytes.withUnsafeBufferPointer { bytes in
@@ -93,7 +93,7 @@ package final class LowerCaseWords {
   }
 
   /// Calls `body` with every run of letters in the body that has no ASCII capital (only those can equal a
-  /// lower-cased word) and three bytes or more (a word asked about has three letters), whether it is all
+  /// lower-cased word) and three bytes or more (a word asked about has three letters or more), whether it is all
   /// ASCII, and its hash; bytes from 0x80 up (any non-ASCII scalar) count as letters, as ASCII letters do.
   private func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, _ isASCII: Bool, _ hash: UInt64) -> Void) {
     var i = article.bodyRange.lowerBound
@@ -144,11 +144,10 @@ package final class LowerCaseWords {
       }
     }
     self.slots = slots
-    self.used = used
   }
 
   /// The body's words with a non-ASCII character.
-  private func collectOtherWords() -> Set<String> {
+  private func collectNonASCIIWords() -> Set<String> {
     var words = Set<String>()
     article.subject.bytes.withUnsafeBufferPointer { bytes in
       forEachWord(in: bytes) { range, isASCII, _ in

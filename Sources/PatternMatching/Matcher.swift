@@ -90,8 +90,10 @@ package final class Matcher {
   ) throws(PatternError) {
     let endOptions = endsText ? 0 : UInt32(PCRE2_NOTEOL)
     let range = range ?? 0..<subject.bytes.count
-    let lastStart = min(lastStart ?? range.upperBound, range.upperBound)
+    var lastStart = min(lastStart ?? range.upperBound, range.upperBound)
     try timed(pattern, in: subject, range: range, budget: &budget) { base, outOfTime in
+      // A last start inside a character: the character after it may start a match too.
+      while lastStart < range.upperBound && base[lastStart] & 0xC0 == 0x80 { lastStart += 1 }
       var start = range.lowerBound
       var retryOptions: UInt32 = 0
       while start <= lastStart {

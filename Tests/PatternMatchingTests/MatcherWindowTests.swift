@@ -59,4 +59,35 @@ import Testing
       #expect(found == expected, "jitThreshold \(jitThreshold)")
     }
   }
+
+  /// A callback that searches with the same matcher between an empty match and the try for a non-empty one
+  /// at the same position leaves that try its own offset limit.
+  @Test func aSearchInsideTheCallbackLeavesTheRetryItsLimit() throws {
+    let subject = UTF8Subject("......b")
+    let pattern = try CompiledPattern("(?=b)|b")
+    let other = try CompiledPattern("x")
+    let matcher = Matcher()
+    var found: [Range<Int>] = []
+    var budget = ScanBudget(limits: .default, bytes: subject.bytes.count)
+    try matcher.forEachMatch(of: pattern, in: subject, range: 0..<subject.bytes.count, startingAt: [6], budget: &budget) { match in
+      found.append(match.range)
+      _ = try? matcher.firstMatch(of: other, in: subject, range: 0..<3)
+      return true
+    }
+    #expect(found == [6..<6, 6..<7])
+  }
+
+  /// A last start inside a character lets a match open at the next character, in a scan of every position,
+  /// even right after a match that ends there (as a scan of the positions a start table gives does).
+  @Test func aLastStartInsideACharacterReachesTheNextOne() throws {
+    let subject = UTF8Subject("twenty bytes of text é12 and 34")
+    let pattern = try CompiledPattern("é|[0-9]+")
+    let accent = Array(subject.bytes).firstIndex(of: 0xC3)!
+    var found: [Range<Int>] = []
+    try Matcher().forEachMatch(of: pattern, in: subject, range: 0..<subject.bytes.count, lastStart: accent + 1) {
+      found.append($0.range)
+      return true
+    }
+    #expect(found == [accent..<(accent + 2), (accent + 2)..<(accent + 4)])
+  }
 }
