@@ -9,9 +9,8 @@ import FactCheckExtraction
 /// long article is linear in its length rather than a scan of the whole text per name. ASCII words are kept
 /// as byte ranges of the text in a hash table: a `Set<String>` of them made a `String` of every word and
 /// cost some 360,000 instructions an article (on the bench's 16 MB corpus, 273 M for the 749 articles that
-/// asked). Words
-/// with other characters are compared as `String`s, under canonical equivalence (« été » written with a
-/// combining accent is the same word), in a set made only when such a word is asked about.
+/// asked). Words with other characters are compared as `String`s, under canonical equivalence (« été »
+/// written with a combining accent is the same word), in a set made only when such a word is asked about.
 package final class LowerCaseWords {
   /// A word of the text: where it starts and how many bytes it has (0: an empty slot), and its hash.
   private struct Slot {
@@ -50,12 +49,16 @@ package final class LowerCaseWords {
 
   private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
 
-  /// FNV-1a of `bytes`.
+  /// FNV-1a of `bytes`: ``hashStart`` with each byte ``mixing(_:into:)`` in turn.
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-    return hash
+    bytes.reduce(hashStart) { mixing($1, into: $0) }
   }
+
+  /// FNV-1a's offset basis.
+  private static let hashStart: UInt64 = 0xCBF2_9CE4_8422_2325
+
+  /// FNV-1a's step: `hash` with `byte` mixed in.
+  @inline(__always) private static func mixing(_ byte: UInt8, into hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
 
   /// The slot that holds `word` (whose hash is `hash`), else the empty slot where it would go (the table
   /// always has one).
@@ -106,12 +109,12 @@ package final class LowerCaseWords {
       let start = i
       var hasUpper = false
       var isASCII = true
-      var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+      var hash = LowerCaseWords.hashStart
       while i < end && LowerCaseWords.isLetter(bytes[i]) {
         let byte = bytes[i]
         if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
         if byte >= 0x80 { isASCII = false }
-        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        hash = LowerCaseWords.mixing(byte, into: hash)
         i += 1
       }
       if !hasUpper && i - start >= 3 { body(start..<i, isASCII, hash) }

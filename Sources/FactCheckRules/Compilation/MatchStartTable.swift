@@ -257,10 +257,12 @@ extension MatchStartTable {
     }
   }
 
-  /// The name of the start table of `rule` (its expansion written `compact` or not) in the pattern cache; the
-  /// version part changes with the layout.
+  /// The first part of a start table's name in the pattern cache: it changes with the layout.
+  private static let cacheLayout = "starts 2"
+
+  /// The name of the start table of `rule` (its expansion written `compact` or not) in the pattern cache.
   static func cacheName(of rule: RuleDefinition, compact: Bool) -> String {
-    "starts 2\u{0}\(rule.language)\u{0}\(rule.caseSensitive ? "cased" : "caseless")\u{0}\(compact ? "compact" : "leading")\u{0}\(rule.pattern)"
+    "\(cacheLayout)\u{0}\(rule.language)\u{0}\(rule.caseSensitive ? "cased" : "caseless")\u{0}\(compact ? "compact" : "leading")\u{0}\(rule.pattern)"
   }
 
   /// The table of a claim rule's starts; `nil` when a match may start almost anywhere (PCRE2's own start
@@ -283,7 +285,7 @@ extension MatchStartTable {
     guard !pattern.isAnchored, pattern.options.subtracting(.caseless).isEmpty else { return nil }
     let caseless = pattern.options.contains(.caseless)
     let source = pattern.source
-    return cached("starts 2\u{0}pattern\u{0}\(caseless ? "caseless" : "cased")\u{0}\(source)", in: cache) {
+    return cached("\(cacheLayout)\u{0}pattern\u{0}\(caseless ? "caseless" : "cased")\u{0}\(source)", in: cache) {
       MatchStarts(pattern: source, caseless: caseless)
     }
   }
