@@ -30,9 +30,8 @@ package final class LexiconTables: Sendable {
   /// The keys of ``periods`` as UTF-8, longest first (ties in alphabetical order), for finding the longest
   /// phrase a longer expression embeds without a dictionary copy and a Foundation search per key.
   package let periodPhrasesLongestFirst: [(key: String, utf8: [UInt8])]
-  /// What links the ends of a range (" à ", " to ", " et ", " - ", "-"), in the order they are tried; an
-  /// ASCII one with its bytes, which must occur in a figure's key before it is searched for there.
-  package let rangeSeparators: [(text: String, asciiBytes: [UInt8]?)]
+  /// The words figures are read with, as the bytes ``NumberReader`` compares.
+  package let figureWords: FigureWords
   /// The normalised words that open a clause keeping the previous clause's time ("in which"), each with the
   /// space that must follow it (none after an elided word, « lorsqu’ »), as a clause's opening is compared
   /// with them.
@@ -43,10 +42,6 @@ package final class LexiconTables: Sendable {
   /// Which ASCII bytes the openings start with (indexed by byte, 128 of them), when every opening starts with
   /// an ASCII letter; `nil` otherwise. A clause whose key starts with another ASCII letter opens with none.
   package let continuingClauseFirstLetters: [Bool]?
-  /// The articles ("a", « un ») and conjunctions ("and", « et ») as tables, for reading spelled numbers
-  /// ("a hundred and five"), which look words up by the longest key at a position.
-  package let articleWords: [String: Double]
-  package let conjunctionWords: [String: Double]
 
   package init(_ lexicon: Lexicon) {
     self.lexicon = lexicon
@@ -61,9 +56,6 @@ package final class LexiconTables: Sendable {
       for word in entry.words { periods[TextNormalisation.key(word)] = (entry.period, entry.modality) }
     }
     self.periods = periods
-    rangeSeparators = ((normalised.rangeTo + normalised.rangeAnd).map { " \($0) " } + [" - ", "-"]).map { separator in
-      (separator, separator.utf8.allSatisfy { $0 < 0x80 } ? Array(separator.utf8) : nil)
-    }
     // An elided opening (« lorsqu’ ») is glued to the next word: it takes no space after it.
     continuingClauseOpenings = normalised.continuingClauses.map { $0.hasSuffix("'") ? $0 : $0 + " " }
     continuingClauseOpeningBytes = continuingClauseOpenings.map { Array($0.utf8) }
@@ -75,8 +67,7 @@ package final class LexiconTables: Sendable {
     } else {
       continuingClauseFirstLetters = nil
     }
-    articleWords = Dictionary(normalised.articles.map { ($0, 1.0) }) { first, _ in first }
-    conjunctionWords = Dictionary(normalised.conjunctions.map { ($0, 1.0) }) { first, _ in first }
+    figureWords = FigureWords(normalised: normalised)
     periodPhrasesLongestFirst = periods.keys
       .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
       .map { ($0, Array($0.utf8)) }

@@ -127,14 +127,15 @@ package struct TableReader {
   private func unit(in label: String) -> (scale: Double, currency: String?)? {
     guard let open = label.firstIndex(of: "("), let close = label[open...].firstIndex(of: ")") else { return nil }
     let inside = TextNormalisation.key(label[label.index(after: open)..<close])
+    let words = tables.figureWords
     var scanner = Scanner(inside)
-    var currency = scanner.consumeLongest(from: tables.currencies)
+    var currency = scanner.consumeLongest(from: words.currencies)
     scanner.skipSpaces()
-    let scale = scanner.consumeLongest(from: tables.scales)
+    let scale = scanner.consumeLongest(from: words.scales)
     scanner.skipSpaces()
-    scanner.skipCurrencyLink(tables.currencyLinks)
+    scanner.skipCurrencyLink(words.currencyLinks)
     scanner.skipSpaces()
-    if currency == nil { currency = scanner.consumeLongest(from: tables.currencies) }
+    if currency == nil { currency = scanner.consumeLongest(from: words.currencies) }
     guard scale != nil || currency != nil else { return nil }
     return (scale ?? 1, currency)
   }

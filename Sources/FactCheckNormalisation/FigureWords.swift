@@ -1,0 +1,47 @@
+import FactCheckRules
+import Foundation
+
+/// The lexicon's words that figures are read with, as NFC bytes for ``Scanner`` and ``FigureText``: the
+/// tables looked up by the longest key at a position, and the phrases searched for in a figure's text.
+package struct FigureWords: Sendable {
+  package let scales: WordTable<Double>
+  package let currencies: WordTable<String>
+  package let numbers: WordTable<Double>
+  package let multipliers: WordTable<Double>
+  /// The articles ("a", « un ») and conjunctions ("and", « et »), for reading spelled numbers ("a hundred
+  /// and five"); their values are unused.
+  package let articles: WordTable<Double>
+  package let conjunctions: WordTable<Double>
+  package let durationUnits: WordTable<Double>
+  /// Each currency link as it stands before the currency: with a space after it, none after an elision (« d' »).
+  package let currencyLinks: [[UInt8]]
+  /// The words opening a range ("between", « entre »), each with the space after it.
+  package let rangeOpenings: [[UInt8]]
+  /// The words linking a range's ends after an opening ("and", « et »), spaced on both sides.
+  package let rangeLinks: [[UInt8]]
+  /// What links a range's ends (" à ", " to ", " et ", " - ", "-"), in the order they are tried.
+  package let rangeSeparators: [(bytes: [UInt8], isHyphen: Bool)]
+  /// The ratio words ("in", « sur »), spaced on both sides.
+  package let ratioSeparators: [[UInt8]]
+
+  /// `normalised` is the lexicon with every word normalised (``LexiconKey/normalise(_:)``).
+  package init(normalised: Lexicon) {
+    scales = WordTable(normalised.scales)
+    currencies = WordTable(normalised.currencies)
+    numbers = WordTable(normalised.numberWords)
+    multipliers = WordTable(normalised.multipliers)
+    articles = WordTable(Dictionary(normalised.articles.map { ($0, 1.0) }) { first, _ in first })
+    conjunctions = WordTable(Dictionary(normalised.conjunctions.map { ($0, 1.0) }) { first, _ in first })
+    durationUnits = WordTable(normalised.durationUnits)
+    currencyLinks = normalised.currencyLinks.map { FigureWords.bytes($0.hasSuffix("'") ? $0 : $0 + " ") }
+    rangeOpenings = normalised.rangeBetween.map { FigureWords.bytes($0 + " ") }
+    rangeLinks = normalised.rangeAnd.map { FigureWords.bytes(" \($0) ") }
+    rangeSeparators = ((normalised.rangeTo + normalised.rangeAnd).map { " \($0) " } + [" - ", "-"]).map {
+      (FigureWords.bytes($0), $0 == "-")
+    }
+    ratioSeparators = normalised.ratioWords.map { FigureWords.bytes(" \($0) ") }
+  }
+
+  /// A phrase as the NFC bytes it is compared with.
+  package static func bytes(_ phrase: String) -> [UInt8] { Array(phrase.precomposedStringWithCanonicalMapping.utf8) }
+}

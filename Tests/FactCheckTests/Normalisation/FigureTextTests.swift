@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import FactCheckModel
+@testable import FactCheckNormalisation
+@testable import FactCheckRules
+
+/// Figures are read on their bytes (``FigureText``, ``Scanner``, ``WordTable``), where they were read as
+/// `Character`s: a figure written with combining accents must read as its composed spelling does, and a
+/// lexicon word must not match the start of a longer character.
+@Suite struct FigureTextTests {
+  struct Row: Sendable, CustomTestStringConvertible {
+    let language: String
+    let text: String
+    let kind: ValueKind
+    /// The value, upper end and unit read; `nil` when the figure is malformed.
+    let expected: (value: Double, upper: Double?, unit: String?)?
+    var testDescription: String { "\(language) «\(text)» \(kind)" }
+  }
+
+  static let rows: [Row] = [
+    Row(language: "fr", text: "zéro", kind: .count, expected: (0, nil, nil)),
+    Row(language: "fr", text: "2 millions de dollars américains", kind: .money, expected: (2e6, nil, "USD")),
+    Row(language: "fr", text: "12 à 18 %", kind: .percent, expected: (12, 18, "%")),
+    Row(language: "fr", text: "entre 40 et 45 millions d'euros", kind: .money, expected: (40e6, 45e6, "EUR")),
+    Row(language: "fr", text: "3,5 Md€", kind: .money, expected: (3.5e9, nil, "EUR")),
+    Row(language: "fr", text: "deux cinquièmes", kind: .percent, expected: (40, nil, "%")),
+    Row(language: "fr", text: "1 234,5", kind: .count, expected: nil),
+    Row(language: "fr", text: "2 300", kind: .count, expected: (2300, nil, nil)),
+    Row(language: "en", text: "one in five", kind: .percent, expected: (20, nil, "%")),
+    Row(language: "en", text: "twenty-two", kind: .count, expected: (22, nil, nil)),
+    Row(language: "en", text: "£4.5bn", kind: .money, expected: (4.5e9, nil, "GBP")),
+    // A combining cedilla makes "x̧" a character of its own: "deux" is not at the start of "deux̧".
+    Row(language: "fr", text: "deux\u{327}", kind: .count, expected: nil),
+    // "²" is a number but no digit: the run holds it, and no value is read.
+    Row(language: "en", text: "3²", kind: .count, expected: nil),
+  ]
+
+  @Test(arguments: rows)
+  func readsComposedAndDecomposedAlike(_ row: Row) throws {
+    let reader = NumberReader(tables: LexiconTables(try #require(Fixtures.bundledRules.library.lexicons[row.language])))
+    for spelling in [row.text, row.text.decomposedStringWithCanonicalMapping] {
+      let parsed = try? reader.read(spelling, kind: row.kind)
+      if let expected = row.expected {
+        #expect(parsed?.value == expected.value, "«\(spelling.unicodeScalars.map { String($0.value, radix: 16) })»")
+        #expect(parsed?.upper == expected.upper)
+        #expect(parsed?.unit == expected.unit)
+      } else {
+        #expect(parsed == nil, "read as \(String(describing: parsed))")
+      }
+    }
+  }
+
+  @Test(arguments: [
+    ("3 500", true), ("3,5 md€", true), ("près de", true), ("₹40", true),
+    ("pre\u{300}s", false), ("x\u{327}", false), ("12\r\n", false), ("→ 3", false),
+  ])
+  func knowsWhenEveryScalarIsACharacter(text: String, expected: Bool) {
+    #expect(FigureText.scalarsAreCharacters(text) == expected)
+  }
+
+  @Test func composesAndKeepsCharacterStarts() {
+    let text = FigureText("de\u{301}ja\u{300} x\u{327}")
+    #expect(text.bytes == Array("déjà x\u{327}".utf8))
+    let cedilla = text.bytes.count - 2
+    #expect(!text.isCharacterStart(cedilla))
+    #expect(text.characterEnd(from: cedilla - 1) == text.bytes.count)
+    #expect(text.firstRange(of: Array("x".utf8), in: 0..<text.bytes.count) == nil)
+    #expect(text.firstRange(of: Array("jà".utf8), in: 0..<text.bytes.count) == 3..<6)
+  }
+
+  @Test func wordTableTakesTheLongestKeyEndingAWord() {
+    let table = WordTable(["mil": 1.0, "mille": 2, "milliard": 3, "m": 4])
+    func longest(_ text: String) -> Double? {
+      let figure = FigureText(text)
+      return table.longest(in: figure, at: 0, limit: figure.bytes.count)?.value
+    }
+    #expect(longest("milliards") == nil)
+    #expect(longest("milliard de") == 3)
+    #expect(longest("mille") == 2)
+    #expect(longest("mil") == 1)
+    #expect(longest("m3") == 4)
+    #expect(longest("mé") == nil)
+  }
+}
