@@ -80,7 +80,7 @@ public struct JSONReporter: Reporter {
     members += extra
     writer.beginObject()
     for member in members.sorted(by: { $0.key < $1.key }) {
-      writer.key(member.key)
+      writer.key(named: member.key)
       member.write(&writer)
     }
     writer.endObject()
