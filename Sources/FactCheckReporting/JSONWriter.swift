@@ -75,8 +75,8 @@ package struct JSONWriter {
   /// 690 instructions. A name made at run time goes through ``key(named:)``.
   package mutating func key(_ name: StaticString) {
     #if DEBUG
-    let bytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-    assert(bytes.allSatisfy { $0 == UInt8(ascii: "_") || TextBytes.isASCIILetter($0) || $0 &- UInt8(ascii: "0") < 10 },
+    let written = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+    assert(written.allSatisfy { $0 == UInt8(ascii: "_") || TextBytes.isASCIILetter($0) || $0 &- UInt8(ascii: "0") < 10 },
            "JSONWriter: key \(name) needs key(named:)")
     #endif
     beginMember(name.description)

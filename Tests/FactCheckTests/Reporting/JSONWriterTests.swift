@@ -86,6 +86,68 @@ struct JSONWriterTests {
       """
     #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
   }
+
+  /// Strings are scanned for bytes to escape eight at a time: one at any offset of a string around a word's
+  /// length is escaped as a scalar-by-scalar reading of JSON's rules escapes it.
+  @Test func escapesAtEveryOffset() {
+    func reference(_ text: String) -> String {
+      var out = "\""
+      for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        case _ where scalar.value < 0x20: out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+        default: out.unicodeScalars.append(scalar)
+        }
+      }
+      return out + "\""
+    }
+    for length in 1..<20 {
+      for offset in 0..<length {
+        for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{2028}", "\u{2029}", "é", "’", "€"] {
+          var characters = Array(repeating: "a", count: length)
+          characters[offset] = special
+          let text = characters.joined()
+          var writer = JSONWriter()
+          writer.string(text)
+          #expect(String(decoding: writer.bytes, as: UTF8.self) == reference(text), "\(length) \(offset) \(special.unicodeScalars.first!.value)")
+        }
+      }
+    }
+  }
+
+  /// Literal keys are written as they are, and a name made at run time is escaped: both lay out alike, and
+  /// lines deeper than the prepared indentation are indented in full.
+  @Test func literalAndRunTimeKeysAndDeepLines() {
+    for pretty in [true, false] {
+      var literal = JSONWriter(pretty: pretty)
+      var named = JSONWriter(pretty: pretty)
+      for writer in [0, 1] {
+        func write(_ body: (inout JSONWriter) -> Void) { if writer == 0 { body(&literal) } else { body(&named) } }
+        write { $0.beginObject() }
+        write { if writer == 0 { $0.key("claim_count") } else { $0.key(named: "claim_count") } }
+        write { $0.integer(3) }
+        write { if writer == 0 { $0.key("path") } else { $0.key(named: "path") } }
+        write { $0.string("a.md") }
+        write { $0.endObject() }
+      }
+      #expect(literal.bytes == named.bytes)
+    }
+    var deep = JSONWriter()
+    for _ in 0..<40 { deep.beginArray() }
+    deep.integer(1)
+    for _ in 0..<40 { deep.endArray() }
+    var nested = JSONValue.number(1)
+    for _ in 0..<40 { nested = .array([nested]) }
+    #expect(deep.bytes == nested.serializedBytes())
+    let lines = String(decoding: deep.bytes, as: UTF8.self).split(separator: "\n")
+    #expect(lines[40] == String(repeating: " ", count: 80) + "1")
+  }
 }
 
 extension JSONWriter {
@@ -103,7 +165,7 @@ extension JSONWriter {
     case .object(let members):
       beginObject()
       for name in members.keys.sorted() {
-        key(name)
+        key(named: name)
         write(members[name]!)
       }
       endObject()
