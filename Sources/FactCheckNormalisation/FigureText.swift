@@ -6,8 +6,12 @@ import Foundation
 /// The figure readers compared `Character`s, which Swift compares under canonical equivalence, and looked up
 /// lexicon words by comparing each key with the text a character at a time: 28,000 instructions a figure on
 /// the bench's 16 MB corpus (issue 15). Here the text and every key are in NFC, where canonically equivalent
-/// text is the same bytes, and a word matches only where a character ends, so comparing bytes says what
-/// comparing characters said.
+/// text is the same bytes, and a word or link matches only from a character's start to a character's end, so
+/// comparing bytes says what comparing characters said.
+///
+/// The range links (" to ", « à », "-") were searched with Foundation, which could match inside a character
+/// (a space glued to a Malayalam prepended letter before it, or to a Thai vowel sign after it); they now stand
+/// between whole characters as every other word does. No article of our corpora reads differently.
 package final class FigureText: Sendable {
   package let bytes: [UInt8]
   /// Whether a character starts at each offset (one entry more than there are bytes), when some character
@@ -36,9 +40,10 @@ package final class FigureText: Sendable {
     characterStarts = starts
   }
 
-  /// Whether `string` is in NFC with every scalar a character of its own: it holds only scalars below U+0300
-  /// (ASCII, Latin letters with composed accents, no combining mark) and currency signs, and no carriage
-  /// return (which joins a line feed after it into one character).
+  /// Whether `string` is certainly in NFC with every scalar a character of its own, a test that is cheap
+  /// rather than complete: it holds only scalars below U+0300 (ASCII, Latin letters with composed accents, no
+  /// combining mark) and currency signs, and no carriage return (which joins a line feed after it into one
+  /// character). Other text is composed and its characters found (see ``init(_:)``).
   package static func scalarsAreCharacters(_ string: String) -> Bool {
     var ascii = true
     for byte in string.utf8 {
@@ -65,25 +70,37 @@ package final class FigureText: Sendable {
     return end
   }
 
-  /// Where the character that ends at `offset` starts.
+  /// Where the character that ends at `offset` starts; `offset` is a character start after the first.
   package func characterStart(before offset: Int) -> Int {
+    precondition(offset > 0, "no character before the text's start")
     var start = offset - 1
     while start > 0 && !isCharacterStart(start) { start -= 1 }
     return start
   }
 
-  /// `Character.isNumber` of the character at `offset`: an ASCII digit, or a number of another kind ("²").
+  /// `Character.isNumber` of the character that starts at `offset`: an ASCII digit, or a number of another
+  /// kind ("²"). A character's answer is its first scalar's (checked over every scalar: FigureTextTests).
   package func isNumber(at offset: Int) -> Bool {
     let byte = bytes[offset]
     if byte < 0x80 { return byte &- UInt8(ascii: "0") < 10 }
-    return character(at: offset).isNumber
+    return scalar(at: offset).properties.numericType != nil
   }
 
-  /// `Character.isLetter` of the character at `offset`.
+  /// `Character.isLetter` of the character that starts at `offset`: its first scalar is alphabetic.
   package func isLetter(at offset: Int) -> Bool {
     let byte = bytes[offset]
     if byte < 0x80 { return (byte | 0x20) &- UInt8(ascii: "a") < 26 }
-    return character(at: offset).isLetter
+    return scalar(at: offset).properties.isAlphabetic
+  }
+
+  /// Whether a character of `range` is a number.
+  package func containsNumber(_ range: Range<Int>) -> Bool {
+    var offset = range.lowerBound
+    while offset < range.upperBound {
+      if isNumber(at: offset) { return true }
+      offset = characterEnd(from: offset)
+    }
+    return false
   }
 
   /// Whether `word` is the text at `offset`, ending on a character boundary no further than `limit`.
@@ -107,7 +124,12 @@ package final class FigureText: Sendable {
     return nil
   }
 
-  private func character(at offset: Int) -> Character {
-    string(offset..<characterEnd(from: offset)).first!
+  /// The scalar that starts at `offset` (valid UTF-8: the bytes come from a `String`).
+  private func scalar(at offset: Int) -> Unicode.Scalar {
+    let lead = UInt32(bytes[offset])
+    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    var value = lead & (0xFF >> (length + 1))
+    for i in 1..<length { value = value << 6 | UInt32(bytes[offset + i] & 0x3F) }
+    return Unicode.Scalar(value)!
   }
 }

@@ -3,7 +3,10 @@ import Foundation
 
 /// The lexicon's words that figures are read with, as NFC bytes for ``Scanner`` and ``FigureText``: the
 /// tables looked up by the longest key at a position, and the phrases searched for in a figure's text.
-package struct FigureWords: Sendable {
+///
+/// A class: every money figure reads several of its tables, and a struct of a dozen of them was retained and
+/// released whole at each read.
+package final class FigureWords: Sendable {
   package let scales: WordTable<Double>
   package let currencies: WordTable<String>
   package let numbers: WordTable<Double>
@@ -19,8 +22,9 @@ package struct FigureWords: Sendable {
   package let rangeOpenings: [[UInt8]]
   /// The words linking a range's ends after an opening ("and", « et »), spaced on both sides.
   package let rangeLinks: [[UInt8]]
-  /// What links a range's ends (" à ", " to ", " et ", " - ", "-"), in the order they are tried.
-  package let rangeSeparators: [(bytes: [UInt8], isHyphen: Bool)]
+  /// What links a range's ends (" à ", " to ", " et ", " - ", "-"), in the order they are tried; a bare
+  /// hyphen, unspaced, links only numbers.
+  package let rangeSeparators: [(bytes: [UInt8], isBareHyphen: Bool)]
   /// The ratio words ("in", « sur »), spaced on both sides.
   package let ratioSeparators: [[UInt8]]
 

@@ -77,7 +77,7 @@ package struct NumberReader: Sendable {
 
   private func readMoney(_ figure: Scanner, original: String) throws(MalformedFigure) -> ParsedValue {
     let words = tables.figureWords
-    let text = figure.text
+    let text = figure.figure
     // "entre 410 et 430 millions d'euros": the high end carries the scale and the currency for both.
     for opening in words.rangeOpenings where figure.hasPrefix(opening) {
       // The link is looked for after the lead: in "between and 3,500" the lead's space is the link's.
@@ -114,12 +114,13 @@ package struct NumberReader: Sendable {
     return parsed
   }
 
-  /// `key` is the figure's whole normalised text, which `figure` scans.
+  /// `key` is the figure's whole normalised text, which `figure` scans: fractions in words ("deux tiers") are
+  /// looked up whole.
   private func readPercent(_ key: String, _ figure: Scanner, original: String) throws(MalformedFigure) -> ParsedValue {
     if let fraction = tables.fractions[key] {
       return ParsedValue(value: fraction, unit: "%", notes: [NumberReader.inWordsNote], isApproximate: true)
     }
-    let text = figure.text
+    let text = figure.figure
     // "one in four": the ratio word once, a number on either side.
     for ratio in tables.figureWords.ratioSeparators {
       guard let split = text.firstRange(of: ratio, in: figure.remaining),
@@ -162,16 +163,16 @@ package struct NumberReader: Sendable {
 
   /// "15 à 20 %", "15-20 %", "3 000–3 500", "between 60% and 70%": a range, low end first.
   private func readRange(_ figure: Scanner, original: String, kind: ValueKind) throws(MalformedFigure) -> ParsedValue? {
-    let text = figure.text
+    let text = figure.figure
     let start = figure.index
-    for (separator, isHyphen) in tables.figureWords.rangeSeparators {
-      // The first place the link stands decides, as it did when the key was searched as a `String`.
+    for (separator, isBareHyphen) in tables.figureWords.rangeSeparators {
+      // The first place the link stands decides: if it links nothing there, the next link is tried.
       guard let split = text.firstRange(of: separator, in: figure.remaining) else { continue }
       guard split.lowerBound > start else { continue }
       let last = text.characterStart(before: split.lowerBound)
       let endsInPercent = text.bytes[last] == UInt8(ascii: "%") && last + 1 == split.lowerBound
       guard text.isNumber(at: last) || endsInPercent
-        || (!isHyphen && text.isLetter(at: last) && containsNumber(text, start..<split.lowerBound))
+        || (!isBareHyphen && text.isLetter(at: last) && text.containsNumber(start..<split.lowerBound))
       else { continue }
       var leftStart = start
       for opening in tables.figureWords.rangeOpenings where text.matches(opening, at: leftStart, limit: split.lowerBound) {
@@ -202,27 +203,23 @@ package struct NumberReader: Sendable {
     return nil
   }
 
-  private func containsNumber(_ text: FigureText, _ range: Range<Int>) -> Bool {
-    var offset = range.lowerBound
-    while offset < range.upperBound {
-      if text.isNumber(at: offset) { return true }
-      offset = text.characterEnd(from: offset)
-    }
-    return false
-  }
-
   // MARK: - Numbers
 
   /// Digits or words, then an optional scale word.
   private func readQuantity(_ scanner: inout Scanner, original: String, kind: ValueKind) throws(MalformedFigure) -> ParsedValue {
     let scales = tables.figureWords.scales
     var parsed: ParsedValue
-    if scanner.isAtNumber {
-      let run = scanner.consumeDigitRun()
+    // The scale word after the number, looked up once: whether there is one decides how digits read.
+    var scaled: (scale: Double, after: Scanner)?
+    func scaleAhead(of scanner: Scanner) -> (scale: Double, after: Scanner)? {
       var probe = scanner
       probe.skipSpaces()
-      let scaleFollows = probe.peekLongest(from: scales) != nil
-      parsed = try readDigits(scanner.text.bytes[run], original: original, kind: kind, scaled: scaleFollows)
+      return probe.consumeLongest(from: scales).map { ($0, probe) }
+    }
+    if scanner.isAtNumber {
+      let run = scanner.consumeDigitRun()
+      scaled = scaleAhead(of: scanner)
+      parsed = try readDigits(scanner.figure.bytes[run], original: original, kind: kind, scaled: scaled != nil)
     } else {
       let start = scanner.index
       guard let value = readWords(&scanner) else {
@@ -234,12 +231,11 @@ package struct NumberReader: Sendable {
         let words = scanner.text(from: start).split(separator: " ").map(String.init)
         parsed.isApproximate = words.contains { tables.approximateNumbers.contains($0) || tables.approximateNumbers.contains(String($0.dropLast())) }
       }
+      scaled = scaleAhead(of: scanner)
     }
-    var probe = scanner
-    probe.skipSpaces()
-    if let scale = probe.consumeLongest(from: scales) {
-      parsed.value *= scale
-      scanner = probe
+    if let scaled {
+      parsed.value *= scaled.scale
+      scanner = scaled.after
     }
     return parsed
   }

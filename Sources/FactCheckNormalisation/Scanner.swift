@@ -3,7 +3,7 @@
 /// Offsets are UTF-8 offsets into the whole text; a scanner of a part (the low end of a range, the text after
 /// a ratio word) reads only its part, as a scanner of that part's own `String` did.
 package struct Scanner {
-  package let text: FigureText
+  package let figure: FigureText
   package private(set) var index: Int
   /// Where this scanner's part ends.
   package let end: Int
@@ -11,52 +11,51 @@ package struct Scanner {
   package init(_ string: String) { self.init(FigureText(string)) }
 
   package init(_ text: FigureText, _ range: Range<Int>? = nil) {
-    self.text = text
+    self.figure = text
     index = range?.lowerBound ?? 0
-    end = range?.upperBound ?? text.bytes.count
+    end = range?.upperBound ?? figure.bytes.count
   }
 
   /// A scanner of `range`, which lies within this one's text.
-  package func part(_ range: Range<Int>) -> Scanner { Scanner(text, range) }
+  package func part(_ range: Range<Int>) -> Scanner { Scanner(figure, range) }
 
   package var isAtEnd: Bool { index >= end }
   /// Whether the character at the cursor is a number (`Character.isNumber`).
-  package var isAtNumber: Bool { !isAtEnd && text.isNumber(at: index) }
+  package var isAtNumber: Bool { !isAtEnd && figure.isNumber(at: index) }
   /// The part from the cursor on.
   package var remaining: Range<Int> { min(index, end)..<end }
-  package var rest: String { text.string(remaining) }
 
   /// The text between `start` and the cursor.
-  package func text(from start: Int) -> String { text.string(min(start, end)..<min(index, end)) }
+  package func text(from start: Int) -> String { figure.string(min(start, end)..<min(index, end)) }
 
   /// Moves the cursor `count` bytes on.
   package mutating func advance(_ count: Int) { index = min(end, index + count) }
 
   package mutating func skipSpaces() {
     while index < end {
-      let byte = text.bytes[index]
-      guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_"), text.isCharacterStart(index + 1) else { return }
+      let byte = figure.bytes[index]
+      guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_"), figure.isCharacterStart(index + 1) else { return }
       index += 1
     }
   }
 
   /// Whether `word` (NFC bytes) is at the cursor, ending where a character does.
-  package func hasPrefix(_ word: [UInt8]) -> Bool { text.matches(word, at: index, limit: end) }
+  package func hasPrefix(_ word: [UInt8]) -> Bool { figure.matches(word, at: index, limit: end) }
 
   /// Whether the character at the cursor is the ASCII `byte`.
-  package func isAt(_ byte: UInt8) -> Bool { index < end && text.bytes[index] == byte && text.isCharacterStart(index + 1) }
+  package func isAt(_ byte: UInt8) -> Bool { index < end && figure.bytes[index] == byte && figure.isCharacterStart(index + 1) }
 
   /// Digits with the separators a figure may contain: a separator is taken only before another number.
   package mutating func consumeDigitRun() -> Range<Int> {
     let start = index
     while index < end {
-      if text.isNumber(at: index) {
-        index = text.characterEnd(from: index)
+      if figure.isNumber(at: index) {
+        index = figure.characterEnd(from: index)
         continue
       }
-      let byte = text.bytes[index]
+      let byte = figure.bytes[index]
       guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: " "),
-        index + 1 < end, text.isCharacterStart(index + 1), text.isNumber(at: index + 1)
+        index + 1 < end, figure.isCharacterStart(index + 1), figure.isNumber(at: index + 1)
       else { break }
       index += 1
     }
@@ -74,10 +73,10 @@ package struct Scanner {
 
   /// The value of the longest table key at the cursor that ends at a word boundary; advances past it.
   package mutating func consumeLongest<V>(from table: WordTable<V>) -> V? {
-    guard let (length, value) = table.longest(in: text, at: index, limit: end) else { return nil }
+    guard let (length, value) = table.longest(in: figure, at: index, limit: end) else { return nil }
     index += length
     return value
   }
 
-  package func peekLongest<V>(from table: WordTable<V>) -> V? { table.longest(in: text, at: index, limit: end)?.value }
+  package func peekLongest<V>(from table: WordTable<V>) -> V? { table.longest(in: figure, at: index, limit: end)?.value }
 }

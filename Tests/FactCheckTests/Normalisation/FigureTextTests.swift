@@ -34,6 +34,9 @@ import Testing
     Row(language: "fr", text: "deux\u{327}", kind: .count, expected: nil),
     // "²" is a number but no digit: the run holds it, and no value is read.
     Row(language: "en", text: "3²", kind: .count, expected: nil),
+    // A link glued into a character is no link: the space after a Malayalam prepended letter is part of it.
+    Row(language: "en", text: "3\u{D4E} to 4", kind: .count, expected: (3, nil, nil)),
+    Row(language: "en", text: "3 to 4", kind: .count, expected: (3, 4, nil)),
   ]
 
   @Test(arguments: rows)
@@ -67,6 +70,25 @@ import Testing
     #expect(text.characterEnd(from: cedilla - 1) == text.bytes.count)
     #expect(text.firstRange(of: Array("x".utf8), in: 0..<text.bytes.count) == nil)
     #expect(text.firstRange(of: Array("jà".utf8), in: 0..<text.bytes.count) == 3..<6)
+  }
+
+  /// ``FigureText/isNumber(at:)`` and ``FigureText/isLetter(at:)`` read a character's first scalar, which is
+  /// what `Character` answers: checked for every scalar, and for characters of several scalars.
+  @Test func aCharacterIsANumberOrALetterAsItsFirstScalarIs() {
+    var differences: [UInt32] = []
+    for value in UInt32(0x80)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let character = Character(scalar)
+      if character.isNumber != (scalar.properties.numericType != nil) || character.isLetter != scalar.properties.isAlphabetic {
+        differences.append(value)
+      }
+    }
+    #expect(differences.isEmpty, "\(differences.prefix(10).map { String($0, radix: 16) })")
+    for text in ["e\u{301}", "x\u{327}", "2\u{20E3}", "\u{D4E}a", "ß\u{E33}", "²\u{301}"] {
+      let figure = FigureText(text)
+      #expect(figure.isNumber(at: 0) == text.first!.isNumber, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+      #expect(figure.isLetter(at: 0) == text.first!.isLetter, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
   }
 
   @Test func wordTableTakesTheLongestKeyEndingAWord() {
