@@ -67,6 +67,6 @@ package enum OverlapResolver {
 extension RuleMatch {
   /// Byte ranges of the figures this match reads (its value placeholders that took part).
   package var figureRanges: [Range<Int>] {
-    rule.slots { if case .value = $0.role { return true } else { return false } }.compactMap { match.group($0.group) }
+    rule.valueSlots.compactMap { match.group($0.group) }
   }
 }

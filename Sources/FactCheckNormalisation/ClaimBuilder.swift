@@ -45,7 +45,7 @@ package struct ClaimBuilder: Sendable {
       let definition = rule.definition
       let match = ruleMatch.match
       let sentence = context.sentence(containing: match.range.lowerBound)
-      let valueSlots = rule.slots { if case .value = $0.role { return true } else { return false } }
+      let valueSlots = rule.valueSlots
       guard let firstValue = valueSlots.compactMap({ ruleMatch.range(of: $0.group) }).first else { continue }
 
       // Attribute and entity: continued from the previous claim, or found afresh.
@@ -134,7 +134,7 @@ package struct ClaimBuilder: Sendable {
         default: break
         }
         var period = reference.modality == .projected || referenceIsFuture ? Period.current : reference.period.previous
-        if let label = value.slot.label, let own = rule.slots(where: { $0.role == .period && $0.label == label }).first,
+        if let label = value.slot.label, let own = rule.slots(of: .period).first(where: { $0.slot.label == label }),
           let ownRange = ruleMatch.range(of: own.group), let stated = qualifiers.period(article.text(of: ownRange))
         {
           period = stated.period
@@ -204,7 +204,7 @@ package struct ClaimBuilder: Sendable {
         if unit == nil || definitionOfAttribute?.kind == .count { unit = definitionOfAttribute?.unit ?? unit }
         // A generic quantity's unit is its noun, made language-neutral ("salariés" → employees).
         if definitionOfAttribute?.isGeneric == true,
-          let nounRange = rule.slots(where: { $0.role == .noun }).lazy.compactMap({ ruleMatch.range(of: $0.group) }).first
+          let nounRange = rule.slots(of: .noun).lazy.compactMap({ ruleMatch.range(of: $0.group) }).first
         {
           let noun = TextNormalisation.key(article.text(of: nounRange))
           unit = tables.nouns[noun] ?? noun
@@ -212,8 +212,8 @@ package struct ClaimBuilder: Sendable {
         let location = article.location(of: value.range.lowerBound)
         let excerpt = article.lineExcerptRange(around: value.range.lowerBound, reach: 160)
         var scope: String?
-        if let range = rule.slots(where: { if case .fragment = $0.role { return $0.label == "scope" } else { return false } })
-          .lazy.compactMap({ ruleMatch.range(of: $0.group) }).first
+        if let range = rule.fragmentSlots.lazy.filter({ $0.slot.label == "scope" })
+          .compactMap({ ruleMatch.range(of: $0.group) }).first
         {
           let scopeText = article.text(of: range)
           scope = TextNormalisation.key(scopeText)
@@ -337,7 +337,7 @@ package struct ClaimBuilder: Sendable {
   private func resolveEntity(_ ruleMatch: RuleMatch, rule: CompiledRule, context: ArticleContext, sentence: Range<Int>,
                              before valueStart: Int, matcher: Matcher) -> (name: String?, source: EntitySource) {
     let article = context.article
-    if let (_, group) = rule.slots(where: { $0.role == .entity }).first, let range = ruleMatch.range(of: group) {
+    if let (_, group) = rule.slots(of: .entity).first, let range = ruleMatch.range(of: group) {
       let key = TextNormalisation.key(article.text(of: range))
       if let known = entityByName[key] {
         if known.kind == .person { return (known.organisation ?? context.subject, .named) }
@@ -449,13 +449,13 @@ package struct ClaimBuilder: Sendable {
   /// unlabelled one — the nearest before the value for hedges, any for periods.
   private func boundSlot(_ role: PlaceholderSlot.Role, for value: PlaceholderSlot, rule: CompiledRule,
                          ruleMatch: RuleMatch) -> Range<Int>? {
-    let candidates = rule.slots { $0.role == role }
+    let candidates = rule.slots(of: role)
     if let label = value.label, let labelled = candidates.first(where: { $0.slot.label == label }) {
       return ruleMatch.range(of: labelled.group)
     }
     let unlabelled = candidates.filter { $0.slot.label == nil }
     guard !unlabelled.isEmpty else { return nil }
-    let values = rule.slots { if case .value = $0.role { return true } else { return false } }
+    let values = rule.valueSlots
     if role == .hedge {
       // The hedge right before this value, with no other value between them.
       let valueIndex = value.sourceRange.lowerBound

@@ -177,7 +177,7 @@ package final class Extractor {
     var best: (offset: Int, day: Day)?
     for rule in language.extraction.datelineRules {
       // A dateline rule may offer several forms, each with its own {date}: the one that matched counts.
-      let dateGroups = rule.slots(where: { $0.role == .date }).map(\.group)
+      let dateGroups = rule.slots(of: .date).map(\.group)
       guard let match = try? matcher.firstMatch(of: rule.pattern, in: article.matchSubject, range: head),
         let range = dateGroups.lazy.compactMap({ match.group($0) }).first
       else { continue }

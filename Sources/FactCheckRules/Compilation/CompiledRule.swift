@@ -26,6 +26,14 @@ public final class CompiledRule: Sendable {
   package let prefilter: Prefilter
   /// Where a claim rule's match can open, when that says more than PCRE2's start information.
   package let starts: MatchStartTable?
+  /// The figures' slots (of every kind), with their group numbers, in slot order.
+  package let valueSlots: [(slot: PlaceholderSlot, group: Int)]
+  /// The lexicon fragments' slots (`{staff}`, whatever the fragment), with their group numbers.
+  package let fragmentSlots: [(slot: PlaceholderSlot, group: Int)]
+  /// The other slots by role. Sorted out once, when the rule is made: the claim builder asks for a role's
+  /// slots several times a claim, and filtering every slot at each ask cost 3,300 instructions an ask
+  /// (358 M on the bench's 16 MB corpus).
+  private let slotsByRole: [PlaceholderSlot.Role: [(slot: PlaceholderSlot, group: Int)]]
 
   package init(definition: RuleDefinition, pattern: CompiledPattern, expansion: ExpandedPattern, slotGroups: [Int],
                prefilter: Prefilter, starts: MatchStartTable? = nil) {
@@ -35,18 +43,32 @@ public final class CompiledRule: Sendable {
     self.slotGroups = slotGroups
     self.prefilter = prefilter
     self.starts = starts
+    var values: [(slot: PlaceholderSlot, group: Int)] = []
+    var fragments: [(slot: PlaceholderSlot, group: Int)] = []
+    var byRole: [PlaceholderSlot.Role: [(slot: PlaceholderSlot, group: Int)]] = [:]
+    for (slot, group) in zip(expansion.slots, slotGroups) {
+      switch slot.role {
+      case .value: values.append((slot, group))
+      case .fragment: fragments.append((slot, group))
+      default: byRole[slot.role, default: []].append((slot, group))
+      }
+    }
+    valueSlots = values
+    fragmentSlots = fragments
+    slotsByRole = byRole
   }
 
   /// The rule's id, as written in its file (`en.employees.verb`); a later layer's rule with the same id
   /// replaces it.
   public var id: String { definition.id }
 
-  /// Slots of a role, with their group numbers.
-  package func slots(where predicate: (PlaceholderSlot) -> Bool) -> [(slot: PlaceholderSlot, group: Int)] {
-    // Only the matching slots are copied (a filtered zip copied every slot of the rule, on every claim).
-    var matching: [(slot: PlaceholderSlot, group: Int)] = []
-    let slots = expansion.slots
-    for index in slots.indices where predicate(slots[index]) { matching.append((slots[index], slotGroups[index])) }
-    return matching
+  /// The slots of `role` (neither a figure's nor a fragment's: see ``valueSlots`` and ``fragmentSlots``),
+  /// with their group numbers, in slot order.
+  package func slots(of role: PlaceholderSlot.Role) -> [(slot: PlaceholderSlot, group: Int)] {
+    switch role {
+    case .value(let kind): valueSlots.filter { $0.slot.role == .value(kind) }
+    case .fragment(let name): fragmentSlots.filter { $0.slot.role == .fragment(name) }
+    default: slotsByRole[role] ?? []
+    }
   }
 }
