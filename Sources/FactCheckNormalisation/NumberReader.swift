@@ -77,7 +77,7 @@ package struct NumberReader: Sendable {
 
   private func readMoney(_ figure: Scanner, original: String) throws(MalformedFigure) -> ParsedValue {
     let words = tables.figureWords
-    let text = figure.figure
+    let text = figure.source
     // "entre 410 et 430 millions d'euros": the high end carries the scale and the currency for both.
     for opening in words.rangeOpenings where figure.hasPrefix(opening) {
       // The link is looked for after the lead: in "between and 3,500" the lead's space is the link's.
@@ -120,7 +120,7 @@ package struct NumberReader: Sendable {
     if let fraction = tables.fractions[key] {
       return ParsedValue(value: fraction, unit: "%", notes: [NumberReader.inWordsNote], isApproximate: true)
     }
-    let text = figure.figure
+    let text = figure.source
     // "one in four": the ratio word once, a number on either side.
     for ratio in tables.figureWords.ratioSeparators {
       guard let split = text.firstRange(of: ratio, in: figure.remaining),
@@ -163,7 +163,7 @@ package struct NumberReader: Sendable {
 
   /// "15 à 20 %", "15-20 %", "3 000–3 500", "between 60% and 70%": a range, low end first.
   private func readRange(_ figure: Scanner, original: String, kind: ValueKind) throws(MalformedFigure) -> ParsedValue? {
-    let text = figure.figure
+    let text = figure.source
     let start = figure.index
     for (separator, isBareHyphen) in tables.figureWords.rangeSeparators {
       // The first place the link stands decides: if it links nothing there, the next link is tried.
@@ -210,7 +210,7 @@ package struct NumberReader: Sendable {
     let scales = tables.figureWords.scales
     var parsed: ParsedValue
     // The scale word after the number, looked up once: whether there is one decides how digits read.
-    var scaled: (scale: Double, after: Scanner)?
+    let scaled: (scale: Double, after: Scanner)?
     func scaleAhead(of scanner: Scanner) -> (scale: Double, after: Scanner)? {
       var probe = scanner
       probe.skipSpaces()
@@ -219,7 +219,7 @@ package struct NumberReader: Sendable {
     if scanner.isAtNumber {
       let run = scanner.consumeDigitRun()
       scaled = scaleAhead(of: scanner)
-      parsed = try readDigits(scanner.figure.bytes[run], original: original, kind: kind, scaled: scaled != nil)
+      parsed = try readDigits(scanner.source.bytes[run], original: original, kind: kind, scaled: scaled != nil)
     } else {
       let start = scanner.index
       guard let value = readWords(&scanner) else {

@@ -75,8 +75,8 @@ package struct JSONWriter {
   /// 690 instructions. A name made at run time goes through ``key(named:)``.
   package mutating func key(_ name: StaticString) {
     #if DEBUG
-    let written = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-    assert(written.allSatisfy { $0 == UInt8(ascii: "_") || TextBytes.isASCIILetter($0) || $0 &- UInt8(ascii: "0") < 10 },
+    let keyBytes = name.withUTF8Buffer { Array($0) }
+    assert(keyBytes.allSatisfy { $0 == UInt8(ascii: "_") || TextBytes.isASCIILetter($0) || $0 &- UInt8(ascii: "0") < 10 },
            "JSONWriter: key \(name) needs key(named:)")
     #endif
     beginMember(name.description)
@@ -247,24 +247,26 @@ package struct JSONWriter {
 
   /// A line break and the indentation of `depth`.
   package static func appendNewline(to output: inout [UInt8], depth: Int) {
+    precondition(depth >= 0, "a negative indentation")
     // Copied from a literal line: spaces appended as a repeated element cost about 100 instructions a line,
     // and a report has several lines a claim.
-    let line = indentedLine
-    let length = 1 + 2 * depth
-    if length <= line.utf8CodeUnitCount {
-      output.append(contentsOf: UnsafeBufferPointer(start: line.utf8Start, count: length))
-      return
-    }
-    output.append(0x0A)
-    var left = 2 * depth
-    while left > 0 {
-      let part = min(left, line.utf8CodeUnitCount - 1)
-      output.append(contentsOf: UnsafeBufferPointer(start: line.utf8Start + 1, count: part))
-      left -= part
+    indentedLine.withUTF8Buffer { line in
+      let length = 1 + 2 * depth
+      if length <= line.count {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: line[..<length]))
+        return
+      }
+      output.append(0x0A)
+      var left = 2 * depth
+      while left > 0 {
+        let part = min(left, line.count - 1)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: line[1..<(1 + part)]))
+        left -= part
+      }
     }
   }
 
-  /// A line break and 64 spaces (a computed literal: a stored one is read through a lazy initialiser).
+  /// A line break and 64 spaces.
   private static var indentedLine: StaticString {
     "\n                                                                "
   }
@@ -352,8 +354,9 @@ package struct JSONWriter {
     if bytes.count > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
   }
 
-  /// Whether any of the eight bytes of `word` is below 0x20, `"`, `\\` or 0xE2 (the bytes ``appendEscaped(_:to:)``
-  /// looks at twice), by the usual word-at-a-time tests for a zero byte and a byte below a bound.
+  /// Whether any of the eight bytes of `word` is below 0x20, `"`, `\\` or 0xE2, the bytes
+  /// ``appendEscaped(_:to:)`` must look at one by one: the word-at-a-time tests for a zero byte and for a byte
+  /// below a bound, which are exact (a borrow starts only at a byte that passes).
   @inline(__always)
   private static func mayNeedCare(_ word: UInt64) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
@@ -369,6 +372,7 @@ package struct JSONWriter {
 extension [UInt8] {
   /// A literal's bytes.
   fileprivate mutating func append(_ text: StaticString) {
-    append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    // Through the buffer, not `utf8Start`: a literal of one character may be held as a scalar.
+    text.withUTF8Buffer { append(contentsOf: $0) }
   }
 }

@@ -28,11 +28,11 @@ public final class CompiledRule: Sendable {
   package let starts: MatchStartTable?
   /// The figures' slots (of every kind), with their group numbers, in slot order.
   package let valueSlots: [(slot: PlaceholderSlot, group: Int)]
-  /// The lexicon fragments' slots (`{staff}`, whatever the fragment), with their group numbers.
+  /// The lexicon fragments' slots (`{staff}`, whatever the fragment), with their group numbers, in slot order.
   package let fragmentSlots: [(slot: PlaceholderSlot, group: Int)]
-  /// The other slots by role. Sorted out once, when the rule is made: the claim builder asks for a role's
-  /// slots several times a claim, and filtering every slot at each ask cost 3,300 instructions an ask
-  /// (358 M on the bench's 16 MB corpus).
+  /// The slots by role. Sorted out once, when the rule is made: the claim builder asks for a role's slots
+  /// several times a claim, and filtering every slot at each ask cost 3,300 instructions an ask (358 M on the
+  /// bench's 16 MB corpus).
   private let slotsByRole: [PlaceholderSlot.Role: [(slot: PlaceholderSlot, group: Int)]]
 
   package init(definition: RuleDefinition, pattern: CompiledPattern, expansion: ExpandedPattern, slotGroups: [Int],
@@ -50,8 +50,9 @@ public final class CompiledRule: Sendable {
       switch slot.role {
       case .value: values.append((slot, group))
       case .fragment: fragments.append((slot, group))
-      default: byRole[slot.role, default: []].append((slot, group))
+      default: break
       }
+      byRole[slot.role, default: []].append((slot, group))
     }
     valueSlots = values
     fragmentSlots = fragments
@@ -62,13 +63,6 @@ public final class CompiledRule: Sendable {
   /// replaces it.
   public var id: String { definition.id }
 
-  /// The slots of `role` (neither a figure's nor a fragment's: see ``valueSlots`` and ``fragmentSlots``),
-  /// with their group numbers, in slot order.
-  package func slots(of role: PlaceholderSlot.Role) -> [(slot: PlaceholderSlot, group: Int)] {
-    switch role {
-    case .value(let kind): valueSlots.filter { $0.slot.role == .value(kind) }
-    case .fragment(let name): fragmentSlots.filter { $0.slot.role == .fragment(name) }
-    default: slotsByRole[role] ?? []
-    }
-  }
+  /// The slots of exactly `role`, with their group numbers, in slot order.
+  package func slots(of role: PlaceholderSlot.Role) -> [(slot: PlaceholderSlot, group: Int)] { slotsByRole[role] ?? [] }
 }

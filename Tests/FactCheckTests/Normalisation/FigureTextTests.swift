@@ -84,7 +84,18 @@ import Testing
       }
     }
     #expect(differences.isEmpty, "\(differences.prefix(10).map { String($0, radix: 16) })")
-    for text in ["e\u{301}", "x\u{327}", "2\u{20E3}", "\u{D4E}a", "ß\u{E33}", "²\u{301}"] {
+    // The figure's own UTF-8 decoding, over scalars of every length (one in 61, and the ends of each length).
+    var decoded: [UInt32] = []
+    let boundaries: [UInt32] = [0x80, 0x7FF, 0x800, 0xFFFF, 0x10000, 0x10FFFF, 0x1D7E0, 0x10348, 0x1F642]
+    for value in Array(stride(from: UInt32(0x80), through: 0x10FFFF, by: 61)) + boundaries {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let text = String(scalar)
+      let character = text.precomposedStringWithCanonicalMapping.first!
+      let figure = FigureText(text)
+      if figure.isNumber(at: 0) != character.isNumber || figure.isLetter(at: 0) != character.isLetter { decoded.append(value) }
+    }
+    #expect(decoded.isEmpty, "\(decoded.prefix(10).map { String($0, radix: 16) })")
+    for text in ["e\u{301}", "x\u{327}", "2\u{20E3}", "\u{D4E}a", "ß\u{E33}", "²\u{301}", "𝟠", "𐍈", "🙂"] {
       let figure = FigureText(text)
       #expect(figure.isNumber(at: 0) == text.first!.isNumber, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
       #expect(figure.isLetter(at: 0) == text.first!.isLetter, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")

@@ -107,15 +107,21 @@ struct JSONWriterTests {
       }
       return out + "\""
     }
-    for length in 1..<20 {
-      for offset in 0..<length {
-        for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{2028}", "\u{2029}", "é", "’", "€"] {
-          var characters = Array(repeating: "a", count: length)
-          characters[offset] = special
-          let text = characters.joined()
-          var writer = JSONWriter()
-          writer.string(text)
-          #expect(String(decoding: writer.bytes, as: UTF8.self) == reference(text), "\(length) \(offset) \(special.unicodeScalars.first!.value)")
+    // Fillers whose bytes lie next to those escaped (0xA2 and 0x9C after 0xC2, 0xC3; 0x7F; a space, the bound).
+    for filler in ["a", "¢", "Ü", "â", "\u{7F}", " "] {
+      for length in 1..<20 {
+        for offset in 0..<length {
+          for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", " ", "\u{2028}", "\u{2029}", "é", "’", "€"] {
+            var characters = Array(repeating: filler, count: length)
+            characters[offset] = special
+            // A second one in the same eight bytes.
+            if offset + 3 < length { characters[offset + 3] = "\"" }
+            let text = characters.joined()
+            var writer = JSONWriter()
+            writer.string(text)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == reference(text),
+                    "\(filler) \(length) \(offset) \(special.unicodeScalars.first!.value)")
+          }
         }
       }
     }
