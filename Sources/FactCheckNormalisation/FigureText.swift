@@ -53,6 +53,12 @@ package final class FigureText: Sendable {
     return ascii || string.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x20A0...0x20C0).contains($0.value) }
   }
 
+  /// `string`'s bytes in NFC, as lexicon words are compared with a figure's (Foundation's composition is
+  /// spared for text that needs none).
+  package static func composedBytes(_ string: String) -> [UInt8] {
+    scalarsAreCharacters(string) ? Array(string.utf8) : Array(string.precomposedStringWithCanonicalMapping.utf8)
+  }
+
   /// The text of `range` as a `String`.
   package func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 

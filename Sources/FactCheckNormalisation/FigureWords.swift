@@ -47,5 +47,5 @@ package final class FigureWords: Sendable {
   }
 
   /// A phrase as the NFC bytes it is compared with.
-  package static func bytes(_ phrase: String) -> [UInt8] { Array(phrase.precomposedStringWithCanonicalMapping.utf8) }
+  package static func bytes(_ phrase: String) -> [UInt8] { FigureText.composedBytes(phrase) }
 }

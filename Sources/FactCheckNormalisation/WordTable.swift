@@ -22,7 +22,7 @@ package struct WordTable<Value: Sendable>: Sendable {
   package init(_ table: [String: Value]) {
     var entries = [[Entry]](repeating: [], count: 256)
     for (key, value) in table {
-      let composed = Array(key.precomposedStringWithCanonicalMapping.utf8)
+      let composed = FigureText.composedBytes(key)
       guard let first = composed.first else { continue }
       entries[Int(first)].append(Entry(bytes: composed, value: value, endsInLetter: key.last?.isLetter ?? false))
     }

@@ -30,10 +30,11 @@ public final class CompiledRule: Sendable {
   package let valueSlots: [(slot: PlaceholderSlot, group: Int)]
   /// The lexicon fragments' slots (`{staff}`, whatever the fragment), with their group numbers, in slot order.
   package let fragmentSlots: [(slot: PlaceholderSlot, group: Int)]
-  /// The slots by role. Sorted out once, when the rule is made: the claim builder asks for a role's slots
-  /// several times a claim, and filtering every slot at each ask cost 3,300 instructions an ask (358 M on the
-  /// bench's 16 MB corpus).
-  private let slotsByRole: [PlaceholderSlot.Role: [(slot: PlaceholderSlot, group: Int)]]
+  /// The slots by role, each role once. Sorted out once, when the rule is made: the claim builder asks for a
+  /// role's slots several times a claim, and filtering every slot at each ask cost 3,300 instructions an ask
+  /// (358 M on the bench's 16 MB corpus). A list, not a dictionary: a rule has a few roles, and a dictionary
+  /// per rule cost 2.5 M instructions at start-up (700 rules).
+  private let slotsByRole: [(role: PlaceholderSlot.Role, slots: [(slot: PlaceholderSlot, group: Int)])]
 
   package init(definition: RuleDefinition, pattern: CompiledPattern, expansion: ExpandedPattern, slotGroups: [Int],
                prefilter: Prefilter, starts: MatchStartTable? = nil) {
@@ -45,14 +46,18 @@ public final class CompiledRule: Sendable {
     self.starts = starts
     var values: [(slot: PlaceholderSlot, group: Int)] = []
     var fragments: [(slot: PlaceholderSlot, group: Int)] = []
-    var byRole: [PlaceholderSlot.Role: [(slot: PlaceholderSlot, group: Int)]] = [:]
+    var byRole: [(role: PlaceholderSlot.Role, slots: [(slot: PlaceholderSlot, group: Int)])] = []
     for (slot, group) in zip(expansion.slots, slotGroups) {
       switch slot.role {
       case .value: values.append((slot, group))
       case .fragment: fragments.append((slot, group))
       default: break
       }
-      byRole[slot.role, default: []].append((slot, group))
+      if let index = byRole.firstIndex(where: { $0.role == slot.role }) {
+        byRole[index].slots.append((slot, group))
+      } else {
+        byRole.append((slot.role, [(slot, group)]))
+      }
     }
     valueSlots = values
     fragmentSlots = fragments
@@ -64,5 +69,7 @@ public final class CompiledRule: Sendable {
   public var id: String { definition.id }
 
   /// The slots of exactly `role`, with their group numbers, in slot order.
-  package func slots(of role: PlaceholderSlot.Role) -> [(slot: PlaceholderSlot, group: Int)] { slotsByRole[role] ?? [] }
+  package func slots(of role: PlaceholderSlot.Role) -> [(slot: PlaceholderSlot, group: Int)] {
+    slotsByRole.first { $0.role == role }?.slots ?? []
+  }
 }
