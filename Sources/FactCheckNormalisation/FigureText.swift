@@ -1,6 +1,6 @@
 import Foundation
 
-/// A figure's normalised text as UTF-8 bytes in NFC, with where its characters start: what ``Scanner``
+/// A figure's normalised text as UTF-8 bytes in NFC, with where its characters start: what ``FigureScanner``
 /// reads.
 ///
 /// The figure readers compared `Character`s, which Swift compares under canonical equivalence, and looked up
@@ -8,10 +8,7 @@ import Foundation
 /// the bench's 16 MB corpus (issue 15). Here the text and every key are in NFC, where canonically equivalent
 /// text is the same bytes, and a word or link matches only from a character's start to a character's end, so
 /// comparing bytes says what comparing characters said.
-///
-/// The range links (" to ", « à », "-") were searched with Foundation, which could match inside a character
-/// (a space glued to a Malayalam prepended letter before it, or to a Thai vowel sign after it); they now stand
-/// between whole characters as every other word does. No article of our corpora reads differently.
+
 package final class FigureText: Sendable {
   package let bytes: [UInt8]
   /// Whether a character starts at each offset (one entry more than there are bytes), when some character

@@ -1,8 +1,10 @@
 import FactCheckRules
-import Foundation
 
-/// The lexicon's words that figures are read with, as NFC bytes for ``Scanner`` and ``FigureText``: the
+/// The lexicon's words that figures are read with, as NFC bytes for ``FigureScanner`` and ``FigureText``: the
 /// tables looked up by the longest key at a position, and the phrases searched for in a figure's text.
+///
+/// The same lists are in ``LexiconTables`` as `String`s (`tables.scales`, `tables.rangeTo` …), for the regex
+/// fragments and other readers; a list the figure reader uses is added here as well.
 ///
 /// A class: every money figure reads several of its tables, and a struct of a dozen of them was retained and
 /// released whole at each read.
@@ -37,15 +39,12 @@ package final class FigureWords: Sendable {
     articles = WordTable(Dictionary(normalised.articles.map { ($0, 1.0) }) { first, _ in first })
     conjunctions = WordTable(Dictionary(normalised.conjunctions.map { ($0, 1.0) }) { first, _ in first })
     durationUnits = WordTable(normalised.durationUnits)
-    currencyLinks = normalised.currencyLinks.map { FigureWords.bytes($0.hasSuffix("'") ? $0 : $0 + " ") }
-    rangeOpenings = normalised.rangeBetween.map { FigureWords.bytes($0 + " ") }
-    rangeLinks = normalised.rangeAnd.map { FigureWords.bytes(" \($0) ") }
+    currencyLinks = normalised.currencyLinks.map { FigureText.composedBytes($0.hasSuffix("'") ? $0 : $0 + " ") }
+    rangeOpenings = normalised.rangeBetween.map { FigureText.composedBytes($0 + " ") }
+    rangeLinks = normalised.rangeAnd.map { FigureText.composedBytes(" \($0) ") }
     rangeSeparators = ((normalised.rangeTo + normalised.rangeAnd).map { " \($0) " } + [" - ", "-"]).map {
-      (FigureWords.bytes($0), $0 == "-")
+      (FigureText.composedBytes($0), $0 == "-")
     }
-    ratioSeparators = normalised.ratioWords.map { FigureWords.bytes(" \($0) ") }
+    ratioSeparators = normalised.ratioWords.map { FigureText.composedBytes(" \($0) ") }
   }
-
-  /// A phrase as the NFC bytes it is compared with.
-  package static func bytes(_ phrase: String) -> [UInt8] { FigureText.composedBytes(phrase) }
 }

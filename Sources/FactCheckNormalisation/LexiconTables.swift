@@ -7,7 +7,8 @@ import FactCheckExtraction
 ///
 /// `tables.scales`, `tables.articles` … are the lexicon's own keys, each normalised as its shape says
 /// (``LexiconKey/normalise(_:)``), so a key added to ``LexiconSchema`` is looked up here with nothing
-/// more to write. Hedges and periods, lists of groups, are inverted into word → meaning tables.
+/// more to write; the figure reader reads its lists as bytes, from ``figureWords``, where a list it uses is
+/// added too. Hedges and periods, lists of groups, are inverted into word → meaning tables.
 ///
 /// A class, not a struct: every reader of figures and qualifiers holds the tables, and a copy of a struct
 /// retained and released each of the lexicon's lists and tables (issue 15). Every property is a constant, so

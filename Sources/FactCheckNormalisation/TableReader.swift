@@ -128,7 +128,7 @@ package struct TableReader {
     guard let open = label.firstIndex(of: "("), let close = label[open...].firstIndex(of: ")") else { return nil }
     let inside = TextNormalisation.key(label[label.index(after: open)..<close])
     let words = tables.figureWords
-    var scanner = Scanner(inside)
+    var scanner = FigureScanner(inside)
     var currency = scanner.consumeLongest(from: words.currencies)
     scanner.skipSpaces()
     let scale = scanner.consumeLongest(from: words.scales)

@@ -1,6 +1,4 @@
-import Foundation
-
-/// A lexicon table (scale words, currencies, spelled numbers …) as ``Scanner`` looks it up: the longest key
+/// A lexicon table (scale words, currencies, spelled numbers …) as ``FigureScanner`` looks it up: the longest key
 /// at a position that ends at a word boundary.
 ///
 /// Keys are kept as NFC bytes, grouped by their first byte and longest first, so a lookup compares the few

@@ -31,9 +31,9 @@ public final class CompiledRule: Sendable {
   /// The lexicon fragments' slots (`{staff}`, whatever the fragment), with their group numbers, in slot order.
   package let fragmentSlots: [(slot: PlaceholderSlot, group: Int)]
   /// The slots by role, each role once. Sorted out once, when the rule is made: the claim builder asks for a
-  /// role's slots several times a claim, and filtering every slot at each ask cost 3,300 instructions an ask
-  /// (358 M on the bench's 16 MB corpus). A list, not a dictionary: a rule has a few roles, and a dictionary
-  /// per rule cost 2.5 M instructions at start-up (700 rules).
+  /// role's slots some eight times a claim, and filtering every slot at each ask cost about 900 instructions an
+  /// ask (358 M on the bench's 16 MB corpus). A list, not a dictionary: a rule has a few roles, and a dictionary
+  /// per rule cost 2.5 M instructions at start-up (228 rules).
   private let slotsByRole: [(role: PlaceholderSlot.Role, slots: [(slot: PlaceholderSlot, group: Int)])]
 
   package init(definition: RuleDefinition, pattern: CompiledPattern, expansion: ExpandedPattern, slotGroups: [Int],

@@ -5,7 +5,7 @@ import Testing
 @testable import FactCheckNormalisation
 @testable import FactCheckRules
 
-/// Figures are read on their bytes (``FigureText``, ``Scanner``, ``WordTable``), where they were read as
+/// Figures are read on their bytes (``FigureText``, ``FigureScanner``, ``WordTable``), where they were read as
 /// `Character`s: a figure written with combining accents must read as its composed spelling does, and a
 /// lexicon word must not match the start of a longer character.
 @Suite struct FigureTextTests {

@@ -2,7 +2,7 @@
 ///
 /// Offsets are UTF-8 offsets into the whole text; a scanner of a part (the low end of a range, the text after
 /// a ratio word) reads only its part, as a scanner of that part's own `String` did.
-package struct Scanner {
+package struct FigureScanner: Sendable {
   /// The whole figure this scanner reads a part of.
   package let source: FigureText
   package private(set) var index: Int
@@ -18,7 +18,7 @@ package struct Scanner {
   }
 
   /// A scanner of `range`, which lies within this one's text.
-  package func part(_ range: Range<Int>) -> Scanner { Scanner(source, range) }
+  package func part(_ range: Range<Int>) -> FigureScanner { FigureScanner(source, range) }
 
   package var isAtEnd: Bool { index >= end }
   /// Whether the character at the cursor is a number (`Character.isNumber`).
