@@ -1,3 +1,4 @@
+import FactCheckExtraction
 import Foundation
 
 /// A figure's normalised text as UTF-8 bytes in NFC, with where its characters start: what ``FigureScanner``
@@ -92,7 +93,7 @@ package final class FigureText: Sendable {
   /// `Character.isLetter` of the character that starts at `offset`: its first scalar is alphabetic.
   package func isLetter(at offset: Int) -> Bool {
     let byte = bytes[offset]
-    if byte < 0x80 { return (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+    if byte < 0x80 { return TextBytes.isASCIILetter(byte) }
     return scalar(at: offset).properties.isAlphabetic
   }
 
@@ -129,10 +130,7 @@ package final class FigureText: Sendable {
 
   /// The scalar that starts at `offset` (valid UTF-8: the bytes come from a `String`).
   private func scalar(at offset: Int) -> Unicode.Scalar {
-    let lead = UInt32(bytes[offset])
-    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    var value = lead & (0xFF >> (length + 1))
-    for i in 1..<length { value = value << 6 | UInt32(bytes[offset + i] & 0x3F) }
-    return Unicode.Scalar(value)!
+    let value = bytes.withUnsafeBufferPointer { UTF8Letters.scalar(at: offset, in: $0, end: $0.count).value }
+    return Unicode.Scalar(value!)!
   }
 }

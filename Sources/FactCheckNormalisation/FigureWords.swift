@@ -14,9 +14,9 @@ package final class FigureWords: Sendable {
   package let numbers: WordTable<Double>
   package let multipliers: WordTable<Double>
   /// The articles ("a", « un ») and conjunctions ("and", « et »), for reading spelled numbers ("a hundred
-  /// and five"); their values are unused.
-  package let articles: WordTable<Double>
-  package let conjunctions: WordTable<Double>
+  /// and five").
+  package let articles: WordTable<Void>
+  package let conjunctions: WordTable<Void>
   package let durationUnits: WordTable<Double>
   /// Each currency link as it stands before the currency: with a space after it, none after an elision (« d' »).
   package let currencyLinks: [[UInt8]]
@@ -36,15 +36,14 @@ package final class FigureWords: Sendable {
     currencies = WordTable(normalised.currencies)
     numbers = WordTable(normalised.numberWords)
     multipliers = WordTable(normalised.multipliers)
-    articles = WordTable(Dictionary(normalised.articles.map { ($0, 1.0) }) { first, _ in first })
-    conjunctions = WordTable(Dictionary(normalised.conjunctions.map { ($0, 1.0) }) { first, _ in first })
+    articles = WordTable(words: normalised.articles)
+    conjunctions = WordTable(words: normalised.conjunctions)
     durationUnits = WordTable(normalised.durationUnits)
     currencyLinks = normalised.currencyLinks.map { FigureText.composedBytes($0.hasSuffix("'") ? $0 : $0 + " ") }
     rangeOpenings = normalised.rangeBetween.map { FigureText.composedBytes($0 + " ") }
     rangeLinks = normalised.rangeAnd.map { FigureText.composedBytes(" \($0) ") }
-    rangeSeparators = ((normalised.rangeTo + normalised.rangeAnd).map { " \($0) " } + [" - ", "-"]).map {
-      (FigureText.composedBytes($0), $0 == "-")
-    }
+    let rangeTo = normalised.rangeTo.map { FigureText.composedBytes(" \($0) ") }
+    rangeSeparators = (rangeTo + rangeLinks).map { ($0, false) } + [(Array(" - ".utf8), false), (Array("-".utf8), true)]
     ratioSeparators = normalised.ratioWords.map { FigureText.composedBytes(" \($0) ") }
   }
 }

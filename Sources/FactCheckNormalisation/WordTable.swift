@@ -28,6 +28,11 @@ package struct WordTable<Value: Sendable>: Sendable {
     self.entries = entries
   }
 
+  /// A table of `words` alone, whose lookups say only whether one is at a position.
+  package init(words: [String]) where Value == Void {
+    self.init(Dictionary(words.map { ($0, ()) }) { first, _ in first })
+  }
+
   /// The longest key at `offset` in `text` that ends no further than `limit` and at a word boundary, with its
   /// length in bytes.
   package func longest(in text: FigureText, at offset: Int, limit: Int) -> (length: Int, value: Value)? {

@@ -76,7 +76,7 @@ package struct JSONWriter {
   package mutating func key(_ name: StaticString) {
     #if DEBUG
     let keyBytes = name.withUTF8Buffer { Array($0) }
-    assert(keyBytes.allSatisfy { $0 == UInt8(ascii: "_") || TextBytes.isASCIILetter($0) || $0 &- UInt8(ascii: "0") < 10 },
+    assert(keyBytes.allSatisfy { $0 == UInt8(ascii: "_") || UTF8Letters.isASCIILetterOrDigit($0) },
            "JSONWriter: key \(name) needs key(named:)")
     #endif
     beginMember(name.description)
