@@ -62,6 +62,13 @@ package final class MatchStartTable: Sendable {
   /// where it says yes. Most openings follow a word start, so inside a word most bytes are passed at once.
   /// Made from the other tables.
   private let mayOpen: [UInt8]
+  /// For each case-folded byte value that opens a text, where its openings' second bytes start in
+  /// ``secondBytes`` (-1 for the others): a word start whose first letter opens some text is passed over
+  /// without walking the texts when its second letter opens none of them. Made from ``openings``.
+  private let secondBytesStart: [Int32]
+  /// Sets of bytes, four words each (bit `b % 64` of word `b / 64`): the second bytes of a bucket's
+  /// texts, every byte when one of them has a single byte.
+  private let secondBytes: [UInt64]
 
   /// The table of these arrays; ``bucketNotAfter`` and ``mayOpen`` are made from them (they are what the
   /// pattern cache keeps).
@@ -79,6 +86,23 @@ package final class MatchStartTable: Sendable {
       bucketNotAfter[bucket] = common
     }
     self.bucketNotAfter = bucketNotAfter
+    var secondBytesStart = [Int32](repeating: -1, count: 256)
+    var secondBytes: [UInt64] = []
+    for bucket in 0..<256 where bucketStarts[bucket] < bucketStarts[bucket + 1] {
+      secondBytesStart[bucket] = Int32(secondBytes.count)
+      var set = [UInt64](repeating: 0, count: 4)
+      for opening in openings[Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1])] {
+        guard opening.textCount > 1 else {
+          set = [UInt64](repeating: .max, count: 4)
+          break
+        }
+        let second = texts[Int(opening.textStart) + 1]
+        set[Int(second >> 6)] |= 1 << UInt64(second & 63)
+      }
+      secondBytes += set
+    }
+    self.secondBytesStart = secondBytesStart
+    self.secondBytes = secondBytes
     mayOpen = Self.mayOpen(opensClass: opensClass, classNotAfter: classNotAfter, bucketStarts: bucketStarts,
                            bucketNotAfter: bucketNotAfter)
   }
@@ -160,6 +184,8 @@ package final class MatchStartTable: Sendable {
     bucketNotAfter.withUnsafeBufferPointer { bucketNotAfter in
     openings.withUnsafeBufferPointer { openings in
     texts.withUnsafeBufferPointer { texts in
+    secondBytesStart.withUnsafeBufferPointer { secondBytesStart in
+    secondBytes.withUnsafeBufferPointer { secondBytes in
       var p = window.lowerBound
       // Which half of `mayOpen` the byte at `p` is read in: whether the byte before it is a word character.
       var half = p > 0 ? wordOffsets[Int(written[p - 1])] : 0
@@ -184,6 +210,11 @@ package final class MatchStartTable: Sendable {
         var k = Int(bucketStarts[first])
         let bucketEnd = Int(bucketStarts[first &+ 1])
         guard k < bucketEnd, !bucketNotAfter[first].contains(before) else { continue }
+        // At the window's last byte only a text of one byte fits, and its bucket lets every byte through: 0 is
+        // tested there, which lets the rest through only where it is some text's second byte (then the walk decides).
+        let second = p &+ 1 < end ? folded[p &+ 1] : 0
+        let secondWord = secondBytes[Int(secondBytesStart[first]) &+ Int(second &>> 6)]
+        guard secondWord &>> UInt64(second & 63) & 1 != 0 else { continue }
         while k < bucketEnd {
           defer { k &+= 1 }
           let opening = openings[k]
@@ -200,7 +231,7 @@ package final class MatchStartTable: Sendable {
           break
         }
       }
-    }}}}}}}
+    }}}}}}}}}
   }
 }
 

@@ -28,6 +28,12 @@ import Testing
     ("(?<![\\p{L}\\p{N}])[0-9]+ staff", false, "A12 staff, 3 staff", 0..<18, 17, [11]),
     // At the text's start no byte stands before: a look-behind that forbids a control byte lets it through.
     ("(?<![\\x00-\\x20])about [0-9]", true, "about 3", 0..<7, 6, [0]),
+    // A word whose first letter opens a text and whose second opens none ("ac", "ax") is passed over; one
+    // whose first letter stands last in the window too, since no text of two letters fits there.
+    ("(?<![\\p{L}\\p{N}])(?:ab|about) [0-9]", true, "ac 1, ab 2, ax 3, about 4", 0..<25, 24, [6, 18]),
+    ("(?<![\\p{L}\\p{N}])(?:ab|about) [0-9]", true, "ab 2 a", 0..<6, 5, [0]),
+    // A one-letter text lets every second byte through to the texts.
+    ("(?<![\\p{L}\\p{N}])(?:x|ab) [0-9]", true, "xa 1, x 2", 0..<9, 8, [6]),
   ] as [(String, Bool, String, Range<Int>, Int, [Int])])
   func findsWhereAMatchCanOpen(pattern: String, caseless: Bool, text: String, window: Range<Int>, last: Int,
                                expected: [Int]) throws {
