@@ -60,6 +60,24 @@ import Testing
     #expect(required.requirements.contains { $0.contains(Array("employees".utf8)) && $0.contains(Array("workers".utf8)) })
   }
 
+  /// A requirement one of whose literals is a single letter or digit is met in nearly every sentence: it
+  /// gates a rule only when the rule has no other requirement.
+  @Test(arguments: [
+    // (requirements, those the plan gates by)
+    ([["m", "million"], ["staff"]], [["staff"]]),
+    ([["m", "million"]], [["m", "million"]]),
+    ([["m", "million"], ["t"]], [["m", "million"], ["t"]]),
+    // A single byte that is no letter or digit is rare enough: "%", "$".
+    ([["%"], ["m", "bn"]], [["%"]]),
+    ([["$"], ["staff"]], [["$"], ["staff"]]),
+    ([["é"], ["staff"]], [["é"], ["staff"]]),
+    ([] as [[String]], [] as [[String]]),
+  ] as [([[String]], [[String]])])
+  func requirementsMetAlmostAnywhereAreLeftOutBesideOthers(requirements: [[String]], gating: [[String]]) {
+    let bytes = requirements.map { $0.map { Array($0.utf8) } }
+    #expect(ScanPlan.gating(bytes) == gating.map { $0.map { Array($0.utf8) } })
+  }
+
   /// What the prefilter now sees through a value placeholder: the percent sign or word, the currency.
   @Test(arguments: [
     ("fr", "{approx}? {percent}", "%"),
