@@ -8,8 +8,8 @@ import PatternMatching
 /// A rule runs only on the sentences that contain its rarest required literal (counted per segment), and
 /// of those only on the ones that hold every other literal it requires and, when it reads a figure, a digit
 /// or a number word, up to the last of them (``lastStart(in:rule:_:)``): most rules touch a few hundred
-/// bytes of a 3 KB article and nothing of the rest. A rule whose pattern requires no literal is scanned over
-/// the whole segment.
+/// bytes of a 3 KB article and nothing of the rest. A rule whose pattern requires no literal runs on the
+/// sentences that hold a figure when it reads one, else over the whole segment.
 package struct ScanPlan: Sendable {
   /// Requirement numbers of each rule (same order as the rules): indexes into ``requirementLiterals``.
   package let requirements: [[Int]]
@@ -51,7 +51,7 @@ package struct ScanPlan: Sendable {
     var numbers: [[Int]: Int] = [:]
     var distinct: [[Int]] = []
     requirements = prefilters.map { prefilter in
-      Self.gating(prefilter.requirements).map { requirement in
+      Self.gating(prefilter.requirements, needsNumber: prefilter.needsNumber).map { requirement in
         let literalIDs = Array(Set(requirement.map { id(CaseFolding.fold($0)) })).sorted()
         if let number = numbers[literalIDs] { return number }
         numbers[literalIDs] = distinct.count
@@ -75,16 +75,17 @@ package struct ScanPlan: Sendable {
   }
 
   /// The requirements a rule is gated by: all of `requirements` but those met almost anywhere (one of
-  /// their literals a single letter or digit: a scale's "m", a quarter code's "t") when another is left.
-  /// Such a requirement is met in nearly every sentence, so beside another it gates little, while the
-  /// automaton reported its occurrences at a third of a text's bytes, each then filed (578,676 occurrences
-  /// on the 1.7 MB the check of 330 generated articles scans, most of them one letter). Alone, it still
-  /// keeps its rule to the sentences that hold one. Either way the rule finds the same matches.
-  static func gating(_ requirements: [[[UInt8]]]) -> [[[UInt8]]] {
+  /// their literals a single letter or digit: a scale's "m", a quarter code's "t") when another is left or
+  /// the rule reads a figure (`needsNumber`: it is then run around the figures). Such a requirement is met
+  /// in nearly every sentence, so it gates little, while the automaton reported its occurrences at a third
+  /// of a text's bytes, each then filed (578,676 occurrences on the 1.7 MB the check of 330 generated
+  /// articles scans, most of them one letter). Alone, it still keeps its rule to the sentences that hold
+  /// one. Either way the rule finds the same matches.
+  static func gating(_ requirements: [[[UInt8]]], needsNumber: Bool = false) -> [[[UInt8]]] {
     let telling = requirements.filter { requirement in
       !requirement.contains { $0.count == 1 && UTF8Letters.isASCIILetterOrDigit($0[0]) }
     }
-    return telling.isEmpty ? requirements : telling
+    return telling.isEmpty && !needsNumber ? requirements : telling
   }
 
   /// What one pass over a segment found: where each requirement's literals start, where its digits and
@@ -100,6 +101,9 @@ package struct ScanPlan: Sendable {
     package var digits: [Int]
     /// Where each number word starts, in order.
     package var numberWords: [Int]
+    /// ``digits`` and ``numberWords`` together, in order: where a rule that requires no literal but reads a
+    /// figure is run around.
+    package var figures: [Int]
     /// The segment's sentence boundaries, for ``ScanWindows``.
     package var bounds: ScanWindows.Bounds
 
@@ -108,6 +112,20 @@ package struct ScanPlan: Sendable {
       self.firsts = firsts
       self.digits = digits
       self.numberWords = numberWords
+      var figures: [Int] = []
+      figures.reserveCapacity(digits.count + numberWords.count)
+      var d = 0
+      var w = 0
+      while d < digits.count || w < numberWords.count {
+        if w == numberWords.count || (d < digits.count && digits[d] <= numberWords[w]) {
+          figures.append(digits[d])
+          d += 1
+        } else {
+          figures.append(numberWords[w])
+          w += 1
+        }
+      }
+      self.figures = figures
       self.bounds = bounds
     }
 
@@ -220,7 +238,8 @@ package struct ScanPlan: Sendable {
   }
 
   /// Where rule `index` can match in the segment: `nil` nowhere, `[]` anywhere (scan it all), else the
-  /// offsets of its rarest required literal, in order.
+  /// offsets of its rarest required literal, in order, or of the segment's figures for a rule that requires
+  /// no literal but reads a figure (its match holds one, as it would hold a literal it requires).
   private func anchors(forRule index: Int, _ hits: Hits) -> ArraySlice<Int>? {
     if needsNumber[index] && hits.digits.isEmpty && hits.numberWords.isEmpty { return nil }
     var best: ArraySlice<Int>?
@@ -229,7 +248,7 @@ package struct ScanPlan: Sendable {
       if offsets.isEmpty { return nil }
       if best == nil || offsets.count < best!.count { best = offsets }
     }
-    return best ?? []
+    return best ?? (needsNumber[index] ? hits.figures[...] : [])
   }
 
   /// Where rule `index` can start a match inside `window` (a sentence around one of its anchors): `nil`

@@ -61,21 +61,37 @@ import Testing
   }
 
   /// A requirement one of whose literals is a single letter or digit is met in nearly every sentence: it
-  /// gates a rule only when the rule has no other requirement.
+  /// gates a rule only when the rule has no other requirement and reads no figure (a rule that reads one is
+  /// run around its figures).
   @Test(arguments: [
-    // (requirements, those the plan gates by)
-    ([["m", "million"], ["staff"]], [["staff"]]),
-    ([["m", "million"]], [["m", "million"]]),
-    ([["m", "million"], ["t"]], [["m", "million"], ["t"]]),
+    // (requirements, those the plan gates by, those it gates by when the rule reads a figure)
+    ([["m", "million"], ["staff"]], [["staff"]], [["staff"]]),
+    ([["m", "million"]], [["m", "million"]], []),
+    ([["m", "million"], ["t"]], [["m", "million"], ["t"]], []),
     // A single byte that is no letter or digit is rare enough: "%", "$".
-    ([["%"], ["m", "bn"]], [["%"]]),
-    ([["$"], ["staff"]], [["$"], ["staff"]]),
-    ([["é"], ["staff"]], [["é"], ["staff"]]),
-    ([] as [[String]], [] as [[String]]),
-  ] as [([[String]], [[String]])])
-  func requirementsMetAlmostAnywhereAreLeftOutBesideOthers(requirements: [[String]], gating: [[String]]) {
-    let bytes = requirements.map { $0.map { Array($0.utf8) } }
-    #expect(ScanPlan.gating(bytes) == gating.map { $0.map { Array($0.utf8) } })
+    ([["%"], ["m", "bn"]], [["%"]], [["%"]]),
+    ([["$"], ["staff"]], [["$"], ["staff"]], [["$"], ["staff"]]),
+    ([["é"], ["staff"]], [["é"], ["staff"]], [["é"], ["staff"]]),
+    ([], [], []),
+  ] as [([[String]], [[String]], [[String]])])
+  func requirementsMetAlmostAnywhereAreLeftOut(requirements: [[String]], gating: [[String]], withFigure: [[String]]) {
+    func bytes(_ requirements: [[String]]) -> [[[UInt8]]] { requirements.map { $0.map { Array($0.utf8) } } }
+    #expect(ScanPlan.gating(bytes(requirements)) == bytes(gating))
+    #expect(ScanPlan.gating(bytes(requirements), needsNumber: true) == bytes(withFigure))
+  }
+
+  /// A rule that requires no literal but reads a figure runs only in the sentences that hold a digit or a
+  /// number word.
+  @Test func aRuleWithoutLiteralsRunsAroundFigures() {
+    let plan = ScanPlan(prefilters: [Prefilter(requirements: [], needsNumber: true)], numberWords: [Array("twelve".utf8)])
+    let text = Array("No figure here. Sales rose 12 per cent. Nothing else. Twelve left. The end.".utf8)
+    let folded = CaseFolding.fold(text)
+    let windows = folded.withUnsafeBufferPointer { folded in
+      let hits = plan.hits(in: folded, range: 0..<folded.count)
+      return plan.windows(forRule: 0, hits, in: folded, segment: 0..<folded.count)
+    }
+    let texts = windows.map { String(decoding: text[$0.range], as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+    #expect(texts == ["Sales rose 12 per cent.", "Twelve left."])
   }
 
   /// What the prefilter now sees through a value placeholder: the percent sign or word, the currency.
