@@ -88,18 +88,19 @@ package final class MatchStartTable: Sendable {
     self.bucketNotAfter = bucketNotAfter
     var secondBytesStart = [Int32](repeating: -1, count: 256)
     var secondBytes: [UInt64] = []
+    // Made at start-up for every table a run reads: written in place, without an array per bucket.
     for bucket in 0..<256 where bucketStarts[bucket] < bucketStarts[bucket + 1] {
-      secondBytesStart[bucket] = Int32(secondBytes.count)
-      var set = [UInt64](repeating: 0, count: 4)
+      let set = secondBytes.count
+      secondBytesStart[bucket] = Int32(set)
+      secondBytes.append(contentsOf: repeatElement(0, count: 4))
       for opening in openings[Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1])] {
         guard opening.textCount > 1 else {
-          set = [UInt64](repeating: .max, count: 4)
+          for word in set..<(set + 4) { secondBytes[word] = .max }
           break
         }
         let second = texts[Int(opening.textStart) + 1]
-        set[Int(second >> 6)] |= 1 << UInt64(second & 63)
+        secondBytes[set + Int(second >> 6)] |= 1 << UInt64(second & 63)
       }
-      secondBytes += set
     }
     self.secondBytesStart = secondBytesStart
     self.secondBytes = secondBytes
