@@ -11,7 +11,8 @@ import PatternMatching
 /// bytes of a 3 KB article and nothing of the rest. A rule whose pattern requires no literal runs on the
 /// sentences that hold a figure when it reads one, else over the whole segment.
 package struct ScanPlan: Sendable {
-  /// Requirement numbers of each rule (same order as the rules): indexes into ``requirementLiterals``.
+  /// Requirement numbers of each rule (same order as the rules), those it is gated by (``gating(_:needsNumber:)``):
+  /// indexes into ``requirementLiterals``.
   package let requirements: [[Int]]
   /// Literal ids of each distinct requirement (one of them must occur): rules share them, the figure
   /// placeholders' above all, so their occurrences are gathered once per segment.
@@ -80,8 +81,10 @@ package struct ScanPlan: Sendable {
   /// in nearly every sentence, so it gates little, while the automaton reported its occurrences at a third
   /// of a text's bytes, each then filed (578,676 occurrences on the 1.7 MB the check of 330 generated
   /// articles scans, most of them one letter). Alone, it still keeps its rule to the sentences that hold
-  /// one. Either way the rule finds the same matches.
-  static func gating(_ requirements: [[[UInt8]]], needsNumber: Bool = false) -> [[[UInt8]]] {
+  /// one. Either way the rule finds the same matches, as every gate does: a match holds each literal its
+  /// rule requires and its figure, and stays inside the sentence window around any of them
+  /// (``ScanWindows``; `RuleGatingTests` holds the gated scan to a scan of every segment on our corpora).
+  package static func gating(_ requirements: [[[UInt8]]], needsNumber: Bool = false) -> [[[UInt8]]] {
     let telling = requirements.filter { requirement in
       !requirement.contains { $0.count == 1 && UTF8Letters.isASCIILetterOrDigit($0[0]) }
     }
@@ -206,8 +209,8 @@ package struct ScanPlan: Sendable {
 
   /// Where rule `index` is run in `segment`: the sentence windows around its rarest literal
   /// (``ScanWindows``) that can hold a match, each with the last offset a match may start at
-  /// (``lastStart(in:rule:_:)``); the whole segment, unbounded, for a rule that requires no literal; none
-  /// when it cannot match there. Windows never touch and a match never leaves its window (the window is the
+  /// (``lastStart(in:rule:_:)``), or around its figures for a rule that requires no literal but reads one;
+  /// the whole segment, unbounded, for a rule that requires neither; none when it cannot match there. Windows never touch and a match never leaves its window (the window is the
   /// subject PCRE2 is given), so one rule's matches never overlap, as in one scan of the whole segment.
   package func windows(forRule index: Int, _ hits: Hits, in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>)
     -> [(range: Range<Int>, lastStart: Int?)]

@@ -76,9 +76,10 @@ package enum RuleExplainer {
   }
 
   /// Which sentences the rule's prefilter lets it run on, in words: an author sees why a rule is slow (it
-  /// requires nothing, so it runs on every sentence) or never runs (it requires a word the text lacks).
+  /// requires nothing, so it runs on every sentence) or never runs (it requires a word the text lacks). The
+  /// requirements are those the scan plan gates by (``ScanPlan/gating(_:needsNumber:)``).
   static func gate(_ prefilter: Prefilter) -> String {
-    var parts = prefilter.requirements.map { requirement -> String in
+    var parts = ScanPlan.gating(prefilter.requirements, needsNumber: prefilter.needsNumber).map { requirement -> String in
       let words = requirement.map { "'" + String(decoding: $0, as: UTF8.self) + "'" }
       let shown = words.count > 8 ? words.prefix(8).joined(separator: ", ") + ", … (\(words.count) in all)" : words.joined(separator: ", ")
       return requirement.count == 1 ? "the word \(shown)" : "one of \(shown)"

@@ -63,8 +63,8 @@ package final class MatchStartTable: Sendable {
   /// Made from the other tables.
   private let mayOpen: [UInt8]
   /// For each case-folded byte value that opens a text, where its openings' second bytes start in
-  /// ``secondBytes`` (-1 for the others): a word start whose first letter opens some text is passed over
-  /// without walking the texts when its second letter opens none of them. Made from ``openings``.
+  /// ``secondBytes`` (-1 for the others): a position whose first byte opens some text is passed over
+  /// without walking the texts when its second byte is none of theirs. Made from ``openings``.
   private let secondBytesStart: [Int32]
   /// Sets of bytes, four words each (bit `b % 64` of word `b / 64`): the second bytes of a bucket's
   /// texts, every byte when one of them has a single byte.

@@ -21,9 +21,10 @@ import Testing
     ("en", "by 1799 or 2101", nil),
     // A run of digits too long for an integer is no year; the next one is.
     ("en", "in 99999999999999999999 or 2021", .year(2021)),
-    // Other characters: full-width digits are written as ASCII ones; a full-width letter is no quarter code;
-    // a number sign glued to the digits makes them no integer.
+    // Full-width digits are written as ASCII ones: the key is ASCII.
     ("en", "in ２０２３", .year(2023)),
+    // Other characters: a full-width letter is no quarter code; a fraction glued to the digits is one
+    // number character more, and the run is no integer.
     ("en", "Ｑ3 2024", .year(2024)),
     ("en", "in 2023½", nil),
     ("fr", "T4 2022", .quarter(4, of: .year(2022))),

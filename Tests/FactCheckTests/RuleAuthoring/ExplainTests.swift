@@ -53,6 +53,9 @@ import Testing
     (Prefilter(requirements: [[Array("cuts".utf8)], [Array("jobs".utf8), Array("roles".utf8)]], needsNumber: true),
      "sentences holding the word 'cuts'; and one of 'jobs', 'roles'; and a figure (a digit or a number word)"),
     (Prefilter(requirements: [], needsNumber: true), "sentences holding a figure (a digit or a number word)"),
+    // A requirement met almost anywhere (one of its words a single letter) is not what gates the rule.
+    (Prefilter(requirements: [[Array("m".utf8), Array("million".utf8)], [Array("cuts".utf8)]], needsNumber: true),
+     "sentences holding the word 'cuts'; and a figure (a digit or a number word)"),
     (Prefilter(requirements: [], needsNumber: false), "every sentence (no word or figure it requires: the whole text is scanned)"),
   ])
   func saysWhichSentencesTheRuleRunsOn(prefilter: Prefilter, expected: String) throws {
