@@ -210,8 +210,9 @@ package struct ScanPlan: Sendable {
   /// Where rule `index` is run in `segment`: the sentence windows around its rarest literal
   /// (``ScanWindows``) that can hold a match, each with the last offset a match may start at
   /// (``lastStart(in:rule:_:)``), or around its figures for a rule that requires no literal but reads one;
-  /// the whole segment, unbounded, for a rule that requires neither; none when it cannot match there. Windows never touch and a match never leaves its window (the window is the
-  /// subject PCRE2 is given), so one rule's matches never overlap, as in one scan of the whole segment.
+  /// the whole segment, unbounded, for a rule that requires neither; none when it cannot match there.
+  /// Windows never touch and a match never leaves its window (the window is the subject PCRE2 is given), so
+  /// one rule's matches never overlap, as in one scan of the whole segment.
   package func windows(forRule index: Int, _ hits: Hits, in bytes: UnsafeBufferPointer<UInt8>, segment: Range<Int>)
     -> [(range: Range<Int>, lastStart: Int?)]
   {

@@ -288,9 +288,9 @@ package final class ArticleContext {
 
   /// The matches of `pattern` in the body, found only in the windows `plan` gives pattern `index`
   /// (``ScanPlan/windows(forRule:_:in:segment:)``): the sentences around its rarest literal that hold every
-  /// literal it is gated by (``ScanPlan/gating(_:needsNumber:)``), up to the last of them. A mention is a few words of one sentence, so these are the
-  /// matches of a scan of the whole body (the corpora's claims and reports are the same either way), at a
-  /// fraction of the cost.
+  /// literal it is gated by (``ScanPlan/gating(_:needsNumber:)``), up to the last of them. A mention is a few
+  /// words of one sentence, so these are the matches of a scan of the whole body (the corpora's claims and
+  /// reports are the same either way), at a fraction of the cost.
   private static func forEachMatch(of pattern: SearchPattern, gated index: Int, by plan: ScanPlan, _ hits: ScanPlan.Hits,
                                    search: PatternSearch, bodyRange whole: Range<Int>, matcher: Matcher,
                                    _ body: (PatternMatch) -> Void) {

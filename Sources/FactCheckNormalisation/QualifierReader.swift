@@ -41,7 +41,7 @@ package struct QualifierReader {
     return year(numbers(key, keyBytes))
   }
 
-  /// Whether `key` (its UTF-8 `bytes`) may name a quarter (``quarter(_:)``): a code is a word of two
+  /// Whether a key (its UTF-8 `bytes`) may name a quarter (``quarter(_:_:)``): a code is a word of two
   /// characters, the second a digit 1 to 4 (« t3 », "q3"), and a quarter in words needs a quarter noun.
   /// Splitting the key into words cost 8,100 instructions a period expression on the bench's 16 MB corpus,
   /// most of which name no quarter. Told on bytes only when the key and the nouns are ASCII: words are
@@ -49,7 +49,7 @@ package struct QualifierReader {
   private func mayNameQuarter(_ bytes: [UInt8]) -> Bool {
     let nouns = tables.quarterNouns
     guard bytes.allSatisfy({ $0 < 0x80 }), nouns.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return true }
-    // ``quarter(_:)``'s words are split at spaces and hyphens.
+    // ``quarter(_:_:)``'s words are split at spaces and hyphens.
     func separates(_ i: Int) -> Bool { i < 0 || i >= bytes.count || bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "-") }
     for i in bytes.indices.dropFirst() where bytes[i] >= UInt8(ascii: "1") && bytes[i] <= UInt8(ascii: "4") {
       if !separates(i - 1) && separates(i - 2) && separates(i + 1) { return true }
@@ -85,8 +85,8 @@ package struct QualifierReader {
     return found
   }
 
-  /// "troisième trimestre 2024", "third-quarter", "q3 2024", "t3" (a letter of `quarter_letters`): a quarter, of a year if one is named,
-  /// else of the article's year.
+  /// "troisième trimestre 2024", "third-quarter", "q3 2024", "t3" (a letter of `quarter_letters`): a quarter,
+  /// of a year if one is named, else of the article's year. `bytes` are the key's UTF-8.
   private func quarter(_ key: String, _ bytes: [UInt8]) -> Period? {
     let words = key.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
     var number: Int?
